@@ -1,0 +1,40 @@
+# The two commands of the README, and the pieces they are made of. Each
+# target installs what is missing (scripts/setup.sh) before building.
+RIVET := build/host/host/cli/rivet
+
+.PHONY: all setup host firmware demo test bench sanitize clean
+
+all: firmware
+
+setup:
+	@scripts/setup.sh
+
+host: setup
+	cmake --preset host
+	cmake --build --preset host
+
+firmware: host
+	cmake --preset firmware
+	cmake --build --preset firmware
+
+# Builds everything, then runs examples/hello on the emulated LM3S6965.
+demo: firmware
+	$(RIVET) run build/firmware/examples/hello/hello-lm3s6965evb.elf
+
+# Host unit tests, then the firmware and runner tests under QEMU.
+test: firmware
+	ctest --preset host
+	ctest --preset firmware
+
+# Host tests again under AddressSanitizer and UndefinedBehaviorSanitizer.
+sanitize: setup
+	cmake --preset sanitize
+	cmake --build --preset sanitize
+	ctest --preset sanitize
+
+# Measures and rewrites BENCHMARKS.md.
+bench: firmware
+	bench/run.sh
+
+clean:
+	rm -rf build

@@ -1,0 +1,189 @@
+# Rivet's firmware build: boards from their descriptions, and
+# rivet_add_firmware(). Include after project() in a build configured with
+# cmake/arm-none-eabi.cmake (in-tree, or from an out-of-tree project through
+# find_package(Rivet)). See docs/building-firmware.md.
+include_guard(GLOBAL)
+
+get_filename_component(RIVET_ROOT "${CMAKE_CURRENT_LIST_DIR}/.." ABSOLUTE)
+set(RIVET_BOARD_PATH "${RIVET_ROOT}/boards" CACHE STRING
+    "Folders holding board descriptions (<folder>/<board>/board.json)")
+set(RIVET_STACK_SIZE 2048 CACHE STRING "Bytes of RAM reserved for the main stack")
+option(RIVET_WERROR "Treat warnings in firmware as errors" OFF)
+find_program(RIVET_EXECUTABLE rivet
+    HINTS "${RIVET_ROOT}/build/host/host/cli"
+    DOC "The rivet host tool, used by the NAME-run targets and the tests")
+
+set(CMAKE_CXX_STANDARD 20)
+set(CMAKE_CXX_STANDARD_REQUIRED ON)
+set(CMAKE_CXX_EXTENSIONS OFF)
+
+# Compiler and linker flags for each CPU a board description may name.
+function(_rivet_cpu_flags cpu out_flags out_fpu out_vtor)
+    if(cpu STREQUAL "cortex-m0" OR cpu STREQUAL "cortex-m0plus")
+        set(flags -mcpu=${cpu} -mthumb -mfloat-abi=soft)
+        set(fpu false)
+        set(vtor false)
+    elseif(cpu STREQUAL "cortex-m3")
+        set(flags -mcpu=cortex-m3 -mthumb -mfloat-abi=soft)
+        set(fpu false)
+        set(vtor true)
+    elseif(cpu STREQUAL "cortex-m4")
+        set(flags -mcpu=cortex-m4 -mthumb -mfloat-abi=soft)
+        set(fpu false)
+        set(vtor true)
+    elseif(cpu STREQUAL "cortex-m4f")
+        set(flags -mcpu=cortex-m4 -mthumb -mfloat-abi=hard -mfpu=fpv4-sp-d16)
+        set(fpu true)
+        set(vtor true)
+    else()
+        message(FATAL_ERROR "Rivet: unsupported cpu '${cpu}' (cortex-m0, cortex-m0plus, cortex-m3, cortex-m4, cortex-m4f)")
+    endif()
+    set(${out_flags} ${flags} PARENT_SCOPE)
+    set(${out_fpu} ${fpu} PARENT_SCOPE)
+    set(${out_vtor} ${vtor} PARENT_SCOPE)
+endfunction()
+
+function(_rivet_find_board board out_file)
+    foreach(dir IN LISTS RIVET_BOARD_PATH)
+        if(EXISTS "${dir}/${board}/board.json")
+            set(${out_file} "${dir}/${board}/board.json" PARENT_SCOPE)
+            return()
+        endif()
+    endforeach()
+    set(known "")
+    foreach(dir IN LISTS RIVET_BOARD_PATH)
+        file(GLOB jsons RELATIVE "${dir}" "${dir}/*/board.json")
+        foreach(j IN LISTS jsons)
+            get_filename_component(d "${j}" DIRECTORY)
+            list(APPEND known "${d}")
+        endforeach()
+    endforeach()
+    list(JOIN known ", " known)
+    message(FATAL_ERROR "Rivet: unknown board '${board}' (known: ${known}; searched RIVET_BOARD_PATH=${RIVET_BOARD_PATH})")
+endfunction()
+
+# Reads the memory region of the given kind ("flash" or "ram") from the JSON.
+function(_rivet_board_memory json kind out_origin out_length)
+    string(JSON count LENGTH "${json}" memory)
+    math(EXPR last "${count} - 1")
+    foreach(i RANGE ${last})
+        string(JSON k GET "${json}" memory ${i} kind)
+        if(k STREQUAL kind)
+            string(JSON origin GET "${json}" memory ${i} origin)
+            string(JSON length GET "${json}" memory ${i} length)
+            math(EXPR origin "${origin}" OUTPUT_FORMAT HEXADECIMAL)
+            math(EXPR length "${length}" OUTPUT_FORMAT HEXADECIMAL)
+            set(${out_origin} ${origin} PARENT_SCOPE)
+            set(${out_length} ${length} PARENT_SCOPE)
+            return()
+        endif()
+    endforeach()
+    message(FATAL_ERROR "Rivet: board description has no '${kind}' memory region")
+endfunction()
+
+# rivet_board(BOARD): the target rivet_board_<BOARD>, an object library with
+# the runtime, the console and the board note, carrying the board's CPU
+# flags, generated config header and linker script to whatever links it.
+function(rivet_board board)
+    if(TARGET rivet_board_${board})
+        return()
+    endif()
+    _rivet_find_board(${board} RIVET_BOARD_FILE)
+    file(READ "${RIVET_BOARD_FILE}" json)
+    set_property(DIRECTORY APPEND PROPERTY CMAKE_CONFIGURE_DEPENDS "${RIVET_BOARD_FILE}")
+
+    string(JSON RIVET_BOARD_NAME GET "${json}" name)
+    if(NOT RIVET_BOARD_NAME STREQUAL board)
+        message(FATAL_ERROR "Rivet: ${RIVET_BOARD_FILE} names the board '${RIVET_BOARD_NAME}', expected '${board}'")
+    endif()
+    string(JSON RIVET_BOARD_CPU GET "${json}" cpu)
+    string(JSON RIVET_BOARD_CLOCK_HZ GET "${json}" clock_hz)
+    string(JSON RIVET_BOARD_INTERRUPTS GET "${json}" interrupts)
+    string(JSON console_driver GET "${json}" console driver)
+    string(JSON RIVET_BOARD_CONSOLE_BASE GET "${json}" console base)
+    _rivet_board_memory("${json}" flash RIVET_BOARD_FLASH_ORIGIN RIVET_BOARD_FLASH_LENGTH)
+    _rivet_board_memory("${json}" ram RIVET_BOARD_RAM_ORIGIN RIVET_BOARD_RAM_LENGTH)
+    _rivet_cpu_flags(${RIVET_BOARD_CPU} cpu_flags RIVET_BOARD_HAS_FPU RIVET_BOARD_HAS_VTOR)
+    set(RIVET_STACK_SIZE ${RIVET_STACK_SIZE})
+
+    set(gen "${CMAKE_BINARY_DIR}/rivet-boards/${board}")
+    configure_file("${RIVET_ROOT}/cmake/templates/config.hpp.in" "${gen}/include/rivet/board/config.hpp" @ONLY)
+    configure_file("${RIVET_ROOT}/cmake/templates/board.ld.in" "${gen}/board.ld" @ONLY)
+    configure_file("${RIVET_ROOT}/cmake/templates/board_note.S.in" "${gen}/board_note.S" @ONLY)
+    set_source_files_properties("${gen}/board_note.S" PROPERTIES OBJECT_DEPENDS "${RIVET_BOARD_FILE}")
+
+    string(REPLACE "-" "_" console_source "${console_driver}")
+    set(console_file "${RIVET_ROOT}/firmware/console/src/${console_source}.cpp")
+    if(NOT EXISTS "${console_file}")
+        message(FATAL_ERROR "Rivet: ${RIVET_BOARD_FILE}: no console driver '${console_driver}' (firmware/console/src/${console_source}.cpp)")
+    endif()
+
+    add_library(rivet_board_${board} OBJECT
+        "${RIVET_ROOT}/firmware/runtime/src/startup.cpp"
+        "${RIVET_ROOT}/firmware/runtime/src/vector_table.cpp"
+        "${RIVET_ROOT}/firmware/runtime/src/exit.cpp"
+        "${RIVET_ROOT}/firmware/console/src/console.cpp"
+        "${console_file}"
+        "${gen}/board_note.S")
+    target_include_directories(rivet_board_${board} PUBLIC
+        "${gen}/include"
+        "${RIVET_ROOT}/contracts/include"
+        "${RIVET_ROOT}/firmware/runtime/include"
+        "${RIVET_ROOT}/firmware/console/include")
+    target_compile_options(rivet_board_${board} PUBLIC
+        ${cpu_flags} -ffunction-sections -fdata-sections
+        $<$<COMPILE_LANGUAGE:CXX>:-fno-exceptions -fno-rtti -fno-threadsafe-statics -fno-use-cxa-atexit>)
+    target_compile_options(rivet_board_${board} PRIVATE -Wall -Wextra $<$<BOOL:${RIVET_WERROR}>:-Werror>)
+    target_compile_definitions(rivet_board_${board} PRIVATE RIVET_SEMIHOSTING=1)
+    target_link_options(rivet_board_${board} INTERFACE
+        ${cpu_flags} -nostartfiles --specs=nano.specs -Wl,--gc-sections
+        "-T${gen}/board.ld" -Wl,-Map=$<TARGET_PROPERTY:NAME>.map)
+    set_property(TARGET rivet_board_${board} APPEND PROPERTY INTERFACE_LINK_DEPENDS "${gen}/board.ld")
+endfunction()
+
+# rivet_add_firmware(NAME BOARD <board> SOURCES <src>...
+#                    [LIBRARIES <lib>...]
+#                    [TEST [EXPECT_EXIT <code>] [EXPECT_OUTPUT <regex>...]
+#                          [TIMEOUT <seconds>] [RUN_ARGS <arg>...]])
+# Builds NAME.elf for the board, adds the target NAME-run (`rivet run`), and
+# with TEST registers a CTest test that runs it under `rivet run` and checks
+# the exit code (default 0) and that each regex matches the output.
+function(rivet_add_firmware name)
+    cmake_parse_arguments(ARG "TEST" "BOARD;EXPECT_EXIT;TIMEOUT"
+        "SOURCES;LIBRARIES;EXPECT_OUTPUT;RUN_ARGS" ${ARGN})
+    if(NOT ARG_BOARD)
+        message(FATAL_ERROR "rivet_add_firmware(${name}): BOARD is required")
+    endif()
+    if(NOT ARG_SOURCES)
+        message(FATAL_ERROR "rivet_add_firmware(${name}): SOURCES is required")
+    endif()
+    rivet_board(${ARG_BOARD})
+
+    add_executable(${name} ${ARG_SOURCES})
+    set_target_properties(${name} PROPERTIES SUFFIX ".elf")
+    target_link_libraries(${name} PRIVATE rivet_board_${ARG_BOARD} ${ARG_LIBRARIES})
+    target_compile_options(${name} PRIVATE -Wall -Wextra $<$<BOOL:${RIVET_WERROR}>:-Werror>)
+
+    add_custom_target(${name}-run
+        COMMAND "${RIVET_EXECUTABLE}" run $<TARGET_FILE:${name}> ${ARG_RUN_ARGS}
+        DEPENDS ${name} USES_TERMINAL
+        COMMENT "rivet run ${name}")
+
+    if(ARG_TEST)
+        if(NOT DEFINED ARG_EXPECT_EXIT)
+            set(ARG_EXPECT_EXIT 0)
+        endif()
+        if(NOT ARG_TIMEOUT)
+            set(ARG_TIMEOUT 20)
+        endif()
+        list(JOIN ARG_EXPECT_OUTPUT "\;" expect_output)
+        list(JOIN ARG_RUN_ARGS "\;" run_args)
+        add_test(NAME ${name}
+            COMMAND "${CMAKE_COMMAND}"
+                "-DRIVET=${RIVET_EXECUTABLE}" "-DELF=$<TARGET_FILE:${name}>"
+                "-DEXPECT_EXIT=${ARG_EXPECT_EXIT}" "-DEXPECT_OUTPUT=${expect_output}"
+                "-DRUN_ARGS=${run_args}" "-DTIMEOUT=${ARG_TIMEOUT}"
+                -P "${RIVET_ROOT}/cmake/RivetRunTest.cmake")
+        set_tests_properties(${name} PROPERTIES TIMEOUT ${ARG_TIMEOUT} LABELS firmware)
+    endif()
+endfunction()

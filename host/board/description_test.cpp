@@ -1,0 +1,80 @@
+#include <rivet/board/description.hpp>
+#include <rivet/support/error.hpp>
+
+#include <gmock/gmock.h>
+#include <gtest/gtest.h>
+
+namespace {
+
+using rivet::board::parse;
+using testing::HasSubstr;
+
+constexpr const char* valid = R"({
+  "name": "demo", "description": "a demo", "cpu": "cortex-m3", "clock_hz": 12000000,
+  "interrupts": 44,
+  "memory": [{"name": "flash", "kind": "flash", "origin": "0x0", "length": "0x40000"},
+             {"name": "ram", "kind": "ram", "origin": "0x20000000", "length": 65536}],
+  "console": {"driver": "pl011", "base": "0x4000c000"},
+  "qemu": {"machine": "lm3s6965evb"}
+})";
+
+std::string error_of(std::string_view text) {
+    try {
+        parse(text, "boards/demo/board.json");
+    } catch (const rivet::Error& e) {
+        EXPECT_EQ(e.kind(), rivet::ErrorKind::bad_input);
+        return e.what();
+    }
+    return "no error";
+}
+
+TEST(BoardDescription, ParsesEveryField) {
+    auto board = parse(valid, "test");
+    EXPECT_EQ(board.name, "demo");
+    EXPECT_EQ(board.cpu, "cortex-m3");
+    EXPECT_EQ(board.clock_hz, 12000000u);
+    EXPECT_EQ(board.interrupts, 44u);
+    ASSERT_EQ(board.memory.size(), 2u);
+    EXPECT_EQ(board.memory[1].origin, 0x20000000u);
+    EXPECT_EQ(board.memory[1].length, 0x10000u);
+    EXPECT_EQ(board.console_base, 0x4000c000u);
+    EXPECT_EQ(board.qemu_machine, "lm3s6965evb");
+}
+
+TEST(BoardDescription, FindsTheRegionHoldingARange) {
+    auto board = parse(valid, "test");
+    ASSERT_NE(board.region_for(0x3fff0, 0x10), nullptr);
+    EXPECT_EQ(board.region_for(0x3fff0, 0x10)->name, "flash");
+    EXPECT_EQ(board.region_for(0x3fff0, 0x11), nullptr);  // runs past the end of flash
+    EXPECT_EQ(board.region_for(0x10000000, 4), nullptr);  // between regions
+    EXPECT_EQ(board.region_for(0x2000fffc, 4)->name, "ram");
+    EXPECT_EQ(board.region_for(0xfffffffc, 8), nullptr);  // wraps around
+}
+
+TEST(BoardDescription, ReportsWhatIsWrongAndWhere) {
+    EXPECT_THAT(error_of("{"), HasSubstr("boards/demo/board.json: invalid board description"));
+    EXPECT_THAT(error_of("[]"), HasSubstr("top level must be an object"));
+    EXPECT_THAT(error_of(R"({"name": "x"})"), HasSubstr("missing \"cpu\""));
+    std::string bad_origin = valid;
+    bad_origin.replace(bad_origin.find("0x20000000"), 10, "0xZZ");
+    EXPECT_THAT(error_of(bad_origin), HasSubstr("\"origin\": \"0xZZ\" is not a 32-bit number"));
+    std::string bad_kind = valid;
+    bad_kind.replace(bad_kind.find("\"kind\": \"ram\""), 13, "\"kind\": \"eeprom\"");
+    EXPECT_THAT(error_of(bad_kind), HasSubstr("kind must be \"flash\" or \"ram\""));
+}
+
+TEST(BoardDescription, BuiltInBoardsAreTheFourEmulatedOnes) {
+    auto names = rivet::board::builtin_names();
+    EXPECT_THAT(names, testing::UnorderedElementsAre("lm3s6965evb", "microbit", "netduinoplus2",
+                                                     "mps2-an385"));
+    for (const auto& name : names) {
+        auto board = rivet::board::find_builtin(name);
+        ASSERT_TRUE(board) << name;
+        EXPECT_EQ(board->name, name);
+        EXPECT_EQ(board->qemu_machine, name);
+        EXPECT_NE(board->region_for(board->memory[0].origin, 4), nullptr);
+    }
+    EXPECT_FALSE(rivet::board::find_builtin("no-such-board"));
+}
+
+}  // namespace

@@ -1,0 +1,48 @@
+// A board as the host sees it: which QEMU machine emulates it, its CPU and
+// memory map, read from the board description (docs/board-description.md)
+// that is built into `rivet` or carried in a firmware ELF.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace rivet::board {
+
+struct memory_region {
+    std::string name;
+    std::string kind;  // "flash" or "ram"
+    std::uint32_t origin = 0;
+    std::uint32_t length = 0;
+
+    [[nodiscard]] bool contains(std::uint32_t address, std::uint32_t size) const {
+        return address >= origin && size <= length && address - origin <= length - size;
+    }
+};
+
+struct description {
+    std::string name;
+    std::string summary;
+    std::string cpu;
+    std::uint32_t clock_hz = 0;
+    unsigned interrupts = 0;
+    std::vector<memory_region> memory;
+    std::string console_driver;
+    std::uint32_t console_base = 0;
+    std::string qemu_machine;  // empty: no emulator for this board
+
+    // The region holding [address, address + size), if one does.
+    [[nodiscard]] const memory_region* region_for(std::uint32_t address, std::uint32_t size) const;
+};
+
+// Parses a board description; `source` names it in errors (a file path, or
+// "PATH (.rivet.board)"). Throws rivet::Error(bad_input).
+description parse(std::string_view json_text, std::string_view source);
+
+// The boards shipped with Rivet (the boards/ folder, built in).
+std::optional<description> find_builtin(std::string_view name);
+std::vector<std::string> builtin_names();
+
+}  // namespace rivet::board

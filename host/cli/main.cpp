@@ -1,0 +1,43 @@
+// The rivet command line: parses arguments, wires the host modules together,
+// and is the one place that prints errors and picks the exit code.
+#include <rivet/board/description.hpp>
+#include <rivet/support/error.hpp>
+
+#include <CLI/CLI.hpp>
+#include <fmt/format.h>
+
+#include "exit_codes.hpp"
+#include "run_command.hpp"
+
+#ifndef RIVET_VERSION
+#define RIVET_VERSION "unknown"
+#endif
+
+int main(int argc, char** argv) {
+    CLI::App app{"rivet: build, run and debug Cortex-M firmware", "rivet"};
+    app.set_version_flag("--version", RIVET_VERSION);
+    app.require_subcommand(1);
+
+    int exit_code = 0;
+    rivet::cli::add_run_command(app, exit_code);
+
+    app.add_subcommand("boards", "List the built-in boards")->callback([] {
+        for (const auto& name : rivet::board::builtin_names()) {
+            auto board = rivet::board::find_builtin(name);
+            fmt::print("{:<16} {:<11} {}\n", name, board->cpu, board->summary);
+        }
+    });
+
+    try {
+        app.parse(argc, argv);
+    } catch (const CLI::Success& e) {
+        return app.exit(e);
+    } catch (const CLI::ParseError& e) {
+        app.exit(e);
+        return rivet::cli::exit_usage;
+    } catch (const rivet::Error& e) {
+        fmt::print(stderr, "rivet: error: {}\n", e.what());
+        return rivet::cli::exit_code_for(e.kind());
+    }
+    return exit_code;
+}

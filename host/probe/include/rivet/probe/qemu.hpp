@@ -1,0 +1,58 @@
+// The QEMU probe: starts qemu-system-arm for a board, halted, with its GDB
+// stub on a loopback port nobody else can take (QEMU inherits the listening
+// socket), semihosting on and the board's first serial port piped to the
+// runner. QEMU never outlives its qemu_process, nor the runner process.
+#pragma once
+
+#include <rivet/board/description.hpp>
+#include <rivet/probe/gdb_probe.hpp>
+
+#include <chrono>
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <sys/types.h>
+#include <thread>
+#include <vector>
+
+namespace rivet::probe {
+
+struct qemu_options {
+    // Empty: $RIVET_QEMU if set, else "qemu-system-arm" from PATH.
+    std::string executable;
+    std::vector<std::string> extra_arguments;
+};
+
+class qemu_process {
+public:
+    // Throws ErrorKind::unavailable when QEMU cannot be started and usage
+    // when the board has no QEMU machine.
+    qemu_process(const board::description& board, output_sink serial, const qemu_options& options);
+    ~qemu_process();
+    qemu_process(const qemu_process&) = delete;
+    qemu_process& operator=(const qemu_process&) = delete;
+
+    [[nodiscard]] std::uint16_t gdb_port() const { return gdb_port_; }
+    [[nodiscard]] pid_t pid() const { return pid_; }
+    // "exited with status 1: <what QEMU said>", or empty while it runs.
+    [[nodiscard]] std::string exit_report();
+    // Kills QEMU, reaps it and flushes the last of its output.
+    void stop();
+
+private:
+    void forward_output(int stdout_fd, int stderr_fd);
+
+    pid_t pid_ = -1;
+    int exit_status_ = -1;
+    std::uint16_t gdb_port_ = 0;
+    int serial_input_ = -1;  // QEMU's stdin: the serial port's receive side
+    output_sink serial_;
+    std::string stderr_text_;
+    std::thread forwarder_;
+};
+
+// Starts QEMU and connects to it; the probe owns QEMU.
+std::unique_ptr<probe> start_qemu(const board::description& board, output_sink serial,
+                                  const qemu_options& options, std::chrono::milliseconds timeout);
+
+}  // namespace rivet::probe

@@ -1,0 +1,69 @@
+#include <rivet/probe/qemu.hpp>
+#include <rivet/rsp/transport.hpp>
+#include <rivet/support/error.hpp>
+
+#include <fmt/format.h>
+
+#include <thread>
+
+namespace rivet::probe {
+namespace {
+
+// Holds QEMU as the first base so it is started before, and killed after, the
+// GDB connection to it.
+struct qemu_holder {
+    std::shared_ptr<qemu_process> qemu;
+};
+
+class qemu_probe final : private qemu_holder, public gdb_probe {
+public:
+    qemu_probe(std::shared_ptr<qemu_process> qemu, std::unique_ptr<rsp::client> client,
+               std::string description, output_sink output)
+        : qemu_holder{std::move(qemu)},
+          gdb_probe(std::move(client), std::move(description), std::move(output)) {}
+
+    // A dropped connection usually means QEMU died (e.g. a core lockup);
+    // what QEMU said is the useful part of the report.
+    std::optional<stop_event> wait_stop(std::chrono::milliseconds timeout) override {
+        try {
+            return gdb_probe::wait_stop(timeout);
+        } catch (const Error& e) {
+            if (e.kind() != ErrorKind::io) throw;
+            for (int i = 0; i < 50; ++i) {
+                if (auto report = qemu->exit_report(); !report.empty()) {
+                    throw Error(ErrorKind::io, fmt::format("{} {}", describe(), report));
+                }
+                std::this_thread::sleep_for(std::chrono::milliseconds(10));
+            }
+            throw;
+        }
+    }
+};
+
+}  // namespace
+
+std::unique_ptr<probe> start_qemu(const board::description& board, output_sink serial,
+                                  const qemu_options& options, std::chrono::milliseconds timeout) {
+    auto qemu = std::make_shared<qemu_process>(board, serial, options);
+    const std::string description = fmt::format("QEMU {}", board.qemu_machine);
+    try {
+        auto link = rsp::connect_tcp("127.0.0.1", qemu->gdb_port(), timeout);
+        rsp::client_options client_options;
+        client_options.timeout = timeout;
+        auto client = std::make_unique<rsp::client>(std::move(link), client_options);
+        return std::make_unique<qemu_probe>(qemu, std::move(client), description,
+                                            std::move(serial));
+    } catch (const Error&) {
+        // When QEMU itself failed (bad machine, bad option), say so rather
+        // than report the broken connection that followed.
+        for (int i = 0; i < 20; ++i) {
+            if (auto report = qemu->exit_report(); !report.empty()) {
+                throw Error(ErrorKind::unavailable, fmt::format("{} {}", description, report));
+            }
+            std::this_thread::sleep_for(std::chrono::milliseconds(10));
+        }
+        throw;
+    }
+}
+
+}  // namespace rivet::probe

@@ -1,0 +1,213 @@
+#include <rivet/probe/qemu.hpp>
+#include <rivet/support/error.hpp>
+
+#include <fmt/format.h>
+
+#include <array>
+#include <cerrno>
+#include <csignal>
+#include <cstdlib>
+#include <cstring>
+#include <fcntl.h>
+#include <netinet/in.h>
+#include <poll.h>
+#include <sys/prctl.h>
+#include <sys/socket.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+namespace rivet::probe {
+namespace {
+
+std::string system_error(std::string_view what, int error) {
+    return fmt::format("{}: {}", what, std::strerror(error));
+}
+
+// A loopback socket already listening on a port the kernel chose. QEMU
+// inherits it, so no other process can take the port between choosing and
+// binding (tests run many QEMUs in parallel).
+int listen_on_free_port(std::uint16_t& port) {
+    int fd = ::socket(AF_INET, SOCK_STREAM, 0);
+    if (fd < 0) throw Error(ErrorKind::unavailable, system_error("socket", errno));
+    sockaddr_in address{};
+    address.sin_family = AF_INET;
+    address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+    address.sin_port = 0;
+    socklen_t length = sizeof address;
+    if (::bind(fd, reinterpret_cast<sockaddr*>(&address), sizeof address) != 0 ||
+        ::listen(fd, 1) != 0 ||
+        ::getsockname(fd, reinterpret_cast<sockaddr*>(&address), &length) != 0) {
+        int error = errno;
+        ::close(fd);
+        throw Error(ErrorKind::unavailable, system_error("cannot listen on 127.0.0.1", error));
+    }
+    port = ntohs(address.sin_port);
+    return fd;
+}
+
+// Warnings QEMU prints on every start of some boards; they say nothing about
+// the firmware (the boards' Ethernet controllers simply have no network).
+bool is_noise(std::string_view line) {
+    return line == "Timer with period zero, disabling" ||
+           (line.find("warning: nic ") != std::string_view::npos &&
+            line.ends_with(" has no peer"));
+}
+
+}  // namespace
+
+qemu_process::qemu_process(const board::description& board, output_sink serial,
+                           const qemu_options& options)
+    : serial_(std::move(serial)) {
+    if (board.qemu_machine.empty()) {
+        throw Error(ErrorKind::usage,
+                    fmt::format("board {} has no QEMU machine; use --probe gdb://HOST:PORT",
+                                board.name));
+    }
+    std::string executable = options.executable;
+    if (executable.empty()) {
+        const char* from_env = std::getenv("RIVET_QEMU");
+        executable = from_env && *from_env ? from_env : "qemu-system-arm";
+    }
+
+    int listener = listen_on_free_port(gdb_port_);
+    std::vector<std::string> arguments = {
+        executable, "-M", board.qemu_machine, "-S", "-nodefaults", "-display", "none",
+        "-monitor", "none", "-serial", "stdio",
+        "-semihosting-config", "enable=on,target=native",
+        "-chardev", fmt::format("socket,id=rivet-gdb,fd={},server=on,wait=off,nodelay=on", listener),
+        "-gdb", "chardev:rivet-gdb"};
+    arguments.insert(arguments.end(), options.extra_arguments.begin(),
+                     options.extra_arguments.end());
+    std::vector<char*> argv;
+    for (auto& argument : arguments) argv.push_back(argument.data());
+    argv.push_back(nullptr);
+
+    // stdin, stdout, stderr of QEMU, and a close-on-exec pipe through which
+    // the child reports a failed exec.
+    std::array<int, 2> in{}, out{}, err{}, status{};
+    if (::pipe2(in.data(), O_CLOEXEC) != 0 || ::pipe2(out.data(), O_CLOEXEC) != 0 ||
+        ::pipe2(err.data(), O_CLOEXEC) != 0 || ::pipe2(status.data(), O_CLOEXEC) != 0) {
+        throw Error(ErrorKind::unavailable, system_error("pipe", errno));
+    }
+    const pid_t parent = ::getpid();
+    pid_ = ::fork();
+    if (pid_ < 0) throw Error(ErrorKind::unavailable, system_error("fork", errno));
+    if (pid_ == 0) {
+        // Die with the runner, even if it is killed with SIGKILL; keep out of
+        // its process group so Ctrl-C reaches only the runner, which then
+        // shuts QEMU down itself.
+        ::prctl(PR_SET_PDEATHSIG, SIGKILL);
+        if (::getppid() != parent) ::_exit(127);
+        ::setpgid(0, 0);
+        ::dup2(in[0], 0);
+        ::dup2(out[1], 1);
+        ::dup2(err[1], 2);
+        int flags = ::fcntl(listener, F_GETFD);
+        ::fcntl(listener, F_SETFD, flags & ~FD_CLOEXEC);
+        ::execvp(argv[0], argv.data());
+        int error = errno;
+        [[maybe_unused]] auto written = ::write(status[1], &error, sizeof error);
+        ::_exit(127);
+    }
+    ::close(listener);
+    ::close(in[0]);
+    ::close(out[1]);
+    ::close(err[1]);
+    ::close(status[1]);
+    serial_input_ = in[1];
+
+    int exec_error = 0;
+    ssize_t got;
+    do {
+        got = ::read(status[0], &exec_error, sizeof exec_error);
+    } while (got < 0 && errno == EINTR);
+    ::close(status[0]);
+    if (got == sizeof exec_error) {
+        ::waitpid(pid_, nullptr, 0);
+        pid_ = -1;
+        ::close(out[0]);
+        ::close(err[0]);
+        ::close(serial_input_);
+        throw Error(ErrorKind::unavailable,
+                    fmt::format("cannot start {}: {} (install the qemu-system-arm package, or "
+                                "point RIVET_QEMU at QEMU)",
+                                executable, std::strerror(exec_error)));
+    }
+    forwarder_ = std::thread([this, o = out[0], e = err[0]] { forward_output(o, e); });
+}
+
+void qemu_process::forward_output(int stdout_fd, int stderr_fd) {
+    std::array<pollfd, 2> fds{{{stdout_fd, POLLIN, 0}, {stderr_fd, POLLIN, 0}}};
+    std::string pending_err;
+    std::array<char, 4096> buffer{};
+    while (fds[0].fd >= 0 || fds[1].fd >= 0) {
+        if (::poll(fds.data(), fds.size(), -1) < 0) {
+            if (errno == EINTR) continue;
+            break;
+        }
+        for (std::size_t i = 0; i < fds.size(); ++i) {
+            if (fds[i].fd < 0 || fds[i].revents == 0) continue;
+            ssize_t n = ::read(fds[i].fd, buffer.data(), buffer.size());
+            if (n < 0 && errno == EINTR) continue;
+            if (n <= 0) {
+                ::close(fds[i].fd);
+                fds[i].fd = -1;
+                continue;
+            }
+            std::string_view chunk(buffer.data(), static_cast<std::size_t>(n));
+            if (i == 0) {
+                if (serial_) serial_(chunk);
+                continue;
+            }
+            // QEMU's own messages: kept for error reports, passed on line by line.
+            pending_err.append(chunk);
+            for (auto end = pending_err.find('\n'); end != std::string::npos;
+                 end = pending_err.find('\n')) {
+                std::string line = pending_err.substr(0, end);
+                pending_err.erase(0, end + 1);
+                if (is_noise(line)) continue;
+                stderr_text_ += line + "\n";
+                fmt::print(stderr, "qemu: {}\n", line);
+            }
+        }
+    }
+    if (!pending_err.empty() && !is_noise(pending_err)) stderr_text_ += pending_err;
+}
+
+std::string qemu_process::exit_report() {
+    if (pid_ > 0) {
+        int status = 0;
+        pid_t reaped = ::waitpid(pid_, &status, WNOHANG);
+        if (reaped != pid_) return {};
+        exit_status_ = status;
+        pid_ = -1;
+    }
+    if (exit_status_ < 0) return {};
+    if (forwarder_.joinable()) forwarder_.join();
+    std::string how = WIFEXITED(exit_status_)
+                          ? fmt::format("exited with status {}", WEXITSTATUS(exit_status_))
+                          : fmt::format("was killed by signal {}", WTERMSIG(exit_status_));
+    // The first line says why; the rest (register dumps) was shown live.
+    std::string said = stderr_text_.substr(0, stderr_text_.find('\n'));
+    return said.empty() ? how : fmt::format("{}: {}", how, said);
+}
+
+void qemu_process::stop() {
+    if (pid_ > 0) {
+        ::kill(pid_, SIGKILL);
+        int status = 0;
+        while (::waitpid(pid_, &status, 0) < 0 && errno == EINTR) {
+        }
+        exit_status_ = status;
+        pid_ = -1;
+    }
+    if (serial_input_ >= 0) {
+        ::close(serial_input_);
+        serial_input_ = -1;
+    }
+    if (forwarder_.joinable()) forwarder_.join();
+}
+
+qemu_process::~qemu_process() { stop(); }
+
+}  // namespace rivet::probe

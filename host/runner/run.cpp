@@ -1,0 +1,195 @@
+#include <rivet/contracts/runner.hpp>
+#include <rivet/runner/run.hpp>
+#include <rivet/support/error.hpp>
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <cstring>
+
+namespace rivet::runner {
+namespace {
+
+namespace contracts = rivet::contracts;
+using clock = std::chrono::steady_clock;
+
+std::uint32_t read_u32(std::span<const std::uint8_t> bytes, std::size_t offset) {
+    std::uint32_t value = 0;
+    std::memcpy(&value, bytes.data() + offset, sizeof value);  // little-endian host and target
+    return value;
+}
+
+// The ELF bytes that will sit at `address`, if a load segment covers it.
+std::optional<std::uint32_t> word_at(const elf::file& firmware, std::uint32_t address) {
+    for (const auto& segment : firmware.load_segments()) {
+        if (address >= segment.load_address && address - segment.load_address + 4 <= segment.data.size()) {
+            return read_u32(segment.data, address - segment.load_address);
+        }
+    }
+    return std::nullopt;
+}
+
+std::string where(const elf::file& firmware, std::uint32_t pc) {
+    if (auto symbol = firmware.symbol_at(pc)) {
+        return fmt::format("0x{:08x} in {}", pc, symbol->name);
+    }
+    return fmt::format("0x{:08x}", pc);
+}
+
+const char* exception_name(std::uint32_t number) {
+    switch (number) {
+        case 2: return "NMI";
+        case 3: return "HardFault";
+        case 4: return "MemManage fault";
+        case 5: return "BusFault";
+        case 6: return "UsageFault";
+        case 11: return "SVCall";
+        case 12: return "DebugMonitor";
+        case 14: return "PendSV";
+        case 15: return "SysTick";
+        default: return number >= 16 ? "interrupt" : "reserved exception";
+    }
+}
+
+std::optional<std::uint32_t> symbol_address(const elf::file& firmware, const char* name) {
+    if (auto symbol = firmware.find_symbol(name)) return symbol->value & ~1u;
+    return std::nullopt;
+}
+
+}  // namespace
+
+board::description board_for(const elf::file& firmware, const std::optional<std::string>& name) {
+    if (name) {
+        if (auto board = board::find_builtin(*name)) return *board;
+        std::string known;
+        for (const auto& n : board::builtin_names()) known += (known.empty() ? "" : ", ") + n;
+        throw Error(ErrorKind::usage, fmt::format("unknown board '{}' (known: {})", *name, known));
+    }
+    auto note = firmware.section(contracts::board_section);
+    if (!note || note->empty()) {
+        throw Error(ErrorKind::usage,
+                    fmt::format("{}: the ELF does not say which board it is for (no {} section); "
+                                "pass --board",
+                                firmware.path().string(), contracts::board_section));
+    }
+    std::string_view text(reinterpret_cast<const char*>(note->data()), note->size());
+    text = text.substr(0, text.find('\0'));
+    return board::parse(text, fmt::format("{} ({})", firmware.path().string(),
+                                          contracts::board_section));
+}
+
+void check_fits(const elf::file& firmware, const board::description& board) {
+    for (const auto& segment : firmware.load_segments()) {
+        const auto size = static_cast<std::uint32_t>(segment.data.size());
+        if (board.region_for(segment.load_address, size)) continue;
+        std::string regions;
+        for (const auto& r : board.memory) {
+            regions += fmt::format("{}{} 0x{:08x}-0x{:08x}", regions.empty() ? "" : ", ", r.name,
+                                   r.origin, r.origin + std::uint64_t{r.length} - 1);
+        }
+        throw Error(ErrorKind::bad_input,
+                    fmt::format("{}: segment at 0x{:08x} ({} bytes) lies outside the memory of "
+                                "board {} ({})",
+                                firmware.path().string(), segment.load_address, size, board.name,
+                                regions));
+    }
+}
+
+std::size_t load(probe::probe& target, const elf::file& firmware, bool verify) {
+    std::size_t total = 0;
+    for (const auto& segment : firmware.load_segments()) {
+        target.write_memory(segment.load_address, segment.data);
+        total += segment.data.size();
+    }
+    if (!verify) return total;
+    for (const auto& segment : firmware.load_segments()) {
+        auto back = target.read_memory(segment.load_address, segment.data.size());
+        auto [ours, theirs] = std::mismatch(segment.data.begin(), segment.data.end(), back.begin(),
+                                            back.end());
+        if (ours != segment.data.end()) {
+            auto offset = static_cast<std::uint32_t>(ours - segment.data.begin());
+            throw Error(ErrorKind::io,
+                        fmt::format("verify failed: {} holds 0x{:02x} at 0x{:08x}, the ELF 0x{:02x} "
+                                    "(is the memory writable by the probe?)",
+                                    target.describe(), theirs == back.end() ? 0 : *theirs,
+                                    segment.load_address + offset, *ours));
+        }
+    }
+    return total;
+}
+
+void reset(probe::probe& target, const elf::file& firmware, const board::description& board) {
+    std::uint32_t table = board.memory.front().origin;
+    for (const auto& region : board.memory) {
+        if (region.kind == "flash") {
+            table = region.origin;
+            break;
+        }
+    }
+    if (auto symbol = firmware.find_symbol("rivet_vector_table")) table = symbol->value;
+    auto sp = word_at(firmware, table);
+    auto pc = word_at(firmware, table + 4);
+    if (!sp || !pc) {
+        throw Error(ErrorKind::bad_input,
+                    fmt::format("{}: no vector table at 0x{:08x} (nothing is loaded there)",
+                                firmware.path().string(), table));
+    }
+    // Thread mode on the main stack, Thumb state, as after a real reset.
+    if (target.has_register("control")) target.write_register("control", 0);
+    if (target.has_register("msp")) target.write_register("msp", *sp);
+    target.write_register("sp", *sp);
+    target.write_register("lr", 0xffffffff);
+    target.write_register("xpsr", 1u << 24);
+    target.write_register("pc", *pc & ~1u);
+}
+
+int run(probe::probe& target, const elf::file& firmware, const board::description& board,
+        const run_options& options) {
+    check_fits(firmware, board);
+    load(target, firmware, options.verify);
+
+    const auto exit_trap = symbol_address(firmware, contracts::exit_trap_symbol);
+    const auto fault_trap = symbol_address(firmware, contracts::fault_trap_symbol);
+    if (exit_trap) target.set_breakpoint(*exit_trap);
+    if (fault_trap) target.set_breakpoint(*fault_trap);
+
+    reset(target, firmware, board);
+    target.run();
+
+    const auto started = clock::now();
+    for (;;) {
+        if (options.interrupted && options.interrupted->load()) {
+            throw Error(ErrorKind::interrupted, "interrupted");
+        }
+        if (options.timeout.count() > 0 && clock::now() - started >= options.timeout) {
+            std::string at;
+            try {
+                target.halt();
+                if (target.wait_stop(std::chrono::milliseconds(500))) {
+                    at = fmt::format(" (stopped it at {})", where(firmware, target.read_register("pc")));
+                }
+            } catch (const Error&) {
+                // The timeout is the news; where it was is a bonus.
+            }
+            throw Error(ErrorKind::timeout,
+                        fmt::format("timeout: the firmware did not exit within {} s{}",
+                                    std::chrono::duration<double>(options.timeout).count(), at));
+        }
+        auto stop = target.wait_stop(std::chrono::milliseconds(50));
+        if (!stop) continue;
+        if (stop->type == probe::stop_event::kind::exited) return stop->exit_code;
+
+        const std::uint32_t pc = target.read_register("pc");
+        if (exit_trap && pc == *exit_trap) return static_cast<int>(target.read_register("r0") & 0xff);
+        if (fault_trap && pc == *fault_trap) {
+            const std::uint32_t exception = target.read_register("r0");
+            throw Error(ErrorKind::target_fault,
+                        fmt::format("firmware fault: unhandled {} (exception {})",
+                                    exception_name(exception), exception));
+        }
+        throw Error(ErrorKind::io, fmt::format("the target halted unexpectedly at {} (signal {})",
+                                               where(firmware, pc), stop->signal));
+    }
+}
+
+}  // namespace rivet::runner

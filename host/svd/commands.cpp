@@ -1,0 +1,123 @@
+// `rivet svd` subcommands: argument parsing only; the work is in the
+// parser, patcher, checker and emitter.
+#include "rivet/svd/commands.hpp"
+
+#include <fmt/format.h>
+
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+#include <iostream>
+#include <memory>
+
+#include <rivet/support/error.hpp>
+
+#include "rivet/svd/check.hpp"
+#include "rivet/svd/emitter.hpp"
+#include "rivet/svd/parser.hpp"
+#include "rivet/svd/patcher.hpp"
+
+namespace rivet::svd {
+
+namespace {
+
+struct GenArgs {
+    std::string svd, patch, out, ns, format = "cpp", svd_root;
+};
+struct PatchArgs {
+    std::string yaml, out, svd, svd_root;
+    bool expand = false;
+};
+struct CheckArgs {
+    std::string svd, patch, svd_root;
+    bool strict = false;
+};
+
+void load(SvdDocument& doc, const std::string& svd, const std::string& patch, const std::string& svd_root) {
+    load_svd_file(doc, svd);
+    if (!patch.empty()) apply_patch_file(doc, patch, PatchOptions{svd_root});
+}
+
+void run_gen(const GenArgs& a) {
+    SvdDocument doc;
+    load(doc, a.svd, a.patch, a.svd_root);
+    resolve_derived(doc, true);
+    const Device dev = build_model(doc);
+    if (a.format == "cmsis") {
+        write_files(a.out, emit_cmsis(dev));
+    } else {
+        write_files(a.out, emit_cpp(dev, EmitOptions{a.ns}));
+    }
+}
+
+void run_patch(const PatchArgs& a) {
+    const PatchOptions opts{a.svd_root};
+    std::string svd = a.svd.empty() ? patch_svd_path(a.yaml, opts) : a.svd;
+    if (svd.empty()) throw Error(ErrorKind::usage, a.yaml + ": no _svd in the patch; pass --svd");
+    SvdDocument doc;
+    load_svd_file(doc, svd);
+    apply_patch_file(doc, a.yaml, opts);
+    if (a.expand) resolve_derived(doc, false);
+    const std::string text = svd_to_string(doc);
+    if (a.out.empty() || a.out == "-") {
+        std::fwrite(text.data(), 1, text.size(), stdout);
+        return;
+    }
+    std::ofstream out(a.out, std::ios::binary | std::ios::trunc);
+    out << text;
+    if (!out) throw Error(ErrorKind::io, a.out + ": cannot write");
+}
+
+void run_check(const CheckArgs& a) {
+    SvdDocument doc;
+    load(doc, a.svd, a.patch, a.svd_root);
+    resolve_derived(doc, true);
+    const Device dev = build_model(doc);
+    std::size_t errors = 0, warnings = 0;
+    for (const Problem& p : check_device(dev)) {
+        const bool err = p.severity == Problem::Severity::error;
+        (err ? errors : warnings)++;
+        std::cout << p.where << ": " << (err ? "error" : "warning") << ": " << p.message << "\n";
+    }
+    std::cout << fmt::format("{}: {} peripherals, {} errors, {} warnings\n", dev.name, dev.peripherals.size(),
+                             errors, warnings);
+    if (errors > 0 || (a.strict && warnings > 0)) {
+        throw Error(ErrorKind::bad_input, fmt::format("{}: {} errors, {} warnings", a.svd, errors, warnings));
+    }
+}
+
+}  // namespace
+
+void add_svd_commands(CLI::App& app) {
+    CLI::App* svd = app.add_subcommand("svd", "CMSIS-SVD tools: generate register headers, patch, check");
+    svd->require_subcommand(1);
+
+    auto gen = std::make_shared<GenArgs>();
+    CLI::App* g = svd->add_subcommand("gen", "Generate C++ register headers from an SVD (and patch)");
+    g->add_option("svd", gen->svd, "DEVICE.svd")->required();
+    g->add_option("--patch", gen->patch, "svdtools YAML patch applied first");
+    g->add_option("-o,--output", gen->out, "output directory")->required();
+    g->add_option("--namespace", gen->ns, "C++ namespace (default: device name)");
+    g->add_option("--format", gen->format, "cpp (default) or cmsis")->check(CLI::IsMember({"cpp", "cmsis"}));
+    g->add_option("--svd-root", gen->svd_root, "folder holding the SVDs the patch names");
+    g->callback([gen] { run_gen(*gen); });
+
+    auto patch = std::make_shared<PatchArgs>();
+    CLI::App* p = svd->add_subcommand("patch", "Apply an svdtools YAML patch and write the patched SVD");
+    p->add_option("yaml", patch->yaml, "DEVICE.yaml")->required();
+    p->add_option("-o,--output", patch->out, "output SVD (default: stdout)");
+    p->add_option("--svd", patch->svd, "input SVD (default: the patch's _svd)");
+    p->add_option("--svd-root", patch->svd_root, "folder holding the SVDs the patch names");
+    p->add_flag("--expand", patch->expand, "resolve derivedFrom in the output");
+    p->callback([patch] { run_patch(*patch); });
+
+    auto check = std::make_shared<CheckArgs>();
+    CLI::App* c = svd->add_subcommand("check", "Validate an SVD and list problems");
+    c->add_option("svd", check->svd, "DEVICE.svd")->required();
+    c->add_option("--patch", check->patch, "svdtools YAML patch applied first");
+    c->add_option("--svd-root", check->svd_root, "folder holding the SVDs the patch names");
+    c->add_flag("--strict", check->strict, "fail on warnings too");
+    c->callback([check] { run_check(*check); });
+}
+
+}  // namespace rivet::svd

@@ -1,0 +1,61 @@
+// CMSIS-SVD reader: loads an SVD file into an XML document (kept so that the
+// patcher can edit it), resolves derivedFrom in place and builds the Device
+// model with inherited register properties applied. Every failure is a
+// rivet::Error whose message names file:line.
+#pragma once
+
+#include <pugixml.hpp>
+
+#include <cstddef>
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "rivet/svd/model.hpp"
+
+namespace rivet::svd {
+
+// An SVD file as XML, with what is needed to turn node offsets into lines.
+class SvdDocument {
+public:
+    pugi::xml_document xml;
+    std::string path;
+
+    // "file:line" of a node (just "file" for nodes created by a patch).
+    [[nodiscard]] std::string where(const pugi::xml_node& node) const;
+    [[nodiscard]] int line_of(const pugi::xml_node& node) const;
+    void set_text(std::string text);  // builds the line index; used by loaders
+
+private:
+    std::vector<std::ptrdiff_t> line_starts_;
+};
+
+// Throws Error(no_input) when the file cannot be read, Error(bad_input) when it
+// is not XML or has no <device> root.
+void load_svd_file(SvdDocument& doc, const std::string& path);
+void load_svd_string(SvdDocument& doc, std::string_view text, const std::string& name);
+
+// Replaces every derivedFrom (peripheral, cluster, register, field,
+// enumeratedValues) by the merged element. With keep_shared_peripherals, a
+// derived peripheral that adds no registers keeps its derivedFrom attribute
+// so that the model can record that it shares its base's register block.
+void resolve_derived(SvdDocument& doc, bool keep_shared_peripherals);
+
+// Builds the model from a document whose derivations are resolved.
+[[nodiscard]] Device build_model(const SvdDocument& doc);
+
+// load + resolve + build in one go.
+[[nodiscard]] Device parse_svd_file(const std::string& path);
+[[nodiscard]] Device parse_svd_string(std::string_view text, const std::string& name);
+
+// SVD scaled non-negative integer: decimal, 0x hex, #binary (x = 0) and the
+// k/M/G suffixes. Returns false when the text is not a number.
+[[nodiscard]] bool parse_svd_integer(std::string_view text, std::uint64_t& out);
+
+// Expands a dimIndex string ("0-3", "A-D", "a,b,c") to dim entries; an empty
+// string gives 0..dim-1.
+[[nodiscard]] std::vector<std::string> expand_dim_index(std::string_view text, std::uint32_t dim,
+                                                        bool& ok);
+
+}  // namespace rivet::svd

@@ -1,0 +1,48 @@
+# Bad input gets one clear line on stderr and its documented exit code
+# (docs/exit-codes.md), never a hang or a crash.
+source "$(dirname "$0")/lib.sh"
+elf="$FIRMWARE/exit-0-lm3s6965evb.elf"
+
+run_rivet run "$WORK/missing.elf"
+expect "missing file" 66 "^rivet: error: .*missing.elf: No such file or directory$"
+
+echo "not an elf" >"$WORK/text.elf"
+run_rivet run "$WORK/text.elf"
+expect "not an ELF" 65 "text.elf: not an ELF file"
+
+run_rivet run "$RIVET"
+expect "wrong architecture" 65 "wrong architecture: x86-64 ELF, expected 32-bit ARM"
+
+head -c 100 "$elf" >"$WORK/truncated.elf"
+run_rivet run "$WORK/truncated.elf"
+expect "truncated ELF" 65 "truncated.elf: "
+
+run_rivet run "$FIRMWARE/exit-0-netduinoplus2.elf" --board microbit
+expect "segment outside memory" 65 "segment at 0x08000000 .* lies outside the memory of board microbit"
+
+run_rivet run "$elf" --board no-such-board
+expect "unknown board" 64 "unknown board 'no-such-board' \(known: lm3s6965evb, microbit, mps2-an385, netduinoplus2\)"
+
+RIVET_QEMU="$WORK/no-qemu-here" run_rivet run "$elf"
+expect "QEMU missing" 69 "cannot start .*no-qemu-here: No such file or directory"
+
+# A port nobody listens on: bind one, then close it.
+port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])' 2>/dev/null || echo 1)
+run_rivet run "$elf" --probe "gdb://127.0.0.1:$port"
+expect "connection refused" 69 "cannot connect to gdb server at 127.0.0.1:$port: Connection refused"
+
+run_rivet run "$elf" --probe "gdb://127.0.0.1:notaport"
+expect "bad probe port" 64 "is not a TCP port"
+
+run_rivet run "$elf" --probe jtag
+expect "unknown probe" 64 "expected 'qemu' or gdb://HOST:PORT"
+
+run_rivet run
+expect "no arguments" 64 "elf is required"
+
+# Every error is a single line.
+run_rivet run "$WORK/missing.elf"
+[ "$(wc -l <"$WORK/err")" -eq 1 ] && pass "one line" || fail "error spans several lines: $err"
+
+expect_no_qemu_left "bad input"
+finish

@@ -1,0 +1,65 @@
+# Shared helpers for the runner's integration tests. Each test script is
+# called as: bash SCRIPT.sh RIVET FIRMWARE_DIR
+set -u
+RIVET=$1
+FIRMWARE=$2
+failures=0
+WORK=$(mktemp -d)
+# Every QEMU started under this test inherits the tag, so leftovers can be
+# found without touching QEMUs of other tests running in parallel.
+export RIVET_TEST_TAG="rivet-test-$$-$RANDOM"
+trap 'rm -rf "$WORK"' EXIT
+
+fail() { echo "FAIL: $*"; failures=$((failures + 1)); }
+pass() { echo "ok: $*"; }
+
+# run_rivet ARGS...: runs rivet, leaving its exit code in $code, its
+# stdout in $out and its stderr in $err.
+run_rivet() {
+    "$RIVET" "$@" >"$WORK/out" 2>"$WORK/err"
+    code=$?
+    out=$(cat "$WORK/out")
+    err=$(cat "$WORK/err")
+}
+
+# expect NAME CODE REGEX: checks the last run_rivet.
+expect() {
+    local name=$1 want=$2 regex=$3
+    if [ "$code" != "$want" ]; then
+        fail "$name: exit code $code, expected $want (stderr: $err)"
+    elif ! grep -Eq -- "$regex" <<<"$err$out"; then
+        fail "$name: output does not match '$regex' (stdout: $out; stderr: $err)"
+    else
+        pass "$name"
+    fi
+}
+
+# Processes (other than this shell's own) that carry this test's tag.
+tagged_processes() {
+    local pid
+    for pid in $(grep -l -a "RIVET_TEST_TAG=$RIVET_TEST_TAG" /proc/[0-9]*/environ 2>/dev/null |
+        cut -d/ -f3); do
+        [ "$pid" = "$$" ] && continue
+        if grep -q qemu-system "/proc/$pid/cmdline" 2>/dev/null; then echo "$pid"; fi
+    done
+}
+
+expect_no_qemu_left() {
+    local name=$1 left
+    sleep 0.2
+    left=$(tagged_processes)
+    if [ -n "$left" ]; then
+        fail "$name: QEMU still running: $left"
+        kill -9 $left 2>/dev/null
+    else
+        pass "$name: no QEMU left"
+    fi
+}
+
+finish() {
+    if [ "$failures" -ne 0 ]; then
+        echo "$failures check(s) failed"
+        exit 1
+    fi
+    echo "all checks passed"
+}

@@ -1,0 +1,21 @@
+# An out-of-tree firmware project (tests/integration/out_of_tree, copied to a
+# temporary folder) finds Rivet with find_package, builds, and passes its
+# CTest test, which runs the firmware under `rivet run`.
+source "$(dirname "$0")/lib.sh"
+root=$(cd "$(dirname "$0")/../.." && pwd)
+cp -r "$root/tests/integration/out_of_tree" "$WORK/project"
+cd "$WORK/project" || exit 1
+if cmake -S . -B build -G Ninja -DCMAKE_TOOLCHAIN_FILE="$root/cmake/arm-none-eabi.cmake" \
+    -DRivet_DIR="$root/cmake" -DRIVET_EXECUTABLE="$RIVET" >"$WORK/configure.log" 2>&1; then
+    pass "configure"
+else
+    fail "configure: $(tail -20 "$WORK/configure.log")"
+fi
+if cmake --build build >"$WORK/build.log" 2>&1; then pass "build"; else fail "build: $(tail -20 "$WORK/build.log")"; fi
+if ctest --test-dir build --output-on-failure >"$WORK/ctest.log" 2>&1; then
+    pass "ctest runs the firmware"
+else
+    fail "ctest: $(cat "$WORK/ctest.log")"
+fi
+[ -f build/blinky.elf ] && pass "blinky.elf built" || fail "no blinky.elf"
+finish
