@@ -7,7 +7,7 @@
 #include <fmt/format.h>
 
 #include "exit_codes.hpp"
-#include "run_command.hpp"
+#include "commands.hpp"
 
 #ifndef RIVET_VERSION
 #define RIVET_VERSION "unknown"
@@ -20,6 +20,7 @@ int main(int argc, char** argv) {
 
     int exit_code = 0;
     rivet::cli::add_run_command(app, exit_code);
+    rivet::cli::add_flash_command(app, exit_code);
 
     app.add_subcommand("boards", "List the built-in boards")->callback([] {
         for (const auto& name : rivet::board::builtin_names()) {

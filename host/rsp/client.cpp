@@ -99,9 +99,19 @@ void client::send_packet(std::string_view payload) {
     link_->write(wire);
     if (no_ack_) return;
     int nacks = 0;
+    bool awaiting_dropped_packet_ack = false;
+    // How long an ack may take before a packet that met a stop reply is
+    // taken as dropped.
+    constexpr auto dropped_packet_grace = std::chrono::milliseconds(300);
     auto deadline = clock::now() + options_.timeout;
     for (;;) {
         auto e = next_event(deadline);
+        if (!e && awaiting_dropped_packet_ack) {
+            awaiting_dropped_packet_ack = false;
+            link_->write(wire);
+            deadline = clock::now() + options_.timeout;
+            continue;
+        }
         if (!e) {
             throw Error(ErrorKind::timeout,
                         fmt::format("no acknowledgement from {} for '{}' within {} ms", peer(),
@@ -121,16 +131,20 @@ void client::send_packet(std::string_view payload) {
             case event::kind::packet:
                 link_->write("+");
                 if (looks_like_stop(e->payload) && never_answered_by_stop(payload)) {
-                    // QEMU halts on the first byte received while running,
-                    // reports the stop and drops the packet: send it again.
+                    // Two cases look alike. QEMU halts on the first byte it
+                    // receives while running, reports the stop and drops the
+                    // packet: no '+' follows, so send it again. But QEMU also
+                    // reports a stop when a connection opens on a running
+                    // target, and then still takes our packet: its '+' comes
+                    // at once, and resending would get two replies.
                     note_unsolicited_stop(e->payload, payload);
                     if (++nacks > options_.max_retransmits) {
                         throw Error(ErrorKind::io,
                                     fmt::format("{} kept answering '{}' with stop replies", peer(),
                                                 printable(payload)));
                     }
-                    link_->write(wire);
-                    deadline = clock::now() + options_.timeout;
+                    awaiting_dropped_packet_ack = true;
+                    deadline = clock::now() + dropped_packet_grace;
                     break;
                 }
                 // A reply means the request arrived even if its '+' got lost.

@@ -746,7 +746,18 @@ TEST(rsp_qemu, Lm3s6965evb) {
     auto [probe, port] = listen_loopback(false);
     ::close(probe);
     std::string gdb = "tcp:127.0.0.1:" + std::to_string(port);
-    pid_t pid = ::fork();
+    // Whatever happens below, QEMU does not outlive the test.
+    struct child {
+        pid_t pid;
+        bool reaped = false;
+        ~child() {
+            if (pid > 0 && !reaped) {
+                ::kill(pid, SIGKILL);
+                ::waitpid(pid, nullptr, 0);
+            }
+        }
+    } qemu_process{::fork()};
+    pid_t pid = qemu_process.pid;
     ASSERT_GE(pid, 0);
     if (pid == 0) {
         int devnull = ::open("/dev/null", O_WRONLY);
@@ -765,65 +776,68 @@ TEST(rsp_qemu, Lm3s6965evb) {
             std::this_thread::sleep_for(20ms);
         }
     }
-    if (!link) {
-        ::kill(pid, SIGKILL);
-        ::waitpid(pid, nullptr, 0);
-        FAIL() << "QEMU's gdb stub did not come up on port " << port;
-    }
-    {
-        client c(std::move(link));
-        c.handshake();
-        EXPECT_EQ(c.find_register("pc")->regnum, 15u);
-        EXPECT_EQ(c.find_register("xpsr")->regnum, 25u);
-        ASSERT_TRUE(c.last_stop().has_value());
-        EXPECT_EQ(c.last_stop()->type, stop_reply::kind::signal);
+    ASSERT_TRUE(link) << "QEMU's gdb stub did not come up on port " << port;
 
-        std::vector<std::uint8_t> data(3000);
-        for (std::size_t i = 0; i < data.size(); ++i) data[i] = static_cast<std::uint8_t>(i);
-        c.write_memory(0x20000000, data);
-        EXPECT_EQ(c.read_memory(0x20000000, data.size()), data);
-        c.write_register("r3", 0xdeadbeef);
-        EXPECT_EQ(c.read_register("r3"), 0xdeadbeefu);
+    client c(std::move(link));
+    c.handshake();
+    EXPECT_EQ(c.packet_size(), 4096u);
+    EXPECT_EQ(c.find_register("pc")->regnum, 15u);
+    EXPECT_EQ(c.find_register("xpsr")->regnum, 25u);
+    ASSERT_TRUE(c.last_stop().has_value());
+    EXPECT_EQ(c.last_stop()->type, stop_reply::kind::signal);
 
-        // An endless loop at 0x20000100 ("b ."), run and interrupt it. The
-        // flash is empty, so set up what reset would have taken from it.
-        std::vector<std::uint8_t> loop{0xfe, 0xe7};
-        c.write_memory(0x20000100, loop);
-        c.write_register("sp", 0x20001000);
-        c.write_register("pc", 0x20000100);
-        c.write_register("xpsr", 0x01000000);
-        c.cont();
-        EXPECT_FALSE(c.wait_stop(50ms).has_value());
-        c.interrupt();
-        auto stop = c.wait_stop(2s);
-        ASSERT_TRUE(stop.has_value());
-        EXPECT_EQ(stop->type, stop_reply::kind::signal);
-        EXPECT_EQ(c.read_register("pc"), 0x20000100u);
+    std::vector<std::uint8_t> data(3000);
+    for (std::size_t i = 0; i < data.size(); ++i) data[i] = static_cast<std::uint8_t>(i);
+    c.write_memory(0x20000000, data);
+    EXPECT_EQ(c.read_memory(0x20000000, data.size()), data);
+    c.write_register("r3", 0xdeadbeef);
+    EXPECT_EQ(c.read_register("r3"), 0xdeadbeefu);
 
-        // Reading while it runs halts it (QEMU drops that first packet).
-        c.cont();
-        EXPECT_EQ(c.read_memory(0x20000100, 2), loop);
-        ASSERT_TRUE(c.last_stop().has_value());
-        EXPECT_EQ(c.last_stop()->type, stop_reply::kind::signal);
-        c.cont();
-        EXPECT_FALSE(c.wait_stop(20ms).has_value());
-        c.interrupt();
-        ASSERT_TRUE(c.wait_stop(2s).has_value());
-        EXPECT_TRUE(c.monitor("info status").starts_with("VM status: paused"));
+    // "nop; b ." at 0x20000100. The flash is empty, so set up by hand what
+    // reset would have taken from the vector table.
+    std::vector<std::uint8_t> code{0x00, 0xbf, 0xfe, 0xe7};
+    c.write_memory(0x20000100, code);
+    c.write_register("sp", 0x20001000);
+    c.write_register("pc", 0x20000100);
+    c.write_register("xpsr", 0x01000000);
 
-        c.insert_breakpoint(0x20000100, false);
-        c.remove_breakpoint(0x20000100, false);
-        c.kill();
-    }
+    // A breakpoint on the loop is hit.
+    c.insert_breakpoint(0x20000102, false);
+    c.cont();
+    auto stop = c.wait_stop(2s);
+    ASSERT_TRUE(stop.has_value());
+    EXPECT_EQ(stop->type, stop_reply::kind::signal);
+    EXPECT_EQ(stop->code, 5);
+    EXPECT_EQ(c.read_register("pc"), 0x20000102u);
+    c.remove_breakpoint(0x20000102, false);
+
+    // Without it the loop runs until interrupted.
+    c.cont();
+    EXPECT_FALSE(c.wait_stop(50ms).has_value());
+    c.interrupt();
+    stop = c.wait_stop(2s);
+    ASSERT_TRUE(stop.has_value());
+    EXPECT_EQ(stop->code, 2);
+    EXPECT_EQ(c.read_register("pc"), 0x20000102u);
+
+    // Reading while it runs halts it (QEMU drops that first packet).
+    c.cont();
+    EXPECT_EQ(c.read_memory(0x20000100, 4), code);
+    ASSERT_TRUE(c.last_stop().has_value());
+    EXPECT_EQ(c.last_stop()->type, stop_reply::kind::signal);
+    c.cont();
+    EXPECT_FALSE(c.wait_stop(20ms).has_value());
+    c.interrupt();
+    ASSERT_TRUE(c.wait_stop(2s).has_value());
+    EXPECT_TRUE(c.monitor("info status").starts_with("VM status: paused"));
+
+    c.kill();
     int status = 0;
-    for (int i = 0; i < 200 && ::waitpid(pid, &status, WNOHANG) == 0; ++i) {
-        std::this_thread::sleep_for(10ms);
+    for (int i = 0; i < 200 && !qemu_process.reaped; ++i) {
+        qemu_process.reaped = ::waitpid(pid, &status, WNOHANG) == pid;
+        if (!qemu_process.reaped) std::this_thread::sleep_for(10ms);
     }
-    if (::waitpid(pid, &status, WNOHANG) == 0) {
-        ::kill(pid, SIGKILL);
-        ::waitpid(pid, &status, 0);
-        ADD_FAILURE() << "QEMU did not exit after 'k'";
-    }
+    EXPECT_TRUE(qemu_process.reaped) << "QEMU did not exit after 'k'";
 }
 
 }  // namespace

@@ -350,6 +350,11 @@ private:
         } else {
             const auto parts = split_dots(ref);
             if (pugi::xml_node p = find_peripheral(parts[0])) base = descend(p, parts, 1, parts.size());
+            if (!base) {
+                pugi::xml_node p = f;
+                while (p && !is_element(p, "peripheral")) p = p.parent();
+                if (p) base = descend(p, parts, 0, parts.size());
+            }
         }
         if (!base || !is_element(base, "field")) fail(f, "field " + text_of(f, "name") + " derivedFrom unknown " + ref);
         resolve_field(base);

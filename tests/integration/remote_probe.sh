@@ -29,6 +29,21 @@ for board in lm3s6965evb netduinoplus2; do
     wait $qemu_pid 2>/dev/null
 done
 
+# A second runner connects while the first one left the target running
+# (it was killed): QEMU reports a stop on connect, and must still answer.
+start_qemu lm3s6965evb && {
+    "$RIVET" run "$FIRMWARE/never-exits-lm3s6965evb.elf" --probe "gdb://127.0.0.1:$port" \
+        >/dev/null 2>&1 &
+    pid=$!
+    for _ in $(seq 50); do grep -q spinning "$WORK/serial-lm3s6965evb.txt" 2>/dev/null && break; sleep 0.1; done
+    kill -9 $pid
+    wait $pid 2>/dev/null
+    run_rivet run "$FIRMWARE/exit-3-lm3s6965evb.elf" --probe "gdb://127.0.0.1:$port" --timeout 10
+    expect "reconnect to a running target" 3 ""
+    kill $qemu_pid 2>/dev/null
+    wait $qemu_pid 2>/dev/null
+}
+
 # The server dies mid-run: the runner reports the dropped connection.
 start_qemu lm3s6965evb && {
     "$RIVET" run "$FIRMWARE/never-exits-lm3s6965evb.elf" --probe "gdb://127.0.0.1:$port" \

@@ -1,0 +1,41 @@
+// `rivet flash`: load and verify without running, and say how fast it went.
+#include <rivet/runner/run.hpp>
+
+#include <fmt/format.h>
+
+#include <chrono>
+#include <memory>
+
+#include "commands.hpp"
+#include "target_options.hpp"
+
+namespace rivet::cli {
+namespace {
+
+struct flash_arguments {
+    target_options target;
+    bool no_verify = false;
+};
+
+}  // namespace
+
+void add_flash_command(CLI::App& app, int& exit_code) {
+    auto args = std::make_shared<flash_arguments>();
+    auto* command = app.add_subcommand(
+        "flash", "Load firmware and verify it, leaving the core halted at reset");
+    args->target.add_to(*command);
+    command->add_flag("--no-verify", args->no_verify, "Do not read the loaded image back");
+    command->callback([args, &exit_code] {
+        auto session = open_target(args->target);
+        const auto start = std::chrono::steady_clock::now();
+        const std::size_t bytes = runner::load(*session.probe, session.firmware, !args->no_verify);
+        const std::chrono::duration<double> took = std::chrono::steady_clock::now() - start;
+        runner::reset(*session.probe, session.firmware, session.board);
+        fmt::print("loaded {} bytes in {:.1f} ms ({:.0f} KiB/s){}\n", bytes, took.count() * 1e3,
+                   static_cast<double>(bytes) / 1024.0 / took.count(),
+                   args->no_verify ? "" : ", verified");
+        exit_code = 0;
+    });
+}
+
+}  // namespace rivet::cli

@@ -1,0 +1,79 @@
+#include "target_options.hpp"
+
+#include <rivet/probe/gdb_probe.hpp>
+#include <rivet/probe/qemu.hpp>
+#include <rivet/runner/run.hpp>
+#include <rivet/support/error.hpp>
+
+#include <fmt/format.h>
+
+#include <unistd.h>
+
+namespace rivet::cli {
+namespace {
+
+// Firmware output goes straight to stdout, unbuffered, as it arrives.
+void write_stdout(std::string_view text) {
+    while (!text.empty()) {
+        ssize_t n = ::write(STDOUT_FILENO, text.data(), text.size());
+        if (n <= 0) return;  // stdout closed: nobody is reading
+        text.remove_prefix(static_cast<std::size_t>(n));
+    }
+}
+
+struct gdb_address {
+    std::string host;
+    std::uint16_t port;
+};
+
+std::optional<gdb_address> parse_gdb_url(const std::string& spec) {
+    constexpr std::string_view scheme = "gdb://";
+    if (!spec.starts_with(scheme)) return std::nullopt;
+    const std::string rest = spec.substr(scheme.size());
+    const auto colon = rest.rfind(':');
+    if (colon == std::string::npos || colon == 0) {
+        throw Error(ErrorKind::usage, fmt::format("--probe {}: expected gdb://HOST:PORT", spec));
+    }
+    const std::string port_text = rest.substr(colon + 1);
+    std::size_t used = 0;
+    unsigned long port = 0;
+    try {
+        port = std::stoul(port_text, &used, 10);
+    } catch (const std::exception&) {
+        used = 0;
+    }
+    if (used == 0 || used != port_text.size() || port == 0 || port > 65535) {
+        throw Error(ErrorKind::usage,
+                    fmt::format("--probe {}: '{}' is not a TCP port", spec, port_text));
+    }
+    return gdb_address{rest.substr(0, colon), static_cast<std::uint16_t>(port)};
+}
+
+}  // namespace
+
+void target_options::add_to(CLI::App& command) {
+    command.add_option("elf", elf, "Firmware ELF built for a Cortex-M board")->required();
+    command.add_option("--board", board, "Board (default: the board recorded in the ELF)");
+    command.add_option("--probe", probe, "qemu (default) or gdb://HOST:PORT");
+}
+
+target_session open_target(const target_options& options) {
+    auto firmware = elf::file::open(options.elf);
+    auto board = runner::board_for(firmware, options.board);
+    runner::check_fits(firmware, board);
+
+    constexpr auto connect_timeout = std::chrono::seconds(5);
+    std::unique_ptr<probe::probe> target;
+    if (options.probe == "qemu") {
+        target = probe::start_qemu(board, write_stdout, {}, connect_timeout);
+    } else if (auto address = parse_gdb_url(options.probe)) {
+        target = probe::connect_gdb_server(address->host, address->port, connect_timeout,
+                                           write_stdout);
+    } else {
+        throw Error(ErrorKind::usage,
+                    fmt::format("--probe {}: expected 'qemu' or gdb://HOST:PORT", options.probe));
+    }
+    return {std::move(firmware), std::move(board), std::move(target)};
+}
+
+}  // namespace rivet::cli

@@ -1,0 +1,35 @@
+// The options every command that talks to a target shares (ELF, --board,
+// --probe), and turning them into a firmware, a board and a probe.
+#pragma once
+
+#include <rivet/board/description.hpp>
+#include <rivet/elf/file.hpp>
+#include <rivet/probe/probe.hpp>
+
+#include <CLI/CLI.hpp>
+
+#include <memory>
+#include <optional>
+#include <string>
+
+namespace rivet::cli {
+
+struct target_options {
+    std::string elf;
+    std::optional<std::string> board;
+    std::string probe = "qemu";
+
+    void add_to(CLI::App& command);
+};
+
+struct target_session {
+    elf::file firmware;
+    board::description board;
+    std::unique_ptr<probe::probe> probe;
+};
+
+// Opens the ELF, picks the board, checks the ELF fits, then starts or
+// connects to the probe; target output goes to stdout as it arrives.
+target_session open_target(const target_options& options);
+
+}  // namespace rivet::cli
