@@ -423,23 +423,70 @@ void client::write_memory(std::uint32_t address, std::span<const std::uint8_t> d
     // "M" + address + "," + length + ":" + hex, inside "$...#cs".
     const std::size_t overhead = 4 + 1 + 8 + 1 + 8 + 1;
     const std::size_t max_chunk = std::max<std::size_t>(1, (packet_size_ - overhead) / 2);
-    std::size_t done = 0;
-    while (done < data.size()) {
-        auto at = static_cast<std::uint32_t>(address + done);
-        std::size_t n = std::min(max_chunk, data.size() - done);
-        std::string req = fmt::format("M{:x},{:x}:{}", at, n, to_hex(data.subspan(done, n)));
-        std::string reply = request(req);
-        if (!is_ok(reply)) {
-            if (parse_error_reply(reply)) {
-                throw Error(ErrorKind::io,
-                            fmt::format("target refused to write {} bytes at 0x{:08x} ({})", n, at,
-                                        printable(reply)));
-            }
-            throw Error(ErrorKind::io,
-                        fmt::format("unexpected reply '{}' from {} to 'M{:x},{:x}:...'",
-                                    printable(reply), peer(), at, n));
+    struct chunk {
+        std::uint32_t at;
+        std::size_t size;
+    };
+    std::vector<chunk> chunks;
+    for (std::size_t done = 0; done < data.size(); done += max_chunk) {
+        chunks.push_back({static_cast<std::uint32_t>(address + done),
+                          std::min(max_chunk, data.size() - done)});
+    }
+    // Round trips, not bandwidth, bound a load over TCP: keep a few packets
+    // in flight. The stub handles them in order and answers each in turn.
+    constexpr std::size_t window = 16;
+    std::size_t sent = 0;
+    for (std::size_t answered = 0; answered < chunks.size(); ++answered) {
+        for (; sent < chunks.size() && sent - answered < window; ++sent) {
+            const chunk& c = chunks[sent];
+            link_->write(encode_packet(fmt::format(
+                "M{:x},{:x}:{}", c.at, c.size, to_hex(data.subspan(c.at - address, c.size)))));
         }
-        done += n;
+        const chunk& c = chunks[answered];
+        const std::string what = fmt::format("M{:x},{:x}:...", c.at, c.size);
+        std::string reply = receive_pipelined_reply(what, clock::now() + options_.timeout);
+        if (is_ok(reply)) continue;
+        if (parse_error_reply(reply)) {
+            throw Error(ErrorKind::io, fmt::format("target refused to write {} bytes at 0x{:08x} ({})",
+                                                   c.size, c.at, printable(reply)));
+        }
+        throw Error(ErrorKind::io, fmt::format("unexpected reply '{}' from {} to '{}'",
+                                               printable(reply), peer(), what));
+    }
+}
+
+std::string client::receive_pipelined_reply(std::string_view request, clock::time_point deadline) {
+    bool acked = no_ack_;
+    for (;;) {
+        auto e = next_event(deadline);
+        if (!e) {
+            throw Error(ErrorKind::timeout,
+                        fmt::format("no {} from {} to '{}' within {} ms",
+                                    acked ? "reply" : "acknowledgement", peer(), request,
+                                    options_.timeout.count()));
+        }
+        switch (e->type) {
+            case event::kind::ack:
+                acked = true;
+                break;
+            case event::kind::packet:
+                if (!no_ack_) link_->write("+");
+                if (looks_like_stop(e->payload)) note_unsolicited_stop(e->payload, request);
+                return std::move(e->payload);
+            case event::kind::nack:
+            case event::kind::bad_checksum:
+            case event::kind::malformed:
+                // With later packets already sent, a resend would reorder the
+                // writes; a clean failure is better than a wrong image.
+                throw Error(ErrorKind::io, fmt::format("{} garbled the exchange for '{}'", peer(),
+                                                       request));
+            case event::kind::overlong:
+                throw Error(ErrorKind::io,
+                            fmt::format("{} sent a packet longer than {} bytes", peer(),
+                                        packet_decoder::default_max_packet));
+            case event::kind::interrupt:
+                break;
+        }
     }
 }
 

@@ -99,6 +99,9 @@ private:
     std::string receive_reply(std::string_view request, clock::time_point deadline);
     // Reads from the link until an event is decoded or the deadline passes.
     std::optional<event> next_event(clock::time_point deadline);
+    // The ack (unless in no-ack mode) and then the reply of one of several
+    // requests sent back to back.
+    std::string receive_pipelined_reply(std::string_view request, clock::time_point deadline);
     void expect_ok(std::string_view request, std::string_view what);
     void note_unsolicited_stop(const std::string& packet, std::string_view request);
     void forget_signal_stops();
