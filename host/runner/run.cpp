@@ -1,4 +1,5 @@
 #include <rivet/contracts/runner.hpp>
+#include <rivet/runner/fault.hpp>
 #include <rivet/runner/run.hpp>
 #include <rivet/support/error.hpp>
 
@@ -34,21 +35,6 @@ std::string where(const elf::file& firmware, std::uint32_t pc) {
         return fmt::format("0x{:08x} in {}", pc, symbol->name);
     }
     return fmt::format("0x{:08x}", pc);
-}
-
-const char* exception_name(std::uint32_t number) {
-    switch (number) {
-        case 2: return "NMI";
-        case 3: return "HardFault";
-        case 4: return "MemManage fault";
-        case 5: return "BusFault";
-        case 6: return "UsageFault";
-        case 11: return "SVCall";
-        case 12: return "DebugMonitor";
-        case 14: return "PendSV";
-        case 15: return "SysTick";
-        default: return number >= 16 ? "interrupt" : "reserved exception";
-    }
 }
 
 std::optional<std::uint32_t> symbol_address(const elf::file& firmware, const char* name) {
@@ -154,18 +140,38 @@ int run(probe::probe& target, const elf::file& firmware, const board::descriptio
     if (fault_trap) target.set_breakpoint(*fault_trap);
 
     reset(target, firmware, board);
-    target.run();
+    for (auto* service : options.services) service->attach(target);
 
+    // Services drain what is left whenever the run ends with the core halted.
+    auto finish = [&] {
+        for (auto* service : options.services) service->finish(target);
+    };
+    auto halt = [&]() -> bool {
+        target.halt();
+        return target.wait_stop(std::chrono::milliseconds(500)).has_value();
+    };
+
+    std::chrono::milliseconds poll_interval{0};
+    for (auto* service : options.services) {
+        auto interval = service->poll_interval();
+        if (interval.count() > 0 && (poll_interval.count() == 0 || interval < poll_interval)) {
+            poll_interval = interval;
+        }
+    }
+
+    target.run();
     const auto started = clock::now();
+    auto next_poll = started + poll_interval;
     for (;;) {
         if (options.interrupted && options.interrupted->load()) {
+            if (halt()) finish();
             throw Error(ErrorKind::interrupted, "interrupted");
         }
         if (options.timeout.count() > 0 && clock::now() - started >= options.timeout) {
             std::string at;
             try {
-                target.halt();
-                if (target.wait_stop(std::chrono::milliseconds(500))) {
+                if (halt()) {
+                    finish();
                     at = fmt::format(" (stopped it at {})", where(firmware, target.read_register("pc")));
                 }
             } catch (const Error&) {
@@ -175,17 +181,29 @@ int run(probe::probe& target, const elf::file& firmware, const board::descriptio
                         fmt::format("timeout: the firmware did not exit within {} s{}",
                                     std::chrono::duration<double>(options.timeout).count(), at));
         }
-        auto stop = target.wait_stop(std::chrono::milliseconds(50));
-        if (!stop) continue;
+        auto wait = std::chrono::milliseconds(50);
+        if (poll_interval.count() > 0) {
+            auto until_poll = std::chrono::duration_cast<std::chrono::milliseconds>(next_poll - clock::now());
+            wait = std::clamp(until_poll, std::chrono::milliseconds(0), wait);
+        }
+        auto stop = target.wait_stop(wait);
+        if (!stop) {
+            if (poll_interval.count() > 0 && clock::now() >= next_poll) {
+                if (!halt()) continue;  // it stopped by itself meanwhile: seen next turn
+                for (auto* service : options.services) service->poll(target);
+                target.run();
+                next_poll = clock::now() + poll_interval;
+            }
+            continue;
+        }
         if (stop->type == probe::stop_event::kind::exited) return stop->exit_code;
 
+        finish();
         const std::uint32_t pc = target.read_register("pc");
         if (exit_trap && pc == *exit_trap) return static_cast<int>(target.read_register("r0") & 0xff);
         if (fault_trap && pc == *fault_trap) {
-            const std::uint32_t exception = target.read_register("r0");
             throw Error(ErrorKind::target_fault,
-                        fmt::format("firmware fault: unhandled {} (exception {})",
-                                    exception_name(exception), exception));
+                        fault_report(target, firmware, target.read_register("r0")));
         }
         throw Error(ErrorKind::io, fmt::format("the target halted unexpectedly at {} (signal {})",
                                                where(firmware, pc), stop->signal));

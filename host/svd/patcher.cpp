@@ -116,18 +116,24 @@ std::vector<std::string> strings(const Y* y) {
     return out;
 }
 
-// svdtools update_dict: the parent wins for scalars, lists are
-// concatenated, maps merged recursively.
+bool operator==(const Y& a, const Y& b) {
+    return a.kind == b.kind && a.s == b.s && a.seq == b.seq && a.map == b.map;
+}
+
+// svdtools update_dict: equal values are kept once, the parent wins for
+// scalars, lists are concatenated, maps merged recursively.
 void update_dict(Y& parent, const Y& child) {
     for (const auto& [k, v] : child.map) {
         if (k == "_path" || k == "_include") continue;
         Y* mine = parent.get(k);
         if (mine == nullptr) {
             parent.map.emplace_back(k, v);
+        } else if (*mine == v) {
+            continue;
         } else if (mine->is_seq()) {
             if (v.is_seq()) {
                 mine->seq.insert(mine->seq.end(), v.seq.begin(), v.seq.end());
-            } else if (v.is_scalar()) {
+            } else if (v.is_scalar() && std::find(mine->seq.begin(), mine->seq.end(), v) == mine->seq.end()) {
                 mine->seq.push_back(v);
             }
         } else if (mine->is_map() && v.is_map()) {
@@ -255,26 +261,15 @@ std::pair<std::string, bool> optional_spec(const std::string& spec) {
     return {spec, false};
 }
 
-// Left and right extents of the wildcard part of a spec (svdtools spec_ind).
-std::pair<std::size_t, std::size_t> spec_ind(std::string_view spec) {
-    std::size_t li = spec.size();
-    for (char c : {'*', '?', '['}) {
-        const auto i = spec.find(c);
-        if (i != std::string_view::npos) {
-            li = i;
-            break;
-        }
-    }
-    std::size_t ri = 0;
-    for (char c : {'*', '?', ']'}) {
-        const auto i = spec.rfind(c);
-        if (i != std::string_view::npos) {
-            ri = spec.size() - i - 1;
-            break;
-        }
-    }
-    if (li == spec.size()) ri = 0;
-    return {li, ri};
+// Left and right extents of the wildcard part of a spec (svdtools
+// spec_ind): chars before the first token and after the last one, for the
+// first comma alternative.
+std::pair<std::size_t, std::size_t> spec_ind(std::string_view spec_all) {
+    const std::string spec = split_commas(spec_all).front();
+    const auto first = spec.find_first_of("*?[");
+    const auto last = spec.find_last_of("*?]");
+    if (first == std::string::npos || last == std::string::npos) return {spec.size(), 0};
+    return {first, spec.size() - last - 1};
 }
 
 // ------------------------------------------------------------------ XML edits
@@ -518,9 +513,8 @@ private:
 
     void modify_peripheral(const std::string& spec, const Y& mods) {
         const auto [s, optional] = optional_spec(spec);
-        auto found = find_peripherals(s, false);
-        if (found.empty() && !optional) fail("_modify." + spec, "no such peripheral");
-        for (pugi::xml_node p : found) {
+        (void)optional;  // svdtools ignores _modify of absent peripherals
+        for (pugi::xml_node p : find_peripherals(s, false)) {
             for_map(&mods, [&](const std::string& k, const Y& v) {
                 if (k == "addressBlock" && v.is_map()) {
                     pugi::xml_node ab = p.child("addressBlock");
@@ -677,6 +671,10 @@ private:
             }
         }
         for_map(pmod.get("_copy"), [&](const std::string& k, const Y& v) { copy_register(p, k, v, path); });
+        for (const std::string& s : strings(pmod.get("_strip"))) strip_names(regs_of(p), "register", s, false);
+        for (const std::string& s : strings(pmod.get("_strip_end"))) strip_names(regs_of(p), "register", s, true);
+        for (const std::string& s : strings(pmod.get("_prefix"))) add_affix(regs_of(p), "register", s, false);
+        for (const std::string& s : strings(pmod.get("_suffix"))) add_affix(regs_of(p), "register", s, true);
         for_map(pmod.get("_modify"), [&](const std::string& k, const Y& v) {
             if (k == "_registers") {
                 for_map(&v, [&](const std::string& rk, const Y& rv) { modify_register(p, rk, rv, path); });
@@ -695,10 +693,6 @@ private:
             }
         });
         for (const std::string& r : strings(pmod.get("_clear_fields"))) clear_fields_in(regs_of(p), r);
-        for (const std::string& s : strings(pmod.get("_strip"))) strip_names(regs_of(p), "register", s, false);
-        for (const std::string& s : strings(pmod.get("_strip_end"))) strip_names(regs_of(p), "register", s, true);
-        for_map(pmod.get("_expand_array"), [&](const std::string& k, const Y&) { expand_array(p, k); });
-        for_map(pmod.get("_expand_cluster"), [&](const std::string& k, const Y&) { expand_cluster(p, k, path); });
         for_map(pmod.get("_add"), [&](const std::string& k, const Y& v) {
             if (k == "_registers") {
                 for_map(&v, [&](const std::string& rk, const Y& rv) { add_register(p, rk, rv, path); });
@@ -715,54 +709,62 @@ private:
             if (k.empty() || k[0] == '_') continue;
             process_register_spec(p, k, v, path);
         }
+        for_map(pmod.get("_expand_array"), [&](const std::string& k, const Y&) { expand_array(p, k); });
+        for_map(pmod.get("_array"), [&](const std::string& k, const Y& v) { collect_in_array(p, k, v, path); });
+        for_map(pmod.get("_cluster"), [&](const std::string& k, const Y& v) { collect_in_cluster(p, k, v, path); });
         for_map(pmod.get("_clusters"), [&](const std::string& k, const Y& v) {
             const auto [cs, opt] = optional_spec(k);
             auto found = find_in(p, "cluster", cs);
             if (found.empty() && !opt) fail(path + "." + k, "no such cluster");
             for (pugi::xml_node c : found) process_scope(c, v, path + "." + name_of(c));
         });
-        for_map(pmod.get("_array"), [&](const std::string& k, const Y& v) { collect_in_array(p, k, v, path); });
-        for_map(pmod.get("_cluster"), [&](const std::string& k, const Y& v) { collect_in_cluster(p, k, v, path); });
+        for (const std::string& k : strings(pmod.get("_expand_cluster"))) expand_cluster(p, k, path);
+        for_map(pmod.get("_expand_cluster"), [&](const std::string& k, const Y&) { expand_cluster(p, k, path); });
     }
 
     void delete_in(pugi::xml_node p, const char* tag, const std::string& spec) {
         for (pugi::xml_node r : find_in(p, tag, optional_spec(spec).first)) regs_of(p).remove_child(r);
     }
 
+    // _clear_fields / _clear: drop enumeratedValues and writeConstraint.
+    static void clear_field(pugi::xml_node f) {
+        if (f.attribute("derivedFrom")) return;
+        for (pugi::xml_node ev : elements(f, "enumeratedValues")) f.remove_child(ev);
+        for (pugi::xml_node w : elements(f, "writeConstraint")) f.remove_child(w);
+    }
+
     void clear_fields_in(pugi::xml_node scope, const std::string& spec) {
         for (pugi::xml_node r : scope.children()) {
             if (std::strcmp(r.name(), "cluster") == 0) clear_fields_in(r, spec);
             if (std::strcmp(r.name(), "register") == 0 && matchname(name_of(r), spec)) {
-                while (pugi::xml_node f = r.child("fields")) r.remove_child(f);
+                for (pugi::xml_node f : r.child("fields").children("field")) clear_field(f);
             }
         }
     }
 
-    static std::string glob_to_regex(const std::string& glob_text) {
-        std::string out;
-        for (char c : glob_text) {
-            if (c == '*') {
-                out += ".*?";
-            } else if (c == '?') {
-                out += '.';
-            } else if (std::isalnum(static_cast<unsigned char>(c)) != 0 || c == '_') {
-                out += c;
-            } else {
-                out += '\\';
-                out += c;
+    // _strip / _strip_end: names that match PREFIX* (or *SUFFIX) lose that
+    // many characters; also displayName, alternateRegister, alternateCluster.
+    static void strip_names(pugi::xml_node parent, const char* tag, const std::string& s, bool end) {
+        const std::string pattern = end ? "*" + s : s + "*";
+        for (pugi::xml_node r : parent.children()) {
+            if (r.type() != pugi::node_element) continue;
+            if (std::strcmp(r.name(), tag) != 0 && !(std::strcmp(tag, "register") == 0 && std::strcmp(r.name(), "cluster") == 0)) {
+                continue;
             }
-        }
-        return out;
-    }
-
-    void strip_names(pugi::xml_node parent, const char* tag, const std::string& s, bool end) {
-        const std::regex re(end ? "(" + glob_to_regex(s) + ")$" : "^(" + glob_to_regex(s) + ")");
-        for (pugi::xml_node r : parent.children(tag)) {
-            for (const char* t : {"name", "displayName"}) {
+            for (const char* t : {"name", "displayName", "alternateRegister", "alternateCluster", "headerStructName"}) {
                 if (!r.child(t)) continue;
                 const std::string n = text_of(r, t);
-                const std::string stripped = std::regex_replace(n, re, "", std::regex_constants::format_first_only);
-                if (!stripped.empty()) set_child(r, t, stripped);
+                if (!glob(pattern, n) || n.size() <= s.size()) continue;
+                set_child(r, t, end ? n.substr(0, n.size() - s.size()) : n.substr(s.size()));
+            }
+        }
+    }
+
+    static void add_affix(pugi::xml_node parent, const char* tag, const std::string& a, bool suffix) {
+        for (pugi::xml_node r : parent.children(tag)) {
+            for (const char* t : {"name", "displayName", "alternateRegister"}) {
+                if (!r.child(t)) continue;
+                set_child(r, t, suffix ? text_of(r, t) + a : a + text_of(r, t));
             }
         }
     }
@@ -930,27 +932,33 @@ private:
         } else {
             base = scalar(v, where);
         }
-        pugi::xml_node r = register_named(p, rname);
-        if (r) {
+        const auto [spec, optional] = optional_spec(rname);
+        std::vector<pugi::xml_node> found = find_in(p, "register", spec);
+        if (found.empty()) {
+            if (optional) return;
+            pugi::xml_node r = regs_of(p).append_child("register");
+            set_child(r, "name", spec);
+            found.push_back(r);
+        }
+        for (pugi::xml_node r : found) {
             for (pugi::xml_node c : elements(r, nullptr)) {
                 const std::string t = c.name();
-                if (c.type() == pugi::node_element && t != "name" && t != "addressOffset" && t != "description") {
+                if (t != "name" && t != "addressOffset" && t != "description" && t != "displayName" && t != "dim" &&
+                    t != "dimIncrement" && t != "dimIndex") {
                     r.remove_child(c);
                 }
             }
-        } else {
-            r = regs_of(p).append_child("register");
-            set_child(r, "name", rname);
+            (r.attribute("derivedFrom") ? r.attribute("derivedFrom") : r.append_attribute("derivedFrom"))
+                .set_value(base.c_str());
+            if (v.is_map()) fill_register_mods(r, v, where);
+            if (!r.child("addressOffset")) fail(where, "a derived register needs addressOffset");
         }
-        (r.attribute("derivedFrom") ? r.attribute("derivedFrom") : r.append_attribute("derivedFrom"))
-            .set_value(base.c_str());
-        if (v.is_map()) fill_register_mods(r, v, where);
-        if (!r.child("addressOffset")) fail(where, "a derived register needs addressOffset");
     }
 
     // collect_in_array: registers matching spec become one dim register.
-    void collect_in_array(pugi::xml_node p, const std::string& spec, const Y& rmod, const std::string& path) {
-        const std::string where = path + "._array." + spec;
+    void collect_in_array(pugi::xml_node p, const std::string& spec_in, const Y& rmod, const std::string& path) {
+        const std::string where = path + "._array." + spec_in;
+        const auto [spec, optional] = optional_spec(spec_in);
         struct Item {
             pugi::xml_node node;
             std::string index;
@@ -959,13 +967,17 @@ private:
         std::vector<Item> items;
         const auto [li, ri] = spec_ind(spec);
         for (pugi::xml_node r : find_in(p, "register", spec)) {
+            if (r.child("dim")) continue;
             const std::string n = name_of(r);
             std::uint64_t off = 0;
             parse_int(text_of(r, "addressOffset"), off);
             const std::string idx = n.size() >= li + ri ? n.substr(li, n.size() - li - ri) : n;
             items.push_back({r, idx, off});
         }
-        if (items.empty()) fail(where, "no registers match");
+        if (items.empty()) {
+            if (optional) return;
+            fail(where, "no registers match");
+        }
         std::stable_sort(items.begin(), items.end(), [](const Item& a, const Item& b) { return a.offset < b.offset; });
         const std::size_t dim = items.size();
         const std::uint64_t inc = dim > 1 ? items[1].offset - items[0].offset : 0;
@@ -1016,20 +1028,25 @@ private:
             std::uint64_t offset;
         };
         std::vector<std::pair<std::string, std::vector<Item>>> groups;
+        group_mods_.clear();
         std::size_t dim = 0;
         std::uint64_t inc = 0;
         std::string first_index;
         for (const auto& [rspec, rmod] : cmod.map) {
             if (rspec == "description" || (!rspec.empty() && rspec[0] == '_')) continue;
+            const auto [spec, optional] = optional_spec(rspec);
             std::vector<Item> items;
-            for (pugi::xml_node r : find_in(p, "register", rspec)) {
+            for (pugi::xml_node r : find_in(p, "register", spec)) {
                 const std::string n = name_of(r);
-                const auto [li, ri] = spec_ind(match_subspec(n, rspec));
+                const auto [li, ri] = spec_ind(match_subspec(n, spec));
                 std::uint64_t off = 0;
                 parse_int(text_of(r, "addressOffset"), off);
                 items.push_back({r, n.size() >= li + ri ? n.substr(li, n.size() - li - ri) : n, off});
             }
-            if (items.empty()) fail(where, "registers " + rspec + " not found");
+            if (items.empty()) {
+                if (optional) continue;
+                fail(where, "registers " + rspec + " not found");
+            }
             std::stable_sort(items.begin(), items.end(), [](const Item& a, const Item& b) { return a.offset < b.offset; });
             if (groups.empty()) {
                 dim = items.size();
@@ -1041,7 +1058,8 @@ private:
                 ok = items[i].offset == items[0].offset + inc * i && register_bitmask(items[i].node) == mask0;
             }
             if (!ok) fail(where, "registers cannot be collected into a cluster (" + rspec + " differs)");
-            groups.emplace_back(rspec, std::move(items));
+            groups.emplace_back(spec, std::move(items));
+            group_mods_.push_back(&rmod);
         }
         if (groups.empty()) fail(where, "no registers named");
         std::uint64_t base = ~0ull;
@@ -1057,10 +1075,11 @@ private:
         set_child(c, "description", desc);
         set_child(c, "addressOffset", hex_str(base));
         if (dim > 1 || cname.find("%s") != std::string::npos) set_dim(c, dim, inc, index);
+        std::size_t gi = 0;
         for (auto& [rspec, items] : groups) {
             for (std::size_t i = 1; i < items.size(); ++i) regs.remove_child(items[i].node);
             pugi::xml_node r = items[0].node;
-            const Y& rmod = *cmod.get(rspec);
+            const Y& rmod = *group_mods_[gi++];
             const auto [li, ri] = spec_ind(match_subspec(name_of(r), rspec));
             const std::string sub = match_subspec(name_of(r), rspec);
             std::string new_name = sub.substr(0, li) + sub.substr(sub.size() - ri);
@@ -1084,12 +1103,18 @@ private:
     void process_register_spec(pugi::xml_node p, const std::string& spec, const Y& rmod, const std::string& path) {
         const auto [s, optional] = optional_spec(spec);
         auto found = find_in(p, "register", s);
+        if (!rmod.is_map()) fail(path + "." + spec, "expected a mapping");
         if (found.empty()) {
             if (optional) return;
-            fail(path + "." + spec, "no such register");
+            auto clusters = find_in(p, "cluster", s);
+            if (clusters.empty()) fail(path + "." + spec, "no such register");
+            for (pugi::xml_node c : clusters) process_scope(c, rmod, path + "." + name_of(c));
+            return;
         }
-        if (!rmod.is_map()) fail(path + "." + spec, "expected a mapping");
-        for (pugi::xml_node r : found) process_register(r, rmod, path + "." + name_of(r));
+        for (pugi::xml_node r : found) {
+            if (r.attribute("derivedFrom")) continue;  // svdtools leaves derived registers alone
+            process_register(r, rmod, path + "." + name_of(r));
+        }
     }
 
     static std::vector<pugi::xml_node> find_fields(pugi::xml_node r, const std::string& spec) {
@@ -1104,10 +1129,10 @@ private:
         for (const std::string& f : strings(rmod.get("_delete"))) {
             for (pugi::xml_node fn : find_fields(r, optional_spec(f).first)) r.child("fields").remove_child(fn);
         }
+        for (const std::string& s : strings(rmod.get("_strip"))) strip_names(r.child("fields"), "field", s, false);
+        for (const std::string& s : strings(rmod.get("_strip_end"))) strip_names(r.child("fields"), "field", s, true);
         for (const std::string& f : strings(rmod.get("_clear"))) {
-            for (pugi::xml_node fn : find_fields(r, optional_spec(f).first)) {
-                for (pugi::xml_node ev : elements(fn, "enumeratedValues")) fn.remove_child(ev);
-            }
+            for (pugi::xml_node fn : find_fields(r, optional_spec(f).first)) clear_field(fn);
         }
         for_map(rmod.get("_modify"), [&](const std::string& k, const Y& v) { modify_field(r, k, v, path); });
         for_map(rmod.get("_add"), [&](const std::string& k, const Y& v) { add_field(r, k, v, path + "._add"); });
@@ -1125,8 +1150,6 @@ private:
                 for (const std::string& k : strings(sp)) split_fields(r, k, nullptr, path);
             }
         }
-        for (const std::string& s : strings(rmod.get("_strip"))) strip_names(r.child("fields"), "field", s, false);
-        for (const std::string& s : strings(rmod.get("_strip_end"))) strip_names(r.child("fields"), "field", s, true);
         for (const std::string& s : strings(rmod.get("_prefix"))) {
             for (pugi::xml_node f : r.child("fields").children("field")) set_child(f, "name", s + name_of(f));
         }
@@ -1255,8 +1278,9 @@ private:
         fields.remove_child(f);
     }
 
-    void collect_fields_in_array(pugi::xml_node r, const std::string& spec, const Y& fmod, const std::string& path) {
-        const std::string where = path + "._array." + spec;
+    void collect_fields_in_array(pugi::xml_node r, const std::string& spec_in, const Y& fmod, const std::string& path) {
+        const std::string where = path + "._array." + spec_in;
+        const auto [spec, optional] = optional_spec(spec_in);
         struct Item {
             pugi::xml_node node;
             std::string index;
@@ -1265,11 +1289,15 @@ private:
         std::vector<Item> items;
         const auto [li, ri] = spec_ind(spec);
         for (pugi::xml_node f : find_fields(r, spec)) {
+            if (f.child("dim")) continue;
             const std::string n = name_of(f);
             const auto [o, w] = field_pos(f);
             items.push_back({f, n.size() >= li + ri ? n.substr(li, n.size() - li - ri) : n, o, w});
         }
-        if (items.empty()) fail(where, "no fields match");
+        if (items.empty()) {
+            if (optional) return;
+            fail(where, "no fields match");
+        }
         std::stable_sort(items.begin(), items.end(), [](const Item& a, const Item& b) { return a.offset < b.offset; });
         const std::size_t dim = items.size();
         const std::uint64_t inc = dim > 1 ? items[1].offset - items[0].offset : 0;
@@ -1295,9 +1323,8 @@ private:
     void process_field(pugi::xml_node r, const std::string& spec, const Y& fmod, const std::string& path) {
         const std::string where = path + "." + spec;
         if (fmod.is_seq()) {
-            if (fmod.seq.size() != 2 || !fmod.seq[0].is_scalar() || !fmod.seq[1].is_scalar()) {
-                fail(where, "a range is [minimum, maximum]");
-            }
+            if (fmod.seq.size() != 2) return;  // as svdtools: only [min, max] is a range
+            if (!fmod.seq[0].is_scalar() || !fmod.seq[1].is_scalar()) fail(where, "a range is [minimum, maximum]");
             const auto [s, optional] = optional_spec(spec);
             auto found = find_fields(r, s);
             if (found.empty() && !optional) fail(where, "no such field");
@@ -1307,7 +1334,7 @@ private:
             }
             return;
         }
-        if (!fmod.is_map()) fail(where, "expected enumerated values or a [min, max] range");
+        if (!fmod.is_map()) return;  // as svdtools: nothing to do
         process_field_enum(r, spec, fmod, where, "read-write", false);
     }
 
@@ -1323,19 +1350,34 @@ private:
             {"_W1T", "oneToToggle"}, {"_W0T", "zeroToToggle"}, {"_WC", "clear"},   {"_WS", "set"}};
         const auto [s, optional] = optional_spec(spec);
         bool handled = false;
+        static const std::map<std::string, std::string> ra = {
+            {"_RM", "modify"}, {"_RS", "set"}, {"_RC", "clear"}, {"_RME", "modifyExternal"}};
+        auto non_empty = [](const Y* y) { return y != nullptr && y->is_map() && !y->map.empty(); };
+        // Read side: the first of _read/_RM/_RS/_RC/_RME; write side: all.
+        for (const char* key : {"_read", "_RM", "_RS", "_RC", "_RME"}) {
+            if (const Y* sub = fmod->get(key)) {
+                if (non_empty(sub)) process_field_enum(r, spec, *sub, where, "read", replace);
+                if (auto it = ra.find(key); it != ra.end()) {
+                    for (pugi::xml_node f : find_fields(r, s)) set_child(f, "readAction", it->second);
+                }
+                handled = true;
+                break;
+            }
+        }
+        if (const Y* wr = fmod->get("_write")) {
+            if (non_empty(wr)) process_field_enum(r, spec, *wr, where, "write", replace);
+            handled = true;
+        }
         for (const auto& [key, mw] : mwv) {
             if (const Y* sub = fmod->get(key)) {
+                if (non_empty(sub)) process_field_enum(r, spec, *sub, where, "write", replace);
                 for (pugi::xml_node f : find_fields(r, s)) set_child(f, "modifiedWriteValues", mw);
-                process_field_enum(r, spec, *sub, where, "write", replace);
                 handled = true;
             }
         }
-        if (const Y* rd = fmod->get("_read")) {
-            process_field_enum(r, spec, *rd, where, "read", replace);
-            handled = true;
-        }
-        if (const Y* wr = fmod->get("_write")) {
-            process_field_enum(r, spec, *wr, where, "write", replace);
+        if (const Y* wm = fmod->get("_WM")) {
+            if (non_empty(wm)) process_field_enum(r, spec, *wm, where, "write", replace);
+            for (pugi::xml_node f : find_fields(r, s)) set_child(f, "modifiedWriteValues", "");
             handled = true;
         }
         if (handled) return;
@@ -1352,23 +1394,70 @@ private:
         if (const Y* d = fmod->get("_derivedFrom")) derived_name = scalar(*d, where);
         bool first = derived_name.empty();
         for (pugi::xml_node f : found) {
-            const std::string fname = name_of(f);
-            for (pugi::xml_node ev : elements(f, "enumeratedValues")) {
-                std::string ev_usage = text_of(ev, "usage");
-                if (ev_usage.empty()) ev_usage = "read-write";
-                if (ev_usage == usage || ev_usage == "read-write" || usage == "read-write") {
-                    if (!replace) fail(where, "field " + fname + " already has enumeratedValues for " + ev_usage);
-                    f.remove_child(ev);
-                }
-            }
+            const std::string fu = checked_usage(r, f, usage, where);
+            make_room_for_enum(r, f, fu, replace, where);
+            pugi::xml_node ev = f.append_child("enumeratedValues");
             if (first) {
-                pugi::xml_node ev = f.append_child("enumeratedValues");
-                derived_name = make_enumerated_values(ev, fname, *fmod, usage, where, f);
+                derived_name = make_enumerated_values(ev, name_of(f), *fmod, usage, where, f);
+                set_child(ev, "usage", fu);
                 first = false;
             } else {
-                pugi::xml_node ev = f.append_child("enumeratedValues");
                 ev.append_attribute("derivedFrom").set_value(derived_name.c_str());
+                set_child(ev, "usage", fu);
             }
+        }
+    }
+
+    // The usage an enumeration gets on a field of the given access.
+    std::string checked_usage(pugi::xml_node r, pugi::xml_node f, const std::string& usage, const std::string& where) {
+        std::string access = text_of(f, "access");
+        if (access.empty()) access = text_of(r, "access");
+        if (access == "read-only") {
+            if (usage == "write") fail(where, "write enumeratedValues on read-only field " + name_of(f));
+            return "read";
+        }
+        if (access == "write-only" || access == "writeOnce") {
+            if (usage == "read") fail(where, "read enumeratedValues on write-only field " + name_of(f));
+            return "write";
+        }
+        return usage;
+    }
+
+    // svdtools' rules for adding an enumeration with `usage` to a field
+    // that may already have one or two.
+    void make_room_for_enum(pugi::xml_node r, pugi::xml_node f, const std::string& usage, bool replace,
+                            const std::string& where) {
+        const auto existing = elements(f, "enumeratedValues");
+        auto occupied = [&](const std::string& u) {
+            fail(where, "field " + name_of(f) + " already has " + (u.empty() ? "read-write" : u) + " enumeratedValues");
+        };
+        if (existing.empty()) return;
+        if (usage == "read-write") {
+            if (!replace) occupied(text_of(existing[0], "usage"));
+            for (pugi::xml_node ev : existing) f.remove_child(ev);
+            return;
+        }
+        if (existing.size() == 1) {
+            pugi::xml_node v = existing[0];
+            const std::string vu = text_of(v, "usage");
+            if (vu == usage || vu == "read-write") {
+                if (!replace) occupied(vu);
+                f.remove_child(v);
+            } else if (vu.empty()) {
+                std::string access = text_of(f, "access");
+                if (access.empty()) access = text_of(r, "access");
+                if (access.empty() || access == "read-write" || access == "read-writeOnce") {
+                    set_child(v, "usage", usage == "read" ? "write" : "read");
+                } else {
+                    if (!replace) occupied(vu);
+                    f.remove_child(v);
+                }
+            }
+            return;
+        }
+        if (!replace) occupied(usage);
+        for (pugi::xml_node ev : existing) {
+            if (text_of(ev, "usage") == usage) f.remove_child(ev);
         }
     }
 
@@ -1391,7 +1480,8 @@ private:
         for (const auto& [vname, vv] : values.map) {
             if (vname.empty() || vname[0] == '_') continue;
             if (vname.find(' ') != std::string::npos) fail(where, "enum value name '" + vname + "' has spaces");
-            if (!vv.is_seq() || vv.seq.size() != 2) fail(where + "." + vname, "expected [value, description]");
+            // Merged includes may concatenate lists: as svdtools, use the first two.
+            if (!vv.is_seq() || vv.seq.size() < 2) fail(where + "." + vname, "expected [value, description]");
             const std::string value = vv.seq[0].s;
             const std::string desc = vv.seq[1].s;
             if (!seen_values.insert(value).second) fail(where + "." + vname, "duplicate value " + value);
@@ -1438,6 +1528,7 @@ private:
     PatchOptions opts_;
     pugi::xml_node device_, peripherals_;
     std::map<std::string, std::unique_ptr<SvdDocument>> others_;
+    std::vector<const Y*> group_mods_;
 };
 
 std::string resolve_svd(const std::string& svd, const fs::path& dir, const PatchOptions& opts) {

@@ -6,11 +6,13 @@
 #include <rivet/board/description.hpp>
 #include <rivet/elf/file.hpp>
 #include <rivet/probe/probe.hpp>
+#include <rivet/runner/service.hpp>
 
 #include <atomic>
 #include <chrono>
 #include <optional>
 #include <string>
+#include <vector>
 
 namespace rivet::runner {
 
@@ -20,6 +22,8 @@ struct run_options {
     // Polled while the firmware runs; when it becomes true the run ends
     // with ErrorKind::interrupted.
     const std::atomic<bool>* interrupted = nullptr;
+    // Run beside the firmware (e.g. the RTT log reader); not owned.
+    std::vector<target_service*> services;
 };
 
 // The board an ELF was built for: `name` if given (a built-in board),

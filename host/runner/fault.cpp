@@ -1,0 +1,30 @@
+#include <rivet/runner/fault.hpp>
+
+#include <fmt/format.h>
+
+namespace rivet::runner {
+
+std::string exception_name(std::uint32_t number) {
+    switch (number) {
+        case 2: return "NMI";
+        case 3: return "HardFault";
+        case 4: return "MemManage fault";
+        case 5: return "BusFault";
+        case 6: return "UsageFault";
+        case 11: return "SVCall";
+        case 12: return "DebugMonitor";
+        case 14: return "PendSV";
+        case 15: return "SysTick";
+        default:
+            return number >= 16 ? fmt::format("interrupt {}", number - 16)
+                                : fmt::format("reserved exception {}", number);
+    }
+}
+
+std::string fault_report(probe::probe& /*target*/, const elf::file& /*firmware*/,
+                         std::uint32_t exception_number) {
+    return fmt::format("firmware fault: unhandled {} (exception {})",
+                       exception_name(exception_number), exception_number);
+}
+
+}  // namespace rivet::runner
