@@ -2,7 +2,7 @@
 # target installs what is missing (scripts/setup.sh) before building.
 RIVET := build/host/host/cli/rivet
 
-.PHONY: all setup host firmware demo test bench sanitize clean
+.PHONY: all setup host firmware fuzz demo test bench sanitize clean
 
 all: firmware
 
@@ -17,13 +17,20 @@ firmware: host
 	cmake --preset firmware
 	cmake --build --preset firmware
 
+# libFuzzer targets, built with clang; `make test` runs each briefly.
+fuzz: setup
+	cmake --preset fuzz
+	cmake --build --preset fuzz
+
 # Builds everything, then runs examples/hello on the emulated LM3S6965.
 demo: firmware
 	$(RIVET) run build/firmware/examples/hello/hello-lm3s6965evb.elf
 
-# Host unit tests, then the firmware and runner tests under QEMU.
-test: firmware
+# Host unit tests, a short run of every fuzzer, then the firmware and runner
+# tests under QEMU.
+test: firmware fuzz
 	ctest --preset host
+	ctest --preset fuzz
 	ctest --preset firmware
 
 # Host tests again under AddressSanitizer and UndefinedBehaviorSanitizer.

@@ -8,7 +8,11 @@ get_filename_component(RIVET_ROOT "${CMAKE_CURRENT_LIST_DIR}/.." ABSOLUTE)
 set(RIVET_BOARD_PATH "${RIVET_ROOT}/boards" CACHE STRING
     "Folders holding board descriptions (<folder>/<board>/board.json)")
 set(RIVET_STACK_SIZE 2048 CACHE STRING "Bytes of RAM reserved for the main stack")
+option(RIVET_STACK_PROTECTION "Place the stack below the statics so that an overflow faults (docs/stack.md)" ON)
 option(RIVET_WERROR "Treat warnings in firmware as errors" OFF)
+set(RIVET_LOG_TRANSPORT rtt CACHE STRING "Where deferred log frames go: rtt, semihosting or uart (docs/logging.md)")
+set_property(CACHE RIVET_LOG_TRANSPORT PROPERTY STRINGS rtt semihosting uart)
+option(RIVET_LOG_TIMESTAMPS "Every log frame carries rivet_log_timestamp(), which the application defines" OFF)
 find_program(RIVET_EXECUTABLE rivet
     HINTS "${RIVET_ROOT}/build/host/host/cli"
     DOC "The rivet host tool, used by the NAME-run targets and the tests")
@@ -81,6 +85,44 @@ function(_rivet_board_memory json kind out_origin out_length)
     message(FATAL_ERROR "Rivet: board description has no '${kind}' memory region")
 endfunction()
 
+# Sets RIVET_STACK_GUARD_SIZE, RIVET_STACK_BELOW_STATICS and
+# RIVET_STACK_ABOVE_STATICS for board.ld.in: with protection the stack sits
+# at the bottom of RAM (above a 32-byte MPU guard where the core has an MPU),
+# below .data and .bss, so an overflow faults; without, it grows down from
+# the top of RAM towards the statics.
+macro(_rivet_stack_layout cpu protect)
+    if(${protect})
+        if(${cpu} MATCHES "^cortex-m[347]")
+            set(RIVET_STACK_GUARD_SIZE 32)
+        else()
+            set(RIVET_STACK_GUARD_SIZE 0)
+        endif()
+        set(RIVET_STACK_BELOW_STATICS "    /* Overflow protection (docs/stack.md): the stack at the bottom of RAM,
+       below the statics, so that an overflow runs off the start of RAM or
+       into the no-access MPU guard the runtime puts there, and faults. */
+    .stack (NOLOAD) : ALIGN(32)
+    {
+        __stack_guard__ = .;
+        . += __stack_guard_size__;
+        __stack_bottom__ = .;
+        . += __stack_size__;
+        __stack_top__ = .;
+    } > RAM
+")
+        set(RIVET_STACK_ABOVE_STATICS "")
+    else()
+        set(RIVET_STACK_GUARD_SIZE 0)
+        set(RIVET_STACK_BELOW_STATICS "")
+        set(RIVET_STACK_ABOVE_STATICS "    /* No overflow protection: the stack grows down from the top of RAM
+       towards the statics. */
+    __stack_top__ = ORIGIN(RAM) + LENGTH(RAM);
+    __stack_bottom__ = __stack_top__ - __stack_size__;
+    __stack_guard__ = __stack_bottom__;
+    ASSERT(__bss_end__ <= __stack_bottom__, \"RAM too small for the statics and the stack\")
+")
+    endif()
+endmacro()
+
 # rivet_board(BOARD): the target rivet_board_<BOARD>, an object library with
 # the runtime, the console and the board note, carrying the board's CPU
 # flags, generated config header and linker script to whatever links it.
@@ -108,7 +150,10 @@ function(rivet_board board)
 
     set(gen "${CMAKE_BINARY_DIR}/rivet-boards/${board}")
     configure_file("${RIVET_ROOT}/cmake/templates/config.hpp.in" "${gen}/include/rivet/board/config.hpp" @ONLY)
+    _rivet_stack_layout(${RIVET_BOARD_CPU} ${RIVET_STACK_PROTECTION})
     configure_file("${RIVET_ROOT}/cmake/templates/board.ld.in" "${gen}/board.ld" @ONLY)
+    _rivet_stack_layout(${RIVET_BOARD_CPU} OFF)
+    configure_file("${RIVET_ROOT}/cmake/templates/board.ld.in" "${gen}/board-unprotected.ld" @ONLY)
     configure_file("${RIVET_ROOT}/cmake/templates/board_note.S.in" "${gen}/board_note.S" @ONLY)
     set_source_files_properties("${gen}/board_note.S" PROPERTIES OBJECT_DEPENDS "${RIVET_BOARD_FILE}")
 
@@ -124,21 +169,28 @@ function(rivet_board board)
         "${RIVET_ROOT}/firmware/runtime/src/exit.cpp"
         "${RIVET_ROOT}/firmware/console/src/console.cpp"
         "${console_file}"
+        "${RIVET_ROOT}/firmware/log/src/log.cpp"
+        "${RIVET_ROOT}/firmware/log/src/rtt.cpp"
+        "${RIVET_ROOT}/firmware/log/src/transport_${RIVET_LOG_TRANSPORT}.cpp"
         "${gen}/board_note.S")
     target_include_directories(rivet_board_${board} PUBLIC
         "${gen}/include"
         "${RIVET_ROOT}/contracts/include"
         "${RIVET_ROOT}/firmware/runtime/include"
-        "${RIVET_ROOT}/firmware/console/include")
+        "${RIVET_ROOT}/firmware/console/include"
+        "${RIVET_ROOT}/firmware/log/include")
+    target_compile_definitions(rivet_board_${board} PUBLIC RIVET_LOG_TIMESTAMPS=$<BOOL:${RIVET_LOG_TIMESTAMPS}>)
     target_compile_options(rivet_board_${board} PUBLIC
-        ${cpu_flags} -ffunction-sections -fdata-sections
+        ${cpu_flags} -ffunction-sections -fdata-sections -g -fstack-usage
         $<$<COMPILE_LANGUAGE:CXX>:-fno-exceptions -fno-rtti -fno-threadsafe-statics -fno-use-cxa-atexit>)
     target_compile_options(rivet_board_${board} PRIVATE -Wall -Wextra $<$<BOOL:${RIVET_WERROR}>:-Werror>)
     target_compile_definitions(rivet_board_${board} PRIVATE RIVET_SEMIHOSTING=1)
     target_link_options(rivet_board_${board} INTERFACE
         ${cpu_flags} -nostartfiles --specs=nano.specs -Wl,--gc-sections
-        "-T${gen}/board.ld" -Wl,-Map=$<TARGET_PROPERTY:NAME>.map)
-    set_property(TARGET rivet_board_${board} APPEND PROPERTY INTERFACE_LINK_DEPENDS "${gen}/board.ld")
+        "-T$<IF:$<BOOL:$<TARGET_PROPERTY:RIVET_NO_STACK_PROTECTION>>,${gen}/board-unprotected.ld,${gen}/board.ld>"
+        -Wl,-Map=$<TARGET_PROPERTY:NAME>.map)
+    set_property(TARGET rivet_board_${board} APPEND PROPERTY INTERFACE_LINK_DEPENDS
+        "${gen}/board.ld" "${gen}/board-unprotected.ld")
 endfunction()
 
 # rivet_add_firmware(NAME BOARD <board> SOURCES <src>...
@@ -149,7 +201,7 @@ endfunction()
 # with TEST registers a CTest test that runs it under `rivet run` and checks
 # the exit code (default 0) and that each regex matches the output.
 function(rivet_add_firmware name)
-    cmake_parse_arguments(ARG "TEST" "BOARD;EXPECT_EXIT;TIMEOUT"
+    cmake_parse_arguments(ARG "TEST;NO_STACK_PROTECTION" "BOARD;EXPECT_EXIT;TIMEOUT"
         "SOURCES;LIBRARIES;EXPECT_OUTPUT;RUN_ARGS" ${ARGN})
     if(NOT ARG_BOARD)
         message(FATAL_ERROR "rivet_add_firmware(${name}): BOARD is required")
@@ -161,6 +213,9 @@ function(rivet_add_firmware name)
 
     add_executable(${name} ${ARG_SOURCES})
     set_target_properties(${name} PROPERTIES SUFFIX ".elf")
+    if(ARG_NO_STACK_PROTECTION)
+        set_target_properties(${name} PROPERTIES RIVET_NO_STACK_PROTECTION ON)
+    endif()
     target_link_libraries(${name} PRIVATE rivet_board_${ARG_BOARD} ${ARG_LIBRARIES})
     target_compile_options(${name} PRIVATE -Wall -Wextra $<$<BOOL:${RIVET_WERROR}>:-Werror>)
 

@@ -9,6 +9,17 @@ find_package(GTest REQUIRED)
 include(GoogleTest)
 
 set(RIVET_SANITIZE "" CACHE STRING "Sanitizers for host code, e.g. address,undefined")
+option(RIVET_FUZZ "Build the libFuzzer targets (clang) instead of the unit tests, and run each briefly as a test" OFF)
+set(RIVET_FUZZ_SECONDS 10 CACHE STRING "How long each fuzzer runs as a CTest test")
+if(RIVET_FUZZ)
+    if(NOT CMAKE_CXX_COMPILER_ID MATCHES "Clang")
+        message(FATAL_ERROR "RIVET_FUZZ needs clang (the fuzz preset selects it)")
+    endif()
+    # Instrument all project code for coverage and sanitizers; each fuzzer
+    # links the libFuzzer driver.
+    set(RIVET_SANITIZE "address,undefined")
+    add_compile_options(-fsanitize=fuzzer-no-link -fno-sanitize-recover=all -g)
+endif()
 
 # rivet_host_options(TARGET): warnings as errors and optional sanitizers.
 function(rivet_host_options target)
@@ -32,9 +43,36 @@ endfunction()
 # rivet_host_test(NAME SOURCES ... [DEPS ...]): a GoogleTest executable
 # registered with CTest, one CTest test per test case.
 function(rivet_host_test name)
+    if(RIVET_FUZZ)
+        return()
+    endif()
     cmake_parse_arguments(ARG "" "" "SOURCES;DEPS" ${ARGN})
     add_executable(${name} ${ARG_SOURCES})
     target_link_libraries(${name} PRIVATE ${ARG_DEPS} GTest::gtest GTest::gmock GTest::gtest_main)
     rivet_host_options(${name})
     gtest_discover_tests(${name} DISCOVERY_TIMEOUT 30 PROPERTIES TIMEOUT 60)
+endfunction()
+
+# rivet_host_fuzzer(NAME SOURCES ... [DEPS ...] [CORPUS dir]): a libFuzzer
+# target, built in fuzz builds only (the fuzz preset), registered as a test
+# that runs it for RIVET_FUZZ_SECONDS starting from the seed corpus (new
+# inputs go to the build tree, never into the source tree).
+function(rivet_host_fuzzer name)
+    if(NOT RIVET_FUZZ)
+        return()
+    endif()
+    cmake_parse_arguments(ARG "" "CORPUS" "SOURCES;DEPS" ${ARGN})
+    add_executable(${name} ${ARG_SOURCES})
+    target_link_libraries(${name} PRIVATE ${ARG_DEPS})
+    rivet_host_options(${name})
+    target_link_options(${name} PRIVATE -fsanitize=fuzzer)
+    set(work "${CMAKE_CURRENT_BINARY_DIR}/${name}-corpus")
+    file(MAKE_DIRECTORY "${work}")
+    set(seeds "")
+    if(ARG_CORPUS)
+        set(seeds "${CMAKE_CURRENT_SOURCE_DIR}/${ARG_CORPUS}")
+    endif()
+    add_test(NAME ${name}
+        COMMAND ${name} -max_total_time=${RIVET_FUZZ_SECONDS} -timeout=10 -rss_limit_mb=2048 "${work}" ${seeds})
+    set_tests_properties(${name} PROPERTIES LABELS fuzz TIMEOUT 120)
 endfunction()

@@ -1,10 +1,10 @@
 // Runs a command and prints, in microseconds, how long its first line of
 // standard output took to arrive and how long the whole command took:
 //   first_line COMMAND [ARGS...]  ->  "FIRST_US TOTAL_US EXIT_CODE"
-#include <chrono>
-#include <cstdio>
 #include <sys/wait.h>
 #include <unistd.h>
+#include <chrono>
+#include <cstdio>
 
 int main(int argc, char** argv) {
     if (argc < 2) {
@@ -30,8 +30,9 @@ int main(int argc, char** argv) {
     while ((n = read(out[0], buffer, sizeof buffer)) > 0) {
         for (ssize_t i = 0; i < n && first_us < 0; ++i) {
             if (buffer[i] == '\n') {
-                first_us = std::chrono::duration_cast<std::chrono::microseconds>(clock::now() - start)
-                               .count();
+                first_us =
+                    std::chrono::duration_cast<std::chrono::microseconds>(clock::now() - start)
+                        .count();
             }
         }
     }

@@ -6,7 +6,8 @@ namespace rivet::board {
 
 std::optional<description> find_builtin(std::string_view name) {
     for (const auto& [board_name, text] : builtin_board_texts) {
-        if (board_name == name) return parse(text, std::string("built-in board ") + std::string(name));
+        if (board_name == name)
+            return parse(text, std::string("built-in board ") + std::string(name));
     }
     return std::nullopt;
 }

@@ -12,7 +12,8 @@ namespace {
 using json = nlohmann::json;
 
 [[noreturn]] void fail(std::string_view source, std::string_view what) {
-    throw Error(ErrorKind::bad_input, fmt::format("{}: invalid board description: {}", source, what));
+    throw Error(ErrorKind::bad_input,
+                fmt::format("{}: invalid board description: {}", source, what));
 }
 
 const json& require(const json& object, const char* key, std::string_view source) {
@@ -23,7 +24,7 @@ const json& require(const json& object, const char* key, std::string_view source
 
 std::string string_field(const json& object, const char* key, std::string_view source) {
     const json& value = require(object, key, source);
-    if (!value.is_string()) fail(source, fmt::format("\"{}\" must be a string", key));
+    if (!value.is_string()) fail(source, fmt::format(R"("{}" must be a string)", key));
     return value.get<std::string>();
 }
 
@@ -35,7 +36,8 @@ std::uint32_t address_field(const json& object, const char* key, std::string_vie
         if (number > 0xffffffffu) fail(source, fmt::format("\"{}\" does not fit in 32 bits", key));
         return static_cast<std::uint32_t>(number);
     }
-    if (!value.is_string()) fail(source, fmt::format("\"{}\" must be a number or a hex string", key));
+    if (!value.is_string())
+        fail(source, fmt::format("\"{}\" must be a number or a hex string", key));
     const auto text = value.get<std::string>();
     std::size_t used = 0;
     unsigned long long number = 0;
@@ -75,17 +77,19 @@ description parse(std::string_view json_text, std::string_view source) {
     board.interrupts = address_field(root, "interrupts", source);
 
     const json& memory = require(root, "memory", source);
-    if (!memory.is_array() || memory.empty()) fail(source, "\"memory\" must be a non-empty array");
+    if (!memory.is_array() || memory.empty()) fail(source, R"("memory" must be a non-empty array)");
     for (const json& entry : memory) {
         if (!entry.is_object()) fail(source, "each \"memory\" entry must be an object");
-        memory_region region{string_field(entry, "name", source), string_field(entry, "kind", source),
-                             address_field(entry, "origin", source),
-                             address_field(entry, "length", source)};
+        memory_region region{
+            string_field(entry, "name", source), string_field(entry, "kind", source),
+            address_field(entry, "origin", source), address_field(entry, "length", source)};
         if (region.kind != "flash" && region.kind != "ram") {
-            fail(source, fmt::format("memory \"{}\": kind must be \"flash\" or \"ram\"", region.name));
+            fail(source,
+                 fmt::format("memory \"{}\": kind must be \"flash\" or \"ram\"", region.name));
         }
         if (region.length == 0 || region.origin + std::uint64_t{region.length} > 0x100000000ull) {
-            fail(source, fmt::format("memory \"{}\" has an empty or out-of-range extent", region.name));
+            fail(source,
+                 fmt::format("memory \"{}\" has an empty or out-of-range extent", region.name));
         }
         board.memory.push_back(std::move(region));
     }

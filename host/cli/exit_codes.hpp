@@ -7,25 +7,34 @@
 
 namespace rivet::cli {
 
-inline constexpr int exit_usage = 64;        // bad arguments, unknown board
-inline constexpr int exit_bad_input = 65;    // not an ELF, wrong architecture, does not fit
-inline constexpr int exit_no_input = 66;     // a named file does not exist
-inline constexpr int exit_unavailable = 69;  // QEMU missing, connection refused
-inline constexpr int exit_target_fault = 70; // the firmware took a fault exception
-inline constexpr int exit_io = 74;           // connection dropped, protocol or verify error
-inline constexpr int exit_timeout = 124;     // --timeout passed
-inline constexpr int exit_interrupted = 130; // SIGINT or SIGTERM
+inline constexpr int exit_usage = 64;         // bad arguments, unknown board
+inline constexpr int exit_bad_input = 65;     // not an ELF, wrong architecture, does not fit
+inline constexpr int exit_no_input = 66;      // a named file does not exist
+inline constexpr int exit_unavailable = 69;   // QEMU missing, connection refused
+inline constexpr int exit_target_fault = 70;  // the firmware took a fault exception
+inline constexpr int exit_io = 74;            // connection dropped, protocol or verify error
+inline constexpr int exit_internal = 75;      // a bug in rivet itself
+inline constexpr int exit_timeout = 124;      // --timeout passed
+inline constexpr int exit_interrupted = 130;  // SIGINT or SIGTERM
 
 inline int exit_code_for(ErrorKind kind) {
     switch (kind) {
-        case ErrorKind::usage: return exit_usage;
-        case ErrorKind::no_input: return exit_no_input;
-        case ErrorKind::bad_input: return exit_bad_input;
-        case ErrorKind::unavailable: return exit_unavailable;
-        case ErrorKind::io: return exit_io;
-        case ErrorKind::timeout: return exit_timeout;
-        case ErrorKind::interrupted: return exit_interrupted;
-        case ErrorKind::target_fault: return exit_target_fault;
+        case ErrorKind::usage:
+            return exit_usage;
+        case ErrorKind::no_input:
+            return exit_no_input;
+        case ErrorKind::bad_input:
+            return exit_bad_input;
+        case ErrorKind::unavailable:
+            return exit_unavailable;
+        case ErrorKind::io:
+            return exit_io;
+        case ErrorKind::timeout:
+            return exit_timeout;
+        case ErrorKind::interrupted:
+            return exit_interrupted;
+        case ErrorKind::target_fault:
+            return exit_target_fault;
     }
     return exit_io;
 }

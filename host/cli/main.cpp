@@ -3,11 +3,11 @@
 #include <rivet/board/description.hpp>
 #include <rivet/support/error.hpp>
 
-#include <CLI/CLI.hpp>
 #include <fmt/format.h>
+#include <CLI/CLI.hpp>
 
-#include "exit_codes.hpp"
 #include "commands.hpp"
+#include "exit_codes.hpp"
 
 #ifndef RIVET_VERSION
 #define RIVET_VERSION "unknown"
@@ -39,6 +39,10 @@ int main(int argc, char** argv) {
     } catch (const rivet::Error& e) {
         fmt::print(stderr, "rivet: error: {}\n", e.what());
         return rivet::cli::exit_code_for(e.kind());
+    } catch (const std::exception& e) {
+        // A bug in rivet, not in the input: still one line and a code.
+        fmt::print(stderr, "rivet: internal error: {}\n", e.what());
+        return rivet::cli::exit_internal;
     }
     return exit_code;
 }

@@ -13,14 +13,16 @@ namespace {
 
 std::atomic<bool> interrupted{false};
 
-void on_signal(int) { interrupted.store(true); }
+void on_signal(int) {
+    interrupted.store(true);
+}
 
 // Ctrl-C and SIGTERM end the run through the runner's loop, so QEMU is shut
 // down and the exit code is the documented one.
 void install_signal_handlers() {
     struct sigaction action {};
     action.sa_handler = on_signal;
-    sigemptyset(&action.sa_mask);
+    (void)sigemptyset(&action.sa_mask);
     ::sigaction(SIGINT, &action, nullptr);
     ::sigaction(SIGTERM, &action, nullptr);
     ::signal(SIGPIPE, SIG_IGN);

@@ -67,8 +67,8 @@ target_session open_target(const target_options& options) {
     if (options.probe == "qemu") {
         target = probe::start_qemu(board, write_stdout, {}, connect_timeout);
     } else if (auto address = parse_gdb_url(options.probe)) {
-        target = probe::connect_gdb_server(address->host, address->port, connect_timeout,
-                                           write_stdout);
+        target =
+            probe::connect_gdb_server(address->host, address->port, connect_timeout, write_stdout);
     } else {
         throw Error(ErrorKind::usage,
                     fmt::format("--probe {}: expected 'qemu' or gdb://HOST:PORT", options.probe));

@@ -41,9 +41,13 @@ void gdb_probe::clear_breakpoint(std::uint32_t address) {
     client_->remove_breakpoint(address, true);
 }
 
-void gdb_probe::run() { client_->cont(); }
+void gdb_probe::run() {
+    client_->cont();
+}
 
-void gdb_probe::halt() { client_->interrupt(); }
+void gdb_probe::halt() {
+    client_->interrupt();
+}
 
 std::optional<stop_event> gdb_probe::wait_stop(std::chrono::milliseconds timeout) {
     auto reply = client_->wait_stop(timeout, output_);
@@ -72,9 +76,8 @@ std::unique_ptr<gdb_probe> connect_gdb_server(const std::string& host, std::uint
     rsp::client_options options;
     options.timeout = timeout;
     auto client = std::make_unique<rsp::client>(std::move(link), options);
-    return std::make_unique<gdb_probe>(std::move(client),
-                                       fmt::format("gdb server at {}:{}", host, port),
-                                       std::move(output));
+    return std::make_unique<gdb_probe>(
+        std::move(client), fmt::format("gdb server at {}:{}", host, port), std::move(output));
 }
 
 }  // namespace rivet::probe

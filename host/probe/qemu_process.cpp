@@ -3,11 +3,6 @@
 
 #include <fmt/format.h>
 
-#include <array>
-#include <cerrno>
-#include <csignal>
-#include <cstdlib>
-#include <cstring>
 #include <fcntl.h>
 #include <netinet/in.h>
 #include <poll.h>
@@ -15,6 +10,11 @@
 #include <sys/socket.h>
 #include <sys/wait.h>
 #include <unistd.h>
+#include <array>
+#include <cerrno>
+#include <csignal>
+#include <cstdlib>
+#include <cstring>
 
 namespace rivet::probe {
 namespace {
@@ -49,8 +49,7 @@ int listen_on_free_port(std::uint16_t& port) {
 // the firmware (the boards' Ethernet controllers simply have no network).
 bool is_noise(std::string_view line) {
     return line == "Timer with period zero, disabling" ||
-           (line.find("warning: nic ") != std::string_view::npos &&
-            line.ends_with(" has no peer"));
+           (line.find("warning: nic ") != std::string_view::npos && line.ends_with(" has no peer"));
 }
 
 }  // namespace
@@ -59,9 +58,9 @@ qemu_process::qemu_process(const board::description& board, output_sink serial,
                            const qemu_options& options)
     : serial_(std::move(serial)) {
     if (board.qemu_machine.empty()) {
-        throw Error(ErrorKind::usage,
-                    fmt::format("board {} has no QEMU machine; use --probe gdb://HOST:PORT",
-                                board.name));
+        throw Error(
+            ErrorKind::usage,
+            fmt::format("board {} has no QEMU machine; use --probe gdb://HOST:PORT", board.name));
     }
     std::string executable = options.executable;
     if (executable.empty()) {
@@ -71,20 +70,36 @@ qemu_process::qemu_process(const board::description& board, output_sink serial,
 
     int listener = listen_on_free_port(gdb_port_);
     std::vector<std::string> arguments = {
-        executable, "-M", board.qemu_machine, "-S", "-nodefaults", "-display", "none",
-        "-monitor", "none", "-serial", "stdio",
-        "-semihosting-config", "enable=on,target=native",
-        "-chardev", fmt::format("socket,id=rivet-gdb,fd={},server=on,wait=off,nodelay=on", listener),
-        "-gdb", "chardev:rivet-gdb"};
+        executable,
+        "-M",
+        board.qemu_machine,
+        "-S",
+        "-nodefaults",
+        "-display",
+        "none",
+        "-monitor",
+        "none",
+        "-serial",
+        "stdio",
+        "-semihosting-config",
+        "enable=on,target=native",
+        "-chardev",
+        fmt::format("socket,id=rivet-gdb,fd={},server=on,wait=off,nodelay=on", listener),
+        "-gdb",
+        "chardev:rivet-gdb"};
     arguments.insert(arguments.end(), options.extra_arguments.begin(),
                      options.extra_arguments.end());
     std::vector<char*> argv;
+    argv.reserve(arguments.size() + 1);
     for (auto& argument : arguments) argv.push_back(argument.data());
     argv.push_back(nullptr);
 
     // stdin, stdout, stderr of QEMU, and a close-on-exec pipe through which
     // the child reports a failed exec.
-    std::array<int, 2> in{}, out{}, err{}, status{};
+    std::array<int, 2> in{};
+    std::array<int, 2> out{};
+    std::array<int, 2> err{};
+    std::array<int, 2> status{};
     if (::pipe2(in.data(), O_CLOEXEC) != 0 || ::pipe2(out.data(), O_CLOEXEC) != 0 ||
         ::pipe2(err.data(), O_CLOEXEC) != 0 || ::pipe2(status.data(), O_CLOEXEC) != 0) {
         throw Error(ErrorKind::unavailable, system_error("pipe", errno));
@@ -208,6 +223,8 @@ void qemu_process::stop() {
     if (forwarder_.joinable()) forwarder_.join();
 }
 
-qemu_process::~qemu_process() { stop(); }
+qemu_process::~qemu_process() {
+    stop();
+}
 
 }  // namespace rivet::probe

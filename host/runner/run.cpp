@@ -23,7 +23,8 @@ std::uint32_t read_u32(std::span<const std::uint8_t> bytes, std::size_t offset) 
 // The ELF bytes that will sit at `address`, if a load segment covers it.
 std::optional<std::uint32_t> word_at(const elf::file& firmware, std::uint32_t address) {
     for (const auto& segment : firmware.load_segments()) {
-        if (address >= segment.load_address && address - segment.load_address + 4 <= segment.data.size()) {
+        if (address >= segment.load_address &&
+            address - segment.load_address + 4 <= segment.data.size()) {
             return read_u32(segment.data, address - segment.load_address);
         }
     }
@@ -60,8 +61,8 @@ board::description board_for(const elf::file& firmware, const std::optional<std:
     }
     std::string_view text(reinterpret_cast<const char*>(note->data()), note->size());
     text = text.substr(0, text.find('\0'));
-    return board::parse(text, fmt::format("{} ({})", firmware.path().string(),
-                                          contracts::board_section));
+    return board::parse(text,
+                        fmt::format("{} ({})", firmware.path().string(), contracts::board_section));
 }
 
 void check_fits(const elf::file& firmware, const board::description& board) {
@@ -73,11 +74,11 @@ void check_fits(const elf::file& firmware, const board::description& board) {
             regions += fmt::format("{}{} 0x{:08x}-0x{:08x}", regions.empty() ? "" : ", ", r.name,
                                    r.origin, r.origin + std::uint64_t{r.length} - 1);
         }
-        throw Error(ErrorKind::bad_input,
-                    fmt::format("{}: segment at 0x{:08x} ({} bytes) lies outside the memory of "
-                                "board {} ({})",
-                                firmware.path().string(), segment.load_address, size, board.name,
-                                regions));
+        throw Error(
+            ErrorKind::bad_input,
+            fmt::format("{}: segment at 0x{:08x} ({} bytes) lies outside the memory of "
+                        "board {} ({})",
+                        firmware.path().string(), segment.load_address, size, board.name, regions));
     }
 }
 
@@ -90,15 +91,16 @@ std::size_t load(probe::probe& target, const elf::file& firmware, bool verify) {
     if (!verify) return total;
     for (const auto& segment : firmware.load_segments()) {
         auto back = target.read_memory(segment.load_address, segment.data.size());
-        auto [ours, theirs] = std::mismatch(segment.data.begin(), segment.data.end(), back.begin(),
-                                            back.end());
+        auto [ours, theirs] =
+            std::mismatch(segment.data.begin(), segment.data.end(), back.begin(), back.end());
         if (ours != segment.data.end()) {
             auto offset = static_cast<std::uint32_t>(ours - segment.data.begin());
-            throw Error(ErrorKind::io,
-                        fmt::format("verify failed: {} holds 0x{:02x} at 0x{:08x}, the ELF 0x{:02x} "
-                                    "(is the memory writable by the probe?)",
-                                    target.describe(), theirs == back.end() ? 0 : *theirs,
-                                    segment.load_address + offset, *ours));
+            throw Error(
+                ErrorKind::io,
+                fmt::format("verify failed: {} holds 0x{:02x} at 0x{:08x}, the ELF 0x{:02x} "
+                            "(is the memory writable by the probe?)",
+                            target.describe(), theirs == back.end() ? 0 : *theirs,
+                            segment.load_address + offset, *ours));
         }
     }
     return total;
@@ -164,15 +166,21 @@ int run(probe::probe& target, const elf::file& firmware, const board::descriptio
     auto next_poll = started + poll_interval;
     for (;;) {
         if (options.interrupted && options.interrupted->load()) {
-            if (halt()) finish();
-            throw Error(ErrorKind::interrupted, "interrupted");
+            std::string trace;
+            if (halt()) {
+                finish();
+                trace = "\n" + backtrace_report(target, firmware, board);
+            }
+            throw Error(ErrorKind::interrupted, "interrupted" + trace);
         }
         if (options.timeout.count() > 0 && clock::now() - started >= options.timeout) {
             std::string at;
             try {
                 if (halt()) {
                     finish();
-                    at = fmt::format(" (stopped it at {})", where(firmware, target.read_register("pc")));
+                    at = fmt::format(" (stopped it at {})",
+                                     where(firmware, target.read_register("pc")));
+                    at += "\n" + backtrace_report(target, firmware, board);
                 }
             } catch (const Error&) {
                 // The timeout is the news; where it was is a bonus.
@@ -183,7 +191,8 @@ int run(probe::probe& target, const elf::file& firmware, const board::descriptio
         }
         auto wait = std::chrono::milliseconds(50);
         if (poll_interval.count() > 0) {
-            auto until_poll = std::chrono::duration_cast<std::chrono::milliseconds>(next_poll - clock::now());
+            auto until_poll =
+                std::chrono::duration_cast<std::chrono::milliseconds>(next_poll - clock::now());
             wait = std::clamp(until_poll, std::chrono::milliseconds(0), wait);
         }
         auto stop = target.wait_stop(wait);
@@ -200,10 +209,11 @@ int run(probe::probe& target, const elf::file& firmware, const board::descriptio
 
         finish();
         const std::uint32_t pc = target.read_register("pc");
-        if (exit_trap && pc == *exit_trap) return static_cast<int>(target.read_register("r0") & 0xff);
+        if (exit_trap && pc == *exit_trap)
+            return static_cast<int>(target.read_register("r0") & 0xff);
         if (fault_trap && pc == *fault_trap) {
             throw Error(ErrorKind::target_fault,
-                        fault_report(target, firmware, target.read_register("r0")));
+                        fault_report(target, firmware, board, target.read_register("r0")));
         }
         throw Error(ErrorKind::io, fmt::format("the target halted unexpectedly at {} (signal {})",
                                                where(firmware, pc), stop->signal));

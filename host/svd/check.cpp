@@ -55,12 +55,19 @@ private:
                 spans.push_back({lo, lo + bytes, &r});
             }
         }
-        std::sort(spans.begin(), spans.end(), [](const Span& a, const Span& b) { return a.lo < b.lo; });
+        std::stable_sort(spans.begin(), spans.end(), [](const Span& a, const Span& b) { return a.lo < b.lo; });
+        std::set<std::pair<const Register*, const Register*>> reported;
         for (std::size_t i = 1; i < spans.size(); ++i) {
-            const Span& a = spans[i - 1];
             const Span& b = spans[i];
-            if (b.lo < a.hi && a.r != b.r && a.r->alternate_register.empty() && b.r->alternate_register.empty() &&
-                a.r->alternate_group.empty() && b.r->alternate_group.empty()) {
+            for (std::size_t j = i; j-- > 0;) {
+                const Span& a = spans[j];
+                if (a.hi <= b.lo && b.lo - a.lo > 64) break;  // far enough back
+                if (b.lo >= a.hi || a.r == b.r) continue;
+                if (!a.r->alternate_register.empty() || !b.r->alternate_register.empty() ||
+                    !a.r->alternate_group.empty() || !b.r->alternate_group.empty()) {
+                    continue;
+                }
+                if (!reported.insert({a.r, b.r}).second) continue;
                 add(Problem::Severity::warning, b.r->line,
                     fmt::format("{}: registers {} and {} overlap at offset 0x{:X} without alternateRegister", path,
                                 a.r->name, b.r->name, b.lo));

@@ -73,6 +73,9 @@ std::string hex(std::uint64_t v, unsigned bits) {
     return bits > 32 ? fmt::format("0x{:X}ull", v) : fmt::format("0x{:X}u", v);
 }
 
+// An address offset: plain for small values, ull otherwise.
+std::string off(std::uint64_t v) { return v < 0x80000000ull ? fmt::format("0x{:X}", v) : fmt::format("0x{:X}ull", v); }
+
 std::string raw_type(std::uint32_t size) {
     if (size <= 8) return "std::uint8_t";
     if (size <= 16) return "std::uint16_t";
@@ -156,8 +159,15 @@ public:
 private:
     // ------------------------------------------------------------ registers
 
-    void emit_register_class(std::ostringstream& o, const Register& r, const std::string& cls,
-                             const std::string& indent) {
+    // Emits `namespace <ns_name> { enums...; class value {...}; }` for one
+    // register; qual is the enclosing namespace, fully qualified.
+    void emit_register_class(std::ostringstream& out, const Register& r, const std::string& ns_name,
+                             const std::string& qual, const std::string& indent) {
+        const std::string cls = "value";
+        const std::string enum_qual = qual + "::" + ns_name + "::";
+        std::ostringstream o;   // class body
+        std::ostringstream eo;  // enumerations, before the class
+        Names enum_names({"value"});
         const std::string raw = raw_type(r.size);
         const unsigned bits = raw_bits(r.size);
         const bool reg_read = readable(r.access);
@@ -175,7 +185,7 @@ private:
         if (r.fields.empty() && ones_mw(r.modified_write)) ones = size_mask;
         if (r.fields.empty() && zeros_mw(r.modified_write)) zeros = size_mask;
 
-        if (!r.description.empty()) o << indent << "// " << comment(r.description) << "\n";
+        o << indent << "// " << r.name << (r.description.empty() ? "" : ": " + comment(r.description)) << "\n";
         o << indent << "class " << cls << " : public ::rivet::registers::value<" << cls << ", " << raw << "> {\n";
         o << indent << "public:\n";
         const std::string in = indent + "    ";
@@ -189,65 +199,89 @@ private:
         o << in << "constexpr explicit " << cls << "(" << raw << " bits) : ::rivet::registers::value<" << cls << ", " << raw << ">(bits) {}\n";
 
         Names names({"bits", "set_bits", "get_field", "set_field", "value", "raw_type", "access_mode",
-                     "reset_value", "one_to_modify", "zero_to_modify", cls});
-        // Reserve field accessor names first so that enum type names yield.
+                     "reset_value", "one_to_modify", "zero_to_modify"});
+        // Reserve field accessor names first so that type names yield.
         std::vector<std::string> fnames;
         for (const Field* f : fields) fnames.push_back(names.take(cpp_identifier(f->name)));
+        // Array accessors ("MODER%s" -> moder(i)) for complete arrays indexed 0..n-1.
+        std::map<std::string, std::vector<std::size_t>> arrays;
+        for (std::size_t i = 0; i < fields.size(); ++i) {
+            if (!fields[i]->array_pattern.empty()) arrays[fields[i]->array_pattern].push_back(i);
+        }
+        std::map<std::string, std::string> array_names;
+        for (const auto& [pattern, members] : arrays) {
+            const Field& f0 = *fields[members[0]];
+            if (members.size() != f0.array.dim || !contiguous_index(f0.array)) continue;
+            array_names[pattern] = names.take(cpp_identifier(strip_dim(pattern)));
+        }
+
+        // Enumerations: fields with equal values share one enum type.
+        std::map<std::string, std::string> enum_types;  // signature -> type name
+        auto signature = [](const Enumeration& e, std::uint64_t mask) {
+            std::string sig;
+            for (const EnumValue& v : e.values) {
+                if (v.value && *v.value <= mask) sig += v.name + "=" + std::to_string(*v.value) + ";";
+            }
+            return sig;
+        };
+        auto enum_type = [&](const Field& f, const std::string& fn, const Enumeration& e, std::uint64_t mask,
+                             const char* suffix) {
+            const std::string sig = std::string(suffix) + signature(e, mask);
+            auto it = enum_types.find(sig);
+            if (it != enum_types.end()) return it->second;
+            const std::string base =
+                array_names.count(f.array_pattern) != 0U ? array_names[f.array_pattern] : fn;
+            const std::string name = enum_names.take(base + suffix);
+            emit_enum(eo, e, name, raw, mask, indent);
+            enum_types.emplace(sig, enum_qual + name);
+            return enum_qual + name;
+        };
+        struct Types {
+            std::string read_t, write_t;
+            bool can_read, can_write;
+        };
+        std::vector<Types> types(fields.size());
         for (std::size_t i = 0; i < fields.size(); ++i) {
             const Field& f = *fields[i];
             const std::string& fn = fnames[i];
-            const bool can_read = reg_read && readable(f.access);
-            const bool can_write = reg_write && writable(f.access);
+            Types& t = types[i];
+            t.can_read = reg_read && readable(f.access);
+            t.can_write = reg_write && writable(f.access);
             const std::uint64_t mask = f.width >= 64 ? ~0ull : ((1ull << f.width) - 1);
-            const std::string m = hex(mask, bits);
             // Enumerations: one for both directions, or one per direction.
             const Enumeration* read_enum = nullptr;
             const Enumeration* write_enum = nullptr;
             for (const Enumeration& e : f.enums) {
                 bool has_value = false;
-                for (const EnumValue& v : e.values) has_value = has_value || v.value.has_value();
+                for (const EnumValue& v : e.values) has_value = has_value || (v.value && *v.value <= mask);
                 if (!has_value) continue;
                 if (e.usage != Usage::write && read_enum == nullptr) read_enum = &e;
                 if (e.usage != Usage::read && write_enum == nullptr) write_enum = &e;
             }
-            std::string read_t, write_t;
             if (read_enum != nullptr && read_enum == write_enum) {
-                read_t = write_t = names.take(fn + "_v");
-                emit_enum(o, *read_enum, read_t, raw, mask, in);
+                t.read_t = t.write_t = enum_type(f, fn, *read_enum, mask, "_v");
             } else {
-                if (read_enum != nullptr && can_read) {
-                    read_t = names.take(fn + "_r");
-                    emit_enum(o, *read_enum, read_t, raw, mask, in);
-                }
-                if (write_enum != nullptr && can_write) {
-                    write_t = names.take(fn + "_w");
-                    emit_enum(o, *write_enum, write_t, raw, mask, in);
-                }
+                if (read_enum != nullptr && t.can_read) t.read_t = enum_type(f, fn, *read_enum, mask, "_r");
+                if (write_enum != nullptr && t.can_write) t.write_t = enum_type(f, fn, *write_enum, mask, "_w");
             }
+        }
+
+        for (std::size_t i = 0; i < fields.size(); ++i) {
+            const Field& f = *fields[i];
+            const std::string& fn = fnames[i];
+            const Types& t = types[i];
+            const std::uint64_t mask = f.width >= 64 ? ~0ull : ((1ull << f.width) - 1);
+            const std::string m = hex(mask, bits);
             std::string doc = f.name;
             doc += f.width == 1 ? fmt::format(" (bit {})", f.lsb) : fmt::format(" (bits {}:{})", f.lsb + f.width - 1, f.lsb);
             if (!f.description.empty()) doc += ": " + comment(f.description);
             if (ones_mw(f.modified_write) || zeros_mw(f.modified_write)) doc += " [acts on write; kept by modify]";
             o << in << "// " << doc << "\n";
-            if (can_read) {
-                if (!read_t.empty()) {
-                    o << in << "[[nodiscard]] constexpr " << read_t << " " << fn << "() const { return static_cast<"
-                      << read_t << ">(get_field(" << f.lsb << ", " << m << ")); }\n";
-                } else if (f.width == 1) {
-                    o << in << "[[nodiscard]] constexpr bool " << fn << "() const { return get_field(" << f.lsb
-                      << ", " << m << ") != 0; }\n";
-                } else {
-                    o << in << "[[nodiscard]] constexpr " << raw << " " << fn << "() const { return get_field("
-                      << f.lsb << ", " << m << "); }\n";
-                }
-            }
-            if (can_write) {
-                if (!write_t.empty()) {
-                    o << in << "constexpr " << cls << "& " << fn << "(" << write_t << " v) { return set_field("
-                      << f.lsb << ", " << m << ", static_cast<" << raw << ">(v)); }\n";
-                } else if (f.width == 1) {
-                    o << in << "constexpr " << cls << "& " << fn << "(bool v) { return set_field(" << f.lsb << ", "
-                      << m << ", v ? 1u : 0u); }\n";
+            const std::string lsb = std::to_string(f.lsb);
+            if (t.can_read) emit_getter(o, in, fn, "", lsb, m, t.read_t, f.width, raw);
+            if (t.can_write) {
+                if (!t.write_t.empty() || f.width == 1) {
+                    emit_setter(o, in, cls, fn, "", lsb, m, t.write_t, f.width, raw);
                 } else {
                     std::string checked = fmt::format("::rivet::registers::checked<{}", f.width);
                     if (f.write_constraint && f.write_constraint->minimum && f.write_constraint->maximum &&
@@ -257,15 +291,68 @@ private:
                                                *f.write_constraint->maximum);
                     }
                     checked += ">";
-                    o << in << "constexpr " << cls << "& " << fn << "(" << checked << " v) { return set_field("
-                      << f.lsb << ", " << m << ", static_cast<" << raw << ">(v.value)); }\n";
+                    o << in << "constexpr " << cls << "& " << fn << "(" << checked << " v) { return set_field(" << lsb
+                      << ", " << m << ", static_cast<" << raw << ">(v.value)); }\n";
                     const std::string bn = names.take(fn + "_bits");
-                    o << in << "constexpr " << cls << "& " << bn << "(" << raw << " v) { return set_field(" << f.lsb
+                    o << in << "constexpr " << cls << "& " << bn << "(" << raw << " v) { return set_field(" << lsb
                       << ", " << m << ", v); }\n";
                 }
             }
         }
-        o << indent << "};\n\n";
+        // Indexed accessors for field arrays, from the first element's shape.
+        for (const auto& [pattern, name] : array_names) {
+            const auto& members = arrays[pattern];
+            const Field& f = *fields[members[0]];
+            const Types& t = types[members[0]];
+            bool uniform = true;
+            for (std::size_t k : members) {
+                uniform = uniform && fields[k]->width == f.width && types[k].read_t == t.read_t &&
+                          types[k].write_t == t.write_t && types[k].can_read == t.can_read &&
+                          types[k].can_write == t.can_write;
+            }
+            if (!uniform) continue;
+            const std::uint64_t mask = f.width >= 64 ? ~0ull : ((1ull << f.width) - 1);
+            const std::string m = hex(mask, bits);
+            const std::string lsb = fmt::format("static_cast<unsigned>({} + i * {})", f.lsb, f.array.increment);
+            o << in << "// " << pattern << ": " << f.array.dim << " fields, " << f.array.increment
+              << " bits apart; i < " << f.array.dim << "\n";
+            if (t.can_read) emit_getter(o, in, name, "std::size_t i", lsb, m, t.read_t, f.width, raw);
+            if (t.can_write) emit_setter(o, in, cls, name, "std::size_t i, ", lsb, m, t.write_t, f.width, raw);
+        }
+        o << indent << "};\n";
+        out << indent << "namespace " << ns_name << " {\n\n" << eo.str() << o.str() << "\n"
+            << indent << "}  // namespace " << ns_name << "\n\n";
+    }
+
+    static void emit_getter(std::ostringstream& o, const std::string& in, const std::string& fn,
+                            const std::string& params, const std::string& lsb, const std::string& m,
+                            const std::string& enum_t, std::uint32_t width, const std::string& raw) {
+        if (!enum_t.empty()) {
+            o << in << "[[nodiscard]] constexpr " << enum_t << " " << fn << "(" << params << ") const { return static_cast<"
+              << enum_t << ">(get_field(" << lsb << ", " << m << ")); }\n";
+        } else if (width == 1) {
+            o << in << "[[nodiscard]] constexpr bool " << fn << "(" << params << ") const { return get_field(" << lsb
+              << ", " << m << ") != 0; }\n";
+        } else {
+            o << in << "[[nodiscard]] constexpr " << raw << " " << fn << "(" << params << ") const { return get_field("
+              << lsb << ", " << m << "); }\n";
+        }
+    }
+
+    static void emit_setter(std::ostringstream& o, const std::string& in, const std::string& cls,
+                            const std::string& fn, const std::string& params, const std::string& lsb,
+                            const std::string& m, const std::string& enum_t, std::uint32_t width,
+                            const std::string& raw) {
+        if (!enum_t.empty()) {
+            o << in << "constexpr " << cls << "& " << fn << "(" << params << enum_t << " v) { return set_field(" << lsb
+              << ", " << m << ", static_cast<" << raw << ">(v)); }\n";
+        } else if (width == 1) {
+            o << in << "constexpr " << cls << "& " << fn << "(" << params << "bool v) { return set_field(" << lsb << ", "
+              << m << ", v ? 1u : 0u); }\n";
+        } else {
+            o << in << "constexpr " << cls << "& " << fn << "(" << params << raw << " v) { return set_field(" << lsb
+              << ", " << m << ", v); }\n";
+        }
     }
 
     void emit_enum(std::ostringstream& o, const Enumeration& e, const std::string& name, const std::string& raw,
@@ -307,7 +394,7 @@ private:
         for (const Register& r : regs) {
             const std::string n = names.take(cpp_identifier(strip_dim(r.name)));
             reg_cls.push_back(n);
-            emit_register_class(o, r, n, indent);
+            emit_register_class(o, r, n, qual, indent);
         }
         // The block: accessors at fixed offsets from the base address.
         o << indent << "// " << what << " register block.\n";
@@ -320,19 +407,18 @@ private:
                             std::uint64_t offset, const std::string& doc) {
             o << in << "// " << doc << "\n";
             o << in << "[[nodiscard]] constexpr " << type << " " << name << "() const { return " << make << "(base_ + "
-              << hex(offset, 64) << "); }\n";
+              << off(offset) << "); }\n";
         };
         auto emit_array = [&](const std::string& type, const std::string& make, const std::string& name,
                               std::uint64_t offset, const Dim& d, const std::string& doc) {
-            o << in << "// " << doc << " [" << d.dim << " x " << hex(d.increment, 64) << "]\n";
+            o << in << "// " << doc << " [" << d.dim << " x " << off(d.increment) << "]\n";
             o << in << "template <std::size_t I>\n";
             o << in << "[[nodiscard]] constexpr " << type << " " << name << "() const {\n";
             o << in << "    static_assert(I < " << d.dim << ", \"" << name << ": index out of range\");\n";
-            o << in << "    return " << make << "(base_ + " << hex(offset, 64) << " + I * " << hex(d.increment, 64)
-              << ");\n";
+            o << in << "    return " << make << "(base_ + " << off(offset) << " + I * " << off(d.increment) << ");\n";
             o << in << "}\n";
             o << in << "[[nodiscard]] constexpr " << type << " " << name << "(std::size_t i) const { return " << make
-              << "(base_ + " << hex(offset, 64) << " + i * " << hex(d.increment, 64) << "); }\n";
+              << "(base_ + " << off(offset) << " + i * " << off(d.increment) << "); }\n";
             o << in << "static constexpr std::size_t " << acc.take(name + "_count") << " = " << d.dim << ";\n";
         };
         auto member = [&](const std::string& type, const std::string& make, const std::string& name_pattern,
@@ -350,15 +436,15 @@ private:
         };
         for (std::size_t i = 0; i < regs.size(); ++i) {
             const Register& r = regs[i];
-            const std::string type = "::rivet::registers::reg<" + qual + "::" + reg_cls[i] + ">";
-            std::string doc = r.name + " at +" + hex(r.offset, 64);
+            const std::string type = "::rivet::registers::reg<" + qual + "::" + reg_cls[i] + "::value>";
+            std::string doc = r.name + " at +" + off(r.offset);
             if (!r.description.empty()) doc += ": " + comment(r.description);
             member(type, type, r.name, r.offset, r.dim, doc);
         }
         for (std::size_t i = 0; i < clusters.size(); ++i) {
             const Cluster& c = clusters[i];
             const std::string type = qual + "::" + cluster_ns[i] + "::block";
-            std::string doc = c.name + " cluster at +" + hex(c.offset, 64);
+            std::string doc = c.name + " cluster at +" + off(c.offset);
             member(type, type, c.name, c.offset, c.dim, doc);
         }
         o << "\n" << indent << "private:\n" << in << "std::uintptr_t base_;\n" << indent << "};\n\n";

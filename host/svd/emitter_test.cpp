@@ -1,0 +1,97 @@
+// Emitter tests: names, shared types, arrays and flag masks in the
+// generated text. tests/svd compiles and runs the generated API itself.
+#include "rivet/svd/emitter.hpp"
+
+#include <gmock/gmock.h>
+#include <gtest/gtest.h>
+
+#include "rivet/svd/parser.hpp"
+
+namespace rivet::svd {
+namespace {
+
+using ::testing::HasSubstr;
+using ::testing::Not;
+
+constexpr const char* kSvd = R"(<device><name>My-Dev</name>
+<cpu><name>CM0PLUS</name><nvicPrioBits>2</nvicPrioBits></cpu>
+<peripherals>
+<peripheral><name>UART</name><baseAddress>0x40000000</baseAddress>
+  <interrupt><name>UART_IRQ</name><value>3</value></interrupt>
+  <interrupt><name>DMA</name><value>1</value></interrupt>
+  <registers>
+    <register><name>CR</name><addressOffset>0</addressOffset><fields>
+      <field><name>CR</name><bitOffset>0</bitOffset><bitWidth>1</bitWidth></field>
+      <field><name>DELETE</name><bitOffset>1</bitOffset><bitWidth>1</bitWidth></field>
+      <field><name>MODE</name><bitOffset>2</bitOffset><bitWidth>3</bitWidth><access>write-only</access></field>
+      <field><name>STAT</name><bitOffset>5</bitOffset><bitWidth>3</bitWidth><access>read-only</access></field>
+      <field><name>TOO_WIDE</name><bitOffset>30</bitOffset><bitWidth>4</bitWidth></field>
+    </fields></register>
+    <register><name>SR</name><addressOffset>4</addressOffset><fields>
+      <field><name>F1</name><bitOffset>0</bitOffset><bitWidth>1</bitWidth><modifiedWriteValues>oneToClear</modifiedWriteValues></field>
+      <field><name>F2</name><bitOffset>4</bitOffset><bitWidth>1</bitWidth><modifiedWriteValues>zeroToClear</modifiedWriteValues></field>
+    </fields></register>
+    <register><dim>8</dim><dimIncrement>4</dimIncrement><name>BUF[%s]</name><addressOffset>0x10</addressOffset><size>8</size></register>
+    <register><dim>2</dim><dimIncrement>4</dimIncrement><dimIndex>X,Y</dimIndex><name>P%s</name><addressOffset>0x40</addressOffset></register>
+  </registers></peripheral>
+<peripheral derivedFrom="UART"><name>UART2</name><baseAddress>0x40001000</baseAddress>
+  <interrupt><name>UART2_IRQ</name><value>4</value></interrupt></peripheral>
+</peripherals></device>)";
+
+std::string file(const std::vector<GeneratedFile>& files, const std::string& path) {
+    for (const GeneratedFile& f : files) {
+        if (f.path == path) return f.text;
+    }
+    return "<missing " + path + ">";
+}
+
+TEST(SvdEmitter, Identifiers) {
+    EXPECT_EQ(cpp_identifier("USART1"), "usart1");
+    EXPECT_EQ(cpp_identifier("delete"), "delete_");
+    EXPECT_EQ(cpp_identifier("2ND"), "_2nd");
+    EXPECT_EQ(cpp_identifier("A-B.C"), "a_b_c");
+    EXPECT_EQ(cpp_identifier("GPIOA", true), "GPIOA");
+    EXPECT_EQ(cpp_identifier("_Reserved", true), "Reserved");
+}
+
+TEST(SvdEmitter, OneHeaderPerBlockTypeAndOnePerDevice) {
+    const auto files = emit_cpp(parse_svd_string(kSvd, "my.svd"), {});
+    ASSERT_EQ(files.size(), 2u);  // UART2 shares UART's block
+    const std::string uart = file(files, "my_dev/uart.hpp");
+    EXPECT_THAT(uart, HasSubstr("namespace my_dev::uart {"));
+    EXPECT_THAT(uart, HasSubstr("inline constexpr uart::block UART{0x40000000ull};"));
+    EXPECT_THAT(uart, HasSubstr("inline constexpr uart::block UART2{0x40001000ull};"));
+    const std::string dev = file(files, "my_dev.hpp");
+    EXPECT_THAT(dev, HasSubstr("#include \"my_dev/uart.hpp\""));
+    EXPECT_THAT(dev, HasSubstr("uart_irq = 3,"));
+    EXPECT_THAT(dev, HasSubstr("hard_fault = -13,"));
+    EXPECT_THAT(dev, HasSubstr("inline constexpr std::size_t irq_count = 5;"));
+    EXPECT_THAT(dev, HasSubstr("handler reserved_irq0;  // 0"));
+    EXPECT_THAT(dev, HasSubstr("handler uart2_irq;  // 4"));
+    EXPECT_THAT(dev, HasSubstr("\"CM0PLUS\""));
+    EXPECT_THAT(dev, HasSubstr("inline constexpr std::uintptr_t UART2 = 0x40001000ull;"));
+}
+
+TEST(SvdEmitter, FieldsFollowAccessAndNames) {
+    const std::string uart = file(emit_cpp(parse_svd_string(kSvd, "my.svd"), {"chip"}), "my_dev/uart.hpp");
+    EXPECT_THAT(uart, HasSubstr("namespace chip::uart {"));
+    EXPECT_THAT(uart, HasSubstr("constexpr bool cr() const"));  // field named like its register
+    EXPECT_THAT(uart, HasSubstr("constexpr value& delete_(bool v)"));
+    // write-only field: setter only; read-only field: getter only
+    EXPECT_THAT(uart, HasSubstr("constexpr value& mode(::rivet::registers::checked<3> v)"));
+    EXPECT_THAT(uart, Not(HasSubstr("std::uint32_t mode() const")));
+    EXPECT_THAT(uart, HasSubstr("std::uint32_t stat() const"));
+    EXPECT_THAT(uart, Not(HasSubstr("value& stat(")));
+    EXPECT_THAT(uart, Not(HasSubstr("too_wide")));  // outside the register: left out
+    // flags that act on write are kept by modify
+    EXPECT_THAT(uart, HasSubstr("one_to_modify = 0x1u;"));
+    EXPECT_THAT(uart, HasSubstr("zero_to_modify = 0x10u;"));
+    // arrays: indexed when 0..n-1, expanded otherwise
+    EXPECT_THAT(uart, HasSubstr("static_assert(I < 8, \"buf: index out of range\");"));
+    EXPECT_THAT(uart, HasSubstr("std::uint8_t"));
+    EXPECT_THAT(uart, HasSubstr("px() const"));
+    EXPECT_THAT(uart, HasSubstr("py() const"));
+}
+
+}  // namespace
+}  // namespace rivet::svd

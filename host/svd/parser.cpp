@@ -245,8 +245,14 @@ private:
                 }
                 continue;
             }
+            if (is_dim_tag(c) && text_of(derived, "name").find("%s") == std::string::npos) continue;
             if (!derived.child(c.name())) derived.append_copy(c);
         }
+    }
+
+    static bool is_dim_tag(const pugi::xml_node& c) {
+        return is_element(c, "dim") || is_element(c, "dimIncrement") || is_element(c, "dimIndex") ||
+               is_element(c, "dimName") || is_element(c, "dimArrayIndex");
     }
 
     pugi::xml_node find_peripheral(std::string_view name) {
@@ -313,6 +319,8 @@ private:
                 if (c.type() != pugi::node_element) continue;
                 if (is_element(c, "register") || is_element(c, "cluster")) {
                     if (!find_named(e, text_of(c, "name"), {c.name()})) e.append_copy(c);
+                } else if (is_dim_tag(c) && text_of(e, "name").find("%s") == std::string::npos) {
+                    continue;
                 } else if (!e.child(c.name())) {
                     e.append_copy(c);
                 }
@@ -365,16 +373,46 @@ private:
                 if (!own_enums) f.append_copy(c);
                 continue;
             }
-            // bitRange / lsb+msb / bitOffset+bitWidth are one property
-            const bool has_pos = f.child("bitRange") || f.child("lsb") || f.child("bitOffset");
+            // bitRange / lsb+msb / bitOffset+bitWidth are one property; a
+            // derived field that gives only bitOffset keeps the base width.
             const bool is_pos = is_element(c, "bitRange") || is_element(c, "lsb") || is_element(c, "msb") ||
                                 is_element(c, "bitOffset") || is_element(c, "bitWidth");
-            if (is_pos && has_pos) continue;
+            if (is_pos) {
+                const bool own_range = f.child("bitRange") || f.child("lsb");
+                const bool own_offset = static_cast<bool>(f.child("bitOffset"));
+                if (own_range || (own_offset && !is_element(c, "bitWidth"))) continue;
+                if (own_offset && is_element(c, "bitWidth")) {
+                    if (!f.child("bitWidth")) {
+                        pugi::xml_node w = f.append_child("bitWidth");
+                        w.append_child(pugi::node_pcdata).set_value(std::to_string(base_width(base)).c_str());
+                    }
+                    continue;
+                }
+            }
+            if (is_dim_tag(c) && text_of(f, "name").find("%s") == std::string::npos) continue;
             if (!f.child(c.name())) f.append_copy(c);
         }
         f.remove_attribute("derivedFrom");
         busy_.erase(key);
         done_.insert(key);
+    }
+
+    static std::uint64_t base_width(const pugi::xml_node& f) {
+        std::uint64_t w = 1, lsb = 0, msb = 0;
+        if (f.child("bitWidth")) {
+            if (!parse_svd_integer(text_of(f, "bitWidth"), w)) w = 1;
+        } else if (f.child("lsb") && parse_svd_integer(text_of(f, "lsb"), lsb) &&
+                   parse_svd_integer(text_of(f, "msb"), msb) && msb >= lsb) {
+            w = msb - lsb + 1;
+        } else if (f.child("bitRange")) {
+            const std::string t = text_of(f, "bitRange");
+            const auto colon = t.find(':');
+            if (t.size() > 4 && colon != std::string::npos && parse_svd_integer(t.substr(1, colon - 1), msb) &&
+                parse_svd_integer(t.substr(colon + 1, t.size() - colon - 2), lsb) && msb >= lsb) {
+                w = msb - lsb + 1;
+            }
+        }
+        return w;
     }
 
     void walk_fields(pugi::xml_node scope) {
@@ -759,6 +797,9 @@ private:
                 one.dim = Dim{};
                 one.name = substitute(fld.name, fld.dim.index[i]);
                 one.lsb = static_cast<std::uint32_t>(fld.lsb + fld.dim.increment * i);
+                one.array_pattern = fld.name;
+                one.array_position = i;
+                one.array = fld.dim;
                 r.fields.push_back(std::move(one));
             }
         }

@@ -11,6 +11,8 @@
 #include <filesystem>
 #include <fstream>
 #include <functional>
+#include <iostream>
+#include <cstdlib>
 #include <map>
 #include <memory>
 #include <regex>
@@ -345,10 +347,10 @@ std::uint64_t field_mask(const pugi::xml_node& f) {
     return ((1ull << width) - 1) << off;
 }
 
-std::vector<std::uint64_t> register_bitmask(const pugi::xml_node& r) {
-    std::vector<std::uint64_t> m;
-    for (pugi::xml_node f : r.child("fields").children("field")) m.push_back(field_mask(f));
-    std::sort(m.begin(), m.end());
+// Union of the register's field bits (svdtools get_bitmask).
+std::uint64_t register_bitmask(const pugi::xml_node& r) {
+    std::uint64_t m = 0;
+    for (pugi::xml_node f : r.child("fields").children("field")) m |= field_mask(f);
     return m;
 }
 
@@ -531,6 +533,16 @@ private:
                         (p.attribute("derivedFrom") ? p.attribute("derivedFrom") : p.append_attribute("derivedFrom"))
                             .set_value(d.c_str());
                     }
+                } else if (k == "name") {
+                    // A rename also renames derivedFrom references to it.
+                    const std::string old_name = name_of(p);
+                    const std::string new_name = scalar(v, spec + ".name");
+                    set_child(p, "name", new_name);
+                    for (pugi::xml_node q : peripherals_.children("peripheral")) {
+                        if (old_name == q.attribute("derivedFrom").value()) {
+                            q.attribute("derivedFrom").set_value(new_name.c_str());
+                        }
+                    }
                 } else if (!k.empty() && k[0] != '_') {
                     set_child(p, k, scalar(v, spec + "." + k));
                 }
@@ -583,8 +595,15 @@ private:
             base = scalar(v, path);
         }
         pugi::xml_node p = peripheral_named(pname);
-        if (!p) fail(path, "device does not have a peripheral " + pname);
         if (!peripheral_named(base)) fail(path, "device does not have a peripheral " + base);
+        if (!p) {
+            // A new peripheral derived from base, at the given address.
+            if (!v.is_map() || v.get("baseAddress") == nullptr) {
+                fail(path, "device does not have a peripheral " + pname + " (give baseAddress to add one)");
+            }
+            p = peripherals_.append_child("peripheral");
+            set_child(p, "name", pname);
+        }
         for (pugi::xml_node c : elements(p, nullptr)) {
             const std::string t = c.name();
             if (c.type() != pugi::node_element || t == "name" || t == "baseAddress" || t == "interrupt" ||
@@ -660,7 +679,7 @@ private:
     }
 
     // A peripheral or a cluster: its registers and clusters.
-    void process_scope(pugi::xml_node p, const Y& pmod, const std::string& path) {
+    void process_scope(pugi::xml_node p, const Y& pmod, const std::string& path, bool children = true) {
         if (const Y* d = pmod.get("_delete")) {
             if (d->is_map()) {
                 for (const std::string& r : strings(d->get("_registers"))) delete_in(p, "register", r);
@@ -706,12 +725,13 @@ private:
         });
         for_map(pmod.get("_derive"), [&](const std::string& k, const Y& v) { derive_register(p, k, v, path); });
         for (const auto& [k, v] : pmod.map) {
-            if (k.empty() || k[0] == '_') continue;
+            if (!children || k.empty() || k[0] == '_') continue;
             process_register_spec(p, k, v, path);
         }
         for_map(pmod.get("_expand_array"), [&](const std::string& k, const Y&) { expand_array(p, k); });
         for_map(pmod.get("_array"), [&](const std::string& k, const Y& v) { collect_in_array(p, k, v, path); });
         for_map(pmod.get("_cluster"), [&](const std::string& k, const Y& v) { collect_in_cluster(p, k, v, path); });
+        if (!children) return;
         for_map(pmod.get("_clusters"), [&](const std::string& k, const Y& v) {
             const auto [cs, opt] = optional_spec(k);
             auto found = find_in(p, "cluster", cs);
@@ -1020,6 +1040,10 @@ private:
         dx.append_child(pugi::node_pcdata).set_value(index.c_str());
     }
 
+    // collect_in_cluster: groups of registers (one group per spec) become
+    // one cluster, an array when the name has %s. Checks as svdtools: the
+    // first group sets dim, index and increment; every group has equal
+    // field masks and the same indices.
     void collect_in_cluster(pugi::xml_node p, const std::string& cname, const Y& cmod, const std::string& path) {
         const std::string where = path + "._cluster." + cname;
         struct Item {
@@ -1027,18 +1051,25 @@ private:
             std::string index;
             std::uint64_t offset;
         };
-        std::vector<std::pair<std::string, std::vector<Item>>> groups;
-        group_mods_.clear();
+        struct Group {
+            std::string spec;
+            const Y* mod;
+            std::vector<Item> items;
+        };
+        const bool single = cname.find("%s") == std::string::npos;
+        std::vector<Group> groups;
         std::size_t dim = 0;
         std::uint64_t inc = 0;
-        std::string first_index;
+        if (const Y* d = cmod.get("dimIncrement")) parse_int(scalar(*d, where), inc);
+        std::vector<std::string> first_index;
         for (const auto& [rspec, rmod] : cmod.map) {
-            if (rspec == "description" || (!rspec.empty() && rspec[0] == '_')) continue;
+            if (rspec == "description" || rspec == "dimIncrement" || (!rspec.empty() && rspec[0] == '_')) continue;
             const auto [spec, optional] = optional_spec(rspec);
             std::vector<Item> items;
             for (pugi::xml_node r : find_in(p, "register", spec)) {
                 const std::string n = name_of(r);
-                const auto [li, ri] = spec_ind(match_subspec(n, spec));
+                const std::string sub = match_subspec(n, spec);
+                const auto [li, ri] = spec_ind(sub);
                 std::uint64_t off = 0;
                 parse_int(text_of(r, "addressOffset"), off);
                 items.push_back({r, n.size() >= li + ri ? n.substr(li, n.size() - li - ri) : n, off});
@@ -1047,46 +1078,82 @@ private:
                 if (optional) continue;
                 fail(where, "registers " + rspec + " not found");
             }
-            std::stable_sort(items.begin(), items.end(), [](const Item& a, const Item& b) { return a.offset < b.offset; });
-            if (groups.empty()) {
-                dim = items.size();
-                inc = dim > 1 ? items[1].offset - items[0].offset : 0;
+            if (single) {
+                if (items.size() > 1) fail(where, "more than one register matches " + rspec);
+            } else {
+                std::stable_sort(items.begin(), items.end(),
+                                 [](const Item& a, const Item& b) { return a.offset < b.offset; });
+                std::vector<std::string> index;
+                for (const Item& i : items) index.push_back(i.index);
+                if (groups.empty()) {
+                    dim = items.size();
+                    first_index = index;
+                    if (dim > 1) inc = items[1].offset - items[0].offset;
+                    for (std::size_t i = 0; i < dim; ++i) {
+                        if (items[i].offset != items[0].offset + inc * i) {
+                            fail(where, "registers cannot be collected: different addressOffset increments in " + rspec);
+                        }
+                    }
+                } else if (items.size() != dim) {
+                    fail(where, fmt::format("registers cannot be collected: {} has {} registers, not {}", rspec,
+                                            items.size(), dim));
+                } else if (index != first_index) {
+                    fail(where, "registers cannot be collected: " + rspec + " has different indices");
+                }
+                const std::uint64_t m0 = register_bitmask(items[0].node);
+                for (const Item& i : items) {
+                    if (register_bitmask(i.node) != m0) {
+                        fail(where, "registers cannot be collected: different bit masks in " + rspec);
+                    }
+                }
             }
-            const auto mask0 = register_bitmask(items[0].node);
-            bool ok = items.size() == dim;
-            for (std::size_t i = 0; ok && i < items.size(); ++i) {
-                ok = items[i].offset == items[0].offset + inc * i && register_bitmask(items[i].node) == mask0;
-            }
-            if (!ok) fail(where, "registers cannot be collected into a cluster (" + rspec + " differs)");
-            groups.emplace_back(spec, std::move(items));
-            group_mods_.push_back(&rmod);
+            groups.push_back({spec, &rmod, std::move(items)});
         }
-        if (groups.empty()) fail(where, "no registers named");
+        if (groups.empty()) fail(where, "no registers match");
         std::uint64_t base = ~0ull;
-        for (const auto& g : groups) base = std::min(base, g.second[0].offset);
+        for (const Group& g : groups) base = std::min(base, g.items[0].offset);
         std::string index;
-        for (std::size_t i = 0; i < dim; ++i) index += (i ? "," : "") + groups[0].second[i].index;
+        for (std::size_t i = 0; i < first_index.size(); ++i) index += (i ? "," : "") + first_index[i];
 
         pugi::xml_node regs = regs_of(p);
-        pugi::xml_node c = regs.insert_child_before("cluster", groups[0].second[0].node);
+        // Insert where the first collected register was.
+        pugi::xml_node place;
+        for (pugi::xml_node r : regs.children()) {
+            for (const Group& g : groups) {
+                for (const Item& i : g.items) {
+                    if (!place && i.node == r) place = r;
+                }
+            }
+            if (place) break;
+        }
+        pugi::xml_node c = regs.insert_child_before("cluster", place);
         set_child(c, "name", cname);
-        std::string desc = "Cluster " + cname;
-        if (const Y* d = cmod.get("description")) desc = scalar(*d, where);
+        std::string desc;
+        if (const Y* d = cmod.get("description")) {
+            desc = scalar(*d, where);
+        } else {
+            desc = "Cluster " + cname + ", containing ";
+            for (std::size_t i = 0; i < groups.size(); ++i) desc += (i ? ", " : "") + groups[i].spec;
+        }
         set_child(c, "description", desc);
+        if (!single) set_dim(c, dim, inc, index);
         set_child(c, "addressOffset", hex_str(base));
-        if (dim > 1 || cname.find("%s") != std::string::npos) set_dim(c, dim, inc, index);
-        std::size_t gi = 0;
-        for (auto& [rspec, items] : groups) {
-            for (std::size_t i = 1; i < items.size(); ++i) regs.remove_child(items[i].node);
-            pugi::xml_node r = items[0].node;
-            const Y& rmod = *group_mods_[gi++];
-            const auto [li, ri] = spec_ind(match_subspec(name_of(r), rspec));
-            const std::string sub = match_subspec(name_of(r), rspec);
-            std::string new_name = sub.substr(0, li) + sub.substr(sub.size() - ri);
+        for (Group& g : groups) {
+            for (std::size_t i = 1; i < g.items.size(); ++i) regs.remove_child(g.items[i].node);
+            pugi::xml_node r = g.items[0].node;
+            std::string new_name = name_of(r);
+            if (!single) {
+                const auto [li, ri] = spec_ind(g.spec);
+                const std::string sub = split_commas(g.spec).front();
+                new_name = sub.substr(0, li) + sub.substr(sub.size() - ri);
+            }
+            const Y& rmod = *g.mod;
             if (const Y* n = rmod.is_map() ? rmod.get("name") : nullptr) new_name = scalar(*n, where);
+            if (const Y* d = rmod.is_map() ? rmod.get("description") : nullptr) {
+                set_child(r, "description", scalar(*d, where));
+            }
             set_child(r, "name", new_name);
-            if (const Y* d = rmod.is_map() ? rmod.get("description") : nullptr) set_child(r, "description", scalar(*d, where));
-            set_child(r, "addressOffset", hex_str(items[0].offset - base));
+            set_child(r, "addressOffset", hex_str(g.items[0].offset - base));
             pugi::xml_node moved = c.append_copy(r);
             regs.remove_child(r);
             if (rmod.is_map()) {
@@ -1096,6 +1163,8 @@ private:
                 if (!rest.map.empty()) process_register(moved, rest, path + "." + cname + "." + new_name);
             }
         }
+        // The cluster's own commands (_derive, _modify, _array, ...).
+        process_scope(c, cmod, path + "." + cname, false);
     }
 
     // ---------------------------------------------------------- register
@@ -1395,7 +1464,9 @@ private:
         bool first = derived_name.empty();
         for (pugi::xml_node f : found) {
             const std::string fu = checked_usage(r, f, usage, where);
-            make_room_for_enum(r, f, fu, replace, where);
+            // As svdtools: only the lowest field may complain; the others get
+            // a derived reference that replaces what they had.
+            make_room_for_enum(r, f, fu, first ? replace : true, where);
             pugi::xml_node ev = f.append_child("enumeratedValues");
             if (first) {
                 derived_name = make_enumerated_values(ev, name_of(f), *fmod, usage, where, f);
@@ -1528,7 +1599,6 @@ private:
     PatchOptions opts_;
     pugi::xml_node device_, peripherals_;
     std::map<std::string, std::unique_ptr<SvdDocument>> others_;
-    std::vector<const Y*> group_mods_;
 };
 
 std::string resolve_svd(const std::string& svd, const fs::path& dir, const PatchOptions& opts) {
@@ -1545,9 +1615,25 @@ std::string patch_svd_path(const std::string& yaml_path, const PatchOptions& opt
     return resolve_svd(s->s, fs::path(yaml_path).parent_path(), options);
 }
 
+namespace {
+void dump(const Y& y, int indent, std::ostream& o) {
+    const std::string pad(static_cast<std::size_t>(indent), ' ');
+    if (y.is_scalar()) o << pad << y.s << "\n";
+    for (const Y& e : y.seq) {
+        o << pad << "-\n";
+        dump(e, indent + 2, o);
+    }
+    for (const auto& [k, v] : y.map) {
+        o << pad << k << ":\n";
+        dump(v, indent + 2, o);
+    }
+}
+}  // namespace
+
 void apply_patch_string(SvdDocument& doc, const std::string& yaml_text, const std::string& name,
                         const std::string& base_dir, const PatchOptions& options) {
     const Y root = load_patch(yaml_text, name, base_dir);
+    if (std::getenv("RIVET_SVD_DUMP_PATCH") != nullptr) dump(root, 0, std::cerr);
     Patcher(doc, name, base_dir, options).process_device(root);
 }
 

@@ -1,0 +1,314 @@
+// Patcher tests: each svdtools command on a small SVD, matching rules,
+// _include merging and error messages that name the patch path.
+#include "rivet/svd/patcher.hpp"
+
+#include <gmock/gmock.h>
+#include <gtest/gtest.h>
+
+#include <filesystem>
+#include <fstream>
+
+#include <rivet/support/error.hpp>
+
+#include "xml_util.hpp"
+
+namespace rivet::svd {
+namespace {
+
+using ::testing::HasSubstr;
+namespace fs = std::filesystem;
+
+constexpr const char* kSvd = R"(<?xml version="1.0"?>
+<device><name>DEV</name><peripherals>
+<peripheral><name>GPIOA</name><description>GPIO</description><baseAddress>0x40000000</baseAddress>
+  <interrupt><name>EXTI0</name><value>6</value></interrupt>
+  <registers>
+    <register><name>GPIOA_MODER</name><displayName>GPIOA_MODER</displayName><addressOffset>0</addressOffset><fields>
+      <field><name>MODER0</name><bitOffset>0</bitOffset><bitWidth>2</bitWidth></field>
+      <field><name>MODER1</name><bitOffset>2</bitOffset><bitWidth>2</bitWidth></field>
+      <field><name>MODER2</name><bitOffset>4</bitOffset><bitWidth>2</bitWidth></field>
+    </fields></register>
+    <register><name>GPIOA_ODR</name><addressOffset>4</addressOffset><fields>
+      <field><name>OD_LO</name><bitOffset>0</bitOffset><bitWidth>4</bitWidth></field>
+      <field><name>OD_HI</name><bitOffset>4</bitOffset><bitWidth>4</bitWidth></field>
+      <field><name>WIDE</name><bitOffset>8</bitOffset><bitWidth>3</bitWidth></field>
+    </fields></register>
+    <register><name>GPIOA_CH1CR</name><addressOffset>0x10</addressOffset><fields><field><name>EN</name><bitOffset>0</bitOffset><bitWidth>1</bitWidth></field></fields></register>
+    <register><name>GPIOA_CH1SR</name><addressOffset>0x14</addressOffset></register>
+    <register><name>GPIOA_CH2CR</name><addressOffset>0x20</addressOffset><fields><field><name>EN</name><bitOffset>0</bitOffset><bitWidth>1</bitWidth></field></fields></register>
+    <register><name>GPIOA_CH2SR</name><addressOffset>0x24</addressOffset></register>
+  </registers></peripheral>
+<peripheral derivedFrom="GPIOA"><name>GPIOB</name><baseAddress>0x40000400</baseAddress></peripheral>
+<peripheral><name>USART1</name><baseAddress>0x40001000</baseAddress><registers>
+  <register><name>CR</name><addressOffset>0</addressOffset><fields>
+    <field><name>UE</name><bitOffset>0</bitOffset><bitWidth>1</bitWidth></field>
+  </fields></register></registers></peripheral>
+<peripheral derivedFrom="USART1"><name>USART2</name><baseAddress>0x40002000</baseAddress></peripheral>
+</peripherals></device>
+)";
+
+SvdDocument patched(const std::string& yaml, const std::string& dir = "/nonexistent") {
+    SvdDocument doc;
+    load_svd_string(doc, kSvd, "dev.svd");
+    apply_patch_string(doc, yaml, "dev.yaml", dir, {});
+    return doc;
+}
+
+pugi::xml_node peripheral(const SvdDocument& d, const std::string& name) {
+    for (pugi::xml_node p : d.xml.child("device").child("peripherals").children("peripheral")) {
+        if (text_of(p, "name") == name) return p;
+    }
+    return {};
+}
+
+pugi::xml_node reg(pugi::xml_node p, const std::string& name) {
+    for (pugi::xml_node r : p.child("registers").children()) {
+        if (text_of(r, "name") == name) return r;
+    }
+    return {};
+}
+
+pugi::xml_node field(pugi::xml_node r, const std::string& name) {
+    for (pugi::xml_node f : r.child("fields").children("field")) {
+        if (text_of(f, "name") == name) return f;
+    }
+    return {};
+}
+
+std::string error_of(const std::string& yaml) {
+    try {
+        (void)patched(yaml);
+    } catch (const Error& e) {
+        return e.what();
+    }
+    return "";
+}
+
+TEST(SvdPatch, DeviceLevelCommands) {
+    const SvdDocument d = patched(R"(
+_delete: [GPIOB]
+_modify:
+  name: NEWDEV
+  cpu: {name: CM4, fpuPresent: "true"}
+  USART1: {description: Serial, name: UART_ONE}
+_add:
+  TIM1:
+    description: Timer
+    baseAddress: 0x40010000
+    interrupts: {TIM1_UP: {value: 25}}
+    registers: {CNT: {addressOffset: 0x24, fields: {CNT: {bitOffset: 0, bitWidth: 16}}}}
+_derive:
+  TIM2: {_from: TIM1, baseAddress: 0x40011000}
+)");
+    EXPECT_FALSE(peripheral(d, "GPIOB"));
+    EXPECT_EQ(text_of(d.xml.child("device"), "name"), "NEWDEV");
+    EXPECT_EQ(text_of(d.xml.child("device").child("cpu"), "name"), "CM4");
+    pugi::xml_node u = peripheral(d, "UART_ONE");
+    ASSERT_TRUE(u);
+    EXPECT_EQ(text_of(u, "description"), "Serial");
+    // The rename follows derivedFrom references.
+    EXPECT_STREQ(peripheral(d, "USART2").attribute("derivedFrom").value(), "UART_ONE");
+    pugi::xml_node t = peripheral(d, "TIM1");
+    ASSERT_TRUE(t);
+    EXPECT_EQ(text_of(t.child("interrupt"), "value"), "25");
+    EXPECT_TRUE(field(reg(t, "CNT"), "CNT"));
+    pugi::xml_node t2 = peripheral(d, "TIM2");
+    EXPECT_STREQ(t2.attribute("derivedFrom").value(), "TIM1");
+    EXPECT_EQ(text_of(t2, "baseAddress"), "0x40011000");
+}
+
+TEST(SvdPatch, DeriveAndRebasePeripherals) {
+    const SvdDocument d = patched("_rebase:\n  USART2: USART1\n");
+    EXPECT_FALSE(peripheral(d, "USART2").attribute("derivedFrom"));
+    EXPECT_TRUE(reg(peripheral(d, "USART2"), "CR"));
+    EXPECT_STREQ(peripheral(d, "USART1").attribute("derivedFrom").value(), "USART2");
+    EXPECT_FALSE(peripheral(d, "USART1").child("registers"));
+    EXPECT_EQ(text_of(peripheral(d, "USART1"), "baseAddress"), "0x40001000");
+    const SvdDocument d2 = patched("_derive:\n  USART1: GPIOA\n");
+    EXPECT_STREQ(peripheral(d2, "USART1").attribute("derivedFrom").value(), "GPIOA");
+    EXPECT_STREQ(peripheral(d2, "USART2").attribute("derivedFrom").value(), "GPIOA");
+}
+
+TEST(SvdPatch, StripModifyAddDeleteRegistersAndFields) {
+    const SvdDocument d = patched(R"(
+GPIOA:
+  _strip: GPIOA_
+  _modify:
+    ODR: {description: Output}
+  _add:
+    BSRR: {addressOffset: 0x18, description: Set/reset}
+  MODER:
+    _delete: [MODER2]
+    _add: {LOCK: {bitOffset: 31, bitWidth: 1, access: read-only}}
+  ODR:
+    _merge: {OD: "OD_*"}
+    _split: [WIDE]
+)");
+    pugi::xml_node p = peripheral(d, "GPIOA");
+    pugi::xml_node moder = reg(p, "MODER");
+    ASSERT_TRUE(moder);
+    EXPECT_EQ(text_of(moder, "displayName"), "MODER");
+    EXPECT_FALSE(field(moder, "MODER2"));
+    EXPECT_EQ(text_of(field(moder, "LOCK"), "access"), "read-only");
+    pugi::xml_node odr = reg(p, "ODR");
+    EXPECT_EQ(text_of(odr, "description"), "Output");
+    pugi::xml_node od = field(odr, "OD");
+    ASSERT_TRUE(od);
+    EXPECT_EQ(text_of(od, "bitOffset"), "0");
+    EXPECT_EQ(text_of(od, "bitWidth"), "8");
+    EXPECT_EQ(text_of(field(odr, "WIDE2"), "bitOffset"), "10");
+    EXPECT_FALSE(field(odr, "WIDE"));
+    EXPECT_TRUE(reg(p, "BSRR"));
+}
+
+TEST(SvdPatch, EnumsRangesAndWriteSemantics) {
+    const SvdDocument d = patched(R"(
+GPIOA:
+  GPIOA_MODER:
+    MODER?:
+      Input: [0, Input mode]
+      Output: [1, Output mode]
+      Other: [-1, Anything else]
+  GPIOA_ODR:
+    OD_LO: [0, 9]
+    OD_HI:
+      _read:
+        Low: [0, Low]
+      _W1C:
+        Clear: [1, Clear]
+)");
+    pugi::xml_node p = peripheral(d, "GPIOA");
+    pugi::xml_node moder = reg(p, "GPIOA_MODER");
+    pugi::xml_node ev0 = field(moder, "MODER0").child("enumeratedValues");
+    EXPECT_EQ(text_of(ev0, "name"), "MODER0");
+    // Later fields refer to the first one's enumeration.
+    EXPECT_STREQ(field(moder, "MODER1").child("enumeratedValues").attribute("derivedFrom").value(), "MODER0");
+    bool has_default = false;
+    for (pugi::xml_node v : ev0.children("enumeratedValue")) has_default |= text_of(v, "isDefault") == "true";
+    EXPECT_TRUE(has_default);
+    pugi::xml_node odr = reg(p, "GPIOA_ODR");
+    EXPECT_EQ(text_of(field(odr, "OD_LO").child("writeConstraint").child("range"), "maximum"), "9");
+    pugi::xml_node hi = field(odr, "OD_HI");
+    EXPECT_EQ(text_of(hi, "modifiedWriteValues"), "oneToClear");
+    int reads = 0, writes = 0;
+    for (pugi::xml_node ev : hi.children("enumeratedValues")) {
+        reads += text_of(ev, "usage") == "read" ? 1 : 0;
+        writes += text_of(ev, "usage") == "write" ? 1 : 0;
+    }
+    EXPECT_EQ(reads, 1);
+    EXPECT_EQ(writes, 1);
+    // Adding a second read-write enumeration to a field is an error unless replaced.
+    EXPECT_THAT(error_of("GPIOA:\n  GPIOA_MODER:\n    MODER0: {A: [0, a]}\n    MODER0,MODER1: {B: [1, b]}\n"),
+                HasSubstr("already has"));
+    EXPECT_EQ(error_of("GPIOA:\n  GPIOA_MODER:\n    MODER0: {A: [0, a]}\n"
+                       "    MODER0,MODER1: {_replace_enum: {B: [1, b]}}\n"),
+              "");
+}
+
+TEST(SvdPatch, ArraysAndClusters) {
+    const SvdDocument d = patched(R"(
+GPIOA:
+  _strip: GPIOA_
+  MODER:
+    _array:
+      MODER*: {}
+  _cluster:
+    CH%s:
+      description: Channel
+      CH?CR: {}
+      CH?SR: {}
+)");
+    pugi::xml_node p = peripheral(d, "GPIOA");
+    pugi::xml_node m = field(reg(p, "MODER"), "MODER%s");
+    ASSERT_TRUE(m);
+    EXPECT_EQ(text_of(m, "dim"), "3");
+    EXPECT_EQ(text_of(m, "dimIncrement"), "0x2");
+    EXPECT_EQ(text_of(m, "dimIndex"), "0,1,2");
+    pugi::xml_node c = reg(p, "CH%s");
+    ASSERT_TRUE(c);
+    EXPECT_STREQ(c.name(), "cluster");
+    EXPECT_EQ(text_of(c, "dim"), "2");
+    EXPECT_EQ(text_of(c, "dimIncrement"), "0x10");
+    EXPECT_EQ(text_of(c, "dimIndex"), "1,2");
+    EXPECT_EQ(text_of(c, "addressOffset"), "0x10");
+    std::vector<std::string> names;
+    for (pugi::xml_node r : c.children("register")) names.push_back(text_of(r, "name") + "@" + text_of(r, "addressOffset"));
+    EXPECT_EQ(names, (std::vector<std::string>{"CHCR@0x0", "CHSR@0x4"}));
+    EXPECT_FALSE(reg(p, "CH2CR"));
+
+    const SvdDocument d2 = patched("GPIOA:\n  _array:\n    GPIOA_CH?CR: {}\n");
+    pugi::xml_node a = reg(peripheral(d2, "GPIOA"), "GPIOA_CH%sCR");
+    ASSERT_TRUE(a);
+    EXPECT_EQ(text_of(a, "dimIndex"), "1,2");
+    EXPECT_EQ(text_of(a, "dimIncrement"), "0x10");
+    EXPECT_THAT(error_of("GPIOA:\n  _array:\n    GPIOA_*: {}\n"), HasSubstr("cannot be collected"));
+}
+
+TEST(SvdPatch, MatchingRules) {
+    // comma alternatives, [] classes, ? and optional specs
+    const SvdDocument d = patched(R"(
+GPIOA:
+  GPIOA_MODER:
+    _modify:
+      "MODER[02],NOPE": {description: picked}
+      "?~ABSENT": {description: never}
+  "?~NOTHING":
+    X: {A: [0, a]}
+)");
+    pugi::xml_node moder = reg(peripheral(d, "GPIOA"), "GPIOA_MODER");
+    EXPECT_EQ(text_of(field(moder, "MODER0"), "description"), "picked");
+    EXPECT_EQ(text_of(field(moder, "MODER1"), "description"), "");
+    EXPECT_EQ(text_of(field(moder, "MODER2"), "description"), "picked");
+    EXPECT_THAT(error_of("GPIOA:\n  NOREG:\n    X: {A: [0, a]}\n"), HasSubstr("dev.yaml: GPIOA.NOREG: no such register"));
+    EXPECT_THAT(error_of("GPIOA:\n  GPIOA_MODER:\n    NOFIELD: {A: [0, a]}\n"),
+                HasSubstr("GPIOA.GPIOA_MODER.NOFIELD: no such field"));
+    EXPECT_THAT(error_of("NOPERIPH:\n  R: {}\n"), HasSubstr("NOPERIPH: no such peripheral"));
+    // Derived peripherals are left alone: GPIOB matches but has nothing to edit.
+    EXPECT_EQ(error_of("GPIOB:\n  X: {}\n"), "");
+    EXPECT_THAT(error_of("GPIOA: [1, 2"), HasSubstr("bad YAML"));
+}
+
+TEST(SvdPatch, IncludesMergeWithTheIncluderWinning) {
+    const fs::path dir = fs::temp_directory_path() / "rivet_svd_patch_test";
+    fs::create_directories(dir / "sub");
+    std::ofstream(dir / "sub" / "a.yaml") << "GPIOA:\n  _strip: GPIOA_\n  MODER:\n    _delete: [MODER1]\n"
+                                             "  _modify:\n    ODR: {description: from-a}\n"
+                                             "_include: [b.yaml]\n";
+    std::ofstream(dir / "sub" / "b.yaml") << "_delete: [GPIOB]\n";
+    std::ofstream(dir / "dev.yaml") << "_include: [sub/a.yaml]\nGPIOA:\n  _modify:\n    ODR: {description: mine}\n"
+                                       "  MODER:\n    _delete: [MODER2]\n";
+    SvdDocument doc;
+    load_svd_string(doc, kSvd, "dev.svd");
+    apply_patch_file(doc, (dir / "dev.yaml").string(), {});
+    pugi::xml_node p = peripheral(doc, "GPIOA");
+    EXPECT_EQ(text_of(reg(p, "ODR"), "description"), "mine");
+    EXPECT_FALSE(field(reg(p, "MODER"), "MODER1"));  // lists concatenate
+    EXPECT_FALSE(field(reg(p, "MODER"), "MODER2"));
+    EXPECT_TRUE(field(reg(p, "MODER"), "MODER0"));
+    EXPECT_FALSE(peripheral(doc, "GPIOB"));  // nested include, relative to a.yaml
+    std::ofstream(dir / "bad.yaml") << "_include: [missing.yaml]\n";
+    EXPECT_THROW(apply_patch_file(doc, (dir / "bad.yaml").string(), {}), Error);
+    fs::remove_all(dir);
+}
+
+TEST(SvdPatch, CopyFromThisAndAnotherSvd) {
+    const fs::path dir = fs::temp_directory_path() / "rivet_svd_copy_test";
+    fs::create_directories(dir);
+    std::ofstream(dir / "other.svd") << "<device><name>O</name><peripherals><peripheral><name>RNG</name>"
+                                        "<baseAddress>0x50000000</baseAddress><registers><register><name>DR</name>"
+                                        "<addressOffset>8</addressOffset></register></registers></peripheral>"
+                                        "</peripherals></device>";
+    std::ofstream(dir / "dev.yaml") << "_svd: dev.svd\n_copy:\n  RNG:\n    from: other.svd:RNG\n  USART3:\n    from: USART1\n";
+    EXPECT_EQ(patch_svd_path((dir / "dev.yaml").string(), {}), (dir / "dev.svd").string());
+    EXPECT_EQ(patch_svd_path((dir / "dev.yaml").string(), {"/root/svds"}), "/root/svds/dev.svd");
+    SvdDocument doc;
+    load_svd_string(doc, kSvd, "dev.svd");
+    apply_patch_file(doc, (dir / "dev.yaml").string(), {});
+    EXPECT_TRUE(reg(peripheral(doc, "RNG"), "DR"));
+    EXPECT_TRUE(reg(peripheral(doc, "USART3"), "CR"));
+    EXPECT_THAT(svd_to_string(doc), HasSubstr("<name>RNG</name>"));
+    fs::remove_all(dir);
+}
+
+}  // namespace
+}  // namespace rivet::svd

@@ -21,7 +21,7 @@ void init() noexcept {
     reg(base, cr) = 0;
     reg(base, ibrd) = divisor64 / 64u;
     reg(base, fbrd) = divisor64 % 64u;
-    reg(base, lcrh) = 0x3u << 5;                         // 8 data bits, no FIFO
+    reg(base, lcrh) = 0x3u << 5;                        // 8 data bits, no FIFO
     reg(base, cr) = (1u << 0) | (1u << 8) | (1u << 9);  // UARTEN, TXE, RXE
 }
 

@@ -16,6 +16,33 @@ using init_function = void (*)();
 extern init_function __preinit_array_start[], __preinit_array_end[];
 extern init_function __init_array_start[], __init_array_end[];
 extern const std::uint32_t rivet_vector_table[];
+// The no-access guard below the stack; its size is 0 without one (no MPU, or
+// stack protection off). Their addresses are the values.
+extern std::uint8_t __stack_guard__[], __stack_guard_size__[];
+
+namespace {
+
+// Makes the guard below the stack fault on any access (PMSAv7: region 0,
+// no access, execute never), with the default map for everything else.
+void protect_stack_guard() {
+#if !defined(__ARM_ARCH_6M__)
+    const auto guard_size = reinterpret_cast<std::uintptr_t>(__stack_guard_size__);
+    const auto* mpu_type = reinterpret_cast<volatile std::uint32_t*>(0xE000ED90u);
+    if (guard_size < 32 || ((*mpu_type >> 8) & 0xffu) == 0) return;
+    auto* rnr = reinterpret_cast<volatile std::uint32_t*>(0xE000ED98u);
+    auto* rbar = reinterpret_cast<volatile std::uint32_t*>(0xE000ED9Cu);
+    auto* rasr = reinterpret_cast<volatile std::uint32_t*>(0xE000EDA0u);
+    auto* ctrl = reinterpret_cast<volatile std::uint32_t*>(0xE000ED94u);
+    const auto size_field = static_cast<std::uint32_t>(__builtin_ctz(guard_size) - 1);
+    *rnr = 0;
+    *rbar = reinterpret_cast<std::uint32_t>(__stack_guard__);
+    *rasr = (1u << 28) | (size_field << 1) | 1u;  // XN, AP = no access, SIZE, ENABLE
+    *ctrl = (1u << 2) | 1u;                       // PRIVDEFENA, ENABLE
+    asm volatile("dsb\n isb" ::: "memory");
+#endif
+}
+
+}  // namespace
 
 [[noreturn, gnu::used]] void rivet_reset_handler() {
     if constexpr (rivet::board::has_fpu) {
@@ -29,6 +56,7 @@ extern const std::uint32_t rivet_vector_table[];
         *reinterpret_cast<volatile std::uint32_t*>(0xE000ED08u) =
             reinterpret_cast<std::uint32_t>(rivet_vector_table);
     }
+    protect_stack_guard();
     // Volatile accesses keep GCC from turning these loops into calls to
     // memcpy/memset, which could themselves depend on initialised data.
     const std::uint32_t* source = __data_load__;

@@ -54,7 +54,8 @@ public:
     virtual void halt() = 0;
     // The next stop, or nullopt if none came within `timeout`. Console output
     // that arrives meanwhile goes to the sink given at creation.
-    [[nodiscard]] virtual std::optional<stop_event> wait_stop(std::chrono::milliseconds timeout) = 0;
+    [[nodiscard]] virtual std::optional<stop_event> wait_stop(
+        std::chrono::milliseconds timeout) = 0;
 };
 
 }  // namespace rivet::probe

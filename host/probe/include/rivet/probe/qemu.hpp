@@ -7,11 +7,11 @@
 #include <rivet/board/description.hpp>
 #include <rivet/probe/gdb_probe.hpp>
 
+#include <sys/types.h>
 #include <chrono>
 #include <cstdint>
 #include <memory>
 #include <string>
-#include <sys/types.h>
 #include <thread>
 #include <vector>
 

@@ -10,14 +10,14 @@ namespace rivet {
 
 // One kind per documented exit code (docs/exit-codes.md).
 enum class ErrorKind {
-    usage,        // bad command line or unknown board
-    no_input,     // a named file does not exist or cannot be read
-    bad_input,    // a file exists but is malformed or unsuitable
-    unavailable,  // a required program or peer is missing or refused us
-    io,           // a connection dropped or a peer broke the protocol
-    timeout,      // a deadline passed
-    interrupted,  // SIGINT / SIGTERM
-    target_fault, // the firmware took a fault exception
+    usage,         // bad command line or unknown board
+    no_input,      // a named file does not exist or cannot be read
+    bad_input,     // a file exists but is malformed or unsuitable
+    unavailable,   // a required program or peer is missing or refused us
+    io,            // a connection dropped or a peer broke the protocol
+    timeout,       // a deadline passed
+    interrupted,   // SIGINT / SIGTERM
+    target_fault,  // the firmware took a fault exception
 };
 
 class Error : public std::runtime_error {

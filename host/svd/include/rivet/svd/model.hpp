@@ -68,6 +68,11 @@ struct Field {
     std::optional<WriteConstraint> write_constraint;
     std::vector<Enumeration> enums;  // at most one read and one write (or one read-write)
     Dim dim;
+    // Set on the elements of an expanded field array ("MODER%s"): the
+    // pattern, this element's position and the array's shape.
+    std::string array_pattern;
+    std::uint32_t array_position = 0;
+    Dim array;
     int line = 0;
 };
 

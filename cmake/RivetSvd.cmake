@@ -1,0 +1,64 @@
+# Register headers generated from a CMSIS-SVD file (and an svdtools patch) at
+# build time, so generated code is never committed by hand.
+#
+#   rivet_svd_generate(stm32f405_regs
+#       SVD      ${RIVET_SVD_CORPUS}/stm32/stm32f405.svd
+#       PATCH    ${RIVET_SVD_CORPUS}/stm32-rs-devices/stm32f405.yaml   # optional
+#       SVD_ROOT ${RIVET_SVD_CORPUS}/stm32     # where the patch's SVDs live (optional)
+#       NAMESPACE stm32f405                    # optional, default: device name
+#       FORMAT   cpp                           # or cmsis
+#       DEPENDS  extra files that should trigger regeneration)
+#   target_link_libraries(app PRIVATE stm32f405_regs)
+#
+# gives an INTERFACE library whose include path holds <device>.hpp and
+# <device>/<block>.hpp (plus rivet/registers/register.hpp). The generator is
+# RIVET_SVD_COMMAND (a list, e.g. "/path/rivet;svd"); by default the
+# `rivet-svd` target of this build, or `rivet svd` found on PATH.
+set(RIVET_SVD_LIBRARY_INCLUDE "${CMAKE_CURRENT_LIST_DIR}/../firmware/registers/include")
+
+function(rivet_svd_generate target)
+    cmake_parse_arguments(ARG "" "SVD;PATCH;SVD_ROOT;NAMESPACE;FORMAT;OUTPUT_DIR" "DEPENDS" ${ARGN})
+    if(NOT ARG_SVD)
+        message(FATAL_ERROR "rivet_svd_generate(${target}): SVD is required")
+    endif()
+    if(NOT ARG_OUTPUT_DIR)
+        set(ARG_OUTPUT_DIR "${CMAKE_CURRENT_BINARY_DIR}/${target}")
+    endif()
+    if(RIVET_SVD_COMMAND)
+        set(tool ${RIVET_SVD_COMMAND})
+        set(tool_dep "")
+    elseif(TARGET rivet-svd)
+        set(tool $<TARGET_FILE:rivet-svd> svd)
+        set(tool_dep rivet-svd)
+    else()
+        find_program(RIVET_PROGRAM rivet REQUIRED)
+        set(tool ${RIVET_PROGRAM} svd)
+        set(tool_dep "")
+    endif()
+    set(args gen "${ARG_SVD}" -o "${ARG_OUTPUT_DIR}")
+    set(deps "${ARG_SVD}" ${ARG_DEPENDS})
+    if(ARG_PATCH)
+        list(APPEND args --patch "${ARG_PATCH}")
+        list(APPEND deps "${ARG_PATCH}")
+    endif()
+    if(ARG_SVD_ROOT)
+        list(APPEND args --svd-root "${ARG_SVD_ROOT}")
+    endif()
+    if(ARG_NAMESPACE)
+        list(APPEND args --namespace "${ARG_NAMESPACE}")
+    endif()
+    if(ARG_FORMAT)
+        list(APPEND args --format "${ARG_FORMAT}")
+    endif()
+    set(stamp "${ARG_OUTPUT_DIR}/.rivet-svd.stamp")
+    add_custom_command(OUTPUT "${stamp}"
+        COMMAND ${tool} ${args}
+        COMMAND ${CMAKE_COMMAND} -E touch "${stamp}"
+        DEPENDS ${deps} ${tool_dep}
+        COMMENT "rivet svd gen ${ARG_SVD}"
+        VERBATIM)
+    add_custom_target(${target}_generate DEPENDS "${stamp}")
+    add_library(${target} INTERFACE)
+    target_include_directories(${target} INTERFACE "${ARG_OUTPUT_DIR}" "${RIVET_SVD_LIBRARY_INCLUDE}")
+    add_dependencies(${target} ${target}_generate)
+endfunction()

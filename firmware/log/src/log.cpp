@@ -1,0 +1,98 @@
+// The shared half of every log call: COBS framing, the drop report, the
+// critical section that keeps frames from interrupts and thread mode apart,
+// and the version entry the host checks.
+#include <rivet/contracts/log_wire.hpp>
+#include <rivet/log/log.hpp>
+#include <rivet/runtime/exit.hpp>
+
+#include <cstdint>
+#include <span>
+
+#include "transport.hpp"
+
+namespace {
+
+namespace wire = rivet::contracts::log;
+
+struct version_entry {
+    wire::entry_header header;
+    char text[12];
+};
+static_assert(sizeof(wire::version_magic) <= sizeof(version_entry::text));
+
+#ifndef RIVET_LOG_TIMESTAMPS
+#define RIVET_LOG_TIMESTAMPS 0
+#endif
+
+// First in the metadata section (address 0): the linker script keeps it there.
+[[gnu::section(".rivet.log.version"), gnu::used]] constexpr version_entry rivet_log_version = {
+    {static_cast<std::uint8_t>(wire::entry_kind::version),
+     RIVET_LOG_TIMESTAMPS ? wire::flag_timestamps : std::uint8_t{0}, sizeof(version_entry),
+     wire::wire_version},
+    "rivet-log"};
+
+// Frames the firmware could not send since the last drop report.
+std::uint32_t dropped = 0;
+
+// Interrupts off (PRIMASK) for the span of one frame, restored after, so a
+// frame from an interrupt never lands inside one from thread mode.
+class interrupt_lock {
+public:
+    interrupt_lock() { asm volatile("mrs %0, primask\n cpsid i" : "=r"(saved_) : : "memory"); }
+    ~interrupt_lock() { asm volatile("msr primask, %0" : : "r"(saved_) : "memory"); }
+    interrupt_lock(const interrupt_lock&) = delete;
+    interrupt_lock& operator=(const interrupt_lock&) = delete;
+
+private:
+    std::uint32_t saved_;
+};
+
+// COBS in place: frame[0] is free for the first code byte, the data is
+// frame[1..1+size), and the delimiter goes after it. size <= 253, so no
+// block needs splitting. Returns the bytes to send.
+std::size_t cobs_encode(std::uint8_t* frame, std::size_t size) {
+    std::size_t code_at = 0;
+    std::uint8_t code = 1;
+    for (std::size_t i = 1; i <= size; ++i) {
+        if (frame[i] == 0) {
+            frame[code_at] = code;
+            code_at = i;
+            code = 1;
+        } else {
+            ++code;
+        }
+    }
+    frame[code_at] = code;
+    frame[size + 1] = wire::frame_delimiter;
+    return size + 2;
+}
+
+}  // namespace
+
+namespace rivet::log::detail {
+
+#if RIVET_LOG_TIMESTAMPS
+void put_timestamp(writer& w) noexcept { w.varint(rivet_log_timestamp()); }
+#endif
+
+void send_frame(std::uint8_t* frame, std::uint8_t* end, bool overflow) noexcept {
+    interrupt_lock lock;
+    if (overflow) {
+        ++dropped;
+        return;
+    }
+    if (dropped != 0) {
+        std::uint8_t report[12];
+        writer w{report + 1, report + 10};
+        w.varint(wire::drop_report_index);
+        w.varint(dropped);
+        const auto size = cobs_encode(report, static_cast<std::size_t>(w.pos - (report + 1)));
+        if (transport::write({report, size})) dropped = 0;
+    }
+    const auto size = cobs_encode(frame, static_cast<std::size_t>(end - (frame + 1)));
+    if (!transport::write({frame, size})) ++dropped;
+}
+
+void panic_exit() noexcept { rivet::exit(wire::panic_exit_code); }
+
+}  // namespace rivet::log::detail

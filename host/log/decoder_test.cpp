@@ -1,0 +1,221 @@
+#include <rivet/log/decoder.hpp>
+#include <rivet/log/printer.hpp>
+#include <rivet/support/error.hpp>
+
+#include <gmock/gmock.h>
+#include <gtest/gtest.h>
+
+#include <cstring>
+#include <filesystem>
+#include <fstream>
+#include <iterator>
+
+#include "test_metadata.hpp"
+
+namespace rivet::log {
+namespace {
+
+using testing::section_builder;
+using testing::cobs_frame;
+using ::testing::HasSubstr;
+
+std::vector<std::uint8_t> varint(std::uint64_t v) {
+    std::vector<std::uint8_t> out;
+    while (v >= 0x80) {
+        out.push_back(static_cast<std::uint8_t>(v | 0x80));
+        v >>= 7;
+    }
+    out.push_back(static_cast<std::uint8_t>(v));
+    return out;
+}
+std::vector<std::uint8_t> zigzag(std::int64_t v) {
+    return varint((static_cast<std::uint64_t>(v) << 1) ^ static_cast<std::uint64_t>(v >> 63));
+}
+std::vector<std::uint8_t> cat(std::initializer_list<std::vector<std::uint8_t>> parts) {
+    std::vector<std::uint8_t> out;
+    for (const auto& p : parts) out.insert(out.end(), p.begin(), p.end());
+    return out;
+}
+std::vector<std::uint8_t> str(std::string_view s) {
+    return cat({varint(s.size()), std::vector<std::uint8_t>(s.begin(), s.end())});
+}
+template <class T>
+std::vector<std::uint8_t> raw(T value) {
+    std::vector<std::uint8_t> out(sizeof value);
+    std::memcpy(out.data(), &value, sizeof value);
+    return out;
+}
+
+struct decoded {
+    std::vector<record> records;
+    decode_stats stats;
+};
+
+decoded decode(const metadata& meta, const std::vector<std::uint8_t>& stream) {
+    decoded out;
+    stream_decoder decoder(meta, [&](const record& r) { out.records.push_back(r); });
+    decoder.feed(stream);
+    decoder.finish();
+    out.stats = decoder.stats();
+    return out;
+}
+
+std::string one_message(const metadata& meta, const std::vector<std::uint8_t>& frame) {
+    auto result = decode(meta, cobs_frame(frame));
+    EXPECT_EQ(result.records.size(), 1u);
+    EXPECT_EQ(result.stats.corrupt_frames, 0u);
+    return result.records.empty() ? "" : result.records[0].message;
+}
+
+TEST(LogDecoder, FormatsIntegersAndStrings) {
+    section_builder s;
+    const auto site = s.call(level::info, "t={} C, n={}, name={}", "ius", 42);
+    auto meta = metadata::parse(s.bytes, "test");
+    auto result = decode(meta, cobs_frame(cat({varint(site), zigzag(-12), varint(300000), str("a b")})));
+    ASSERT_EQ(result.records.size(), 1u);
+    EXPECT_EQ(result.records[0].message, "t=-12 C, n=300000, name=a b");
+    EXPECT_EQ(result.records[0].severity, level::info);
+    EXPECT_EQ(result.records[0].file, "main.cpp");
+    EXPECT_EQ(result.records[0].line, 42u);
+}
+
+TEST(LogDecoder, AppliesDisplayHints) {
+    section_builder s;
+    const auto site = s.call(level::info, "{:x} {:#x} {:X} {:b} {:#b} {:o} {:08} {:?} {{}}", "uuuuuuis");
+    auto meta = metadata::parse(s.bytes, "test");
+    EXPECT_EQ(one_message(meta, cat({varint(site), varint(255), varint(255), varint(255), varint(5),
+                                     varint(5), varint(8), zigzag(-42), str("q\"")})),
+              "ff 0xff FF 101 0b101 10 -0000042 \"q\\\"\" {}");
+}
+
+TEST(LogDecoder, EveryArgumentKind) {
+    section_builder s;
+    const auto text = s.string("interned text");
+    const auto color = s.add(contracts::log::entry_kind::enum_names, 0, 0,
+                             {"Color", "0", "red", "1", "green", "-2", "minus"});
+    const auto site = s.call(level::debug, "{} {} {:.2} {} {} {} {:?} {} {} {} {} {:?} {:?}",
+                             "bcfdSyaieep(8:({}, {})iau)oioi");
+    auto meta = metadata::parse(s.bytes, "test");
+    auto frame = cat({varint(site), {1}, {'z'}, raw(1.5f), raw(2.25), varint(text),
+                      str("\xde\xad"), varint(3), zigzag(1), zigzag(-2), zigzag(3),
+                      varint(color), zigzag(1), varint(color), zigzag(-2), raw(0x20001000u),
+                      zigzag(7), varint(1), varint(9), {0}, {1}, zigzag(-5)});
+    EXPECT_EQ(one_message(meta, frame),
+              "true z 1.50 2.25 interned text de ad [1, -2, 3] green minus 0x20001000 "
+              "(7, [9]) None Some(-5)");
+}
+
+TEST(LogDecoder, UnknownEnumValueShowsTheNumber) {
+    section_builder s;
+    const auto color = s.add(contracts::log::entry_kind::enum_names, 0, 0, {"Color", "0", "red"});
+    const auto site = s.call(level::info, "{}", "e");
+    auto meta = metadata::parse(s.bytes, "test");
+    EXPECT_EQ(one_message(meta, cat({varint(site), varint(color), zigzag(9)})), "Color(9)");
+}
+
+TEST(LogDecoder, ResynchronisesAfterCorruptionAndCountsIt) {
+    section_builder s;
+    const auto site = s.call(level::info, "n={}", "u");
+    auto meta = metadata::parse(s.bytes, "test");
+    auto good = cobs_frame(cat({varint(site), varint(7)}));
+    auto bad = cobs_frame(cat({varint(site), varint(7), {0x80}}));  // trailing junk
+    std::vector<std::uint8_t> stream = {0x13, 0x37, 0xff};          // a lost frame's tail
+    stream.push_back(0);
+    stream.insert(stream.end(), bad.begin(), bad.end());
+    stream.insert(stream.end(), good.begin(), good.end());
+    stream.insert(stream.end(), good.begin(), good.end() - 2);  // truncated at the end
+    auto result = decode(meta, stream);
+    ASSERT_EQ(result.records.size(), 1u);
+    EXPECT_EQ(result.records[0].message, "n=7");
+    EXPECT_EQ(result.stats.corrupt_frames, 3u);
+    EXPECT_GT(result.stats.skipped_bytes, 0u);
+}
+
+TEST(LogDecoder, AnySplitOfTheStreamGivesTheSameRecords) {
+    section_builder s;
+    const auto site = s.call(level::info, "n={}", "u");
+    auto meta = metadata::parse(s.bytes, "test");
+    std::vector<std::uint8_t> stream;
+    for (int i = 0; i < 300; ++i) {
+        auto f = cobs_frame(cat({varint(site), varint(static_cast<std::uint64_t>(i) * 977)}));
+        stream.insert(stream.end(), f.begin(), f.end());
+    }
+    for (std::size_t chunk : {1u, 2u, 7u, 64u}) {
+        std::vector<std::string> got;
+        stream_decoder decoder(meta, [&](const record& r) { got.push_back(r.message); });
+        for (std::size_t at = 0; at < stream.size(); at += chunk) {
+            decoder.feed(std::span(stream).subspan(at, std::min(chunk, stream.size() - at)));
+        }
+        ASSERT_EQ(got.size(), 300u);
+        EXPECT_EQ(got[299], "n=" + std::to_string(299 * 977));
+    }
+}
+
+TEST(LogDecoder, CountsDropReports) {
+    section_builder s;
+    auto meta = metadata::parse(s.bytes, "test");
+    auto result = decode(meta, cobs_frame(cat({varint(0), varint(12)})));
+    EXPECT_TRUE(result.records.empty());
+    EXPECT_EQ(result.stats.dropped_frames, 12u);
+}
+
+TEST(LogDecoder, TimestampsWhenTheFirmwareSendsThem) {
+    section_builder s(contracts::log::wire_version, contracts::log::flag_timestamps);
+    const auto site = s.call(level::info, "x", "");
+    auto meta = metadata::parse(s.bytes, "test");
+    auto result = decode(meta, cobs_frame(cat({varint(site), varint(123456)})));
+    ASSERT_EQ(result.records.size(), 1u);
+    EXPECT_EQ(result.records[0].timestamp, 123456u);
+}
+
+TEST(LogMetadata, RefusesAnotherWireVersion) {
+    section_builder s(contracts::log::wire_version + 1);
+    try {
+        (void)metadata::parse(s.bytes, "fw.elf");
+        FAIL() << "expected an error";
+    } catch (const Error& e) {
+        EXPECT_EQ(e.kind(), ErrorKind::bad_input);
+        EXPECT_THAT(e.what(), HasSubstr("fw.elf: the firmware speaks log wire version 2"));
+    }
+}
+
+TEST(LogMetadata, RefusesJunk) {
+    std::vector<std::uint8_t> junk = {2, 0, 3, 0, 0, 0, 0, 0};
+    EXPECT_THROW((void)metadata::parse(junk, "x"), Error);
+    EXPECT_THROW((void)metadata::parse({}, "x"), Error);
+}
+
+TEST(LogPrinter, TextJsonTemplateAndLevelFilter) {
+    record r{level::warn, "hot \"now\"", "main.cpp", 12, std::nullopt};
+    EXPECT_EQ(render(r, {}), "WARN  hot \"now\"  (main.cpp:12)\n");
+    EXPECT_EQ(render(r, {.json = true}),
+              "{\"level\":\"warn\",\"message\":\"hot \\\"now\\\"\",\"file\":\"main.cpp\",\"line\":12}\n");
+    EXPECT_EQ(render(r, {.format = "[{level}] {location}: {message}"}),
+              "[WARN] main.cpp:12: hot \"now\"\n");
+    EXPECT_EQ(render(r, {.min_level = level::error}), "");
+    record p{level::println, "plain", "main.cpp", 3, std::nullopt};
+    EXPECT_EQ(render(p, {.min_level = level::error}), "plain\n");
+    EXPECT_THAT(render(r, {.color = true}), HasSubstr("\x1b[33mWARN \x1b[0m"));
+}
+
+// The fuzz corpus replayed, so `make test` exercises it without clang.
+TEST(LogDecoder, CorpusNeverCrashes) {
+    section_builder s;
+    s.call(level::info, "a={} b={:#x} s={:?}", "ius");
+    auto meta = metadata::parse(s.bytes, "test");
+    std::size_t files = 0;
+    for (const auto& entry : std::filesystem::directory_iterator(RIVET_LOG_CORPUS)) {
+        std::ifstream in(entry.path(), std::ios::binary);
+        std::vector<std::uint8_t> bytes((std::istreambuf_iterator<char>(in)), {});
+        (void)decode(meta, bytes);
+        try {
+            (void)metadata::parse(bytes, "corpus");
+        } catch (const Error&) {
+        }
+        ++files;
+    }
+    EXPECT_GT(files, 0u);
+}
+
+}  // namespace
+}  // namespace rivet::log

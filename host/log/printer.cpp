@@ -1,0 +1,92 @@
+#include <rivet/log/printer.hpp>
+
+#include <fmt/format.h>
+
+namespace rivet::log {
+namespace {
+
+std::string json_string(std::string_view text) {
+    std::string out = "\"";
+    for (char c : text) {
+        const auto u = static_cast<unsigned char>(c);
+        if (c == '"') out += "\\\"";
+        else if (c == '\\') out += "\\\\";
+        else if (c == '\n') out += "\\n";
+        else if (u < 0x20 || u >= 0x7f) out += fmt::format("\\u{:04x}", u);
+        else out += c;
+    }
+    return out + "\"";
+}
+
+const char* color_of(level severity) {
+    switch (severity) {
+        case level::trace: return "\x1b[2m";
+        case level::debug: return "\x1b[36m";
+        case level::info: return "\x1b[32m";
+        case level::warn: return "\x1b[33m";
+        case level::error: return "\x1b[31m";
+        case level::panic: return "\x1b[1;31m";
+        case level::println: return "";
+    }
+    return "";
+}
+
+std::string upper_level(level severity) {
+    std::string name = level_name(severity);
+    for (auto& c : name) c = static_cast<char>(c - 'a' + 'A');
+    return name;
+}
+
+std::string fill_template(std::string_view format, const record& r, bool color) {
+    std::string out;
+    for (std::size_t i = 0; i < format.size(); ++i) {
+        if (format[i] == '{') {
+            const auto close = format.find('}', i);
+            if (close != std::string_view::npos) {
+                const auto name = format.substr(i + 1, close - i - 1);
+                std::string value;
+                bool known = true;
+                if (name == "level") {
+                    value = color ? fmt::format("{}{}\x1b[0m", color_of(r.severity), upper_level(r.severity))
+                                  : upper_level(r.severity);
+                } else if (name == "message") value = r.message;
+                else if (name == "file") value = r.file;
+                else if (name == "line") value = std::to_string(r.line);
+                else if (name == "location") value = fmt::format("{}:{}", r.file, r.line);
+                else if (name == "timestamp") value = r.timestamp ? std::to_string(*r.timestamp) : "";
+                else known = false;
+                if (known) {
+                    out += value;
+                    i = close;
+                    continue;
+                }
+            }
+        }
+        out += format[i];
+    }
+    return out;
+}
+
+}  // namespace
+
+std::string render(const record& r, const print_options& options) {
+    const bool always = r.severity == level::println || r.severity == level::panic;
+    if (!always && r.severity < options.min_level) return {};
+    if (options.json) {
+        std::string out = fmt::format("{{\"level\":\"{}\",\"message\":{},\"file\":{},\"line\":{}",
+                                      level_name(r.severity), json_string(r.message),
+                                      json_string(r.file), r.line);
+        if (r.timestamp) out += fmt::format(",\"timestamp\":{}", *r.timestamp);
+        return out + "}\n";
+    }
+    if (options.format) return fill_template(*options.format, r, options.color) + "\n";
+    if (r.severity == level::println) return r.message + "\n";
+    std::string out;
+    if (r.timestamp) out += fmt::format("{:>10} ", *r.timestamp);
+    const auto name = fmt::format("{:<5}", upper_level(r.severity));
+    out += options.color ? fmt::format("{}{}\x1b[0m", color_of(r.severity), name) : name;
+    out += fmt::format(" {}  ({}:{})\n", r.message, r.file, r.line);
+    return out;
+}
+
+}  // namespace rivet::log

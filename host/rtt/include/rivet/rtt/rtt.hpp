@@ -1,0 +1,101 @@
+// Reading SEGGER RTT through a probe: finding the control block (by the
+// _SEGGER_RTT symbol or by scanning RAM for its ID), reading up channels and
+// switching their mode; and the runner service `rivet run` uses to stream
+// them while the firmware runs.
+#pragma once
+
+#include <rivet/contracts/rtt.hpp>
+#include <rivet/probe/probe.hpp>
+#include <rivet/runner/service.hpp>
+
+#include <chrono>
+#include <cstdint>
+#include <functional>
+#include <optional>
+#include <span>
+#include <string>
+#include <vector>
+
+namespace rivet::rtt {
+
+struct memory_range {
+    std::uint32_t start;
+    std::uint32_t length;
+};
+
+// Where the control block may be: a known address, or ranges to scan.
+struct location {
+    std::optional<std::uint32_t> address{};
+    std::vector<memory_range> scan{};
+};
+
+struct channel {
+    std::string name;
+    std::uint32_t descriptor;  // address of its buffer descriptor
+    std::uint32_t buffer;
+    std::uint32_t size;
+};
+
+class control_block {
+public:
+    // nullopt while the block is not (yet) there: the ID is written last,
+    // so a block with the ID is complete. Throws rivet::Error(io) on a
+    // block whose fields make no sense.
+    static std::optional<control_block> find(probe::probe& target, const location& where);
+    static std::optional<control_block> at(probe::probe& target, std::uint32_t address);
+
+    [[nodiscard]] std::uint32_t address() const { return address_; }
+    [[nodiscard]] const std::vector<channel>& up() const { return up_; }
+    [[nodiscard]] const std::vector<channel>& down() const { return down_; }
+
+    // Everything the channel holds, consumed (the read offset advances).
+    std::vector<std::uint8_t> read(probe::probe& target, std::size_t up_channel) const;
+    void set_mode(probe::probe& target, std::size_t up_channel, contracts::rtt::mode mode) const;
+    [[nodiscard]] contracts::rtt::mode mode(probe::probe& target, std::size_t up_channel) const;
+
+private:
+    std::uint32_t address_ = 0;
+    std::vector<channel> up_;
+    std::vector<channel> down_;
+};
+
+// Polls the control block while the firmware runs and hands each up
+// channel's bytes to `sink`. Polling adapts: every poll_fast while data
+// flows (1 ms when the last read found the buffer over half full), backing
+// off by doubling to poll_idle when it is quiet.
+class service : public runner::target_service {
+public:
+    using sink = std::function<void(std::size_t channel, const std::string& name,
+                                    std::span<const std::uint8_t> bytes)>;
+    struct options {
+        location where{};
+        // Written with block_if_full after loading: the firmware's start mode.
+        std::optional<std::uint32_t> start_mode_address{};
+        bool blocking = true;
+        std::chrono::milliseconds poll_fast{2};
+        std::chrono::milliseconds poll_idle{50};
+    };
+
+    service(options opts, sink out);
+
+    void attach(probe::probe& target) override;
+    [[nodiscard]] std::chrono::milliseconds poll_interval() const override { return interval_; }
+    void poll(probe::probe& target) override;
+    void finish(probe::probe& target) override;
+
+    // Polls that found the block and read it, for the benchmark.
+    [[nodiscard]] std::uint64_t polls() const { return polls_; }
+    [[nodiscard]] std::uint64_t bytes_read() const { return bytes_; }
+
+private:
+    void drain(probe::probe& target);
+
+    options options_;
+    sink sink_;
+    std::optional<control_block> block_;
+    std::chrono::milliseconds interval_;
+    std::uint64_t polls_ = 0;
+    std::uint64_t bytes_ = 0;
+};
+
+}  // namespace rivet::rtt

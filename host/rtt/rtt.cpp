@@ -1,0 +1,191 @@
+#include <rivet/rtt/rtt.hpp>
+#include <rivet/support/error.hpp>
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <cstring>
+
+namespace rivet::rtt {
+namespace {
+
+namespace layout = contracts::rtt;
+
+constexpr std::int32_t most_channels = 16;
+constexpr std::size_t scan_chunk = 4096;
+
+std::uint32_t u32(const std::vector<std::uint8_t>& bytes, std::size_t offset) {
+    std::uint32_t value = 0;
+    std::memcpy(&value, bytes.data() + offset, 4);
+    return value;
+}
+
+std::string read_name(probe::probe& target, std::uint32_t address) {
+    if (address == 0) return {};
+    try {
+        auto bytes = target.read_memory(address, 32);
+        std::string name;
+        for (auto b : bytes) {
+            if (b == 0) break;
+            name += static_cast<char>(b);
+        }
+        return name;
+    } catch (const Error&) {
+        return {};  // a name the probe cannot read is no reason to give up
+    }
+}
+
+bool has_id(std::span<const std::uint8_t> bytes) {
+    return bytes.size() >= sizeof layout::id &&
+           std::memcmp(bytes.data(), layout::id, sizeof layout::id) == 0;
+}
+
+}  // namespace
+
+std::optional<control_block> control_block::at(probe::probe& target, std::uint32_t address) {
+    auto head = target.read_memory(address, layout::descriptors_offset);
+    if (!has_id(head)) return std::nullopt;
+    const auto max_up = static_cast<std::int32_t>(u32(head, layout::max_up_offset));
+    const auto max_down = static_cast<std::int32_t>(u32(head, layout::max_down_offset));
+    if (max_up < 0 || max_down < 0 || max_up > most_channels || max_down > most_channels) {
+        throw Error(ErrorKind::io, fmt::format("RTT control block at 0x{:08x} claims {} up and {} "
+                                               "down channels",
+                                               address, max_up, max_down));
+    }
+    const auto count = static_cast<std::size_t>(max_up + max_down);
+    auto descriptors = target.read_memory(address + layout::descriptors_offset,
+                                          count * sizeof(layout::buffer_descriptor));
+    control_block block;
+    block.address_ = address;
+    for (std::size_t i = 0; i < count; ++i) {
+        const auto at = i * sizeof(layout::buffer_descriptor);
+        channel c;
+        c.descriptor = address + layout::descriptors_offset + static_cast<std::uint32_t>(at);
+        c.buffer = u32(descriptors, at + 4);
+        c.size = u32(descriptors, at + 8);
+        c.name = read_name(target, u32(descriptors, at));
+        (i < static_cast<std::size_t>(max_up) ? block.up_ : block.down_).push_back(std::move(c));
+    }
+    return block;
+}
+
+std::optional<control_block> control_block::find(probe::probe& target, const location& where) {
+    if (where.address) return at(target, *where.address);
+    for (const auto& range : where.scan) {
+        // Chunks overlap by the ID's length so an ID across a boundary is found.
+        for (std::uint32_t offset = 0; offset < range.length; offset += scan_chunk - layout::id_size) {
+            const auto length = std::min<std::uint32_t>(scan_chunk, range.length - offset);
+            auto bytes = target.read_memory(range.start + offset, length);
+            for (std::size_t i = 0; i + sizeof layout::id <= bytes.size(); i += 4) {
+                if (has_id(std::span(bytes).subspan(i))) {
+                    if (auto block = at(target, range.start + offset + static_cast<std::uint32_t>(i))) {
+                        return block;
+                    }
+                }
+            }
+            if (length < scan_chunk) break;
+        }
+    }
+    return std::nullopt;
+}
+
+std::vector<std::uint8_t> control_block::read(probe::probe& target, std::size_t up_channel) const {
+    const auto& c = up_.at(up_channel);
+    auto offsets = target.read_memory(c.descriptor + layout::write_offset_field, 8);
+    const auto write = u32(offsets, 0);
+    const auto read = u32(offsets, 4);
+    if (c.size == 0 || write >= c.size || read >= c.size) {
+        throw Error(ErrorKind::io, fmt::format("RTT up channel {} at 0x{:08x}: offsets {} / {} outside "
+                                               "its {}-byte buffer",
+                                               up_channel, c.descriptor, write, read, c.size));
+    }
+    if (write == read) return {};
+    std::vector<std::uint8_t> out;
+    if (write > read) {
+        out = target.read_memory(c.buffer + read, write - read);
+    } else {
+        out = target.read_memory(c.buffer + read, c.size - read);
+        if (write > 0) {
+            auto rest = target.read_memory(c.buffer, write);
+            out.insert(out.end(), rest.begin(), rest.end());
+        }
+    }
+    std::uint8_t new_read[4];
+    std::memcpy(new_read, &write, 4);
+    target.write_memory(c.descriptor + layout::read_offset_field, new_read);
+    return out;
+}
+
+contracts::rtt::mode control_block::mode(probe::probe& target, std::size_t up_channel) const {
+    auto flags = target.read_memory(up_.at(up_channel).descriptor + layout::flags_field, 4);
+    return static_cast<layout::mode>(u32(flags, 0) & layout::mode_mask);
+}
+
+void control_block::set_mode(probe::probe& target, std::size_t up_channel,
+                             contracts::rtt::mode mode) const {
+    const auto address = up_.at(up_channel).descriptor + layout::flags_field;
+    auto bytes = target.read_memory(address, 4);
+    auto flags = (u32(bytes, 0) & ~layout::mode_mask) | static_cast<std::uint32_t>(mode);
+    std::memcpy(bytes.data(), &flags, 4);
+    target.write_memory(address, bytes);
+}
+
+service::service(options opts, sink out)
+    : options_(std::move(opts)), sink_(std::move(out)), interval_(options_.poll_fast) {}
+
+void service::attach(probe::probe& target) {
+    if (!options_.blocking || !options_.start_mode_address) return;
+    const auto mode = static_cast<std::uint32_t>(layout::mode::block_if_full);
+    std::uint8_t bytes[4];
+    std::memcpy(bytes, &mode, 4);
+    try {
+        target.write_memory(*options_.start_mode_address, bytes);
+    } catch (const Error&) {
+        // A probe that cannot write flash: the live channel is switched on
+        // the first poll instead.
+    }
+}
+
+void service::drain(probe::probe& target) {
+    if (!block_) {
+        block_ = control_block::find(target, options_.where);
+        if (!block_) {
+            interval_ = std::min(options_.poll_idle, interval_ * 2);
+            return;
+        }
+        if (options_.blocking && !block_->up().empty()) {
+            block_->set_mode(target, 0, layout::mode::block_if_full);
+        }
+    }
+    ++polls_;
+    bool any = false;
+    bool busy = false;
+    for (std::size_t i = 0; i < block_->up().size(); ++i) {
+        auto bytes = block_->read(target, i);
+        if (bytes.empty()) continue;
+        any = true;
+        busy = busy || bytes.size() * 2 > block_->up()[i].size;
+        bytes_ += bytes.size();
+        sink_(i, block_->up()[i].name, bytes);
+    }
+    if (busy) {
+        interval_ = std::chrono::milliseconds(1);
+    } else if (any) {
+        interval_ = options_.poll_fast;
+    } else {
+        interval_ = std::min(options_.poll_idle, interval_ * 2);
+    }
+}
+
+void service::poll(probe::probe& target) { drain(target); }
+
+void service::finish(probe::probe& target) {
+    // The core is halted for good: read until every channel is empty.
+    for (int round = 0; round < 4; ++round) {
+        const auto before = bytes_;
+        drain(target);
+        if (!block_ || bytes_ == before) return;
+    }
+}
+
+}  // namespace rivet::rtt

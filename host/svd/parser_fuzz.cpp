@@ -1,0 +1,23 @@
+// libFuzzer target: arbitrary bytes as an SVD file through load, derivedFrom
+// resolution, model building, the checker and the C++ emitter. Any
+// rivet::Error is an expected rejection; anything else is a bug.
+#include <cstddef>
+#include <cstdint>
+#include <string_view>
+
+#include <rivet/support/error.hpp>
+
+#include "rivet/svd/check.hpp"
+#include "rivet/svd/emitter.hpp"
+#include "rivet/svd/parser.hpp"
+
+extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
+    try {
+        const std::string_view text(reinterpret_cast<const char*>(data), size);
+        const rivet::svd::Device dev = rivet::svd::parse_svd_string(text, "fuzz.svd");
+        (void)rivet::svd::check_device(dev);
+        (void)rivet::svd::emit_cpp(dev, {});
+    } catch (const rivet::Error&) {
+    }
+    return 0;
+}

@@ -1,0 +1,3 @@
+// EXPECT: match: index out of range
+#include "rivet_test.hpp"
+void f() { rivet_test::UART0.match<4>().write([](auto& v) { v.val(1); }); }

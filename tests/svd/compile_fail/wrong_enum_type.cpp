@@ -1,0 +1,5 @@
+// EXPECT: cannot convert|no matching function
+#include "rivet_test.hpp"
+void f() {
+    rivet_test::UART0.mode().write([](auto& v) { v.mode0(rivet_test::uart0::cr::parity_v::odd); });
+}
