@@ -201,6 +201,15 @@ int run(probe::probe& target, const elf::file& firmware, const board::descriptio
                 if (!halt()) continue;  // it stopped by itself meanwhile: seen next turn
                 for (auto* service : options.services) service->poll(target);
                 target.run();
+                // Services may adapt their interval to the traffic they see.
+                std::chrono::milliseconds shortest{0};
+                for (auto* service : options.services) {
+                    auto interval = service->poll_interval();
+                    if (interval.count() > 0 && (shortest.count() == 0 || interval < shortest)) {
+                        shortest = interval;
+                    }
+                }
+                if (shortest.count() > 0) poll_interval = shortest;
                 next_poll = clock::now() + poll_interval;
             }
             continue;

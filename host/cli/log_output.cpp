@@ -1,0 +1,121 @@
+#include "log_output.hpp"
+
+#include <rivet/contracts/log_wire.hpp>
+#include <rivet/contracts/rtt.hpp>
+#include <rivet/log/decoder.hpp>
+#include <rivet/rtt/rtt.hpp>
+#include <rivet/support/error.hpp>
+
+#include <fmt/format.h>
+
+#include <cstdlib>
+#include <optional>
+
+#include <unistd.h>
+
+namespace rivet::cli {
+namespace {
+
+// Decodes the rivet-log channel and prints other channels as text.
+class rtt_log_service : public rtt::service {
+public:
+    rtt_log_service(rtt::service::options rtt_options, std::optional<log::metadata> meta,
+                    log::print_options print)
+        : rtt::service(std::move(rtt_options),
+                       [this](std::size_t, const std::string& name,
+                              std::span<const std::uint8_t> bytes) { on_bytes(name, bytes); }),
+          meta_(std::move(meta)),
+          print_(std::move(print)) {
+        if (meta_) {
+            decoder_.emplace(*meta_, [this](const log::record& r) {
+                print_now(log::render(r, print_));
+                if (r.severity == log::level::panic) panicked_ = true;
+            });
+        }
+    }
+
+    void finish(probe::probe& target) override {
+        rtt::service::finish(target);
+        if (!decoder_) return;
+        decoder_->finish();
+        const auto& stats = decoder_->stats();
+        if (stats.dropped_frames > 0) {
+            fmt::print(stderr,
+                       "rivet: warning: the firmware dropped {} log frames (its RTT buffer was "
+                       "full before rivet switched it to blocking)\n",
+                       stats.dropped_frames);
+        }
+        if (stats.corrupt_frames > 0) {
+            fmt::print(stderr, "rivet: warning: skipped {} corrupt log frames ({} bytes)\n",
+                       stats.corrupt_frames, stats.skipped_bytes);
+        }
+    }
+
+private:
+    void on_bytes(const std::string& name, std::span<const std::uint8_t> bytes) {
+        if (decoder_ && name == contracts::rtt::log_channel_name) {
+            decoder_->feed(bytes);
+        } else {
+            print_now(std::string_view(reinterpret_cast<const char*>(bytes.data()), bytes.size()));
+        }
+    }
+
+    std::optional<log::metadata> meta_;
+    log::print_options print_;
+    std::optional<log::stream_decoder> decoder_;
+    bool panicked_ = false;
+};
+
+}  // namespace
+
+void print_now(std::string_view text) {
+    while (!text.empty()) {
+        const ssize_t n = ::write(STDOUT_FILENO, text.data(), text.size());
+        if (n <= 0) return;  // nobody is reading
+        text.remove_prefix(static_cast<std::size_t>(n));
+    }
+}
+
+void log_options::add_to(CLI::App& command) {
+    command.add_option("--level", level, "Hide log records below this level (trace debug info warn error)")
+        ->check(CLI::IsMember({"trace", "debug", "info", "warn", "error"}));
+    command.add_flag("--json", json, "One JSON object per log record");
+    command.add_option("--log-format", format,
+                       "Template for log lines: {level} {message} {file} {line} {location} {timestamp}");
+}
+
+log::print_options log_options::resolve() const {
+    log::print_options out;
+    out.json = json;
+    out.color = !json && ::isatty(STDOUT_FILENO) && std::getenv("NO_COLOR") == nullptr;
+    if (!format.empty()) out.format = format;
+    out.min_level = log::parse_level(level).value_or(log::level::trace);
+    return out;
+}
+
+std::unique_ptr<runner::target_service> make_rtt_log_service(const elf::file& firmware,
+                                                             const log_options& options) {
+    std::optional<log::metadata> meta;
+    if (firmware.section(contracts::log::metadata_section)) meta = log::metadata::from_elf(firmware);
+
+    rtt::service::options rtt_options;
+    if (auto symbol = firmware.find_symbol(contracts::rtt::symbol)) {
+        rtt_options.where.address = symbol->value;
+    } else {
+        // No symbol: scan the statics (a control block is one), which are
+        // small, rather than all of RAM.
+        for (const auto& segment : firmware.load_segments()) {
+            if (segment.virtual_address != segment.load_address) {
+                rtt_options.where.scan.push_back({segment.virtual_address, segment.memory_size});
+            }
+        }
+        if (rtt_options.where.scan.empty()) return nullptr;
+    }
+    if (auto mode = firmware.find_symbol(contracts::rtt::start_mode_symbol)) {
+        rtt_options.start_mode_address = mode->value;
+    }
+    return std::make_unique<rtt_log_service>(std::move(rtt_options), std::move(meta),
+                                             options.resolve());
+}
+
+}  // namespace rivet::cli

@@ -1,0 +1,38 @@
+// The logging half of `rivet run` and `rivet log decode`: the shared
+// options (--level, --json, --log-format), and the RTT service that decodes
+// the firmware's log channel live and prints it.
+#pragma once
+
+#include <rivet/board/description.hpp>
+#include <rivet/elf/file.hpp>
+#include <rivet/log/printer.hpp>
+#include <rivet/runner/service.hpp>
+
+#include <CLI/CLI.hpp>
+
+#include <memory>
+#include <string>
+
+namespace rivet::cli {
+
+struct log_options {
+    std::string level = "trace";
+    bool json = false;
+    std::string format;
+
+    void add_to(CLI::App& command);
+    // For records going to stdout: colours only on a terminal, never in JSON.
+    [[nodiscard]] log::print_options resolve() const;
+};
+
+// The RTT service for `rivet run`, or nullptr when the firmware has no RTT
+// control block to look for. Throws bad_input for log metadata of another
+// wire version.
+std::unique_ptr<runner::target_service> make_rtt_log_service(const elf::file& firmware,
+                                                             const log_options& options);
+
+// Prints a line to stdout at once (the firmware's console output is
+// unbuffered too, so the two interleave in order).
+void print_now(std::string_view text);
+
+}  // namespace rivet::cli
