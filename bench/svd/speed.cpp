@@ -1,6 +1,7 @@
 // rivet svd speed: parse + patch + generate for every device of the corpus,
 // in process, one core. Prints a Markdown table (bench/svd/RESULTS.md).
 //   svd_speed_bench CORPUS_DIR [OUT_DIR]
+#include <algorithm>
 #include <chrono>
 #include <cstdio>
 #include <filesystem>

@@ -29,7 +29,6 @@ public:
         if (meta_) {
             decoder_.emplace(*meta_, [this](const log::record& r) {
                 print_now(log::render(r, print_));
-                if (r.severity == log::level::panic) panicked_ = true;
             });
         }
     }
@@ -63,7 +62,6 @@ private:
     std::optional<log::metadata> meta_;
     log::print_options print_;
     std::optional<log::stream_decoder> decoder_;
-    bool panicked_ = false;
 };
 
 }  // namespace
@@ -108,6 +106,11 @@ std::unique_ptr<runner::target_service> make_rtt_log_service(const elf::file& fi
             if (segment.virtual_address != segment.load_address) {
                 rtt_options.where.scan.push_back({segment.virtual_address, segment.memory_size});
             }
+        }
+        auto bss_start = firmware.find_symbol("__bss_start__");
+        auto bss_end = firmware.find_symbol("__bss_end__");
+        if (bss_start && bss_end && bss_end->value > bss_start->value) {
+            rtt_options.where.scan.push_back({bss_start->value, bss_end->value - bss_start->value});
         }
         if (rtt_options.where.scan.empty()) return nullptr;
     }

@@ -21,6 +21,7 @@ int main(int argc, char** argv) {
     int exit_code = 0;
     rivet::cli::add_run_command(app, exit_code);
     rivet::cli::add_flash_command(app, exit_code);
+    rivet::cli::add_log_command(app, exit_code);
 
     app.add_subcommand("boards", "List the built-in boards")->callback([] {
         for (const auto& name : rivet::board::builtin_names()) {

@@ -1,11 +1,16 @@
 // `rivet run`: load, run, print the output, exit with the firmware's code.
 #include <rivet/runner/run.hpp>
+#include <rivet/stack/measure.hpp>
+#include <rivet/support/error.hpp>
+
+#include <fmt/format.h>
 
 #include <atomic>
 #include <csignal>
 #include <memory>
 
 #include "commands.hpp"
+#include "log_output.hpp"
 #include "target_options.hpp"
 
 namespace rivet::cli {
@@ -32,6 +37,8 @@ struct run_arguments {
     target_options target;
     double timeout_seconds = 0;
     bool no_verify = false;
+    log_options log;
+    bool measure_stack = false;
 };
 
 }  // namespace
@@ -41,11 +48,15 @@ void add_run_command(CLI::App& app, int& exit_code) {
     auto* command =
         app.add_subcommand("run", "Load firmware, run it, print its output, exit with its code");
     args->target.add_to(*command);
+    args->target.forward_stdin = true;
     command
         ->add_option("--timeout", args->timeout_seconds,
                      "Seconds before giving up (exit code 124); 0 waits for ever")
         ->check(CLI::NonNegativeNumber);
     command->add_flag("--no-verify", args->no_verify, "Do not read the loaded image back");
+    args->log.add_to(*command);
+    command->add_flag("--measure-stack", args->measure_stack,
+                      "Paint the stack at reset and print the peak stack use when the run ends");
     command->callback([args, &exit_code] {
         install_signal_handlers();
         auto session = open_target(args->target);
@@ -54,7 +65,32 @@ void add_run_command(CLI::App& app, int& exit_code) {
             std::chrono::milliseconds(static_cast<long long>(args->timeout_seconds * 1000));
         options.verify = !args->no_verify;
         options.interrupted = &interrupted;
-        exit_code = runner::run(*session.probe, session.firmware, session.board, options);
+        // Deferred logs over RTT, decoded live (docs/logging.md).
+        auto rtt_log = make_rtt_log_service(session.firmware, args->log);
+        if (rtt_log) options.services.push_back(rtt_log.get());
+        // Peak stack use (docs/stack.md), printed however the run ends.
+        std::unique_ptr<stack::measure_service> stack_use;
+        if (args->measure_stack) {
+            auto bounds = stack::main_stack(session.firmware);
+            if (!bounds) {
+                throw Error(ErrorKind::bad_input,
+                            fmt::format("{}: --measure-stack: no __stack_bottom__/__stack_top__ "
+                                        "symbols (not linked with Rivet's linker script?)",
+                                        session.firmware.path().string()));
+            }
+            stack_use = std::make_unique<stack::measure_service>(*bounds);
+            options.services.push_back(stack_use.get());
+        }
+        auto report_stack = [&] {
+            if (stack_use) fmt::print(stderr, "rivet: {}\n", stack_use->summary());
+        };
+        try {
+            exit_code = runner::run(*session.probe, session.firmware, session.board, options);
+        } catch (const Error&) {
+            report_stack();
+            throw;
+        }
+        report_stack();
     });
 }
 

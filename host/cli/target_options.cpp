@@ -65,7 +65,9 @@ target_session open_target(const target_options& options) {
     constexpr auto connect_timeout = std::chrono::seconds(5);
     std::unique_ptr<probe::probe> target;
     if (options.probe == "qemu") {
-        target = probe::start_qemu(board, write_stdout, {}, connect_timeout);
+        probe::qemu_options qemu;
+        if (options.forward_stdin) qemu.input_fd = STDIN_FILENO;
+        target = probe::start_qemu(board, write_stdout, qemu, connect_timeout);
     } else if (auto address = parse_gdb_url(options.probe)) {
         target =
             probe::connect_gdb_server(address->host, address->port, connect_timeout, write_stdout);

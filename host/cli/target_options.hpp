@@ -18,6 +18,8 @@ struct target_options {
     std::string elf;
     std::optional<std::string> board;
     std::string probe = "qemu";
+    // Send rivet's stdin to the board's console UART (QEMU probe).
+    bool forward_stdin = false;
 
     void add_to(CLI::App& command);
 };

@@ -113,6 +113,16 @@ std::string with_spec(std::string_view spec, const T& value) {
     }
 }
 
+// Integers: as fmt, except that {:#o} is 0o17 as in Rust (fmt writes 017).
+template <class T>
+std::string integer_with_spec(const std::string& spec, T value) {
+    const auto hash = spec.find('#');
+    if (hash != std::string::npos && !spec.empty() && spec.back() == 'o') {
+        return "0o" + with_spec(std::string(spec).erase(hash, 1), value);
+    }
+    return with_spec(spec, value);
+}
+
 // A precision means digits after the point (as in Rust), not fmt's
 // significant digits.
 std::string float_spec(const std::string& spec) {
@@ -160,8 +170,8 @@ private:
                 const char c = static_cast<char>(in_.byte());
                 return debug ? fmt::format("'{}'", c) : with_spec(plain, c);
             }
-            case wire::sig::signed_int: return with_spec(plain, in_.zigzag());
-            case wire::sig::unsigned_int: return with_spec(plain, in_.varint());
+            case wire::sig::signed_int: return integer_with_spec(plain, in_.zigzag());
+            case wire::sig::unsigned_int: return integer_with_spec(plain, in_.varint());
             case wire::sig::f32: {
                 float f;
                 std::memcpy(&f, in_.bytes(4).data(), 4);

@@ -149,6 +149,31 @@ qemu_process::qemu_process(const board::description& board, output_sink serial,
                                 executable, std::strerror(exec_error)));
     }
     forwarder_ = std::thread([this, o = out[0], e = err[0]] { forward_output(o, e); });
+    if (options.input_fd >= 0 && ::pipe2(stop_input_.data(), O_CLOEXEC) == 0) {
+        input_forwarder_ = std::thread([this, fd = options.input_fd] { forward_input(fd); });
+    }
+}
+
+void qemu_process::forward_input(int input_fd) {
+    std::array<pollfd, 2> fds{{{input_fd, POLLIN, 0}, {stop_input_[0], POLLIN, 0}}};
+    std::array<char, 4096> buffer{};
+    for (;;) {
+        if (::poll(fds.data(), fds.size(), -1) < 0) {
+            if (errno == EINTR) continue;
+            return;
+        }
+        if (fds[1].revents != 0) return;
+        ssize_t n = ::read(input_fd, buffer.data(), buffer.size());
+        if (n < 0 && errno == EINTR) continue;
+        if (n <= 0) return;  // end of input: the UART simply receives no more
+        for (ssize_t done = 0; done < n;) {
+            ssize_t w =
+                ::write(serial_input_, buffer.data() + done, static_cast<std::size_t>(n - done));
+            if (w < 0 && errno == EINTR) continue;
+            if (w <= 0) return;  // QEMU is gone
+            done += w;
+        }
+    }
 }
 
 void qemu_process::forward_output(int stdout_fd, int stderr_fd) {
@@ -208,6 +233,14 @@ std::string qemu_process::exit_report() {
 }
 
 void qemu_process::stop() {
+    if (input_forwarder_.joinable()) {
+        [[maybe_unused]] auto written = ::write(stop_input_[1], "x", 1);
+        input_forwarder_.join();
+    }
+    for (int& fd : stop_input_) {
+        if (fd >= 0) ::close(fd);
+        fd = -1;
+    }
     if (pid_ > 0) {
         ::kill(pid_, SIGKILL);
         int status = 0;

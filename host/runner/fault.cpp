@@ -130,6 +130,31 @@ std::string stack_bottom_summary(probe::probe& target, const backtrace::debug_in
 
 }  // namespace
 
+mpu_pause::mpu_pause(probe::probe& target) : target_(target) {
+    constexpr std::uint32_t mpu_ctrl = 0xE000ED94u;
+    auto ctrl = read_system_word(target, mpu_ctrl);
+    if (!ctrl || (*ctrl & 1u) == 0) return;
+    try {
+        const std::uint8_t off[4] = {0, 0, 0, 0};
+        target.write_memory(mpu_ctrl, off);
+        saved_ctrl_ = *ctrl;
+        paused_ = true;
+    } catch (const Error&) {
+        // Reads near the guard may fail; the report says so where it matters.
+    }
+}
+
+mpu_pause::~mpu_pause() {
+    if (!paused_) return;
+    try {
+        std::uint8_t bytes[4];
+        std::memcpy(bytes, &saved_ctrl_, 4);
+        target_.write_memory(0xE000ED94u, bytes);
+    } catch (const Error&) {
+        // The run is ending; nothing depends on the MPU any more.
+    }
+}
+
 std::string exception_name(std::uint32_t number) {
     switch (number) {
         case 2: return "NMI";
@@ -184,6 +209,7 @@ std::vector<std::string> describe_fault_status(const fault_status& s) {
 
 std::string fault_report(probe::probe& target, const elf::file& firmware,
                          const board::description& board, std::uint32_t exception_number) {
+    mpu_pause unguarded(target);
     auto regs = read_registers(target);
     const std::uint32_t exc_return = regs.r[14];
     const bool from_default_handler = backtrace::is_exc_return(exc_return) && regs.r[1] == exc_return;
@@ -297,6 +323,7 @@ std::string fault_report(probe::probe& target, const elf::file& firmware,
 std::string backtrace_report(probe::probe& target, const elf::file& firmware,
                              const board::description& board) {
     try {
+        mpu_pause unguarded(target);
         auto regs = read_registers(target);
         auto info = backtrace::debug_info::load(firmware.path().string());
         auto reader = [&](std::uint32_t address) { return read_word(target, board, address); };

@@ -226,11 +226,12 @@ private:
         };
         auto enum_type = [&](const Field& f, const std::string& fn, const Enumeration& e, std::uint64_t mask,
                              const char* suffix) {
-            const std::string sig = std::string(suffix) + signature(e, mask);
+            // Same name and values (derivedFrom copies): one type.
+            const std::string sig = std::string(suffix) + e.name + ":" + signature(e, mask);
             auto it = enum_types.find(sig);
             if (it != enum_types.end()) return it->second;
-            const std::string base =
-                array_names.count(f.array_pattern) != 0U ? array_names[f.array_pattern] : fn;
+            std::string base = array_names.count(f.array_pattern) != 0U ? array_names[f.array_pattern] : fn;
+            if (!e.name.empty() && array_names.count(f.array_pattern) == 0U) base = cpp_identifier(e.name);
             const std::string name = enum_names.take(base + suffix);
             emit_enum(eo, e, name, raw, mask, indent);
             enum_types.emplace(sig, enum_qual + name);
@@ -563,8 +564,12 @@ private:
 
 std::string cpp_identifier(const std::string& name, bool keep_case) {
     std::string out;
+    char prev = 0;
     for (char c : name) {
         const auto u = static_cast<unsigned char>(c);
+        // CamelCase becomes snake_case: TxNotEmpty -> tx_not_empty
+        if (!keep_case && std::isupper(u) != 0 && std::islower(static_cast<unsigned char>(prev)) != 0) out += '_';
+        prev = c;
         if (std::isalnum(u) != 0) {
             out += keep_case ? c : static_cast<char>(std::tolower(u));
         } else if (!out.empty() && out.back() != '_') {

@@ -51,6 +51,8 @@ TEST(SvdEmitter, Identifiers) {
     EXPECT_EQ(cpp_identifier("2ND"), "_2nd");
     EXPECT_EQ(cpp_identifier("A-B.C"), "a_b_c");
     EXPECT_EQ(cpp_identifier("GPIOA", true), "GPIOA");
+    EXPECT_EQ(cpp_identifier("TxNotEmpty"), "tx_not_empty");
+    EXPECT_EQ(cpp_identifier("B_0x3"), "b_0x3");
     EXPECT_EQ(cpp_identifier("_Reserved", true), "Reserved");
 }
 

@@ -3,6 +3,7 @@
 // generates headers. tests/svd/CMakeLists.txt compiles those headers.
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <chrono>
 #include <filesystem>
 #include <set>

@@ -24,4 +24,11 @@ void put(char c) noexcept {
     reg(base, data) = static_cast<unsigned char>(c);
 }
 
+bool get(char& c) noexcept {
+    constexpr std::uint32_t state_rx_full = 1u << 1;
+    if ((reg(base, state) & state_rx_full) == 0) return false;
+    c = static_cast<char>(reg(base, data) & 0xff);
+    return true;
+}
+
 }  // namespace rivet::console

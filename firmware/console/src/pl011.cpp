@@ -31,4 +31,11 @@ void put(char c) noexcept {
     reg(base, dr) = static_cast<unsigned char>(c);
 }
 
+bool get(char& c) noexcept {
+    constexpr std::uint32_t fr_rxfe = 1u << 4;
+    if (reg(base, fr) & fr_rxfe) return false;
+    c = static_cast<char>(reg(base, dr) & 0xff);
+    return true;
+}
+
 }  // namespace rivet::console

@@ -27,4 +27,11 @@ void put(char c) noexcept {
     reg(base, dr) = static_cast<unsigned char>(c);
 }
 
+bool get(char& c) noexcept {
+    constexpr std::uint32_t sr_rxne = 1u << 5;
+    if ((reg(base, sr) & sr_rxne) == 0) return false;
+    c = static_cast<char>(reg(base, dr) & 0xff);
+    return true;
+}
+
 }  // namespace rivet::console

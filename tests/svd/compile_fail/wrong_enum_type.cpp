@@ -1,4 +1,4 @@
-// EXPECT: cannot convert|no matching function
+// EXPECT: no matching function for call to .*value::mode0
 #include "rivet_test.hpp"
 void f() {
     rivet_test::UART0.mode().write([](auto& v) { v.mode0(rivet_test::uart0::cr::parity_v::odd); });

@@ -14,6 +14,12 @@ void init() noexcept;
 // Sends every byte, waiting while the transmitter is busy.
 void write(std::string_view text) noexcept;
 
+// A received byte, if one is waiting (`rivet run` sends its stdin here).
+bool try_read(char& c) noexcept;
+
+// Waits for the next received byte.
+char read() noexcept;
+
 inline void write_line(std::string_view text) noexcept {
     write(text);
     write("\n");

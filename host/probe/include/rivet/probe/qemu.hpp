@@ -8,6 +8,7 @@
 #include <rivet/probe/gdb_probe.hpp>
 
 #include <sys/types.h>
+#include <array>
 #include <chrono>
 #include <cstdint>
 #include <memory>
@@ -21,6 +22,9 @@ struct qemu_options {
     // Empty: $RIVET_QEMU if set, else "qemu-system-arm" from PATH.
     std::string executable;
     std::vector<std::string> extra_arguments;
+    // Bytes read from this descriptor (e.g. STDIN_FILENO) go to the board's
+    // console UART receiver; -1: the UART receives nothing.
+    int input_fd = -1;
 };
 
 class qemu_process {
@@ -41,6 +45,7 @@ public:
 
 private:
     void forward_output(int stdout_fd, int stderr_fd);
+    void forward_input(int input_fd);
 
     pid_t pid_ = -1;
     int exit_status_ = -1;
@@ -49,6 +54,8 @@ private:
     output_sink serial_;
     std::string stderr_text_;
     std::thread forwarder_;
+    std::array<int, 2> stop_input_{-1, -1};  // written to end forward_input
+    std::thread input_forwarder_;
 };
 
 // Starts QEMU and connects to it; the probe owns QEMU.
