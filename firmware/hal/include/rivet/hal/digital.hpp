@@ -19,11 +19,10 @@ enum class pin_state : bool { low = false, high = true };
 // set_low() (and the other way round); an implementor must not glitch the
 // level when asked to set the level it already has.
 template <class P>
-concept output_pin = error_for<error_type_t<P>, digital::error_kind> &&
-                     requires(P& pin) {
-                         { pin.set_high() } -> result_of<void, error_type_t<P>>;
-                         { pin.set_low() } -> result_of<void, error_type_t<P>>;
-                     };
+concept output_pin = error_for<error_type_t<P>, digital::error_kind> && requires(P& pin) {
+    { pin.set_high() } -> result_of<void, error_type_t<P>>;
+    { pin.set_low() } -> result_of<void, error_type_t<P>>;
+};
 
 // Samples a pin. Takes a mutable pin because sampling may touch hardware
 // state (an expander's cached port, a debouncer). is_low() is always

@@ -11,7 +11,7 @@
 namespace rivet::hal {
 
 // The error type of an operation that cannot fail (a GPIO write on most
-// chips). No value of it is ever made; it satisfies every error_for<Kind>.
+// chips). No operation ever fails with one; it satisfies every error_for<Kind>.
 enum class infallible : unsigned char {};
 
 // E is an acceptable error type for an interface whose standard kinds are the
@@ -19,10 +19,9 @@ enum class infallible : unsigned char {};
 // member returns Kind.
 template <class E, class Kind>
 concept error_for = std::is_enum_v<Kind> && std::is_trivially_copyable_v<E> &&
-                    (std::same_as<E, Kind> || std::same_as<E, infallible> ||
-                     requires(const E& error) {
-                         { error.kind() } -> std::same_as<Kind>;
-                     });
+    (std::same_as<E, Kind> || std::same_as<E, infallible> || requires(const E& error) {
+        { error.kind() } -> std::same_as<Kind>;
+    });
 
 // The standard kind of an error, whichever of the three shapes it has.
 template <class Kind, error_for<Kind> E>
@@ -30,7 +29,7 @@ constexpr Kind kind_of(const E& error) noexcept {
     if constexpr (std::same_as<E, Kind>) {
         return error;
     } else if constexpr (std::same_as<E, infallible>) {
-        return Kind{};  // unreachable: no infallible value exists
+        return Kind{};  // unreachable: nothing fails with infallible
     } else {
         return error.kind();
     }
@@ -52,11 +51,13 @@ namespace detail {
 // Misusing a result (value() of a failure, error() of a success) is a bug in
 // the caller. There are no exceptions, so stop here: a compile error during
 // constant evaluation, a trap at run time (a fault the runner reports).
-[[noreturn]] inline void result_misused() noexcept { __builtin_trap(); }
+[[noreturn]] inline void result_misused() noexcept {
+    __builtin_trap();
+}
 }  // namespace detail
 
 // Either a T or an E. Both must be trivially copyable: HAL values are bytes,
-// counts, booleans and enums, and that keeps result<T, E> a plain aggregate
+// counts, booleans and enums, and that keeps result<T, E> a plain value
 // in registers, with no destructor to run.
 template <class T, class E>
 class [[nodiscard]] result {
@@ -71,7 +72,7 @@ public:
 
     constexpr result(T value) noexcept : value_(value), ok_(true) {}
     template <class F>
-        requires std::convertible_to<F, E>
+    requires std::convertible_to<F, E>
     constexpr result(failure_value<F> failed) noexcept : error_(failed.error), ok_(false) {}
 
     constexpr bool has_value() const noexcept { return ok_; }
@@ -108,9 +109,9 @@ public:
     using value_type = void;
     using error_type = E;
 
-    constexpr result() noexcept : error_{}, ok_(true) {}
+    constexpr result() noexcept : nothing_{}, ok_(true) {}
     template <class F>
-        requires std::convertible_to<F, E>
+    requires std::convertible_to<F, E>
     constexpr result(failure_value<F> failed) noexcept : error_(failed.error), ok_(false) {}
 
     constexpr bool has_value() const noexcept { return ok_; }
@@ -125,7 +126,11 @@ public:
     }
 
 private:
-    E error_;
+    // A union so that E need not be default-constructible.
+    union {
+        char nothing_;
+        E error_;
+    };
     bool ok_;
 };
 

@@ -26,8 +26,8 @@ enum class error_kind : unsigned char {
 
 // Any of the three no-acknowledge kinds: "nobody is there, or it is busy".
 constexpr bool is_no_acknowledge(error_kind kind) noexcept {
-    return kind == error_kind::no_acknowledge_address ||
-           kind == error_kind::no_acknowledge_data || kind == error_kind::no_acknowledge_unknown;
+    return kind == error_kind::no_acknowledge_address || kind == error_kind::no_acknowledge_data ||
+           kind == error_kind::no_acknowledge_unknown;
 }
 
 namespace detail {
@@ -86,11 +86,10 @@ struct operation {
 //   reads, which it NACKs;
 // - an empty operation list is allowed (START, address+W, STOP: a probe).
 template <class B>
-concept i2c_bus =
-    error_for<error_type_t<B>, i2c::error_kind> &&
+concept i2c_bus = error_for<error_type_t<B>, i2c::error_kind> &&
     requires(B& bus, i2c::address target, std::span<i2c::operation> operations) {
-        { bus.transaction(target, operations) } -> result_of<void, error_type_t<B>>;
-    };
+    { bus.transaction(target, operations) } -> result_of<void, error_type_t<B>>;
+};
 
 namespace i2c {
 
@@ -108,8 +107,7 @@ constexpr result<void, error_type_t<B>> write(B& bus, address target,
 
 // START, address+R, bytes in, STOP.
 template <i2c_bus B>
-constexpr result<void, error_type_t<B>> read(B& bus, address target,
-                                             std::span<std::uint8_t> into) {
+constexpr result<void, error_type_t<B>> read(B& bus, address target, std::span<std::uint8_t> into) {
     if constexpr (requires { bus.read(target, into); }) {
         return bus.read(target, into);
     } else {
@@ -130,6 +128,17 @@ constexpr result<void, error_type_t<B>> write_read(B& bus, address target,
         operation ops[] = {operation::write(bytes), operation::read(into)};
         return bus.transaction(target, ops);
     }
+}
+
+// Whether a target answers at `target`: an empty write (START, address+W,
+// STOP). A NACK of the address means "nobody there" (false); any other
+// failure is returned as an error.
+template <i2c_bus B>
+constexpr result<bool, error_type_t<B>> probe(B& bus, address target) {
+    auto answered = bus.transaction(target, std::span<operation>{});
+    if (answered) return true;
+    if (kind_of<error_kind>(answered.error()) == error_kind::no_acknowledge_address) return false;
+    return failure(answered.error());
 }
 
 }  // namespace i2c

@@ -20,10 +20,10 @@ enum class error_kind : unsigned char { other };
 // caller's bug; an implementor may clamp it.
 template <class P>
 concept pwm_channel = error_for<error_type_t<P>, pwm::error_kind> &&
-                      requires(P& channel, const P& const_channel, std::uint16_t duty) {
-                          { const_channel.max_duty_cycle() } -> std::same_as<std::uint16_t>;
-                          { channel.set_duty_cycle(duty) } -> result_of<void, error_type_t<P>>;
-                      };
+    requires(P& channel, const P& const_channel, std::uint16_t duty) {
+    { const_channel.max_duty_cycle() } -> std::same_as<std::uint16_t>;
+    { channel.set_duty_cycle(duty) } -> result_of<void, error_type_t<P>>;
+};
 
 namespace pwm {
 

@@ -30,21 +30,20 @@ enum class error_kind : unsigned char {
 // empty buffer or when the stream has ended for good (end of file).
 template <class S>
 concept serial_read = error_for<error_type_t<S>, serial::error_kind> &&
-                      requires(S& stream, std::span<std::uint8_t> buffer) {
-                          { stream.read(buffer) } -> result_of<std::size_t, error_type_t<S>>;
-                      };
+    requires(S& stream, std::span<std::uint8_t> buffer) {
+    { stream.read(buffer) } -> result_of<std::size_t, error_type_t<S>>;
+};
 
 // write(bytes): blocks until it can accept at least one byte, accepts
 // 1..bytes.size() of them and returns the count (0 only for an empty span).
 // Accepted bytes may still sit in a FIFO: flush() returns once every
 // accepted byte has left the device.
 template <class S>
-concept serial_write =
-    error_for<error_type_t<S>, serial::error_kind> &&
+concept serial_write = error_for<error_type_t<S>, serial::error_kind> &&
     requires(S& stream, std::span<const std::uint8_t> bytes) {
-        { stream.write(bytes) } -> result_of<std::size_t, error_type_t<S>>;
-        { stream.flush() } -> result_of<void, error_type_t<S>>;
-    };
+    { stream.write(bytes) } -> result_of<std::size_t, error_type_t<S>>;
+    { stream.flush() } -> result_of<void, error_type_t<S>>;
+};
 
 namespace serial {
 

@@ -68,13 +68,13 @@ struct operation {
 //   (never a "not supported" error).
 template <class B>
 concept spi_bus = error_for<error_type_t<B>, spi::error_kind> &&
-                  requires(B& bus, std::span<std::uint8_t> in, std::span<const std::uint8_t> out) {
-                      { bus.read(in) } -> result_of<void, error_type_t<B>>;
-                      { bus.write(out) } -> result_of<void, error_type_t<B>>;
-                      { bus.transfer(in, out) } -> result_of<void, error_type_t<B>>;
-                      { bus.transfer_in_place(in) } -> result_of<void, error_type_t<B>>;
-                      { bus.flush() } -> result_of<void, error_type_t<B>>;
-                  };
+    requires(B& bus, std::span<std::uint8_t> in, std::span<const std::uint8_t> out) {
+    { bus.read(in) } -> result_of<void, error_type_t<B>>;
+    { bus.write(out) } -> result_of<void, error_type_t<B>>;
+    { bus.transfer(in, out) } -> result_of<void, error_type_t<B>>;
+    { bus.transfer_in_place(in) } -> result_of<void, error_type_t<B>>;
+    { bus.flush() } -> result_of<void, error_type_t<B>>;
+};
 
 // One chip on a bus. transaction(operations) must, in order:
 //   1. gain exclusive use of the bus (how is the implementor's choice: a
@@ -88,9 +88,9 @@ concept spi_bus = error_for<error_type_t<B>, spi::error_kind> &&
 // select frames exactly the operations given.
 template <class D>
 concept spi_device = error_for<error_type_t<D>, spi::error_kind> &&
-                     requires(D& device, std::span<spi::operation> operations) {
-                         { device.transaction(operations) } -> result_of<void, error_type_t<D>>;
-                     };
+    requires(D& device, std::span<spi::operation> operations) {
+    { device.transaction(operations) } -> result_of<void, error_type_t<D>>;
+};
 
 // Single-operation transactions, for drivers that need no more.
 namespace spi {
