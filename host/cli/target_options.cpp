@@ -55,6 +55,11 @@ void target_options::add_to(CLI::App& command) {
     command.add_option("elf", elf, "Firmware ELF built for a Cortex-M board")->required();
     command.add_option("--board", board, "Board (default: the board recorded in the ELF)");
     command.add_option("--probe", probe, "qemu (default) or gdb://HOST:PORT");
+    command
+        .add_option("--qemu-arg", qemu_arguments,
+                    "An extra QEMU argument (repeat it), e.g. --qemu-arg=-device "
+                    "--qemu-arg=tmp105,address=0x48")
+        ->allow_extra_args(false);
 }
 
 target_session open_target(const target_options& options) {
@@ -66,8 +71,11 @@ target_session open_target(const target_options& options) {
     std::unique_ptr<probe::probe> target;
     if (options.probe == "qemu") {
         probe::qemu_options qemu;
+        qemu.extra_arguments = options.qemu_arguments;
         if (options.forward_stdin) qemu.input_fd = STDIN_FILENO;
         target = probe::start_qemu(board, write_stdout, qemu, connect_timeout);
+    } else if (!options.qemu_arguments.empty()) {
+        throw Error(ErrorKind::usage, "--qemu-arg needs --probe qemu");
     } else if (auto address = parse_gdb_url(options.probe)) {
         target =
             probe::connect_gdb_server(address->host, address->port, connect_timeout, write_stdout);

@@ -11,6 +11,7 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <vector>
 
 namespace rivet::cli {
 
@@ -18,6 +19,8 @@ struct target_options {
     std::string elf;
     std::optional<std::string> board;
     std::string probe = "qemu";
+    // Extra arguments for QEMU, e.g. a sensor: -device tmp105,address=0x48.
+    std::vector<std::string> qemu_arguments;
     // Send rivet's stdin to the board's console UART (QEMU probe).
     bool forward_stdin = false;
 

@@ -26,6 +26,12 @@ expect "unknown board" 64 "unknown board 'no-such-board' \(known: lm3s6965evb, m
 RIVET_QEMU="$WORK/no-qemu-here" run_rivet run "$elf"
 expect "QEMU missing" 69 "cannot start .*no-qemu-here: No such file or directory"
 
+run_rivet run "$elf" --qemu-arg=-device --qemu-arg=no-such-device
+expect "QEMU refuses its arguments" 69 "QEMU lm3s6965evb exited with status 1: .*no-such-device"
+
+run_rivet run "$FIRMWARE/exit-3-lm3s6965evb.elf" --qemu-arg=-device --qemu-arg=tmp105,address=0x48
+expect "extra QEMU device" 3 "exiting with 3"
+
 # A port nobody listens on: bind one, then close it.
 port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])' 2>/dev/null || echo 1)
 run_rivet run "$elf" --probe "gdb://127.0.0.1:$port"
