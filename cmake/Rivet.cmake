@@ -12,7 +12,7 @@ option(RIVET_STACK_PROTECTION "Place the stack below the statics so that an over
 option(RIVET_WERROR "Treat warnings in firmware as errors" OFF)
 set(RIVET_LOG_TRANSPORT rtt CACHE STRING "Where deferred log frames go: rtt, semihosting or uart (docs/logging.md)")
 set_property(CACHE RIVET_LOG_TRANSPORT PROPERTY STRINGS rtt semihosting uart)
-option(RIVET_LOG_TIMESTAMPS "Every log frame carries rivet_log_timestamp(), which the application defines" OFF)
+option(RIVET_LOG_TIMESTAMPS "Log frames carry rivet_log_timestamp(), which the application defines (or define RIVET_LOG_TIMESTAMPS=1 per target or file)" OFF)
 find_program(RIVET_EXECUTABLE rivet
     HINTS "${RIVET_ROOT}/build/host/host/cli"
     DOC "The rivet host tool, used by the NAME-run targets and the tests")
@@ -87,13 +87,16 @@ endfunction()
 
 # Sets RIVET_STACK_GUARD_SIZE, RIVET_STACK_BELOW_STATICS and
 # RIVET_STACK_ABOVE_STATICS for board.ld.in: with protection the stack sits
-# at the bottom of RAM (above a 32-byte MPU guard where the core has an MPU),
+# at the bottom of RAM (above a 1 KB MPU guard where the core has an MPU),
 # below .data and .bss, so an overflow faults; without, it grows down from
 # the top of RAM towards the statics.
 macro(_rivet_stack_layout cpu protect)
     if(${protect})
+        # 1 KB rather than the MPU's minimum of 32 bytes: QEMU checks a
+        # debugger's reads against the MPU a 1 KB page at a time, so a
+        # smaller guard would hide the bottom of the stack from `rivet`.
         if(${cpu} MATCHES "^cortex-m[347]")
-            set(RIVET_STACK_GUARD_SIZE 32)
+            set(RIVET_STACK_GUARD_SIZE 1024)
         else()
             set(RIVET_STACK_GUARD_SIZE 0)
         endif()
@@ -150,6 +153,8 @@ function(rivet_board board)
 
     set(gen "${CMAKE_BINARY_DIR}/rivet-boards/${board}")
     configure_file("${RIVET_ROOT}/cmake/templates/config.hpp.in" "${gen}/include/rivet/board/config.hpp" @ONLY)
+    _rivet_stack_layout(${RIVET_BOARD_CPU} ON)
+    set(guard_when_protected ${RIVET_STACK_GUARD_SIZE})
     _rivet_stack_layout(${RIVET_BOARD_CPU} ${RIVET_STACK_PROTECTION})
     configure_file("${RIVET_ROOT}/cmake/templates/board.ld.in" "${gen}/board.ld" @ONLY)
     _rivet_stack_layout(${RIVET_BOARD_CPU} OFF)
@@ -179,7 +184,9 @@ function(rivet_board board)
         "${RIVET_ROOT}/firmware/runtime/include"
         "${RIVET_ROOT}/firmware/console/include"
         "${RIVET_ROOT}/firmware/log/include")
-    target_compile_definitions(rivet_board_${board} PUBLIC RIVET_LOG_TIMESTAMPS=$<BOOL:${RIVET_LOG_TIMESTAMPS}>)
+    if(RIVET_LOG_TIMESTAMPS)
+        target_compile_definitions(rivet_board_${board} PUBLIC RIVET_LOG_TIMESTAMPS=1)
+    endif()
     target_compile_options(rivet_board_${board} PUBLIC
         ${cpu_flags} -ffunction-sections -fdata-sections -g -fstack-usage
         $<$<COMPILE_LANGUAGE:CXX>:-fno-exceptions -fno-rtti -fno-threadsafe-statics -fno-use-cxa-atexit>)
@@ -187,21 +194,28 @@ function(rivet_board board)
     target_compile_definitions(rivet_board_${board} PRIVATE RIVET_SEMIHOSTING=1)
     target_link_options(rivet_board_${board} INTERFACE
         ${cpu_flags} -nostartfiles --specs=nano.specs -Wl,--gc-sections
-        "-T$<IF:$<BOOL:$<TARGET_PROPERTY:RIVET_NO_STACK_PROTECTION>>,${gen}/board-unprotected.ld,${gen}/board.ld>"
+        "-T$<IF:$<BOOL:$<TARGET_PROPERTY:RIVET_LINKER_SCRIPT>>,$<TARGET_PROPERTY:RIVET_LINKER_SCRIPT>,$<IF:$<BOOL:$<TARGET_PROPERTY:RIVET_NO_STACK_PROTECTION>>,${gen}/board-unprotected.ld,${gen}/board.ld>>"
         -Wl,-Map=$<TARGET_PROPERTY:NAME>.map)
     set_property(TARGET rivet_board_${board} APPEND PROPERTY INTERFACE_LINK_DEPENDS
         "${gen}/board.ld" "${gen}/board-unprotected.ld")
+    # For rivet_add_firmware(... LINKER_SCRIPT): where RAM is, and the guard.
+    set_target_properties(rivet_board_${board} PROPERTIES
+        RIVET_RAM_ORIGIN ${RIVET_BOARD_RAM_ORIGIN} RIVET_RAM_LENGTH ${RIVET_BOARD_RAM_LENGTH}
+        RIVET_STACK_GUARD_SIZE ${guard_when_protected})
 endfunction()
 
 # rivet_add_firmware(NAME BOARD <board> SOURCES <src>...
-#                    [LIBRARIES <lib>...]
+#                    [LIBRARIES <lib>...] [NO_STACK_PROTECTION] [LINKER_SCRIPT <file>]
 #                    [TEST [EXPECT_EXIT <code>] [EXPECT_OUTPUT <regex>...]
 #                          [TIMEOUT <seconds>] [RUN_ARGS <arg>...]])
 # Builds NAME.elf for the board, adds the target NAME-run (`rivet run`), and
 # with TEST registers a CTest test that runs it under `rivet run` and checks
 # the exit code (default 0) and that each regex matches the output.
+# NO_STACK_PROTECTION links it with the stack at the top of RAM, above the
+# statics, instead of below them; LINKER_SCRIPT uses the user's own script,
+# linked twice to flip the stack below the statics (docs/stack.md).
 function(rivet_add_firmware name)
-    cmake_parse_arguments(ARG "TEST;NO_STACK_PROTECTION" "BOARD;EXPECT_EXIT;TIMEOUT"
+    cmake_parse_arguments(ARG "TEST;NO_STACK_PROTECTION" "BOARD;EXPECT_EXIT;TIMEOUT;LINKER_SCRIPT"
         "SOURCES;LIBRARIES;EXPECT_OUTPUT;RUN_ARGS" ${ARGN})
     if(NOT ARG_BOARD)
         message(FATAL_ERROR "rivet_add_firmware(${name}): BOARD is required")
@@ -215,6 +229,20 @@ function(rivet_add_firmware name)
     set_target_properties(${name} PROPERTIES SUFFIX ".elf")
     if(ARG_NO_STACK_PROTECTION)
         set_target_properties(${name} PROPERTIES RIVET_NO_STACK_PROTECTION ON)
+    endif()
+    if(ARG_LINKER_SCRIPT)
+        get_filename_component(script "${ARG_LINKER_SCRIPT}" ABSOLUTE)
+        set_target_properties(${name} PROPERTIES RIVET_LINKER_SCRIPT "${script}" LINK_DEPENDS "${script}")
+        if(RIVET_STACK_PROTECTION AND NOT ARG_NO_STACK_PROTECTION)
+            # Link twice (cmake/RivetFlipLink.cmake): the statics moved to
+            # the top of RAM, the stack below them.
+            get_target_property(ram_origin rivet_board_${ARG_BOARD} RIVET_RAM_ORIGIN)
+            get_target_property(ram_length rivet_board_${ARG_BOARD} RIVET_RAM_LENGTH)
+            get_target_property(guard rivet_board_${ARG_BOARD} RIVET_STACK_GUARD_SIZE)
+            find_program(RIVET_READELF arm-none-eabi-readelf REQUIRED)
+            set_target_properties(${name} PROPERTIES CXX_LINKER_LAUNCHER
+                "${CMAKE_COMMAND};-DRIVET_READELF=${RIVET_READELF};-DRAM_ORIGIN=${ram_origin};-DRAM_LENGTH=${ram_length};-DSTACK_SIZE=${RIVET_STACK_SIZE};-DGUARD_SIZE=${guard};-DSCRIPT=${script};-P;${RIVET_ROOT}/cmake/RivetFlipLink.cmake;--")
+        endif()
     endif()
     target_link_libraries(${name} PRIVATE rivet_board_${ARG_BOARD} ${ARG_LIBRARIES})
     target_compile_options(${name} PRIVATE -Wall -Wextra $<$<BOOL:${RIVET_WERROR}>:-Werror>)

@@ -13,7 +13,8 @@
 # gives an INTERFACE library whose include path holds <device>.hpp and
 # <device>/<block>.hpp (plus rivet/registers/register.hpp). The generator is
 # RIVET_SVD_COMMAND (a list, e.g. "/path/rivet;svd"); by default the
-# `rivet-svd` target of this build, or `rivet svd` found on PATH.
+# `rivet` target of this build, RIVET_EXECUTABLE (firmware builds), or
+# `rivet` found on PATH.
 set(RIVET_SVD_LIBRARY_INCLUDE "${CMAKE_CURRENT_LIST_DIR}/../firmware/registers/include")
 
 function(rivet_svd_generate target)
@@ -27,9 +28,12 @@ function(rivet_svd_generate target)
     if(RIVET_SVD_COMMAND)
         set(tool ${RIVET_SVD_COMMAND})
         set(tool_dep "")
-    elseif(TARGET rivet-svd)
-        set(tool $<TARGET_FILE:rivet-svd> svd)
-        set(tool_dep rivet-svd)
+    elseif(TARGET rivet)
+        set(tool $<TARGET_FILE:rivet> svd)
+        set(tool_dep rivet)
+    elseif(RIVET_EXECUTABLE)
+        set(tool ${RIVET_EXECUTABLE} svd)
+        set(tool_dep "")
     else()
         find_program(RIVET_PROGRAM rivet REQUIRED)
         set(tool ${RIVET_PROGRAM} svd)
@@ -50,7 +54,7 @@ function(rivet_svd_generate target)
     if(ARG_FORMAT)
         list(APPEND args --format "${ARG_FORMAT}")
     endif()
-    set(stamp "${ARG_OUTPUT_DIR}/.rivet-svd.stamp")
+    set(stamp "${ARG_OUTPUT_DIR}/.rivet-svd-generated.stamp")
     add_custom_command(OUTPUT "${stamp}"
         COMMAND ${tool} ${args}
         COMMAND ${CMAKE_COMMAND} -E touch "${stamp}"

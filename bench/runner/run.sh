@@ -56,7 +56,7 @@ for _ in $(seq 7); do
     stop_qemu
     rate=$(sed -nE 's/.*Transfer rate: ([0-9]+) KB\/sec.*/\1/p' <<<"$out")
     [ -n "$rate" ] || { echo "gdb load failed: $out"; exit 1; }
-    gdb_ms+=("$(awk -v s="$size" -v r="$rate" 'BEGIN {printf "%.1f", s / (r * 1000 / 8 * 8) * 1000}')")
+    gdb_ms+=("$(awk -v s="$size" -v r="$rate" 'BEGIN {printf "%.1f", s / (r * 1024) * 1000}')")  # gdb prints KiB/s as "KB/sec"
     gdb_wall+=("$(( (t1 - t0) / 1000 ))")
 done
 rivet_load=$(printf '%s\n' "${rivet_ms[@]}" | median)

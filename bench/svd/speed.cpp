@@ -29,13 +29,20 @@ int main(int argc, char** argv) {
         return 64;
     }
     const fs::path corpus = argv[1];
-    const fs::path out = argc > 2 ? fs::path(argv[2]) : fs::temp_directory_path() / "rivet_svd_speed";
+    if (!fs::is_directory(corpus)) {
+        std::fprintf(stderr, "svd_speed_bench: %s: no such directory\n", argv[1]);
+        return 66;
+    }
+    const fs::path out =
+        argc > 2 ? fs::path(argv[2]) : fs::temp_directory_path() / "rivet_svd_speed";
     std::vector<fs::path> svds;
     for (const auto& e : fs::recursive_directory_iterator(corpus)) {
         if (e.path().extension() == ".svd") svds.push_back(e.path());
     }
     std::sort(svds.begin(), svds.end());
-    std::printf("| device | SVD size | patch | load ms | patch ms | model ms | emit+write ms | total ms | headers |\n");
+    std::printf(
+        "| device | SVD size | patch | load ms | patch ms | model ms | emit+write ms | total ms | "
+        "headers |\n");
     std::printf("|---|---:|---|---:|---:|---:|---:|---:|---:|\n");
     double sum = 0;
     try {
@@ -62,9 +69,10 @@ int main(int argc, char** argv) {
             const double emit_ms = ms_since(t);
             const double total = ms_since(t0);
             sum += total;
-            std::printf("| %s | %.1f MB | %s | %.0f | %.0f | %.0f | %.0f | %.0f | %zu |\n", dev.c_str(),
-                        static_cast<double>(fs::file_size(svd)) / 1e6, patched ? "stm32-rs" : "-", load, patch_ms,
-                        model_ms, emit_ms, total, files.size());
+            std::printf("| %s | %.1f MB | %s | %.0f | %.0f | %.0f | %.0f | %.0f | %zu |\n",
+                        dev.c_str(), static_cast<double>(fs::file_size(svd)) / 1e6,
+                        patched ? "stm32-rs" : "-", load, patch_ms, model_ms, emit_ms, total,
+                        files.size());
         }
     } catch (const rivet::Error& e) {
         std::fprintf(stderr, "svd_speed_bench: %s\n", e.what());

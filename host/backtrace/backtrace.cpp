@@ -6,10 +6,10 @@
 #include <gelf.h>
 #include <libelf.h>
 
+#include <dwarf.h>
 #include <algorithm>
 #include <cstdlib>
 #include <cstring>
-#include <dwarf.h>
 #include <fstream>
 #include <iterator>
 
@@ -37,6 +37,7 @@ struct elf_symbol {
     std::uint32_t address;
     std::uint32_t size;
     std::string name;  // as in .symtab (mangled)
+    bool weak = false;
 };
 
 // Evaluates the small DWARF expressions libdw hands back for CFA and
@@ -152,10 +153,33 @@ struct debug_info::impl {
         read_symbols();
         dwarf = dwarf_begin_elf(elf, DWARF_C_READ, nullptr);
         if (dwarf == nullptr) {
-            note(fmt::format("{}: no usable debug information ({}); build with -g for file:line "
-                             "and a backtrace",
-                             name, dwarf_errmsg(-1)));
+            note(
+                fmt::format("{}: no usable debug information ({}); build with -g for file:line "
+                            "and a backtrace",
+                            name, dwarf_errmsg(-1)));
             return;
+        }
+        // Walk the unit headers once so that a corrupt .debug_info is named
+        // up front rather than showing only as missing file:line.
+        Dwarf_Off offset = 0;
+        Dwarf_Off next = 0;
+        std::size_t header_size = 0;
+        std::size_t units = 0;
+        int status = 0;
+        while ((status = dwarf_nextcu(dwarf, offset, &next, &header_size, nullptr, nullptr,
+                                      nullptr)) == 0 &&
+               units < 100000) {
+            Dwarf_Die die;
+            if (dwarf_offdie(dwarf, offset + header_size, &die) == nullptr) {
+                status = -1;
+                break;
+            }
+            offset = next;
+            ++units;
+        }
+        if (status < 0 || units == 0) {
+            note(fmt::format("{}: the debug information is corrupt ({}); file:line may be missing",
+                             name, dwarf_errmsg(-1)));
         }
         cfi = dwarf_getcfi(dwarf);
         if (cfi == nullptr) {
@@ -190,16 +214,20 @@ struct debug_info::impl {
                 const char* n = elf_strptr(elf, header.sh_link, sym.st_name);
                 if (n == nullptr) continue;
                 symbols.push_back({static_cast<std::uint32_t>(sym.st_value) & ~1u,
-                                   static_cast<std::uint32_t>(sym.st_size), n});
+                                   static_cast<std::uint32_t>(sym.st_size), n,
+                                   GELF_ST_BIND(sym.st_info) == STB_WEAK});
             }
         }
-        std::sort(symbols.begin(), symbols.end(),
-                  [](const auto& a, const auto& b) { return a.address < b.address; });
+        std::sort(symbols.begin(), symbols.end(), [](const auto& a, const auto& b) {
+            // Among aliases, the strong definition first.
+            return a.address != b.address ? a.address < b.address : (!a.weak && b.weak);
+        });
     }
 
     const elf_symbol* symbol_at(std::uint32_t pc) const {
-        auto it = std::upper_bound(symbols.begin(), symbols.end(), pc,
-                                   [](std::uint32_t a, const elf_symbol& s) { return a < s.address; });
+        auto it =
+            std::upper_bound(symbols.begin(), symbols.end(), pc,
+                             [](std::uint32_t a, const elf_symbol& s) { return a < s.address; });
         while (it != symbols.begin()) {
             --it;
             if (pc - it->address < std::max<std::uint32_t>(it->size, 1)) return &*it;
@@ -285,13 +313,15 @@ struct debug_info::impl {
                     line = static_cast<unsigned>(value);
                 }
             }
-            if (result.empty() && (!file.empty() || line != 0)) result.push_back({{}, file, line, false});
+            if (result.empty() && (!file.empty() || line != 0))
+                result.push_back({{}, file, line, false});
         }
         // Without DWARF, or to fill in a name DWARF lacks: the ELF symbol.
         const elf_symbol* symbol = symbol_at(pc);
         if (result.empty()) result.push_back({});
         auto& outer = result.back();
-        if (outer.function.empty() && symbol != nullptr) outer.function = demangle(symbol->name.c_str());
+        if (outer.function.empty() && symbol != nullptr)
+            outer.function = demangle(symbol->name.c_str());
         return result;
     }
 
@@ -327,15 +357,121 @@ std::unique_ptr<debug_info> debug_info::load(const std::string& path) {
     return info;
 }
 
-const std::string& debug_info::problem() const { return impl_->problem; }
+const std::string& debug_info::problem() const {
+    return impl_->problem;
+}
 
-std::vector<location> debug_info::symbolize(std::uint32_t pc) const { return impl_->symbolize(pc); }
+std::vector<location> debug_info::symbolize(std::uint32_t pc) const {
+    return impl_->symbolize(pc);
+}
+
+std::vector<debug_info::function> debug_info::functions() const {
+    std::vector<function> out;
+    for (const auto& s : impl_->symbols) {
+        if (!out.empty() && out.back().address == s.address) continue;  // aliases
+        out.push_back({demangle(s.name.c_str()), s.address, s.size});
+    }
+    return out;
+}
+
+std::optional<std::vector<std::uint8_t>> debug_info::bytes_at(std::uint32_t address,
+                                                              std::uint32_t length) const {
+    if (impl_->elf == nullptr) return std::nullopt;
+    Elf_Scn* scn = nullptr;
+    while ((scn = elf_nextscn(impl_->elf, scn)) != nullptr) {
+        GElf_Shdr header;
+        if (gelf_getshdr(scn, &header) == nullptr || header.sh_type != SHT_PROGBITS ||
+            (header.sh_flags & SHF_ALLOC) == 0) {
+            continue;
+        }
+        if (address < header.sh_addr ||
+            std::uint64_t{address} + length > header.sh_addr + header.sh_size) {
+            continue;
+        }
+        Elf_Data* data = elf_getdata(scn, nullptr);
+        const auto offset = address - header.sh_addr;
+        if (data == nullptr || data->d_buf == nullptr || offset + length > data->d_size)
+            return std::nullopt;
+        const auto* begin = static_cast<const std::uint8_t*>(data->d_buf) + offset;
+        return std::vector<std::uint8_t>(begin, begin + length);
+    }
+    return std::nullopt;
+}
+
+std::optional<std::pair<std::uint32_t, std::uint32_t>> debug_info::find_symbol(
+    std::string_view name) const {
+    if (impl_->elf == nullptr) return std::nullopt;
+    Elf_Scn* scn = nullptr;
+    while ((scn = elf_nextscn(impl_->elf, scn)) != nullptr) {
+        GElf_Shdr header;
+        if (gelf_getshdr(scn, &header) == nullptr || header.sh_type != SHT_SYMTAB ||
+            header.sh_entsize == 0) {
+            continue;
+        }
+        Elf_Data* data = elf_getdata(scn, nullptr);
+        if (data == nullptr) continue;
+        const auto count = header.sh_size / header.sh_entsize;
+        for (std::size_t i = 0; i < count; ++i) {
+            GElf_Sym sym;
+            if (gelf_getsym(data, static_cast<int>(i), &sym) == nullptr) break;
+            const char* n = elf_strptr(impl_->elf, header.sh_link, sym.st_name);
+            if (n != nullptr && name == n) {
+                return std::make_pair(static_cast<std::uint32_t>(sym.st_value),
+                                      static_cast<std::uint32_t>(sym.st_size));
+            }
+        }
+    }
+    return std::nullopt;
+}
+
+std::optional<std::uint32_t> debug_info::frame_size(const function& f) const {
+    if (impl_->cfi == nullptr || f.size == 0) return std::nullopt;
+    std::optional<std::uint32_t> deepest;
+    for (std::uint32_t pc = f.address; pc < f.address + f.size; pc += 2) {
+        Dwarf_Frame* frame = nullptr;
+        if (dwarf_cfi_addrframe(impl_->cfi, pc, &frame) != 0 || frame == nullptr) continue;
+        std::unique_ptr<Dwarf_Frame, decltype(&std::free)> owned(frame, &std::free);
+        Dwarf_Op* ops = nullptr;
+        std::size_t nops = 0;
+        if (dwarf_frame_cfa(frame, &ops, &nops) != 0 || nops != 1) continue;
+        // CFA = SP + n, or FP + n right after FP was set from SP (-O0).
+        std::uint64_t offset = 0;
+        if (ops[0].atom >= DW_OP_breg0 && ops[0].atom <= DW_OP_breg31) {
+            offset = ops[0].number;
+        } else if (ops[0].atom == DW_OP_bregx) {
+            offset = ops[0].number2;
+        } else {
+            continue;
+        }
+        if (offset > 0x100000) continue;  // nonsense from corrupt CFI
+        deepest = std::max(deepest.value_or(0), static_cast<std::uint32_t>(offset));
+    }
+    return deepest;
+}
+
+std::optional<std::pair<std::string, unsigned>> debug_info::declaration(
+    std::uint32_t address) const {
+    Dwarf_Die cu;
+    if (impl_->dwarf == nullptr || dwarf_addrdie(impl_->dwarf, address, &cu) == nullptr)
+        return std::nullopt;
+    std::vector<Dwarf_Die> chain;
+    impl::scopes_at(&cu, address, 0, chain);
+    for (auto& die : chain) {
+        if (dwarf_tag(&die) != DW_TAG_subprogram) continue;
+        int line = 0;
+        const char* file = dwarf_decl_file(&die);
+        if (file == nullptr || dwarf_decl_line(&die, &line) != 0) return std::nullopt;
+        return std::make_pair(std::string(file), static_cast<unsigned>(line));
+    }
+    return std::nullopt;
+}
 
 trace debug_info::unwind(const registers& start, const memory_reader& read,
                          std::size_t max_frames) const {
     trace result;
     registers regs = start;
-    bool exact_pc = true;  // the first frame and frames after an exception: pc is not a return address
+    bool exact_pc =
+        true;  // the first frame and frames after an exception: pc is not a return address
     bool next_is_exception_entry = false;
     std::uint32_t exc_return = 0;
 
@@ -349,7 +485,8 @@ trace debug_info::unwind(const registers& start, const memory_reader& read,
             std::uint32_t frame_at = regs.r[sp_register];
             if (on_psp) {
                 if (!regs.psp) {
-                    result.stopped_because = "the exception frame is on the PSP, which the probe cannot read";
+                    result.stopped_because =
+                        "the exception frame is on the PSP, which the probe cannot read";
                     return result;
                 }
                 frame_at = *regs.psp;
@@ -404,18 +541,28 @@ trace debug_info::unwind(const registers& start, const memory_reader& read,
             result.stopped_because = fmt::format("return address 0x{:08x} is not code", pc);
             return result;
         }
+        // Without CFI a function stopped with LR holding EXC_RETURN (the
+        // fault trap, a handler's first instruction) still returns into the
+        // exception frame, which needs no DWARF.
+        const bool leaf_in_handler = exact_pc && is_exc_return(regs.r[lr_register]);
+        Dwarf_Frame* cfi_frame = nullptr;
+        const bool have_frame = impl_->cfi != nullptr &&
+                                dwarf_cfi_addrframe(impl_->cfi, lookup, &cfi_frame) == 0 &&
+                                cfi_frame != nullptr;
+        if (!have_frame && leaf_in_handler) {
+            regs.r[pc_register] = regs.r[lr_register];
+            exact_pc = false;
+            continue;
+        }
         if (impl_->cfi == nullptr) {
-            result.stopped_because = fmt::format(
-                "no call-frame information{}: LR holds {}",
-                impl_->problem.empty() ? "" : " (" + impl_->problem + ")",
-                impl_->describe(regs.r[lr_register] & ~1u));
+            result.stopped_because = fmt::format("no call-frame information; LR holds {}",
+                                                 impl_->describe(regs.r[lr_register] & ~1u));
             return result;
         }
-        Dwarf_Frame* cfi_frame = nullptr;
-        if (dwarf_cfi_addrframe(impl_->cfi, lookup, &cfi_frame) != 0 || cfi_frame == nullptr) {
-            result.stopped_because = fmt::format("no unwind information for {}; LR holds {}",
-                                                 impl_->describe(pc),
-                                                 impl_->describe(regs.r[lr_register] & ~1u));
+        if (!have_frame) {
+            result.stopped_because =
+                fmt::format("no unwind information for {} ({}); LR holds {}", impl_->describe(pc),
+                            dwarf_errmsg(-1), impl_->describe(regs.r[lr_register] & ~1u));
             return result;
         }
         std::unique_ptr<Dwarf_Frame, decltype(&std::free)> owned(cfi_frame, &std::free);
@@ -424,8 +571,8 @@ trace debug_info::unwind(const registers& start, const memory_reader& read,
         std::optional<rule_result> cfa;
         if (dwarf_frame_cfa(cfi_frame, &ops, &nops) == 0) cfa = evaluate(ops, nops, 0, regs, read);
         if (!cfa) {
-            result.stopped_because = fmt::format("cannot compute the frame address at {}",
-                                                 impl_->describe(pc));
+            result.stopped_because =
+                fmt::format("cannot compute the frame address at {}", impl_->describe(pc));
             return result;
         }
         const int return_column = dwarf_frame_info(cfi_frame, nullptr, nullptr, nullptr);
@@ -435,7 +582,8 @@ trace debug_info::unwind(const registers& start, const memory_reader& read,
             Dwarf_Op ops_mem[3];
             Dwarf_Op* rule = nullptr;
             std::size_t rule_count = 0;
-            if (dwarf_frame_register(cfi_frame, static_cast<int>(n), ops_mem, &rule, &rule_count) != 0) {
+            if (dwarf_frame_register(cfi_frame, static_cast<int>(n), ops_mem, &rule, &rule_count) !=
+                0) {
                 continue;
             }
             if (rule_count == 0) {
@@ -444,7 +592,8 @@ trace debug_info::unwind(const registers& start, const memory_reader& read,
                 // in its prologue) returns through LR as it is: libdw's ARM
                 // rules call that undefined, and only the first frame and a
                 // frame interrupted by an exception can be in that state.
-                if (static_cast<int>(n) == return_column) return_address_known = rule != nullptr || exact_pc;
+                if (static_cast<int>(n) == return_column)
+                    return_address_known = rule != nullptr || exact_pc;
                 continue;
             }
             auto value = evaluate(rule, rule_count, cfa->value, regs, read);
@@ -452,8 +601,8 @@ trace debug_info::unwind(const registers& start, const memory_reader& read,
             if (value->is_address) {
                 auto word = read(value->value);
                 if (!word) {
-                    result.stopped_because = fmt::format(
-                        "cannot read the saved r{} at 0x{:08x}", n, value->value);
+                    result.stopped_because =
+                        fmt::format("cannot read the saved r{} at 0x{:08x}", n, value->value);
                     return result;
                 }
                 caller.r[n] = *word;
@@ -477,9 +626,9 @@ trace debug_info::unwind(const registers& start, const memory_reader& read,
         caller.r[pc_register] = return_address;
         if (cfa->value < regs.r[sp_register] ||
             (cfa->value == regs.r[sp_register] && return_address == pc)) {
-            result.stopped_because = fmt::format(
-                "the stack does not unwind past {} (frame address 0x{:08x})", impl_->describe(pc),
-                cfa->value);
+            result.stopped_because =
+                fmt::format("the stack does not unwind past {} (frame address 0x{:08x})",
+                            impl_->describe(pc), cfa->value);
             return result;
         }
         regs = caller;

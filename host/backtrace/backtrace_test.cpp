@@ -4,6 +4,8 @@
 #include <gtest/gtest.h>
 
 #include <cstring>
+#include <fstream>
+#include <iterator>
 #include <map>
 #include <vector>
 
@@ -112,6 +114,72 @@ TEST(unwind, psp_frame_without_psp_stops_cleanly) {
     regs.r[15] = 0xfffffffd;
     auto trace = info.unwind(regs, fake_memory{});
     EXPECT_THAT(trace.stopped_because, HasSubstr("PSP"));
+}
+
+// testdata/tiny.elf: testdata/tiny.cpp built with
+//   arm-none-eabi-g++ -g -Os -mthumb -mcpu=cortex-m3 -nostdlib -nostartfiles
+//       -Wl,-e,rivet_reset_handler -Wl,--build-id=none tiny.cpp -o tiny.elf
+// leaf() at 0x8000 (no frame), caller() at 0x8006 (push {r3, lr}, middle()
+// inlined), rivet_reset_handler at 0x8012.
+TEST(unwind, dwarf_through_an_exception_frame_and_an_inlined_call) {
+    auto info = debug_info::load(RIVET_BACKTRACE_TESTDATA "/tiny.elf");
+    ASSERT_EQ(info->problem(), "");
+    fake_memory memory;
+    // The fault in leaf(), called from caller(): the stacked frame, then
+    // caller()'s saved r3 and lr.
+    memory.put(0x20000000, {5, 0, 0, 0, 0, 0x800d, 0x8000, 0x01000000});
+    memory.put(0x20000020, {0, 0x801b});
+    registers regs;
+    regs.r[13] = 0x20000000;
+    regs.r[15] = 0xfffffff9;
+    auto trace = info->unwind(regs, std::cref(memory));
+    EXPECT_EQ(trace.stopped_because, "");
+    ASSERT_EQ(trace.frames.size(), 3u);
+    EXPECT_TRUE(trace.frames[0].exception_entry);
+    EXPECT_EQ(trace.frames[0].pc, 0x8000u);
+    EXPECT_EQ(trace.frames[0].locations.back().function, "leaf(int)");
+    EXPECT_EQ(trace.frames[0].locations.back().line, 1u);
+    EXPECT_EQ(trace.frames[1].pc, 0x800cu);
+    ASSERT_EQ(trace.frames[1].locations.size(), 2u);
+    EXPECT_EQ(trace.frames[1].locations[0].function, "middle(int)");
+    EXPECT_TRUE(trace.frames[1].locations[0].inlined);
+    EXPECT_EQ(trace.frames[1].locations[0].line, 2u);
+    EXPECT_EQ(trace.frames[1].locations[1].function, "caller(int)");
+    EXPECT_EQ(trace.frames[1].locations[1].line, 3u);
+    EXPECT_EQ(trace.frames[2].pc, 0x801au);
+    EXPECT_EQ(trace.frames[2].locations.back().function, "rivet_reset_handler");
+    const auto text = rivet::backtrace::format(trace);
+    EXPECT_THAT(text, HasSubstr("in middle(int) [inlined] at "));
+    EXPECT_THAT(text, HasSubstr("tiny.cpp:2"));
+}
+
+TEST(unwind, unreadable_saved_register_stops_with_its_address) {
+    auto info = debug_info::load(RIVET_BACKTRACE_TESTDATA "/tiny.elf");
+    fake_memory memory;
+    memory.put(0x20000000, {5, 0, 0, 0, 0, 0x800d, 0x8000, 0x01000000});
+    registers regs;
+    regs.r[13] = 0x20000000;
+    regs.r[15] = 0xfffffff9;
+    auto trace = info->unwind(regs, std::cref(memory));
+    ASSERT_EQ(trace.frames.size(), 2u);
+    EXPECT_THAT(trace.stopped_because, HasSubstr("cannot read the saved r"));
+}
+
+TEST(debug_info, truncated_copy_of_a_real_elf_never_crashes) {
+    std::ifstream in(RIVET_BACKTRACE_TESTDATA "/tiny.elf", std::ios::binary);
+    std::vector<std::uint8_t> whole((std::istreambuf_iterator<char>(in)),
+                                    std::istreambuf_iterator<char>());
+    ASSERT_GT(whole.size(), 1000u);
+    for (std::size_t size :
+         {std::size_t{52}, whole.size() / 4, whole.size() / 2, whole.size() - 1}) {
+        debug_info info(
+            std::vector<std::uint8_t>(whole.begin(), whole.begin() + static_cast<long>(size)),
+            "cut.elf");
+        registers regs;
+        regs.r[15] = 0x8000;
+        (void)info.unwind(regs, fake_memory{});
+        (void)info.symbolize(0x800c);
+    }
 }
 
 }  // namespace

@@ -8,5 +8,6 @@ namespace rivet::cli {
 void add_run_command(CLI::App& app, int& exit_code);
 void add_flash_command(CLI::App& app, int& exit_code);
 void add_log_command(CLI::App& app, int& exit_code);
+void add_stack_command(CLI::App& app, int& exit_code);
 
 }  // namespace rivet::cli

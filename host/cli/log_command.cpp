@@ -47,7 +47,8 @@ void add_log_command(CLI::App& app, int& exit_code) {
             in = owned.get();
         }
         const auto print = args->output.resolve();
-        log::stream_decoder decoder(meta, [&](const log::record& r) { print_now(log::render(r, print)); });
+        log::stream_decoder decoder(
+            meta, [&](const log::record& r) { print_now(log::render(r, print)); });
         std::vector<std::uint8_t> chunk(65536);
         for (;;) {
             const auto n = std::fread(chunk.data(), 1, chunk.size(), in);

@@ -27,9 +27,8 @@ public:
           meta_(std::move(meta)),
           print_(std::move(print)) {
         if (meta_) {
-            decoder_.emplace(*meta_, [this](const log::record& r) {
-                print_now(log::render(r, print_));
-            });
+            decoder_.emplace(*meta_,
+                             [this](const log::record& r) { print_now(log::render(r, print_)); });
         }
     }
 
@@ -41,7 +40,7 @@ public:
         if (stats.dropped_frames > 0) {
             fmt::print(stderr,
                        "rivet: warning: the firmware dropped {} log frames (its RTT buffer was "
-                       "full before rivet switched it to blocking)\n",
+                       "full in a non-blocking mode)\n",
                        stats.dropped_frames);
         }
         if (stats.corrupt_frames > 0) {
@@ -75,11 +74,14 @@ void print_now(std::string_view text) {
 }
 
 void log_options::add_to(CLI::App& command) {
-    command.add_option("--level", level, "Hide log records below this level (trace debug info warn error)")
+    command
+        .add_option("--level", level,
+                    "Hide log records below this level (trace debug info warn error)")
         ->check(CLI::IsMember({"trace", "debug", "info", "warn", "error"}));
     command.add_flag("--json", json, "One JSON object per log record");
-    command.add_option("--log-format", format,
-                       "Template for log lines: {level} {message} {file} {line} {location} {timestamp}");
+    command.add_option(
+        "--log-format", format,
+        "Template for log lines: {level} {message} {file} {line} {location} {timestamp}");
 }
 
 log::print_options log_options::resolve() const {
@@ -94,7 +96,8 @@ log::print_options log_options::resolve() const {
 std::unique_ptr<runner::target_service> make_rtt_log_service(const elf::file& firmware,
                                                              const log_options& options) {
     std::optional<log::metadata> meta;
-    if (firmware.section(contracts::log::metadata_section)) meta = log::metadata::from_elf(firmware);
+    if (firmware.section(contracts::log::metadata_section))
+        meta = log::metadata::from_elf(firmware);
 
     rtt::service::options rtt_options;
     if (auto symbol = firmware.find_symbol(contracts::rtt::symbol)) {

@@ -1,6 +1,7 @@
 // The rivet command line: parses arguments, wires the host modules together,
 // and is the one place that prints errors and picks the exit code.
 #include <rivet/board/description.hpp>
+#include <rivet/svd/commands.hpp>
 #include <rivet/support/error.hpp>
 
 #include <fmt/format.h>
@@ -22,6 +23,8 @@ int main(int argc, char** argv) {
     rivet::cli::add_run_command(app, exit_code);
     rivet::cli::add_flash_command(app, exit_code);
     rivet::cli::add_log_command(app, exit_code);
+    rivet::cli::add_stack_command(app, exit_code);
+    rivet::svd::add_svd_commands(app);
 
     app.add_subcommand("boards", "List the built-in boards")->callback([] {
         for (const auto& name : rivet::board::builtin_names()) {

@@ -39,6 +39,7 @@ struct run_arguments {
     bool no_verify = false;
     log_options log;
     bool measure_stack = false;
+    bool backtrace = false;
 };
 
 }  // namespace
@@ -57,6 +58,8 @@ void add_run_command(CLI::App& app, int& exit_code) {
     args->log.add_to(*command);
     command->add_flag("--measure-stack", args->measure_stack,
                       "Paint the stack at reset and print the peak stack use when the run ends");
+    command->add_flag("--backtrace", args->backtrace,
+                      "Print a backtrace when the firmware exits with a non-zero code (panic, assert)");
     command->callback([args, &exit_code] {
         install_signal_handlers();
         auto session = open_target(args->target);
@@ -81,6 +84,7 @@ void add_run_command(CLI::App& app, int& exit_code) {
             stack_use = std::make_unique<stack::measure_service>(*bounds);
             options.services.push_back(stack_use.get());
         }
+        options.backtrace_on_error_exit = args->backtrace;
         auto report_stack = [&] {
             if (stack_use) fmt::print(stderr, "rivet: {}\n", stack_use->summary());
         };

@@ -85,11 +85,21 @@ std::string debug_quoted(std::string_view text) {
     std::string out = "\"";
     for (char c : text) {
         switch (c) {
-            case '"': out += "\\\""; break;
-            case '\\': out += "\\\\"; break;
-            case '\n': out += "\\n"; break;
-            case '\r': out += "\\r"; break;
-            case '\t': out += "\\t"; break;
+            case '"':
+                out += "\\\"";
+                break;
+            case '\\':
+                out += "\\\\";
+                break;
+            case '\n':
+                out += "\\n";
+                break;
+            case '\r':
+                out += "\\r";
+                break;
+            case '\t':
+                out += "\\t";
+                break;
             default:
                 if (static_cast<unsigned char>(c) < 0x20) {
                     out += fmt::format("\\x{:02x}", static_cast<unsigned char>(c));
@@ -165,13 +175,16 @@ private:
         const bool debug = !spec.empty() && spec.back() == '?';
         const std::string plain(debug ? spec.substr(0, spec.size() - 1) : spec);
         switch (sig.next()) {
-            case wire::sig::boolean: return with_spec(plain, in_.byte() != 0);
+            case wire::sig::boolean:
+                return with_spec(plain, in_.byte() != 0);
             case wire::sig::character: {
                 const char c = static_cast<char>(in_.byte());
                 return debug ? fmt::format("'{}'", c) : with_spec(plain, c);
             }
-            case wire::sig::signed_int: return integer_with_spec(plain, in_.zigzag());
-            case wire::sig::unsigned_int: return integer_with_spec(plain, in_.varint());
+            case wire::sig::signed_int:
+                return integer_with_spec(plain, in_.zigzag());
+            case wire::sig::unsigned_int:
+                return integer_with_spec(plain, in_.varint());
             case wire::sig::f32: {
                 float f;
                 std::memcpy(&f, in_.bytes(4).data(), 4);
@@ -245,7 +258,8 @@ private:
                 if (sig.next() != wire::sig::user_close) throw bad_frame{};
                 return out;
             }
-            default: throw bad_frame{};
+            default:
+                throw bad_frame{};
         }
     }
 
@@ -290,7 +304,7 @@ std::optional<record> decode_frame(const metadata& meta, std::span<const std::ui
         r.severity = site->severity;
         r.file = site->file;
         r.line = site->line;
-        if (meta.timestamps()) r.timestamp = in.varint();
+        if (site->timestamp) r.timestamp = in.varint();
         signature_cursor sig{site->signature};
         formatter format(meta, in);
         r.message = format.message(site->format, sig, 0);
@@ -310,8 +324,10 @@ void stream_decoder::feed(std::span<const std::uint8_t> bytes) {
     constexpr std::size_t longest = wire::max_frame_size + 2;
     for (auto b : bytes) {
         if (b != wire::frame_delimiter) {
-            if (pending_.size() <= longest) pending_.push_back(b);
-            else ++stats_.skipped_bytes;
+            if (pending_.size() <= longest)
+                pending_.push_back(b);
+            else
+                ++stats_.skipped_bytes;
             continue;
         }
         if (pending_.empty()) continue;

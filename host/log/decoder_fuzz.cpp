@@ -16,7 +16,8 @@ const rivet::log::metadata& fixed_metadata() {
         s.call(level::warn, "{} {} {:?} {}", "bcfd");
         s.call(level::error, "{} {:x} {:?} {}", "yaio(5:({}))ep");
         s.string("interned");
-        s.add(rivet::contracts::log::entry_kind::enum_names, 0, 0, {"Color", "0", "red", "1", "green"});
+        s.add(rivet::contracts::log::entry_kind::enum_names, 0, 0,
+              {"Color", "0", "red", "1", "green"});
         s.call(level::info, "{} {}", "Se");
         return rivet::log::metadata::parse(s.bytes, "fuzz");
     }();

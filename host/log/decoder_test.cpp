@@ -15,9 +15,9 @@
 namespace rivet::log {
 namespace {
 
-using testing::section_builder;
 using testing::cobs_frame;
 using ::testing::HasSubstr;
+using testing::section_builder;
 
 std::vector<std::uint8_t> varint(std::uint64_t v) {
     std::vector<std::uint8_t> out;
@@ -71,7 +71,8 @@ TEST(LogDecoder, FormatsIntegersAndStrings) {
     section_builder s;
     const auto site = s.call(level::info, "t={} C, n={}, name={}", "ius", 42);
     auto meta = metadata::parse(s.bytes, "test");
-    auto result = decode(meta, cobs_frame(cat({varint(site), zigzag(-12), varint(300000), str("a b")})));
+    auto result =
+        decode(meta, cobs_frame(cat({varint(site), zigzag(-12), varint(300000), str("a b")})));
     ASSERT_EQ(result.records.size(), 1u);
     EXPECT_EQ(result.records[0].message, "t=-12 C, n=300000, name=a b");
     EXPECT_EQ(result.records[0].severity, level::info);
@@ -81,7 +82,8 @@ TEST(LogDecoder, FormatsIntegersAndStrings) {
 
 TEST(LogDecoder, AppliesDisplayHints) {
     section_builder s;
-    const auto site = s.call(level::info, "{:x} {:#x} {:X} {:b} {:#b} {:o} {:08} {:?} {{}}", "uuuuuuis");
+    const auto site =
+        s.call(level::info, "{:x} {:#x} {:X} {:b} {:#b} {:o} {:08} {:?} {{}}", "uuuuuuis");
     auto meta = metadata::parse(s.bytes, "test");
     EXPECT_EQ(one_message(meta, cat({varint(site), varint(255), varint(255), varint(255), varint(5),
                                      varint(5), varint(8), zigzag(-42), str("q\"")})),
@@ -96,10 +98,11 @@ TEST(LogDecoder, EveryArgumentKind) {
     const auto site = s.call(level::debug, "{} {} {:.2} {} {} {} {:?} {} {} {} {} {:?} {:?}",
                              "bcfdSyaieep(8:({}, {})iau)oioi");
     auto meta = metadata::parse(s.bytes, "test");
-    auto frame = cat({varint(site), {1}, {'z'}, raw(1.5f), raw(2.25), varint(text),
-                      str("\xde\xad"), varint(3), zigzag(1), zigzag(-2), zigzag(3),
-                      varint(color), zigzag(1), varint(color), zigzag(-2), raw(0x20001000u),
-                      zigzag(7), varint(1), varint(9), {0}, {1}, zigzag(-5)});
+    auto frame =
+        cat({varint(site),    {1},           {'z'},      raw(1.5f),        raw(2.25), varint(text),
+             str("\xde\xad"), varint(3),     zigzag(1),  zigzag(-2),       zigzag(3), varint(color),
+             zigzag(1),       varint(color), zigzag(-2), raw(0x20001000u), zigzag(7), varint(1),
+             varint(9),       {0},           {1},        zigzag(-5)});
     EXPECT_EQ(one_message(meta, frame),
               "true z 1.50 2.25 interned text de ad [1, -2, 3] green minus 0x20001000 "
               "(7, [9]) None Some(-5)");
@@ -160,12 +163,17 @@ TEST(LogDecoder, CountsDropReports) {
 }
 
 TEST(LogDecoder, TimestampsWhenTheFirmwareSendsThem) {
-    section_builder s(contracts::log::wire_version, contracts::log::flag_timestamps);
-    const auto site = s.call(level::info, "x", "");
+    section_builder s;
+    const auto with = s.call(level::warn, "n={}", "u", 10, true);
+    const auto without = s.call(level::warn, "n={}", "u");
     auto meta = metadata::parse(s.bytes, "test");
-    auto result = decode(meta, cobs_frame(cat({varint(site), varint(123456)})));
-    ASSERT_EQ(result.records.size(), 1u);
+    auto result = decode(meta, cat({cobs_frame(cat({varint(with), varint(123456), varint(5)})),
+                                    cobs_frame(cat({varint(without), varint(6)}))}));
+    ASSERT_EQ(result.records.size(), 2u);
     EXPECT_EQ(result.records[0].timestamp, 123456u);
+    EXPECT_EQ(result.records[0].severity, level::warn);
+    EXPECT_EQ(result.records[0].message, "n=5");
+    EXPECT_FALSE(result.records[1].timestamp);
 }
 
 TEST(LogMetadata, RefusesAnotherWireVersion) {
@@ -188,8 +196,9 @@ TEST(LogMetadata, RefusesJunk) {
 TEST(LogPrinter, TextJsonTemplateAndLevelFilter) {
     record r{level::warn, "hot \"now\"", "main.cpp", 12, std::nullopt};
     EXPECT_EQ(render(r, {}), "WARN  hot \"now\"  (main.cpp:12)\n");
-    EXPECT_EQ(render(r, {.json = true}),
-              "{\"level\":\"warn\",\"message\":\"hot \\\"now\\\"\",\"file\":\"main.cpp\",\"line\":12}\n");
+    EXPECT_EQ(
+        render(r, {.json = true}),
+        "{\"level\":\"warn\",\"message\":\"hot \\\"now\\\"\",\"file\":\"main.cpp\",\"line\":12}\n");
     EXPECT_EQ(render(r, {.format = "[{level}] {location}: {message}"}),
               "[WARN] main.cpp:12: hot \"now\"\n");
     EXPECT_EQ(render(r, {.min_level = level::error}), "");

@@ -31,13 +31,20 @@ std::vector<std::string> split_text(std::span<const std::uint8_t> text) {
 
 const char* level_name(level severity) {
     switch (severity) {
-        case level::trace: return "trace";
-        case level::debug: return "debug";
-        case level::info: return "info";
-        case level::warn: return "warn";
-        case level::error: return "error";
-        case level::println: return "println";
-        case level::panic: return "panic";
+        case level::trace:
+            return "trace";
+        case level::debug:
+            return "debug";
+        case level::info:
+            return "info";
+        case level::warn:
+            return "warn";
+        case level::error:
+            return "error";
+        case level::println:
+            return "println";
+        case level::panic:
+            return "panic";
     }
     return "unknown";
 }
@@ -61,7 +68,8 @@ metadata metadata::parse(std::span<const std::uint8_t> section, const std::strin
     while (offset + sizeof(wire::entry_header) <= section.size()) {
         wire::entry_header header;
         std::memcpy(&header, section.data() + offset, sizeof header);
-        if (header.kind == static_cast<std::uint8_t>(wire::entry_kind::padding) && header.size == 0) {
+        if (header.kind == static_cast<std::uint8_t>(wire::entry_kind::padding) &&
+            header.size == 0) {
             offset += 4;
             continue;
         }
@@ -69,27 +77,33 @@ metadata metadata::parse(std::span<const std::uint8_t> section, const std::strin
             header.size > section.size() - offset) {
             throw bad(offset, fmt::format("entry size {}", header.size));
         }
-        auto text = split_text(section.subspan(offset + sizeof header, header.size - sizeof header));
+        auto text =
+            split_text(section.subspan(offset + sizeof header, header.size - sizeof header));
         const auto index = static_cast<std::uint32_t>(offset);
         switch (static_cast<wire::entry_kind>(header.kind)) {
             case wire::entry_kind::version:
-                if (text.empty() || text[0] != wire::version_magic) throw bad(offset, "no version magic");
+                if (text.empty() || text[0] != wire::version_magic)
+                    throw bad(offset, "no version magic");
                 if (header.line != wire::wire_version) {
-                    throw Error(ErrorKind::bad_input,
-                                fmt::format("{}: the firmware speaks log wire version {}, this rivet "
-                                            "decodes version {}; decode it with the rivet it was "
-                                            "built with",
-                                            source, header.line, wire::wire_version));
+                    throw Error(
+                        ErrorKind::bad_input,
+                        fmt::format("{}: the firmware speaks log wire version {}, this rivet "
+                                    "decodes version {}; decode it with the rivet it was "
+                                    "built with",
+                                    source, header.line, wire::wire_version));
                 }
-                meta.timestamps_ = (header.level & wire::flag_timestamps) != 0;
                 versioned = true;
                 break;
             case wire::entry_kind::call_site: {
                 if (text.size() < 2) throw bad(offset, "call site without file and format");
-                if (header.level > static_cast<std::uint8_t>(level::panic)) throw bad(offset, "level");
-                meta.call_sites_[index] = call_site{static_cast<level>(header.level), text[0],
-                                                    header.line, text[1],
-                                                    text.size() > 2 ? text[2] : std::string{}};
+                const auto severity = header.level & wire::level_mask;
+                if (severity > static_cast<std::uint8_t>(level::panic)) throw bad(offset, "level");
+                meta.call_sites_[index] = call_site{static_cast<level>(severity),
+                                                    text[0],
+                                                    header.line,
+                                                    text[1],
+                                                    text.size() > 2 ? text[2] : std::string{},
+                                                    (header.level & wire::flag_timestamp) != 0};
                 break;
             }
             case wire::entry_kind::string:
@@ -97,7 +111,15 @@ metadata metadata::parse(std::span<const std::uint8_t> section, const std::strin
                 break;
             case wire::entry_kind::enum_names: {
                 if (text.empty()) throw bad(offset, "enum without a type name");
-                enum_names names{text[0], {}};
+                // Types in an anonymous namespace read better without it.
+                std::string type = text[0];
+                for (std::string_view anonymous : {"{anonymous}::", "(anonymous namespace)::"}) {
+                    for (auto at = type.find(anonymous); at != std::string::npos;
+                         at = type.find(anonymous)) {
+                        type.erase(at, anonymous.size());
+                    }
+                }
+                enum_names names{type, {}};
                 // Pairs until the empty string that ends the list (or the padding).
                 for (std::size_t i = 1; i + 1 < text.size() && !text[i].empty(); i += 2) {
                     try {
@@ -116,9 +138,8 @@ metadata metadata::parse(std::span<const std::uint8_t> section, const std::strin
         offset += header.size;
     }
     if (!versioned) {
-        throw Error(ErrorKind::bad_input,
-                    fmt::format("{}: the log metadata section {} is empty", source,
-                                wire::metadata_section));
+        throw Error(ErrorKind::bad_input, fmt::format("{}: the log metadata section {} is empty",
+                                                      source, wire::metadata_section));
     }
     return meta;
 }

@@ -9,24 +9,36 @@ std::string json_string(std::string_view text) {
     std::string out = "\"";
     for (char c : text) {
         const auto u = static_cast<unsigned char>(c);
-        if (c == '"') out += "\\\"";
-        else if (c == '\\') out += "\\\\";
-        else if (c == '\n') out += "\\n";
-        else if (u < 0x20 || u >= 0x7f) out += fmt::format("\\u{:04x}", u);
-        else out += c;
+        if (c == '"')
+            out += "\\\"";
+        else if (c == '\\')
+            out += "\\\\";
+        else if (c == '\n')
+            out += "\\n";
+        else if (u < 0x20 || u >= 0x7f)
+            out += fmt::format("\\u{:04x}", u);
+        else
+            out += c;
     }
     return out + "\"";
 }
 
 const char* color_of(level severity) {
     switch (severity) {
-        case level::trace: return "\x1b[2m";
-        case level::debug: return "\x1b[36m";
-        case level::info: return "\x1b[32m";
-        case level::warn: return "\x1b[33m";
-        case level::error: return "\x1b[31m";
-        case level::panic: return "\x1b[1;31m";
-        case level::println: return "";
+        case level::trace:
+            return "\x1b[2m";
+        case level::debug:
+            return "\x1b[36m";
+        case level::info:
+            return "\x1b[32m";
+        case level::warn:
+            return "\x1b[33m";
+        case level::error:
+            return "\x1b[31m";
+        case level::panic:
+            return "\x1b[1;31m";
+        case level::println:
+            return "";
     }
     return "";
 }
@@ -47,14 +59,21 @@ std::string fill_template(std::string_view format, const record& r, bool color) 
                 std::string value;
                 bool known = true;
                 if (name == "level") {
-                    value = color ? fmt::format("{}{}\x1b[0m", color_of(r.severity), upper_level(r.severity))
+                    value = color ? fmt::format("{}{}\x1b[0m", color_of(r.severity),
+                                                upper_level(r.severity))
                                   : upper_level(r.severity);
-                } else if (name == "message") value = r.message;
-                else if (name == "file") value = r.file;
-                else if (name == "line") value = std::to_string(r.line);
-                else if (name == "location") value = fmt::format("{}:{}", r.file, r.line);
-                else if (name == "timestamp") value = r.timestamp ? std::to_string(*r.timestamp) : "";
-                else known = false;
+                } else if (name == "message")
+                    value = r.message;
+                else if (name == "file")
+                    value = r.file;
+                else if (name == "line")
+                    value = std::to_string(r.line);
+                else if (name == "location")
+                    value = fmt::format("{}:{}", r.file, r.line);
+                else if (name == "timestamp")
+                    value = r.timestamp ? std::to_string(*r.timestamp) : "";
+                else
+                    known = false;
                 if (known) {
                     out += value;
                     i = close;

@@ -13,9 +13,8 @@ namespace rivet::log::testing {
 
 class section_builder {
 public:
-    explicit section_builder(std::uint32_t version = contracts::log::wire_version,
-                             std::uint8_t flags = 0) {
-        add(contracts::log::entry_kind::version, flags, version, {contracts::log::version_magic});
+    explicit section_builder(std::uint32_t version = contracts::log::wire_version) {
+        add(contracts::log::entry_kind::version, 0, version, {contracts::log::version_magic});
     }
 
     // Returns the entry's index (its offset).
@@ -33,9 +32,11 @@ public:
         return index;
     }
     std::uint32_t call(contracts::log::level level, std::string format, std::string signature,
-                       std::uint32_t line = 10) {
-        return add(contracts::log::entry_kind::call_site, static_cast<std::uint8_t>(level), line,
-                   {"main.cpp", format, signature});
+                       std::uint32_t line = 10, bool timestamp = false) {
+        return add(contracts::log::entry_kind::call_site,
+                   static_cast<std::uint8_t>(static_cast<std::uint8_t>(level) |
+                                             (timestamp ? contracts::log::flag_timestamp : 0)),
+                   line, {"main.cpp", format, signature});
     }
     std::uint32_t string(std::string text) {
         return add(contracts::log::entry_kind::string, 0, 0, {text});

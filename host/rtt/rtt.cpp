@@ -73,12 +73,14 @@ std::optional<control_block> control_block::find(probe::probe& target, const loc
     if (where.address) return at(target, *where.address);
     for (const auto& range : where.scan) {
         // Chunks overlap by the ID's length so an ID across a boundary is found.
-        for (std::uint32_t offset = 0; offset < range.length; offset += scan_chunk - layout::id_size) {
+        for (std::uint32_t offset = 0; offset < range.length;
+             offset += scan_chunk - layout::id_size) {
             const auto length = std::min<std::uint32_t>(scan_chunk, range.length - offset);
             auto bytes = target.read_memory(range.start + offset, length);
             for (std::size_t i = 0; i + sizeof layout::id <= bytes.size(); i += 4) {
                 if (has_id(std::span(bytes).subspan(i))) {
-                    if (auto block = at(target, range.start + offset + static_cast<std::uint32_t>(i))) {
+                    if (auto block =
+                            at(target, range.start + offset + static_cast<std::uint32_t>(i))) {
                         return block;
                     }
                 }
@@ -95,9 +97,10 @@ std::vector<std::uint8_t> control_block::read(probe::probe& target, std::size_t 
     const auto write = u32(offsets, 0);
     const auto read = u32(offsets, 4);
     if (c.size == 0 || write >= c.size || read >= c.size) {
-        throw Error(ErrorKind::io, fmt::format("RTT up channel {} at 0x{:08x}: offsets {} / {} outside "
-                                               "its {}-byte buffer",
-                                               up_channel, c.descriptor, write, read, c.size));
+        throw Error(ErrorKind::io,
+                    fmt::format("RTT up channel {} at 0x{:08x}: offsets {} / {} outside "
+                                "its {}-byte buffer",
+                                up_channel, c.descriptor, write, read, c.size));
     }
     if (write == read) return {};
     std::vector<std::uint8_t> out;
@@ -140,6 +143,8 @@ void service::attach(probe::probe& target) {
     std::memcpy(bytes, &mode, 4);
     try {
         target.write_memory(*options_.start_mode_address, bytes);
+        start_mode_set_ = target.read_memory(*options_.start_mode_address, 4) ==
+                          std::vector<std::uint8_t>(bytes, bytes + 4);
     } catch (const Error&) {
         // A probe that cannot write flash: the live channel is switched on
         // the first poll instead.
@@ -153,7 +158,9 @@ void service::drain(probe::probe& target) {
             interval_ = std::min(options_.poll_idle, interval_ * 2);
             return;
         }
-        if (options_.blocking && !block_->up().empty()) {
+        // Only when the start mode could not be set: otherwise the firmware
+        // starts blocking, and a mode it chose since is its own business.
+        if (options_.blocking && !start_mode_set_ && !block_->up().empty()) {
             block_->set_mode(target, 0, layout::mode::block_if_full);
         }
     }
@@ -177,7 +184,9 @@ void service::drain(probe::probe& target) {
     }
 }
 
-void service::poll(probe::probe& target) { drain(target); }
+void service::poll(probe::probe& target) {
+    drain(target);
+}
 
 void service::finish(probe::probe& target) {
     // The core is halted for good: read until every channel is empty.

@@ -31,7 +31,9 @@ public:
     void clear_breakpoint(std::uint32_t) override {}
     void run() override {}
     void halt() override {}
-    std::optional<rivet::probe::stop_event> wait_stop(std::chrono::milliseconds) override { return {}; }
+    std::optional<rivet::probe::stop_event> wait_stop(std::chrono::milliseconds) override {
+        return {};
+    }
 
     void put32(std::uint32_t address, std::uint32_t value) {
         write_memory(address, std::span(reinterpret_cast<const std::uint8_t*>(&value), 4));
@@ -43,7 +45,8 @@ public:
         return v;
     }
     void put(std::uint32_t address, std::string_view text) {
-        write_memory(address, std::span(reinterpret_cast<const std::uint8_t*>(text.data()), text.size()));
+        write_memory(address,
+                     std::span(reinterpret_cast<const std::uint8_t*>(text.data()), text.size()));
     }
 
 private:
@@ -146,6 +149,18 @@ TEST(Rtt, ServiceStreamsBytesAndBacksOffWhenIdle) {
     for (int i = 0; i < 10; ++i) s.poll(m);
     EXPECT_GT(s.poll_interval(), busy);
     EXPECT_EQ(s.poll_interval(), std::chrono::milliseconds(50));
+}
+
+TEST(Rtt, StartModeWrittenAtAttachLeavesTheFirmwaresLaterChoiceAlone) {
+    memory_probe m(ram, 0x10000);
+    constexpr std::uint32_t start_mode = ram + 0x20;
+    service s({.where = {.address = block_at}, .start_mode_address = start_mode},
+              [](std::size_t, const std::string&, std::span<const std::uint8_t>) {});
+    s.attach(m);
+    EXPECT_EQ(m.get32(start_mode), 2u) << "the firmware will start in block_if_full";
+    build_block(m);  // the firmware then chose no_block_skip itself
+    s.poll(m);
+    EXPECT_EQ(m.get32(block_at + 24 + 20) & 3, 0u);
 }
 
 }  // namespace

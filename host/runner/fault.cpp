@@ -22,10 +22,8 @@ bool is_armv6m(const board::description& board) {
     return board.cpu == "cortex-m0" || board.cpu == "cortex-m0plus";
 }
 
-// A word of target memory inside the board's memory map, or nullopt.
-std::optional<std::uint32_t> read_word(probe::probe& target, const board::description& board,
-                                       std::uint32_t address) {
-    if (!board.region_for(address, 4)) return std::nullopt;
+// A word of target memory, or nullopt when the probe cannot read it.
+std::optional<std::uint32_t> read_system_word(probe::probe& target, std::uint32_t address) {
     try {
         auto bytes = target.read_memory(address, 4);
         if (bytes.size() != 4) return std::nullopt;
@@ -37,16 +35,12 @@ std::optional<std::uint32_t> read_word(probe::probe& target, const board::descri
     }
 }
 
-std::optional<std::uint32_t> read_system_word(probe::probe& target, std::uint32_t address) {
-    try {
-        auto bytes = target.read_memory(address, 4);
-        if (bytes.size() != 4) return std::nullopt;
-        std::uint32_t value = 0;
-        std::memcpy(&value, bytes.data(), 4);
-        return value;
-    } catch (const Error&) {
-        return std::nullopt;
-    }
+// A word inside the board's memory map: the unwinder follows pointers from a
+// possibly corrupt stack, and a wild read can hang a real bus.
+std::optional<std::uint32_t> read_word(probe::probe& target, const board::description& board,
+                                       std::uint32_t address) {
+    if (!board.region_for(address, 4)) return std::nullopt;
+    return read_system_word(target, address);
 }
 
 std::optional<std::uint32_t> symbol_value(const elf::file& firmware, const char* name) {
@@ -115,7 +109,8 @@ std::string stack_bottom_summary(probe::probe& target, const backtrace::debug_in
         auto where = info.symbolize((word & ~1u) - 1);
         const auto& name = where.back().function;
         if (name.empty()) continue;
-        auto it = std::find_if(counts.begin(), counts.end(), [&](const auto& c) { return c.first == name; });
+        auto it = std::find_if(counts.begin(), counts.end(),
+                               [&](const auto& c) { return c.first == name; });
         if (it == counts.end()) {
             counts.emplace_back(name, 1);
         } else {
@@ -123,49 +118,34 @@ std::string stack_bottom_summary(probe::probe& target, const backtrace::debug_in
         }
     }
     if (counts.empty()) return "  (no return addresses near the bottom of the stack)";
-    std::string out = fmt::format("  return addresses in the lowest {} bytes of the stack point into:", length);
+    std::string out =
+        fmt::format("  return addresses in the lowest {} bytes of the stack point into:", length);
     for (const auto& [name, count] : counts) out += fmt::format("\n    {} ({}x)", name, count);
     return out;
 }
 
 }  // namespace
 
-mpu_pause::mpu_pause(probe::probe& target) : target_(target) {
-    constexpr std::uint32_t mpu_ctrl = 0xE000ED94u;
-    auto ctrl = read_system_word(target, mpu_ctrl);
-    if (!ctrl || (*ctrl & 1u) == 0) return;
-    try {
-        const std::uint8_t off[4] = {0, 0, 0, 0};
-        target.write_memory(mpu_ctrl, off);
-        saved_ctrl_ = *ctrl;
-        paused_ = true;
-    } catch (const Error&) {
-        // Reads near the guard may fail; the report says so where it matters.
-    }
-}
-
-mpu_pause::~mpu_pause() {
-    if (!paused_) return;
-    try {
-        std::uint8_t bytes[4];
-        std::memcpy(bytes, &saved_ctrl_, 4);
-        target_.write_memory(0xE000ED94u, bytes);
-    } catch (const Error&) {
-        // The run is ending; nothing depends on the MPU any more.
-    }
-}
-
 std::string exception_name(std::uint32_t number) {
     switch (number) {
-        case 2: return "NMI";
-        case 3: return "HardFault";
-        case 4: return "MemManage fault";
-        case 5: return "BusFault";
-        case 6: return "UsageFault";
-        case 11: return "SVCall";
-        case 12: return "DebugMonitor";
-        case 14: return "PendSV";
-        case 15: return "SysTick";
+        case 2:
+            return "NMI";
+        case 3:
+            return "HardFault";
+        case 4:
+            return "MemManage fault";
+        case 5:
+            return "BusFault";
+        case 6:
+            return "UsageFault";
+        case 11:
+            return "SVCall";
+        case 12:
+            return "DebugMonitor";
+        case 14:
+            return "PendSV";
+        case 15:
+            return "SysTick";
         default:
             return number >= 16 ? fmt::format("interrupt {}", number - 16)
                                 : fmt::format("reserved exception {}", number);
@@ -180,7 +160,8 @@ std::vector<std::string> describe_fault_status(const fault_status& s) {
     const std::string at_mmfar = mmar_valid ? fmt::format(" at 0x{:08x}", s.mmfar) : "";
     const std::string at_bfar = bfar_valid ? fmt::format(" at 0x{:08x}", s.bfar) : "";
     // MemManage (CFSR[7:0])
-    if (bit(s.cfsr, 0)) out.push_back("MPU: instruction fetch from a no-execute or no-access region" + at_mmfar);
+    if (bit(s.cfsr, 0))
+        out.push_back("MPU: instruction fetch from a no-execute or no-access region" + at_mmfar);
     if (bit(s.cfsr, 1)) out.push_back("MPU: data access violation" + at_mmfar);
     if (bit(s.cfsr, 3)) out.push_back("MPU: fault while unstacking on exception return");
     if (bit(s.cfsr, 4)) out.push_back("MPU: fault while stacking for an exception entry");
@@ -192,30 +173,61 @@ std::vector<std::string> describe_fault_status(const fault_status& s) {
     if (bit(s.cfsr, 11)) out.push_back("bus fault while unstacking on exception return");
     if (bit(s.cfsr, 12)) out.push_back("bus fault while stacking for an exception entry");
     if (bit(s.cfsr, 13)) out.push_back("bus fault during lazy floating-point state preservation");
-    if (bfar_valid && !bit(s.cfsr, 9)) out.push_back(fmt::format("bus fault address 0x{:08x}", s.bfar));
+    if (bfar_valid && !bit(s.cfsr, 9))
+        out.push_back(fmt::format("bus fault address 0x{:08x}", s.bfar));
     // UsageFault (CFSR[31:16])
     if (bit(s.cfsr, 16)) out.push_back("undefined instruction");
-    if (bit(s.cfsr, 17)) out.push_back("invalid state: execution in ARM state (a call through a bad function pointer?)");
+    if (bit(s.cfsr, 17))
+        out.push_back(
+            "invalid state: execution in ARM state (a call through a bad function pointer?)");
     if (bit(s.cfsr, 18)) out.push_back("invalid EXC_RETURN value on exception return");
-    if (bit(s.cfsr, 19)) out.push_back("coprocessor instruction with the coprocessor disabled or absent (FPU?)");
+    if (bit(s.cfsr, 19))
+        out.push_back("coprocessor instruction with the coprocessor disabled or absent (FPU?)");
     if (bit(s.cfsr, 24)) out.push_back("unaligned access");
     if (bit(s.cfsr, 25)) out.push_back("divide by zero");
     // HardFault status
     if (bit(s.hfsr, 1)) out.push_back("bus fault reading the vector table");
-    if (bit(s.hfsr, 30)) out.push_back("escalated to HardFault (the fault's own handler is disabled or could not run)");
+    if (bit(s.hfsr, 30))
+        out.push_back(
+            "escalated to HardFault (the fault's own handler is disabled or could not run)");
     if (bit(s.hfsr, 31)) out.push_back("debug event");
     return out;
 }
 
+namespace {
+
+std::string full_report(probe::probe& target, const elf::file& firmware,
+                        const board::description& board, std::uint32_t exception_number);
+
+}  // namespace
+
 std::string fault_report(probe::probe& target, const elf::file& firmware,
                          const board::description& board, std::uint32_t exception_number) {
-    mpu_pause unguarded(target);
+    try {
+        return full_report(target, firmware, board, exception_number);
+    } catch (const Error& e) {
+        // The fault is the news even when the target cannot tell us more.
+        return fmt::format("firmware fault: unhandled {} (exception {})\n  (no further report: {})",
+                           exception_name(exception_number), exception_number, e.what());
+    }
+}
+
+namespace {
+
+std::string full_report(probe::probe& target, const elf::file& firmware,
+                        const board::description& board, std::uint32_t exception_number) {
     auto regs = read_registers(target);
     const std::uint32_t exc_return = regs.r[14];
-    const bool from_default_handler = backtrace::is_exc_return(exc_return) && regs.r[1] == exc_return;
+    const bool from_default_handler =
+        backtrace::is_exc_return(exc_return) && regs.r[1] == exc_return;
     // The interrupted code's stack: the frame the core stacked on entry.
     std::optional<std::uint32_t> frame_at;
-    if (from_default_handler) frame_at = regs.r[2];
+    if (from_default_handler) {
+        frame_at = regs.r[2];
+        // A GDB stub without the banked SPs (QEMU 7.2) still gets the PSP
+        // frame: the default handler passed its address.
+        if ((exc_return & 0x4) != 0 && !regs.psp) regs.psp = regs.r[2];
+    }
 
     std::optional<fault_status> status;
     if (!is_armv6m(board)) {
@@ -242,7 +254,8 @@ std::string fault_report(probe::probe& target, const elf::file& firmware,
             auto below = [&](std::uint32_t address) {
                 return address >= stack->guard && address < stack->bottom;
             };
-            access_below = (mmar_valid && below(status->mmfar)) || (bfar_valid && below(status->bfar));
+            access_below =
+                (mmar_valid && below(status->mmfar)) || (bfar_valid && below(status->bfar));
         }
         frame_lost = frame_below;
         if (frame_below || access_below) {
@@ -266,7 +279,8 @@ std::string fault_report(probe::probe& target, const elf::file& firmware,
     if (status) {
         out += fmt::format("  CFSR 0x{:08x}  HFSR 0x{:08x}  MMFAR 0x{:08x}  BFAR 0x{:08x}\n",
                            status->cfsr, status->hfsr, status->mmfar, status->bfar);
-        for (const auto& cause : describe_fault_status(*status)) out += fmt::format("  - {}\n", cause);
+        for (const auto& cause : describe_fault_status(*status))
+            out += fmt::format("  - {}\n", cause);
     } else if (is_armv6m(board)) {
         out += "  (ARMv6-M has no fault status registers: every fault is a HardFault)\n";
     }
@@ -276,9 +290,10 @@ std::string fault_report(probe::probe& target, const elf::file& firmware,
     auto shown = regs;
     std::string where = "registers (at the trap):";
     if (frame_at && frame_lost) {
-        where = fmt::format("registers (at the trap; the core could not stack the exception frame "
-                            "at 0x{:08x}, below the stack):",
-                            *frame_at);
+        where = fmt::format(
+            "registers (at the trap; the core could not stack the exception frame "
+            "at 0x{:08x}, below the stack):",
+            *frame_at);
     } else if (frame_at) {
         std::array<std::optional<std::uint32_t>, 8> stacked;
         bool complete = true;
@@ -294,14 +309,16 @@ std::string fault_report(probe::probe& target, const elf::file& firmware,
             std::uint32_t size = (exc_return & 0x10) ? 0x20 : 0x68;
             if (*stacked[7] & (1u << 9)) size += 4;
             shown.r[13] = *frame_at + size;
-            where = fmt::format("registers (when the fault was taken; xPSR 0x{:08x}):", *stacked[7]);
+            where =
+                fmt::format("registers (when the fault was taken; xPSR 0x{:08x}):", *stacked[7]);
         } else {
-            where = fmt::format("registers (at the trap; the exception frame at 0x{:08x} is unreadable):",
-                                *frame_at);
+            where = fmt::format(
+                "registers (at the trap; the exception frame at 0x{:08x} is unreadable):",
+                *frame_at);
         }
     }
     out += where + "\n";
-    static constexpr const char* names[16] = {"r0", "r1", "r2",  "r3",  "r4", "r5", "r6", "r7",
+    static constexpr const char* names[16] = {"r0", "r1", "r2",  "r3",  "r4",  "r5", "r6", "r7",
                                               "r8", "r9", "r10", "r11", "r12", "sp", "lr", "pc"};
     for (unsigned i = 0; i < 16; ++i) {
         out += fmt::format("{}{:>4} 0x{:08x}", i % 4 == 0 ? "  " : "  ", names[i], shown.r[i]);
@@ -316,14 +333,16 @@ std::string fault_report(probe::probe& target, const elf::file& firmware,
     }
     auto reader = [&](std::uint32_t address) { return read_word(target, board, address); };
     auto trace = info->unwind(regs, reader);
-    out += format_backtrace(*info, std::move(trace), from_default_handler ? "rivet_fault_trap" : "");
+    out +=
+        format_backtrace(*info, std::move(trace), from_default_handler ? "rivet_fault_trap" : "");
     return out;
 }
+
+}  // namespace
 
 std::string backtrace_report(probe::probe& target, const elf::file& firmware,
                              const board::description& board) {
     try {
-        mpu_pause unguarded(target);
         auto regs = read_registers(target);
         auto info = backtrace::debug_info::load(firmware.path().string());
         auto reader = [&](std::uint32_t address) { return read_word(target, board, address); };

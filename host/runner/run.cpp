@@ -218,8 +218,14 @@ int run(probe::probe& target, const elf::file& firmware, const board::descriptio
 
         finish();
         const std::uint32_t pc = target.read_register("pc");
-        if (exit_trap && pc == *exit_trap)
-            return static_cast<int>(target.read_register("r0") & 0xff);
+        if (exit_trap && pc == *exit_trap) {
+            const int code = static_cast<int>(target.read_register("r0") & 0xff);
+            if (code != 0 && options.backtrace_on_error_exit) {
+                fmt::print(stderr, "rivet: the firmware exited with {}; {}\n", code,
+                           backtrace_report(target, firmware, board));
+            }
+            return code;
+        }
         if (fault_trap && pc == *fault_trap) {
             throw Error(ErrorKind::target_fault,
                         fault_report(target, firmware, board, target.read_register("r0")));

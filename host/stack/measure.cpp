@@ -1,4 +1,3 @@
-#include <rivet/runner/fault.hpp>
 #include <rivet/stack/measure.hpp>
 #include <rivet/support/error.hpp>
 
@@ -30,7 +29,6 @@ void measure_service::attach(probe::probe& target) {
     // The core has not run yet: the whole stack is unused.
     std::vector<std::uint8_t> paint(stack_.top - stack_.bottom);
     for (std::size_t i = 0; i + 4 <= paint.size(); i += 4) std::memcpy(&paint[i], &paint_word, 4);
-    runner::mpu_pause unguarded(target);
     target.write_memory(stack_.bottom, paint);
     painted_ = true;
 }
@@ -38,7 +36,6 @@ void measure_service::attach(probe::probe& target) {
 void measure_service::finish(probe::probe& target) {
     if (!painted_) return;
     try {
-        runner::mpu_pause unguarded(target);
         auto bytes = target.read_memory(stack_.bottom, stack_.top - stack_.bottom);
         peak_ = peak_use(bytes, stack_.top - stack_.bottom);
     } catch (const Error& e) {
@@ -49,7 +46,8 @@ void measure_service::finish(probe::probe& target) {
 
 std::string measure_service::summary() const {
     const auto size = stack_.top - stack_.bottom;
-    if (!peak_) return fmt::format("stack: peak use unknown (the stack could not be read: {})", problem_);
+    if (!peak_)
+        return fmt::format("stack: peak use unknown (the stack could not be read: {})", problem_);
     return fmt::format("stack: peak use {} of {} bytes ({}%){}", *peak_, size, *peak_ * 100 / size,
                        *peak_ >= size ? " - the whole stack: it may have overflowed" : "");
 }

@@ -26,10 +26,13 @@ TEST(peak_use, counts_from_the_top_to_the_lowest_overwritten_word) {
 
 TEST(peak_use, a_paint_coloured_word_in_use_is_not_mistaken_for_the_bottom) {
     auto bytes = painted_stack(256, 64);
-    std::memcpy(&bytes[256 - 32], &rivet::stack::paint_word, 4);  // a saved value equal to the paint
+    std::memcpy(&bytes[256 - 32], &rivet::stack::paint_word,
+                4);  // a saved value equal to the paint
     EXPECT_EQ(rivet::stack::peak_use(bytes, 256), 64u);
 }
 
-TEST(peak_use, whole_stack) { EXPECT_EQ(rivet::stack::peak_use(painted_stack(256, 256), 256), 256u); }
+TEST(peak_use, whole_stack) {
+    EXPECT_EQ(rivet::stack::peak_use(painted_stack(256, 256), 256), 256u);
+}
 
 }  // namespace

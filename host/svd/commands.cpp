@@ -33,7 +33,8 @@ struct CheckArgs {
     bool strict = false;
 };
 
-void load(SvdDocument& doc, const std::string& svd, const std::string& patch, const std::string& svd_root) {
+void load(SvdDocument& doc, const std::string& svd, const std::string& patch,
+          const std::string& svd_root) {
     load_svd_file(doc, svd);
     if (!patch.empty()) apply_patch_file(doc, patch, PatchOptions{svd_root});
 }
@@ -79,37 +80,57 @@ void run_check(const CheckArgs& a) {
         (err ? errors : warnings)++;
         std::cout << p.where << ": " << (err ? "error" : "warning") << ": " << p.message << "\n";
     }
-    std::cout << fmt::format("{}: {} peripherals, {} errors, {} warnings\n", dev.name, dev.peripherals.size(),
-                             errors, warnings);
+    std::cout << fmt::format("{}: {} peripherals, {} errors, {} warnings\n", dev.name,
+                             dev.peripherals.size(), errors, warnings);
     if (errors > 0 || (a.strict && warnings > 0)) {
-        throw Error(ErrorKind::bad_input, fmt::format("{}: {} errors, {} warnings", a.svd, errors, warnings));
+        throw Error(ErrorKind::bad_input,
+                    fmt::format("{}: {} errors, {} warnings", a.svd, errors, warnings));
+    }
+}
+
+// Commands report every failure as a rivet::Error; anything else thrown
+// below (filesystem, allocation) becomes one too instead of escaping.
+template <typename F>
+void guarded(F&& f) {
+    try {
+        f();
+    } catch (const Error&) {
+        throw;
+    } catch (const std::filesystem::filesystem_error& e) {
+        throw Error(ErrorKind::io, e.what());
+    } catch (const std::exception& e) {
+        throw Error(ErrorKind::bad_input, std::string("internal error: ") + e.what());
     }
 }
 
 }  // namespace
 
 void add_svd_commands(CLI::App& app) {
-    CLI::App* svd = app.add_subcommand("svd", "CMSIS-SVD tools: generate register headers, patch, check");
+    CLI::App* svd =
+        app.add_subcommand("svd", "CMSIS-SVD tools: generate register headers, patch, check");
     svd->require_subcommand(1);
 
     auto gen = std::make_shared<GenArgs>();
-    CLI::App* g = svd->add_subcommand("gen", "Generate C++ register headers from an SVD (and patch)");
+    CLI::App* g =
+        svd->add_subcommand("gen", "Generate C++ register headers from an SVD (and patch)");
     g->add_option("svd", gen->svd, "DEVICE.svd")->required();
     g->add_option("--patch", gen->patch, "svdtools YAML patch applied first");
     g->add_option("-o,--output", gen->out, "output directory")->required();
     g->add_option("--namespace", gen->ns, "C++ namespace (default: device name)");
-    g->add_option("--format", gen->format, "cpp (default) or cmsis")->check(CLI::IsMember({"cpp", "cmsis"}));
+    g->add_option("--format", gen->format, "cpp (default) or cmsis")
+        ->check(CLI::IsMember({"cpp", "cmsis"}));
     g->add_option("--svd-root", gen->svd_root, "folder holding the SVDs the patch names");
-    g->callback([gen] { run_gen(*gen); });
+    g->callback([gen] { guarded([&] { run_gen(*gen); }); });
 
     auto patch = std::make_shared<PatchArgs>();
-    CLI::App* p = svd->add_subcommand("patch", "Apply an svdtools YAML patch and write the patched SVD");
+    CLI::App* p =
+        svd->add_subcommand("patch", "Apply an svdtools YAML patch and write the patched SVD");
     p->add_option("yaml", patch->yaml, "DEVICE.yaml")->required();
     p->add_option("-o,--output", patch->out, "output SVD (default: stdout)");
     p->add_option("--svd", patch->svd, "input SVD (default: the patch's _svd)");
     p->add_option("--svd-root", patch->svd_root, "folder holding the SVDs the patch names");
     p->add_flag("--expand", patch->expand, "resolve derivedFrom in the output");
-    p->callback([patch] { run_patch(*patch); });
+    p->callback([patch] { guarded([&] { run_patch(*patch); }); });
 
     auto check = std::make_shared<CheckArgs>();
     CLI::App* c = svd->add_subcommand("check", "Validate an SVD and list problems");
@@ -117,7 +138,7 @@ void add_svd_commands(CLI::App& app) {
     c->add_option("--patch", check->patch, "svdtools YAML patch applied first");
     c->add_option("--svd-root", check->svd_root, "folder holding the SVDs the patch names");
     c->add_flag("--strict", check->strict, "fail on warnings too");
-    c->callback([check] { run_check(*check); });
+    c->callback([check] { guarded([&] { run_check(*check); }); });
 }
 
 }  // namespace rivet::svd

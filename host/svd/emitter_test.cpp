@@ -75,7 +75,8 @@ TEST(SvdEmitter, OneHeaderPerBlockTypeAndOnePerDevice) {
 }
 
 TEST(SvdEmitter, FieldsFollowAccessAndNames) {
-    const std::string uart = file(emit_cpp(parse_svd_string(kSvd, "my.svd"), {"chip"}), "my_dev/uart.hpp");
+    const std::string uart =
+        file(emit_cpp(parse_svd_string(kSvd, "my.svd"), {"chip"}), "my_dev/uart.hpp");
     EXPECT_THAT(uart, HasSubstr("namespace chip::uart {"));
     EXPECT_THAT(uart, HasSubstr("constexpr bool cr() const"));  // field named like its register
     EXPECT_THAT(uart, HasSubstr("constexpr value& delete_(bool v)"));
@@ -93,6 +94,26 @@ TEST(SvdEmitter, FieldsFollowAccessAndNames) {
     EXPECT_THAT(uart, HasSubstr("std::uint8_t"));
     EXPECT_THAT(uart, HasSubstr("px() const"));
     EXPECT_THAT(uart, HasSubstr("py() const"));
+}
+
+TEST(SvdEmitter, CmsisHeader) {
+    const auto files = emit_cmsis(parse_svd_string(kSvd, "my.svd"));
+    ASSERT_EQ(files.size(), 1u);
+    EXPECT_EQ(files[0].path, "My_Dev.h");
+    const std::string& h = files[0].text;
+    EXPECT_THAT(
+        h,
+        HasSubstr(
+            "typedef struct {\n    __IO uint32_t CR;  /* 0x0 */\n    __IO uint32_t SR;  /* 0x4 */\n"
+            "    uint8_t RESERVED0[0x8];\n    __IO uint8_t BUF0;  /* 0x10 */\n"
+            "    uint8_t RESERVED1[0x3];\n    __IO uint8_t BUF1;  /* 0x14 */\n"));  // stride 4: no
+                                                                                    // C array
+    EXPECT_THAT(h, HasSubstr("__IO uint32_t PX;  /* 0x40 */"));
+    EXPECT_THAT(h, HasSubstr("} UART_TypeDef;"));
+    EXPECT_THAT(h, HasSubstr("#define UART2 ((UART_TypeDef *) UART2_BASE)"));
+    EXPECT_THAT(h, HasSubstr("UART_IRQ_IRQn = 3,"));
+    EXPECT_THAT(h, HasSubstr("#define UART_SR_F2_Pos 4U"));
+    EXPECT_THAT(h, HasSubstr("#define UART_SR_F2_Msk (0x1ULL << UART_SR_F2_Pos)"));
 }
 
 }  // namespace

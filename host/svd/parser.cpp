@@ -16,8 +16,12 @@
 
 namespace rivet::svd {
 
-bool readable(Access a) { return a != Access::write_only && a != Access::write_once; }
-bool writable(Access a) { return a != Access::read_only; }
+bool readable(Access a) {
+    return a != Access::write_only && a != Access::write_once;
+}
+bool writable(Access a) {
+    return a != Access::read_only;
+}
 
 // ---------------------------------------------------------------- document
 
@@ -44,14 +48,15 @@ std::string SvdDocument::where(const pugi::xml_node& node) const {
 void load_svd_string(SvdDocument& doc, std::string_view text, const std::string& name) {
     doc.path = name;
     doc.set_text(std::string(text));
-    const pugi::xml_parse_result r =
-        doc.xml.load_buffer(text.data(), text.size(), pugi::parse_default | pugi::parse_ws_pcdata_single);
+    const pugi::xml_parse_result r = doc.xml.load_buffer(
+        text.data(), text.size(), pugi::parse_default | pugi::parse_ws_pcdata_single);
     if (!r) {
         SvdDocument tmp;
         tmp.set_text(std::string(text));
         // line of the error offset
         int line = 1;
-        for (std::ptrdiff_t i = 0; i < r.offset && i < static_cast<std::ptrdiff_t>(text.size()); ++i) {
+        for (std::ptrdiff_t i = 0; i < r.offset && i < static_cast<std::ptrdiff_t>(text.size());
+             ++i) {
             if (text[static_cast<std::size_t>(i)] == '\n') ++line;
         }
         throw Error(ErrorKind::bad_input,
@@ -89,7 +94,7 @@ bool parse_svd_integer(std::string_view t, std::uint64_t& out) {
     } else if (!t.empty()) {
         const char s = t.back();
         if (s == 'k' || s == 'K') mult = 1024;
-        if (s == 'm' || s == 'M') mult = 1024 * 1024;
+        if (s == 'm' || s == 'M') mult = 1024ull * 1024;
         if (s == 'g' || s == 'G') mult = 1024ull * 1024 * 1024;
         if (mult != 1) t.remove_suffix(1);
     }
@@ -143,7 +148,8 @@ std::vector<std::string> expand_dim_index(std::string_view text, std::uint32_t d
         std::size_t start = 0;
         while (start <= s.size()) {
             const auto comma = s.find(',', start);
-            out.push_back(s.substr(start, comma == std::string::npos ? std::string::npos : comma - start));
+            out.push_back(
+                s.substr(start, comma == std::string::npos ? std::string::npos : comma - start));
             if (comma == std::string::npos) break;
             start = comma + 1;
         }
@@ -178,7 +184,8 @@ std::vector<std::string> split_dots(std::string_view s) {
     std::size_t start = 0;
     while (true) {
         const auto d = s.find('.', start);
-        out.emplace_back(s.substr(start, d == std::string_view::npos ? std::string_view::npos : d - start));
+        out.emplace_back(
+            s.substr(start, d == std::string_view::npos ? std::string_view::npos : d - start));
         if (d == std::string_view::npos) break;
         start = d + 1;
     }
@@ -186,12 +193,13 @@ std::vector<std::string> split_dots(std::string_view s) {
 }
 
 // Walks registers/clusters by names from a peripheral or cluster.
-pugi::xml_node descend(pugi::xml_node from, const std::vector<std::string>& parts, std::size_t first,
-                       std::size_t last) {
+pugi::xml_node descend(pugi::xml_node from, const std::vector<std::string>& parts,
+                       std::size_t first, std::size_t last) {
     for (std::size_t i = first; i < last && from; ++i) {
         pugi::xml_node scope = is_element(from, "peripheral") ? from.child("registers") : from;
         pugi::xml_node next = find_named(scope, parts[i], {"register", "cluster"});
-        if (!next && is_element(from, "register")) next = find_named(from.child("fields"), parts[i], {"field"});
+        if (!next && is_element(from, "register"))
+            next = find_named(from.child("fields"), parts[i], {"field"});
         from = next;
     }
     return from;
@@ -206,9 +214,12 @@ public:
 
     void run() {
         for (pugi::xml_node p : peripherals_.children("peripheral")) resolve_peripheral(p);
-        for (pugi::xml_node p : peripherals_.children("peripheral")) walk_blocks(p, p.child("registers"));
-        for (pugi::xml_node p : peripherals_.children("peripheral")) walk_fields(p.child("registers"));
-        for (pugi::xml_node p : peripherals_.children("peripheral")) walk_enums(p, p.child("registers"));
+        for (pugi::xml_node p : peripherals_.children("peripheral"))
+            walk_blocks(p, p.child("registers"));
+        for (pugi::xml_node p : peripherals_.children("peripheral"))
+            walk_fields(p.child("registers"));
+        for (pugi::xml_node p : peripherals_.children("peripheral"))
+            walk_enums(p, p.child("registers"));
     }
 
 private:
@@ -261,17 +272,18 @@ private:
 
     void resolve_peripheral(pugi::xml_node p) {
         const auto key = p.internal_object();
-        if (done_.count(key) != 0U) return;
+        if (done_.contains(key)) return;
         const pugi::xml_attribute attr = p.attribute("derivedFrom");
         if (!attr) {
             done_.insert(key);
             return;
         }
-        if (busy_.count(key) != 0U) fail(p, "derivedFrom cycle at peripheral " + text_of(p, "name"));
+        if (busy_.contains(key)) fail(p, "derivedFrom cycle at peripheral " + text_of(p, "name"));
         busy_.insert(key);
         const std::string ref = attr.value();
         pugi::xml_node base = find_peripheral(ref);
-        if (!base) fail(p, "peripheral " + text_of(p, "name") + " derivedFrom unknown peripheral " + ref);
+        if (!base)
+            fail(p, "peripheral " + text_of(p, "name") + " derivedFrom unknown peripheral " + ref);
         resolve_peripheral(base);
         const bool shares = !p.child("registers");
         merge(p, base, "registers", {"name", "interrupt", "derivedFrom"});
@@ -282,7 +294,8 @@ private:
 
     // A register/cluster reference: sibling, enclosing scopes, then a dotted
     // path from the device or from the current peripheral.
-    pugi::xml_node find_block_ref(pugi::xml_node peripheral, pugi::xml_node scope, const std::string& ref) {
+    pugi::xml_node find_block_ref(pugi::xml_node peripheral, pugi::xml_node scope,
+                                  const std::string& ref) {
         if (ref.find('.') == std::string::npos) {
             for (pugi::xml_node s = scope; s; s = s.parent()) {
                 if (pugi::xml_node n = find_named(s, ref, {"register", "cluster"})) return n;
@@ -300,19 +313,22 @@ private:
 
     void resolve_block(pugi::xml_node peripheral, pugi::xml_node scope, pugi::xml_node e) {
         const auto key = e.internal_object();
-        if (done_.count(key) != 0U) return;
+        if (done_.contains(key)) return;
         const pugi::xml_attribute attr = e.attribute("derivedFrom");
         if (!attr) {
             done_.insert(key);
             return;
         }
-        if (busy_.count(key) != 0U) fail(e, "derivedFrom cycle at " + text_of(e, "name"));
+        if (busy_.contains(key)) fail(e, "derivedFrom cycle at " + text_of(e, "name"));
         busy_.insert(key);
         const std::string ref = attr.value();
         pugi::xml_node base = find_block_ref(peripheral, scope, ref);
-        if (!base || base == e) fail(e, std::string(e.name()) + " " + text_of(e, "name") + " derivedFrom unknown " + ref);
+        if (!base || base == e)
+            fail(e,
+                 std::string(e.name()) + " " + text_of(e, "name") + " derivedFrom unknown " + ref);
         resolve_block(peripheral, base.parent(), base);
-        if (std::strcmp(base.name(), e.name()) != 0) fail(e, "derivedFrom " + ref + " is a " + base.name());
+        if (std::strcmp(base.name(), e.name()) != 0)
+            fail(e, "derivedFrom " + ref + " is a " + base.name());
         if (is_element(e, "cluster")) {
             // Cluster children are registers and clusters directly.
             for (pugi::xml_node c : base.children()) {
@@ -336,20 +352,21 @@ private:
     void walk_blocks(pugi::xml_node peripheral, pugi::xml_node scope) {
         if (!scope) return;
         for (pugi::xml_node e : scope.children()) {
-            if (is_element(e, "register") || is_element(e, "cluster")) resolve_block(peripheral, scope, e);
+            if (is_element(e, "register") || is_element(e, "cluster"))
+                resolve_block(peripheral, scope, e);
         }
         for (pugi::xml_node e : scope.children("cluster")) walk_blocks(peripheral, e);
     }
 
     void resolve_field(pugi::xml_node f) {
         const auto key = f.internal_object();
-        if (done_.count(key) != 0U) return;
+        if (done_.contains(key)) return;
         const pugi::xml_attribute attr = f.attribute("derivedFrom");
         if (!attr) {
             done_.insert(key);
             return;
         }
-        if (busy_.count(key) != 0U) fail(f, "derivedFrom cycle at field " + text_of(f, "name"));
+        if (busy_.contains(key)) fail(f, "derivedFrom cycle at field " + text_of(f, "name"));
         busy_.insert(key);
         const std::string ref = attr.value();
         pugi::xml_node base;
@@ -357,14 +374,16 @@ private:
             base = find_named(f.parent(), ref, {"field"});
         } else {
             const auto parts = split_dots(ref);
-            if (pugi::xml_node p = find_peripheral(parts[0])) base = descend(p, parts, 1, parts.size());
+            if (pugi::xml_node p = find_peripheral(parts[0]))
+                base = descend(p, parts, 1, parts.size());
             if (!base) {
                 pugi::xml_node p = f;
                 while (p && !is_element(p, "peripheral")) p = p.parent();
                 if (p) base = descend(p, parts, 0, parts.size());
             }
         }
-        if (!base || !is_element(base, "field")) fail(f, "field " + text_of(f, "name") + " derivedFrom unknown " + ref);
+        if (!base || !is_element(base, "field"))
+            fail(f, "field " + text_of(f, "name") + " derivedFrom unknown " + ref);
         resolve_field(base);
         const bool own_enums = static_cast<bool>(f.child("enumeratedValues"));
         for (pugi::xml_node c : base.children()) {
@@ -375,8 +394,9 @@ private:
             }
             // bitRange / lsb+msb / bitOffset+bitWidth are one property; a
             // derived field that gives only bitOffset keeps the base width.
-            const bool is_pos = is_element(c, "bitRange") || is_element(c, "lsb") || is_element(c, "msb") ||
-                                is_element(c, "bitOffset") || is_element(c, "bitWidth");
+            const bool is_pos = is_element(c, "bitRange") || is_element(c, "lsb") ||
+                                is_element(c, "msb") || is_element(c, "bitOffset") ||
+                                is_element(c, "bitWidth");
             if (is_pos) {
                 const bool own_range = f.child("bitRange") || f.child("lsb");
                 const bool own_offset = static_cast<bool>(f.child("bitOffset"));
@@ -384,7 +404,8 @@ private:
                 if (own_offset && is_element(c, "bitWidth")) {
                     if (!f.child("bitWidth")) {
                         pugi::xml_node w = f.append_child("bitWidth");
-                        w.append_child(pugi::node_pcdata).set_value(std::to_string(base_width(base)).c_str());
+                        w.append_child(pugi::node_pcdata)
+                            .set_value(std::to_string(base_width(base)).c_str());
                     }
                     continue;
                 }
@@ -407,7 +428,8 @@ private:
         } else if (f.child("bitRange")) {
             const std::string t = text_of(f, "bitRange");
             const auto colon = t.find(':');
-            if (t.size() > 4 && colon != std::string::npos && parse_svd_integer(t.substr(1, colon - 1), msb) &&
+            if (t.size() > 4 && colon != std::string::npos &&
+                parse_svd_integer(t.substr(1, colon - 1), msb) &&
                 parse_svd_integer(t.substr(colon + 1, t.size() - colon - 2), lsb) && msb >= lsb) {
                 w = msb - lsb + 1;
             }
@@ -431,20 +453,22 @@ private:
                 if (text_of(c, "name") == name) return c;
                 continue;
             }
-            if (is_element(c, "registers") || is_element(c, "register") || is_element(c, "cluster") ||
-                is_element(c, "fields") || is_element(c, "field") || is_element(c, "peripheral") ||
-                is_element(c, "peripherals")) {
+            if (is_element(c, "registers") || is_element(c, "register") ||
+                is_element(c, "cluster") || is_element(c, "fields") || is_element(c, "field") ||
+                is_element(c, "peripheral") || is_element(c, "peripherals")) {
                 if (pugi::xml_node n = find_enum_in(c, name)) return n;
             }
         }
         return {};
     }
 
-    pugi::xml_node find_enum_ref(pugi::xml_node peripheral, pugi::xml_node ev, const std::string& ref) {
+    pugi::xml_node find_enum_ref(pugi::xml_node peripheral, pugi::xml_node ev,
+                                 const std::string& ref) {
         if (ref.find('.') != std::string::npos) {
             const auto parts = split_dots(ref);
             pugi::xml_node scope;
-            if (pugi::xml_node p = find_peripheral(parts[0])) scope = descend(p, parts, 1, parts.size() - 1);
+            if (pugi::xml_node p = find_peripheral(parts[0]))
+                scope = descend(p, parts, 1, parts.size() - 1);
             if (!scope) scope = descend(peripheral, parts, 0, parts.size() - 1);
             if (scope) {
                 if (pugi::xml_node n = find_enum_in(scope, parts.back())) return n;
@@ -463,13 +487,13 @@ private:
 
     void resolve_enum(pugi::xml_node peripheral, pugi::xml_node ev) {
         const auto key = ev.internal_object();
-        if (done_.count(key) != 0U) return;
+        if (done_.contains(key)) return;
         const pugi::xml_attribute attr = ev.attribute("derivedFrom");
         if (!attr) {
             done_.insert(key);
             return;
         }
-        if (busy_.count(key) != 0U) fail(ev, "derivedFrom cycle at enumeratedValues");
+        if (busy_.contains(key)) fail(ev, "derivedFrom cycle at enumeratedValues");
         busy_.insert(key);
         const std::string ref = attr.value();
         pugi::xml_node base = find_enum_ref(peripheral, ev, ref);
@@ -495,7 +519,8 @@ private:
             if (is_element(e, "cluster")) walk_enums(peripheral, e);
             if (!is_element(e, "register")) continue;
             for (pugi::xml_node f : e.child("fields").children("field")) {
-                for (pugi::xml_node ev : f.children("enumeratedValues")) resolve_enum(peripheral, ev);
+                for (pugi::xml_node ev : f.children("enumeratedValues"))
+                    resolve_enum(peripheral, ev);
             }
         }
     }
@@ -537,7 +562,8 @@ public:
         dev.version = text_of(d, "version");
         dev.description = text_of(d, "description");
         dev.license_text = text_of(d, "licenseText");
-        dev.address_unit_bits = static_cast<std::uint32_t>(opt_int(d, "addressUnitBits").value_or(8));
+        dev.address_unit_bits =
+            static_cast<std::uint32_t>(opt_int(d, "addressUnitBits").value_or(8));
         dev.width = static_cast<std::uint32_t>(opt_int(d, "width").value_or(32));
         if (pugi::xml_node c = d.child("cpu")) dev.cpu = cpu(c);
         const Props props = read_props(d, Props{});
@@ -619,10 +645,14 @@ private:
 
     ModifiedWrite modified_write(const pugi::xml_node& c) const {
         static const std::map<std::string, ModifiedWrite, std::less<>> m = {
-            {"oneToClear", ModifiedWrite::one_to_clear},   {"oneToSet", ModifiedWrite::one_to_set},
-            {"oneToToggle", ModifiedWrite::one_to_toggle}, {"zeroToClear", ModifiedWrite::zero_to_clear},
-            {"zeroToSet", ModifiedWrite::zero_to_set},     {"zeroToToggle", ModifiedWrite::zero_to_toggle},
-            {"clear", ModifiedWrite::clear},               {"set", ModifiedWrite::set},
+            {"oneToClear", ModifiedWrite::one_to_clear},
+            {"oneToSet", ModifiedWrite::one_to_set},
+            {"oneToToggle", ModifiedWrite::one_to_toggle},
+            {"zeroToClear", ModifiedWrite::zero_to_clear},
+            {"zeroToSet", ModifiedWrite::zero_to_set},
+            {"zeroToToggle", ModifiedWrite::zero_to_toggle},
+            {"clear", ModifiedWrite::clear},
+            {"set", ModifiedWrite::set},
             {"modify", ModifiedWrite::modify}};
         const std::string t = trimmed(c.text().get());
         auto it = m.find(t);
@@ -658,9 +688,12 @@ private:
         d.dim_name = text_of(n, "dimName");
         bool ok = true;
         d.index = expand_dim_index(text_of(n, "dimIndex"), d.dim, ok);
-        if (!ok) fail(n, "dimIndex '" + text_of(n, "dimIndex") + "' does not give dim=" + std::to_string(d.dim) + " entries");
+        if (!ok)
+            fail(n, "dimIndex '" + text_of(n, "dimIndex") +
+                        "' does not give dim=" + std::to_string(d.dim) + " entries");
         const std::string name = text_of(n, "name");
-        if (name.find("%s") == std::string::npos) fail(n, "array " + name + " has no %s in its name");
+        if (name.find("%s") == std::string::npos)
+            fail(n, "array " + name + " has no %s in its name");
         return d;
     }
 
@@ -693,7 +726,8 @@ private:
         cpu.vtor_present = opt_bool(c, "vtorPresent", true);
         cpu.nvic_prio_bits = static_cast<std::uint32_t>(opt_int(c, "nvicPrioBits").value_or(4));
         cpu.vendor_systick_config = opt_bool(c, "vendorSystickConfig", false);
-        cpu.device_num_interrupts = static_cast<std::uint32_t>(opt_int(c, "deviceNumInterrupts").value_or(0));
+        cpu.device_num_interrupts =
+            static_cast<std::uint32_t>(opt_int(c, "deviceNumInterrupts").value_or(0));
         cpu.sau_num_regions = static_cast<std::uint32_t>(opt_int(c, "sauNumRegions").value_or(0));
         return cpu;
     }
@@ -717,7 +751,8 @@ private:
             ev.description = text_of(v, "description");
             ev.is_default = opt_bool(v, "isDefault", false);
             if (v.child("value")) {
-                ev.value = req_int(v, "value");  // too wide: reported by check, skipped by the emitter
+                ev.value =
+                    req_int(v, "value");  // too wide: reported by check, skipped by the emitter
             } else if (!ev.is_default) {
                 fail(v, "enumeratedValue " + ev.name + " has neither <value> nor <isDefault>");
             }
@@ -753,11 +788,14 @@ private:
         } else {
             fail(n, "field " + f.name + " has no bit position");
         }
-        if (f.width == 0 || f.width > 64 || f.lsb > 63) fail(n, "field " + f.name + " has a bad bit range");
+        if (f.width == 0 || f.width > 64 || f.lsb > 63)
+            fail(n, "field " + f.name + " has a bad bit range");
         f.access = n.child("access") ? access(n.child("access")) : r.access;
-        f.modified_write = n.child("modifiedWriteValues") ? modified_write(n.child("modifiedWriteValues"))
-                                                          : r.modified_write;
-        f.read_action = n.child("readAction") ? read_action(n.child("readAction")) : ReadAction::none;
+        f.modified_write = n.child("modifiedWriteValues")
+                               ? modified_write(n.child("modifiedWriteValues"))
+                               : r.modified_write;
+        f.read_action =
+            n.child("readAction") ? read_action(n.child("readAction")) : ReadAction::none;
         f.write_constraint = write_constraint(n);
         for (pugi::xml_node ev : n.children("enumeratedValues")) f.enums.push_back(enumeration(ev));
         f.dim = dim(n);
@@ -775,7 +813,8 @@ private:
         r.offset = req_int(n, "addressOffset");
         const Props p = read_props(n, inherited);
         r.size = p.size.value_or(32);
-        if (r.size == 0 || r.size > 64) fail(n, "register " + r.name + " has size " + std::to_string(r.size));
+        if (r.size == 0 || r.size > 64)
+            fail(n, "register " + r.name + " has size " + std::to_string(r.size));
         r.access = p.access.value_or(Access::read_write);
         r.protection = p.protection.value_or("");
         const std::uint64_t size_mask = r.size >= 64 ? ~0ull : ((1ull << r.size) - 1);
@@ -875,7 +914,9 @@ private:
 
 }  // namespace
 
-Device build_model(const SvdDocument& doc) { return Builder(doc).build(); }
+Device build_model(const SvdDocument& doc) {
+    return Builder(doc).build();
+}
 
 Device parse_svd_file(const std::string& path) {
     SvdDocument doc;

@@ -15,8 +15,8 @@ namespace {
 using ::testing::HasSubstr;
 
 std::string device(const std::string& peripherals, const std::string& defaults = "") {
-    return "<?xml version=\"1.0\"?>\n<device>\n<name>DEV</name>\n" + defaults + "<peripherals>\n" + peripherals +
-           "</peripherals>\n</device>\n";
+    return "<?xml version=\"1.0\"?>\n<device>\n<name>DEV</name>\n" + defaults + "<peripherals>\n" +
+           peripherals + "</peripherals>\n</device>\n";
 }
 
 const Peripheral& periph(const Device& d, const std::string& name) {
@@ -64,7 +64,8 @@ TEST(SvdParser, InheritsRegisterPropertiesDownTheTree) {
   </cluster>
 </registers></peripheral>
 )",
-               "<size>32</size><access>read-write</access><resetValue>0x1</resetValue><resetMask>0xFF</resetMask>\n"),
+               "<size>32</size><access>read-write</access><resetValue>0x1</"
+               "resetValue><resetMask>0xFF</resetMask>\n"),
         "t.svd");
     const Peripheral& p = periph(d, "P");
     ASSERT_EQ(p.registers.size(), 1u);
@@ -152,7 +153,8 @@ TEST(SvdParser, KeepsArraysAndExpandsFieldArrays) {
 }
 
 TEST(SvdParser, ReadsSvd13Details) {
-    const Device d = parse_svd_string(device(R"(
+    const Device d = parse_svd_string(
+        device(R"(
 <peripheral><name>P</name><baseAddress>0</baseAddress><registers>
   <register><name>SR</name><addressOffset>0</addressOffset><modifiedWriteValues>oneToClear</modifiedWriteValues><readAction>clear</readAction>
     <fields>
@@ -167,9 +169,9 @@ TEST(SvdParser, ReadsSvd13Details) {
       <field><name>G</name><lsb>8</lsb><msb>8</msb><modifiedWriteValues>zeroToSet</modifiedWriteValues></field>
     </fields></register>
 </registers></peripheral>)",
-                                             "<cpu><name>CM33</name><fpuPresent>1</fpuPresent><nvicPrioBits>3</nvicPrioBits>"
-                                             "<sauNumRegions>8</sauNumRegions></cpu>\n"),
-                                      "t.svd");
+               "<cpu><name>CM33</name><fpuPresent>1</fpuPresent><nvicPrioBits>3</nvicPrioBits>"
+               "<sauNumRegions>8</sauNumRegions></cpu>\n"),
+        "t.svd");
     ASSERT_TRUE(d.cpu.has_value());
     EXPECT_EQ(d.cpu->name, "CM33");
     EXPECT_TRUE(d.cpu->fpu_present);
@@ -193,10 +195,11 @@ TEST(SvdParser, ReadsSvd13Details) {
 
 TEST(SvdParser, ErrorsNameFileAndLine) {
     try {
-        (void)parse_svd_string(device("<peripheral><name>P</name>\n<baseAddress>0</baseAddress><registers>\n"
-                                      "<register><name>R</name>\n<addressOffset>zz</addressOffset></register>\n"
-                                      "</registers></peripheral>\n"),
-                               "bad.svd");
+        (void)parse_svd_string(
+            device("<peripheral><name>P</name>\n<baseAddress>0</baseAddress><registers>\n"
+                   "<register><name>R</name>\n<addressOffset>zz</addressOffset></register>\n"
+                   "</registers></peripheral>\n"),
+            "bad.svd");
         FAIL() << "no error";
     } catch (const Error& e) {
         EXPECT_EQ(e.kind(), ErrorKind::bad_input);
@@ -204,9 +207,10 @@ TEST(SvdParser, ErrorsNameFileAndLine) {
         EXPECT_THAT(e.what(), HasSubstr("addressOffset"));
     }
     try {
-        (void)parse_svd_string("<device><name>X</name>\n<peripherals>\n<peripheral derivedFrom=\"NOPE\">"
-                               "<name>P</name><baseAddress>0</baseAddress></peripheral></peripherals></device>",
-                               "d.svd");
+        (void)parse_svd_string(
+            "<device><name>X</name>\n<peripherals>\n<peripheral derivedFrom=\"NOPE\">"
+            "<name>P</name><baseAddress>0</baseAddress></peripheral></peripherals></device>",
+            "d.svd");
         FAIL() << "no error";
     } catch (const Error& e) {
         EXPECT_THAT(e.what(), HasSubstr("d.svd:3"));

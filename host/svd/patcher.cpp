@@ -7,15 +7,14 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <cstdlib>
 #include <cstring>
 #include <filesystem>
 #include <fstream>
 #include <functional>
 #include <iostream>
-#include <cstdlib>
 #include <map>
 #include <memory>
-#include <regex>
 #include <set>
 #include <sstream>
 
@@ -33,31 +32,47 @@ namespace {
 
 // An ordered YAML tree: svdtools applies commands in file order, and merges
 // included files with the including file winning.
+struct YEntry;
+
 struct Y {
     enum class Kind { null, scalar, seq, map } kind = Kind::null;
     std::string s;
     std::vector<Y> seq;
-    std::vector<std::pair<std::string, Y>> map;
+    std::vector<YEntry> map;  // in file order
 
     [[nodiscard]] bool is_map() const { return kind == Kind::map; }
     [[nodiscard]] bool is_seq() const { return kind == Kind::seq; }
     [[nodiscard]] bool is_scalar() const { return kind == Kind::scalar; }
-    [[nodiscard]] const Y* get(std::string_view key) const {
-        for (const auto& [k, v] : map) {
-            if (k == key) return &v;
-        }
-        return nullptr;
-    }
-    Y* get(std::string_view key) {
-        for (auto& [k, v] : map) {
-            if (k == key) return &v;
-        }
-        return nullptr;
-    }
-    void erase(std::string_view key) {
-        map.erase(std::remove_if(map.begin(), map.end(), [&](const auto& kv) { return kv.first == key; }), map.end());
-    }
+    // Defined below, once YEntry is complete.
+    [[nodiscard]] const Y* get(std::string_view key) const;
+    Y* get(std::string_view key);
+    void erase(std::string_view key);
 };
+
+struct YEntry {
+    std::string first;
+    Y second;
+};
+
+const Y* Y::get(std::string_view key) const {
+    for (const auto& [k, v] : map) {
+        if (k == key) return &v;
+    }
+    return nullptr;
+}
+
+Y* Y::get(std::string_view key) {
+    for (auto& [k, v] : map) {
+        if (k == key) return &v;
+    }
+    return nullptr;
+}
+
+void Y::erase(std::string_view key) {
+    map.erase(
+        std::remove_if(map.begin(), map.end(), [&](const auto& kv) { return kv.first == key; }),
+        map.end());
+}
 
 Y convert(const YAML::Node& n) {
     Y y;
@@ -78,7 +93,7 @@ Y convert(const YAML::Node& n) {
                 if (Y* old = y.get(key)) {
                     *old = std::move(value);  // YAML: a repeated key, the later wins
                 } else {
-                    y.map.emplace_back(std::move(key), std::move(value));
+                    y.map.push_back(YEntry{std::move(key), std::move(value)});
                 }
             }
             break;
@@ -93,7 +108,8 @@ Y parse_yaml(const std::string& text, const std::string& name) {
         return convert(YAML::Load(text));
     } catch (const YAML::Exception& e) {
         throw Error(ErrorKind::bad_input,
-                    fmt::format("{}:{}: bad YAML: {}", name, e.mark.line >= 0 ? e.mark.line + 1 : 0, e.msg));
+                    fmt::format("{}:{}: bad YAML: {}", name, e.mark.line >= 0 ? e.mark.line + 1 : 0,
+                                e.msg));
     }
 }
 
@@ -118,6 +134,10 @@ std::vector<std::string> strings(const Y* y) {
     return out;
 }
 
+bool operator==(const Y& a, const Y& b);
+bool operator==(const YEntry& a, const YEntry& b) {
+    return a.first == b.first && a.second == b.second;
+}
 bool operator==(const Y& a, const Y& b) {
     return a.kind == b.kind && a.s == b.s && a.seq == b.seq && a.map == b.map;
 }
@@ -129,13 +149,14 @@ void update_dict(Y& parent, const Y& child) {
         if (k == "_path" || k == "_include") continue;
         Y* mine = parent.get(k);
         if (mine == nullptr) {
-            parent.map.emplace_back(k, v);
+            parent.map.push_back(YEntry{k, v});
         } else if (*mine == v) {
             continue;
         } else if (mine->is_seq()) {
             if (v.is_seq()) {
                 mine->seq.insert(mine->seq.end(), v.seq.begin(), v.seq.end());
-            } else if (v.is_scalar() && std::find(mine->seq.begin(), mine->seq.end(), v) == mine->seq.end()) {
+            } else if (v.is_scalar() &&
+                       std::find(mine->seq.begin(), mine->seq.end(), v) == mine->seq.end()) {
                 mine->seq.push_back(v);
             }
         } else if (mine->is_map() && v.is_map()) {
@@ -149,7 +170,9 @@ void yaml_includes(Y& parent, const fs::path& dir, const std::string& name) {
     for (const std::string& rel : strings(parent.get("_include"))) {
         const fs::path path = (dir / rel).lexically_normal();
         if (std::find(included.begin(), included.end(), path.string()) != included.end()) continue;
-        if (!fs::exists(path)) throw Error(ErrorKind::no_input, fmt::format("{}: _include {}: no such file", name, path.string()));
+        if (!fs::exists(path))
+            throw Error(ErrorKind::no_input,
+                        fmt::format("{}: _include {}: no such file", name, path.string()));
         Y child = parse_yaml(read_file(path.string()), path.string());
         if (!child.is_map()) {
             if (child.kind == Y::Kind::null) continue;
@@ -169,9 +192,11 @@ void yaml_includes(Y& parent, const fs::path& dir, const std::string& name) {
 Y load_patch(const std::string& text, const std::string& name, const fs::path& dir) {
     Y root = parse_yaml(text, name);
     if (root.kind == Y::Kind::null) root.kind = Y::Kind::map;
-    if (!root.is_map()) throw Error(ErrorKind::bad_input, name + ": a patch must be a YAML mapping");
+    if (!root.is_map())
+        throw Error(ErrorKind::bad_input, name + ": a patch must be a YAML mapping");
     for (auto& [k, v] : root.map) {
-        if (!k.empty() && k[0] != '_' && v.is_map() && v.get("_include") != nullptr) yaml_includes(v, dir, name);
+        if (!k.empty() && k[0] != '_' && v.is_map() && v.get("_include") != nullptr)
+            yaml_includes(v, dir, name);
     }
     yaml_includes(root, dir, name);
     return root;
@@ -241,7 +266,8 @@ std::vector<std::string> split_commas(std::string_view spec) {
     std::size_t start = 0;
     while (true) {
         const auto c = spec.find(',', start);
-        out.push_back(trimmed(spec.substr(start, c == std::string_view::npos ? std::string_view::npos : c - start)));
+        out.push_back(trimmed(
+            spec.substr(start, c == std::string_view::npos ? std::string_view::npos : c - start)));
         if (c == std::string_view::npos) break;
         start = c + 1;
     }
@@ -255,7 +281,9 @@ std::string match_subspec(std::string_view name, std::string_view spec) {
     }
     return {};
 }
-bool matchname(std::string_view name, std::string_view spec) { return !match_subspec(name, spec).empty(); }
+bool matchname(std::string_view name, std::string_view spec) {
+    return !match_subspec(name, spec).empty();
+}
 
 // "?~SPEC": optional, no error when nothing matches.
 std::pair<std::string, bool> optional_spec(const std::string& spec) {
@@ -276,11 +304,17 @@ std::pair<std::size_t, std::size_t> spec_ind(std::string_view spec_all) {
 
 // ------------------------------------------------------------------ XML edits
 
-std::string name_of(const pugi::xml_node& n) { return text_of(n, "name"); }
+std::string name_of(const pugi::xml_node& n) {
+    return text_of(n, "name");
+}
 
-bool parse_int(std::string_view t, std::uint64_t& v) { return parse_svd_integer(t, v); }
+bool parse_int(std::string_view t, std::uint64_t& v) {
+    return parse_svd_integer(t, v);
+}
 
-std::string hex_str(std::uint64_t v) { return fmt::format("0x{:X}", v); }
+std::string hex_str(std::uint64_t v) {
+    return fmt::format("0x{:X}", v);
+}
 
 // Sets (creating) or removes (empty value) a child element's text.
 void set_child(pugi::xml_node n, const std::string& tag, const std::string& value) {
@@ -301,7 +335,8 @@ void set_child(pugi::xml_node n, const std::string& tag, const std::string& valu
 std::vector<pugi::xml_node> elements(pugi::xml_node parent, const char* tag) {
     std::vector<pugi::xml_node> out;
     for (pugi::xml_node c : parent.children()) {
-        if (c.type() == pugi::node_element && (tag == nullptr || std::strcmp(c.name(), tag) == 0)) out.push_back(c);
+        if (c.type() == pugi::node_element && (tag == nullptr || std::strcmp(c.name(), tag) == 0))
+            out.push_back(c);
     }
     return out;
 }
@@ -368,7 +403,8 @@ public:
         for (const std::string& p : strings(dev.get("_delete"))) delete_peripherals(p);
         if (const Y* d = dev.get("_delete"); d != nullptr && d->is_map()) {
             for (const std::string& p : strings(d->get("_peripherals"))) delete_peripherals(p);
-            for (const std::string& i : strings(d->get("_interrupts"))) delete_interrupts(peripherals_, i);
+            for (const std::string& i : strings(d->get("_interrupts")))
+                delete_interrupts(peripherals_, i);
         }
         for_map(dev.get("_copy"), [&](const std::string& k, const Y& v) { copy_peripheral(k, v); });
         for_map(dev.get("_modify"), [&](const std::string& k, const Y& v) {
@@ -385,11 +421,14 @@ public:
             }
         });
         for (const std::string& p : strings(dev.get("_clear_fields"))) {
-            for (pugi::xml_node pt : find_peripherals(p, false)) clear_fields_in(pt.child("registers"), "*");
+            for (pugi::xml_node pt : find_peripherals(p, false))
+                clear_fields_in(pt.child("registers"), "*");
         }
         for_map(dev.get("_add"), [&](const std::string& k, const Y& v) { add_peripheral(k, v); });
-        for_map(dev.get("_derive"), [&](const std::string& k, const Y& v) { derive_peripheral(k, v); });
-        for_map(dev.get("_rebase"), [&](const std::string& k, const Y& v) { rebase_peripheral(k, scalar(v, k)); });
+        for_map(dev.get("_derive"),
+                [&](const std::string& k, const Y& v) { derive_peripheral(k, v); });
+        for_map(dev.get("_rebase"),
+                [&](const std::string& k, const Y& v) { rebase_peripheral(k, scalar(v, k)); });
         for (const auto& [k, v] : dev.map) {
             if (k.empty() || k[0] == '_') continue;
             process_peripheral(k, v);
@@ -398,7 +437,8 @@ public:
 
 private:
     [[noreturn]] void fail(const std::string& path, const std::string& msg) const {
-        throw Error(ErrorKind::bad_input, path.empty() ? name_ + ": " + msg : name_ + ": " + path + ": " + msg);
+        throw Error(ErrorKind::bad_input,
+                    path.empty() ? name_ + ": " + msg : name_ + ": " + path + ": " + msg);
     }
 
     template <typename F>
@@ -415,11 +455,23 @@ private:
     }
 
     static bool is_device_child(const std::string& k) {
-        static const std::set<std::string> c = {"vendor", "vendorID", "name", "series", "version", "description",
-                                                "licenseText", "headerSystemFilename", "headerDefinitionsPrefix",
-                                                "addressUnitBits", "width", "size", "access", "protection",
-                                                "resetValue", "resetMask"};
-        return c.count(k) != 0U;
+        static const std::set<std::string> c = {"vendor",
+                                                "vendorID",
+                                                "name",
+                                                "series",
+                                                "version",
+                                                "description",
+                                                "licenseText",
+                                                "headerSystemFilename",
+                                                "headerDefinitionsPrefix",
+                                                "addressUnitBits",
+                                                "width",
+                                                "size",
+                                                "access",
+                                                "protection",
+                                                "resetValue",
+                                                "resetMask"};
+        return c.contains(k);
     }
 
     // Generic "key: value" edits; nested maps become nested elements.
@@ -455,13 +507,15 @@ private:
     }
 
     void delete_peripherals(const std::string& spec) {
-        for (pugi::xml_node p : find_peripherals(optional_spec(spec).first, false)) peripherals_.remove_child(p);
+        for (pugi::xml_node p : find_peripherals(optional_spec(spec).first, false))
+            peripherals_.remove_child(p);
     }
 
     void delete_interrupts(pugi::xml_node scope, const std::string& spec) {
         std::vector<pugi::xml_node> doomed;
-        for (pugi::xml_node p : scope.name() == std::string("peripheral") ? std::vector<pugi::xml_node>{scope}
-                                                                          : elements(scope, "peripheral")) {
+        for (pugi::xml_node p : scope.name() == std::string("peripheral")
+                                    ? std::vector<pugi::xml_node>{scope}
+                                    : elements(scope, "peripheral")) {
             for (pugi::xml_node i : p.children("interrupt")) {
                 if (matchname(name_of(i), spec)) doomed.push_back(i);
             }
@@ -473,7 +527,8 @@ private:
         const auto colon = from.rfind(':');
         std::string file = from.substr(0, colon);
         const std::string pname = from.substr(colon + 1);
-        fs::path p = opts_.svd_root.empty() ? dir_ / file : fs::path(opts_.svd_root) / fs::path(file).filename();
+        fs::path p = opts_.svd_root.empty() ? dir_ / file
+                                            : fs::path(opts_.svd_root) / fs::path(file).filename();
         p = p.lexically_normal();
         auto it = others_.find(p.string());
         if (it == others_.end()) {
@@ -482,7 +537,8 @@ private:
             resolve_derived(*other, false);
             it = others_.emplace(p.string(), std::move(other)).first;
         }
-        for (pugi::xml_node q : it->second->xml.child("device").child("peripherals").children("peripheral")) {
+        for (pugi::xml_node q :
+             it->second->xml.child("device").child("peripherals").children("peripheral")) {
             if (name_of(q) == pname) return q;
         }
         fail(path, "no peripheral " + pname + " in " + p.string());
@@ -493,11 +549,13 @@ private:
         const Y* from = v.is_map() ? v.get("from") : nullptr;
         if (from == nullptr) fail(path, "needs from:");
         const std::string src = scalar(*from, path);
-        pugi::xml_node source = src.find(':') != std::string::npos ? load_other_peripheral(src, path)
-                                                                   : peripheral_named(src);
+        pugi::xml_node source = src.find(':') != std::string::npos
+                                    ? load_other_peripheral(src, path)
+                                    : peripheral_named(src);
         if (!source) fail(path, "no peripheral " + src);
         pugi::xml_node old = peripheral_named(pname);
-        pugi::xml_node fresh = old ? peripherals_.insert_copy_after(source, old) : peripherals_.append_copy(source);
+        pugi::xml_node fresh =
+            old ? peripherals_.insert_copy_after(source, old) : peripherals_.append_copy(source);
         set_child(fresh, "name", pname);
         if (src.find(':') != std::string::npos) fresh.remove_attribute("derivedFrom");
         for (const char* t : {"interrupt"}) {
@@ -530,7 +588,8 @@ private:
                     if (d.empty()) {
                         p.remove_attribute("derivedFrom");
                     } else {
-                        (p.attribute("derivedFrom") ? p.attribute("derivedFrom") : p.append_attribute("derivedFrom"))
+                        (p.attribute("derivedFrom") ? p.attribute("derivedFrom")
+                                                    : p.append_attribute("derivedFrom"))
                             .set_value(d.c_str());
                     }
                 } else if (k == "name") {
@@ -555,8 +614,9 @@ private:
             for (pugi::xml_node i : p.children("interrupt")) {
                 if (name_of(i) == iname) fail(path, "interrupt " + iname + " exists");
             }
-            pugi::xml_node i = p.child("registers") ? p.insert_child_before("interrupt", p.child("registers"))
-                                                    : p.append_child("interrupt");
+            pugi::xml_node i = p.child("registers")
+                                   ? p.insert_child_before("interrupt", p.child("registers"))
+                                   : p.append_child("interrupt");
             set_child(i, "name", iname);
             set_children(i, iv, path + "." + iname);
         });
@@ -566,12 +626,14 @@ private:
         const std::string path = "_add." + pname;
         if (peripheral_named(pname)) fail(path, "device already has a peripheral " + pname);
         pugi::xml_node p = peripherals_.append_child("peripheral");
-        if (const Y* d = v.get("derivedFrom")) p.append_attribute("derivedFrom").set_value(scalar(*d, path).c_str());
+        if (const Y* d = v.get("derivedFrom"))
+            p.append_attribute("derivedFrom").set_value(scalar(*d, path).c_str());
         set_child(p, "name", pname);
         for_map(&v, [&](const std::string& k, const Y& val) {
             if (k == "derivedFrom") return;
             if (k == "registers") {
-                for_map(&val, [&](const std::string& rn, const Y& rv) { add_register(p, rn, rv, path); });
+                for_map(&val,
+                        [&](const std::string& rn, const Y& rv) { add_register(p, rn, rv, path); });
             } else if (k == "interrupts") {
                 add_interrupts(p, val, path);
             } else if (k == "addressBlock" && val.is_map()) {
@@ -599,23 +661,26 @@ private:
         if (!p) {
             // A new peripheral derived from base, at the given address.
             if (!v.is_map() || v.get("baseAddress") == nullptr) {
-                fail(path, "device does not have a peripheral " + pname + " (give baseAddress to add one)");
+                fail(path, "device does not have a peripheral " + pname +
+                               " (give baseAddress to add one)");
             }
             p = peripherals_.append_child("peripheral");
             set_child(p, "name", pname);
         }
         for (pugi::xml_node c : elements(p, nullptr)) {
             const std::string t = c.name();
-            if (c.type() != pugi::node_element || t == "name" || t == "baseAddress" || t == "interrupt" ||
-                t == "description") {
+            if (c.type() != pugi::node_element || t == "name" || t == "baseAddress" ||
+                t == "interrupt" || t == "description") {
                 continue;
             }
             p.remove_child(c);
         }
-        (p.attribute("derivedFrom") ? p.attribute("derivedFrom") : p.append_attribute("derivedFrom"))
+        (p.attribute("derivedFrom") ? p.attribute("derivedFrom")
+                                    : p.append_attribute("derivedFrom"))
             .set_value(base.c_str());
         for (pugi::xml_node q : peripherals_.children("peripheral")) {
-            if (std::string(q.attribute("derivedFrom").value()) == pname) q.attribute("derivedFrom").set_value(base.c_str());
+            if (std::string(q.attribute("derivedFrom").value()) == pname)
+                q.attribute("derivedFrom").set_value(base.c_str());
         }
         if (v.is_map()) modify_peripheral(pname, v);
     }
@@ -634,7 +699,8 @@ private:
             o.remove_child(c);
         }
         n.remove_attribute("derivedFrom");
-        (o.attribute("derivedFrom") ? o.attribute("derivedFrom") : o.append_attribute("derivedFrom"))
+        (o.attribute("derivedFrom") ? o.attribute("derivedFrom")
+                                    : o.append_attribute("derivedFrom"))
             .set_value(pnew.c_str());
         for (pugi::xml_node q : peripherals_.children("peripheral")) {
             if (q != n && std::string(q.attribute("derivedFrom").value()) == pold) {
@@ -652,7 +718,8 @@ private:
         return r;
     }
 
-    static std::vector<pugi::xml_node> find_in(pugi::xml_node scope, const char* tag, const std::string& spec) {
+    static std::vector<pugi::xml_node> find_in(pugi::xml_node scope, const char* tag,
+                                               const std::string& spec) {
         std::vector<pugi::xml_node> out;
         for (pugi::xml_node r : regs_of(scope).children(tag)) {
             if (matchname(name_of(r), spec)) out.push_back(r);
@@ -672,31 +739,42 @@ private:
         if (!pmod.is_map()) fail(spec, "expected a mapping");
         auto found = find_peripherals(s, true);
         if (found.empty()) {
-            if (optional || !find_peripherals(s, false).empty()) return;  // only derived ones: nothing to edit
+            if (optional || !find_peripherals(s, false).empty())
+                return;  // only derived ones: nothing to edit
             fail(spec, "no such peripheral");
         }
         for (pugi::xml_node p : found) process_scope(p, pmod, name_of(p));
     }
 
     // A peripheral or a cluster: its registers and clusters.
-    void process_scope(pugi::xml_node p, const Y& pmod, const std::string& path, bool children = true) {
+    void process_scope(pugi::xml_node p, const Y& pmod, const std::string& path,
+                       bool children = true) {
         if (const Y* d = pmod.get("_delete")) {
             if (d->is_map()) {
-                for (const std::string& r : strings(d->get("_registers"))) delete_in(p, "register", r);
-                for (const std::string& c : strings(d->get("_clusters"))) delete_in(p, "cluster", c);
+                for (const std::string& r : strings(d->get("_registers")))
+                    delete_in(p, "register", r);
+                for (const std::string& c : strings(d->get("_clusters")))
+                    delete_in(p, "cluster", c);
                 for (const std::string& i : strings(d->get("_interrupts"))) delete_interrupts(p, i);
             } else {
                 for (const std::string& r : strings(d)) delete_in(p, "register", r);
             }
         }
-        for_map(pmod.get("_copy"), [&](const std::string& k, const Y& v) { copy_register(p, k, v, path); });
-        for (const std::string& s : strings(pmod.get("_strip"))) strip_names(regs_of(p), "register", s, false);
-        for (const std::string& s : strings(pmod.get("_strip_end"))) strip_names(regs_of(p), "register", s, true);
-        for (const std::string& s : strings(pmod.get("_prefix"))) add_affix(regs_of(p), "register", s, false);
-        for (const std::string& s : strings(pmod.get("_suffix"))) add_affix(regs_of(p), "register", s, true);
+        for_map(pmod.get("_copy"),
+                [&](const std::string& k, const Y& v) { copy_register(p, k, v, path); });
+        for (const std::string& s : strings(pmod.get("_strip")))
+            strip_names(regs_of(p), "register", s, false);
+        for (const std::string& s : strings(pmod.get("_strip_end")))
+            strip_names(regs_of(p), "register", s, true);
+        for (const std::string& s : strings(pmod.get("_prefix")))
+            add_affix(regs_of(p), "register", s, false);
+        for (const std::string& s : strings(pmod.get("_suffix")))
+            add_affix(regs_of(p), "register", s, true);
         for_map(pmod.get("_modify"), [&](const std::string& k, const Y& v) {
             if (k == "_registers") {
-                for_map(&v, [&](const std::string& rk, const Y& rv) { modify_register(p, rk, rv, path); });
+                for_map(&v, [&](const std::string& rk, const Y& rv) {
+                    modify_register(p, rk, rv, path);
+                });
             } else if (k == "_interrupts") {
                 for_map(&v, [&](const std::string& ik, const Y& iv) {
                     for (pugi::xml_node i : p.children("interrupt")) {
@@ -705,32 +783,40 @@ private:
                 });
             } else if (k == "_cluster" || k == "_clusters") {
                 for_map(&v, [&](const std::string& ck, const Y& cv) {
-                    for (pugi::xml_node c : find_in(p, "cluster", ck)) set_children(c, cv, path + "." + ck);
+                    for (pugi::xml_node c : find_in(p, "cluster", ck))
+                        set_children(c, cv, path + "." + ck);
                 });
             } else {
                 modify_register(p, k, v, path);
             }
         });
-        for (const std::string& r : strings(pmod.get("_clear_fields"))) clear_fields_in(regs_of(p), r);
+        for (const std::string& r : strings(pmod.get("_clear_fields")))
+            clear_fields_in(regs_of(p), r);
         for_map(pmod.get("_add"), [&](const std::string& k, const Y& v) {
             if (k == "_registers") {
-                for_map(&v, [&](const std::string& rk, const Y& rv) { add_register(p, rk, rv, path); });
+                for_map(&v,
+                        [&](const std::string& rk, const Y& rv) { add_register(p, rk, rv, path); });
             } else if (k == "_interrupts") {
                 add_interrupts(p, v, path);
             } else if (k == "_clusters") {
-                for_map(&v, [&](const std::string& ck, const Y& cv) { add_cluster(p, ck, cv, path); });
+                for_map(&v,
+                        [&](const std::string& ck, const Y& cv) { add_cluster(p, ck, cv, path); });
             } else {
                 add_register(p, k, v, path);
             }
         });
-        for_map(pmod.get("_derive"), [&](const std::string& k, const Y& v) { derive_register(p, k, v, path); });
+        for_map(pmod.get("_derive"),
+                [&](const std::string& k, const Y& v) { derive_register(p, k, v, path); });
         for (const auto& [k, v] : pmod.map) {
             if (!children || k.empty() || k[0] == '_') continue;
             process_register_spec(p, k, v, path);
         }
-        for_map(pmod.get("_expand_array"), [&](const std::string& k, const Y&) { expand_array(p, k); });
-        for_map(pmod.get("_array"), [&](const std::string& k, const Y& v) { collect_in_array(p, k, v, path); });
-        for_map(pmod.get("_cluster"), [&](const std::string& k, const Y& v) { collect_in_cluster(p, k, v, path); });
+        for_map(pmod.get("_expand_array"),
+                [&](const std::string& k, const Y&) { expand_array(p, k); });
+        for_map(pmod.get("_array"),
+                [&](const std::string& k, const Y& v) { collect_in_array(p, k, v, path); });
+        for_map(pmod.get("_cluster"),
+                [&](const std::string& k, const Y& v) { collect_in_cluster(p, k, v, path); });
         if (!children) return;
         for_map(pmod.get("_clusters"), [&](const std::string& k, const Y& v) {
             const auto [cs, opt] = optional_spec(k);
@@ -738,12 +824,15 @@ private:
             if (found.empty() && !opt) fail(path + "." + k, "no such cluster");
             for (pugi::xml_node c : found) process_scope(c, v, path + "." + name_of(c));
         });
-        for (const std::string& k : strings(pmod.get("_expand_cluster"))) expand_cluster(p, k, path);
-        for_map(pmod.get("_expand_cluster"), [&](const std::string& k, const Y&) { expand_cluster(p, k, path); });
+        for (const std::string& k : strings(pmod.get("_expand_cluster")))
+            expand_cluster(p, k, path);
+        for_map(pmod.get("_expand_cluster"),
+                [&](const std::string& k, const Y&) { expand_cluster(p, k, path); });
     }
 
     void delete_in(pugi::xml_node p, const char* tag, const std::string& spec) {
-        for (pugi::xml_node r : find_in(p, tag, optional_spec(spec).first)) regs_of(p).remove_child(r);
+        for (pugi::xml_node r : find_in(p, tag, optional_spec(spec).first))
+            regs_of(p).remove_child(r);
     }
 
     // _clear_fields / _clear: drop enumeratedValues and writeConstraint.
@@ -764,14 +853,17 @@ private:
 
     // _strip / _strip_end: names that match PREFIX* (or *SUFFIX) lose that
     // many characters; also displayName, alternateRegister, alternateCluster.
-    static void strip_names(pugi::xml_node parent, const char* tag, const std::string& s, bool end) {
+    static void strip_names(pugi::xml_node parent, const char* tag, const std::string& s,
+                            bool end) {
         const std::string pattern = end ? "*" + s : s + "*";
         for (pugi::xml_node r : parent.children()) {
             if (r.type() != pugi::node_element) continue;
-            if (std::strcmp(r.name(), tag) != 0 && !(std::strcmp(tag, "register") == 0 && std::strcmp(r.name(), "cluster") == 0)) {
+            if (std::strcmp(r.name(), tag) != 0 &&
+                !(std::strcmp(tag, "register") == 0 && std::strcmp(r.name(), "cluster") == 0)) {
                 continue;
             }
-            for (const char* t : {"name", "displayName", "alternateRegister", "alternateCluster", "headerStructName"}) {
+            for (const char* t : {"name", "displayName", "alternateRegister", "alternateCluster",
+                                  "headerStructName"}) {
                 if (!r.child(t)) continue;
                 const std::string n = text_of(r, t);
                 if (!glob(pattern, n) || n.size() <= s.size()) continue;
@@ -780,7 +872,8 @@ private:
         }
     }
 
-    static void add_affix(pugi::xml_node parent, const char* tag, const std::string& a, bool suffix) {
+    static void add_affix(pugi::xml_node parent, const char* tag, const std::string& a,
+                          bool suffix) {
         for (pugi::xml_node r : parent.children(tag)) {
             for (const char* t : {"name", "displayName", "alternateRegister"}) {
                 if (!r.child(t)) continue;
@@ -792,19 +885,24 @@ private:
     void expand_array(pugi::xml_node p, const std::string& spec) {
         for (pugi::xml_node r : find_in(p, "register", spec)) {
             std::uint64_t dim = 0, inc = 0, off = 0;
-            if (!parse_int(text_of(r, "dim"), dim) || !parse_int(text_of(r, "dimIncrement"), inc)) continue;
+            if (!parse_int(text_of(r, "dim"), dim) || !parse_int(text_of(r, "dimIncrement"), inc))
+                continue;
             parse_int(text_of(r, "addressOffset"), off);
             bool ok = true;
-            const auto idx = expand_dim_index(text_of(r, "dimIndex"), static_cast<std::uint32_t>(dim), ok);
+            const auto idx =
+                expand_dim_index(text_of(r, "dimIndex"), static_cast<std::uint32_t>(dim), ok);
             const std::string name = name_of(r);
             for (std::uint64_t i = 0; i < dim && ok; ++i) {
                 pugi::xml_node c = regs_of(p).insert_copy_before(r, r);
-                for (const char* t : {"dim", "dimIncrement", "dimIndex", "dimName", "dimArrayIndex"}) {
+                for (const char* t :
+                     {"dim", "dimIncrement", "dimIndex", "dimName", "dimArrayIndex"}) {
                     while (pugi::xml_node d = c.child(t)) c.remove_child(d);
                 }
                 std::string n = name;
-                const auto pos = n.find("[%s]") != std::string::npos ? n.find("[%s]") : n.find("%s");
-                if (pos != std::string::npos) n.replace(pos, n.compare(pos, 4, "[%s]") == 0 ? 4 : 2, idx[i]);
+                const auto pos =
+                    n.find("[%s]") != std::string::npos ? n.find("[%s]") : n.find("%s");
+                if (pos != std::string::npos)
+                    n.replace(pos, n.compare(pos, 4, "[%s]") == 0 ? 4 : 2, idx[i]);
                 set_child(c, "name", n);
                 set_child(c, "addressOffset", hex_str(off + inc * i));
             }
@@ -816,7 +914,8 @@ private:
         for (pugi::xml_node c : find_in(p, "cluster", spec)) {
             std::uint64_t coff = 0;
             parse_int(text_of(c, "addressOffset"), coff);
-            if (c.child("dim")) fail(path + "." + spec, "_expand_cluster of a cluster array is not supported");
+            if (c.child("dim"))
+                fail(path + "." + spec, "_expand_cluster of a cluster array is not supported");
             for (pugi::xml_node r : c.children("register")) {
                 std::uint64_t off = 0;
                 parse_int(text_of(r, "addressOffset"), off);
@@ -827,7 +926,8 @@ private:
         }
     }
 
-    void modify_register(pugi::xml_node p, const std::string& spec, const Y& mods, const std::string& path) {
+    void modify_register(pugi::xml_node p, const std::string& spec, const Y& mods,
+                         const std::string& path) {
         const auto [s, optional] = optional_spec(spec);
         auto found = find_in(p, "register", s);
         if (found.empty()) found = find_in(p, "cluster", s);
@@ -848,7 +948,9 @@ private:
             for_map(&mods, [&](const std::string& k, const Y& v) {
                 if (k.empty() || k[0] == '_') return;
                 if (k == "fields" || k == "writeConstraint") {
-                    set_children(r.child(k.c_str()) ? r.child(k.c_str()) : r.append_child(k.c_str()), v, path);
+                    set_children(
+                        r.child(k.c_str()) ? r.child(k.c_str()) : r.append_child(k.c_str()), v,
+                        path);
                 } else {
                     set_child(r, k, scalar(v, path + "." + spec + "." + k));
                 }
@@ -856,7 +958,8 @@ private:
         }
     }
 
-    void add_field(pugi::xml_node r, const std::string& fname, const Y& fv, const std::string& path) {
+    void add_field(pugi::xml_node r, const std::string& fname, const Y& fv,
+                   const std::string& path) {
         pugi::xml_node fields = r.child("fields");
         if (!fields) fields = r.append_child("fields");
         for (pugi::xml_node f : fields.children("field")) {
@@ -878,7 +981,9 @@ private:
     void fill_register(pugi::xml_node r, const Y& rv, const std::string& path) {
         for_map(&rv, [&](const std::string& k, const Y& v) {
             if (k == "fields") {
-                for_map(&v, [&](const std::string& fk, const Y& fv) { add_field(r, fk, fv, path + ".fields"); });
+                for_map(&v, [&](const std::string& fk, const Y& fv) {
+                    add_field(r, fk, fv, path + ".fields");
+                });
             } else if (!k.empty() && k[0] != '_') {
                 if (v.is_map()) {
                     set_children(r.append_child(k.c_str()), v, path);
@@ -889,14 +994,16 @@ private:
         });
     }
 
-    void add_register(pugi::xml_node p, const std::string& rname, const Y& rv, const std::string& path) {
+    void add_register(pugi::xml_node p, const std::string& rname, const Y& rv,
+                      const std::string& path) {
         if (register_named(p, rname)) fail(path + "._add." + rname, "register already exists");
         pugi::xml_node r = regs_of(p).append_child("register");
         set_child(r, "name", rname);
         fill_register(r, rv, path + "._add." + rname);
     }
 
-    void add_cluster(pugi::xml_node p, const std::string& cname, const Y& cv, const std::string& path) {
+    void add_cluster(pugi::xml_node p, const std::string& cname, const Y& cv,
+                     const std::string& path) {
         for (pugi::xml_node c : regs_of(p).children("cluster")) {
             if (name_of(c) == cname) fail(path + "._add." + cname, "cluster already exists");
         }
@@ -904,16 +1011,20 @@ private:
         set_child(c, "name", cname);
         for_map(&cv, [&](const std::string& k, const Y& v) {
             if (k == "registers") {
-                for_map(&v, [&](const std::string& rk, const Y& rv) { add_register(c, rk, rv, path + "." + cname); });
+                for_map(&v, [&](const std::string& rk, const Y& rv) {
+                    add_register(c, rk, rv, path + "." + cname);
+                });
             } else if (!k.empty() && k[0] != '_') {
                 set_child(c, k, scalar(v, path + "." + cname + "." + k));
             }
         });
     }
 
-    void copy_register(pugi::xml_node p, const std::string& rname, const Y& v, const std::string& path) {
+    void copy_register(pugi::xml_node p, const std::string& rname, const Y& v,
+                       const std::string& path) {
         const std::string where = path + "._copy." + rname;
-        const Y* from = v.is_map() ? (v.get("from") != nullptr ? v.get("from") : v.get("_from")) : &v;
+        const Y* from =
+            v.is_map() ? (v.get("from") != nullptr ? v.get("from") : v.get("_from")) : &v;
         if (from == nullptr) fail(where, "needs from:");
         std::string src = scalar(*from, where);
         pugi::xml_node source;
@@ -926,10 +1037,12 @@ private:
         }
         if (!source) fail(where, "no register " + src);
         pugi::xml_node old = register_named(p, rname);
-        pugi::xml_node c = old ? regs_of(p).insert_copy_after(source, old) : regs_of(p).append_copy(source);
+        pugi::xml_node c =
+            old ? regs_of(p).insert_copy_after(source, old) : regs_of(p).append_copy(source);
         set_child(c, "name", rname);
         if (old) {
-            if (old.child("addressOffset")) set_child(c, "addressOffset", text_of(old, "addressOffset"));
+            if (old.child("addressOffset"))
+                set_child(c, "addressOffset", text_of(old, "addressOffset"));
             regs_of(p).remove_child(old);
         }
         if (v.is_map()) fill_register_mods(c, v, where);
@@ -942,7 +1055,8 @@ private:
         });
     }
 
-    void derive_register(pugi::xml_node p, const std::string& rname, const Y& v, const std::string& path) {
+    void derive_register(pugi::xml_node p, const std::string& rname, const Y& v,
+                         const std::string& path) {
         const std::string where = path + "._derive." + rname;
         std::string base;
         if (v.is_map()) {
@@ -963,12 +1077,13 @@ private:
         for (pugi::xml_node r : found) {
             for (pugi::xml_node c : elements(r, nullptr)) {
                 const std::string t = c.name();
-                if (t != "name" && t != "addressOffset" && t != "description" && t != "displayName" && t != "dim" &&
-                    t != "dimIncrement" && t != "dimIndex") {
+                if (t != "name" && t != "addressOffset" && t != "description" &&
+                    t != "displayName" && t != "dim" && t != "dimIncrement" && t != "dimIndex") {
                     r.remove_child(c);
                 }
             }
-            (r.attribute("derivedFrom") ? r.attribute("derivedFrom") : r.append_attribute("derivedFrom"))
+            (r.attribute("derivedFrom") ? r.attribute("derivedFrom")
+                                        : r.append_attribute("derivedFrom"))
                 .set_value(base.c_str());
             if (v.is_map()) fill_register_mods(r, v, where);
             if (!r.child("addressOffset")) fail(where, "a derived register needs addressOffset");
@@ -976,7 +1091,8 @@ private:
     }
 
     // collect_in_array: registers matching spec become one dim register.
-    void collect_in_array(pugi::xml_node p, const std::string& spec_in, const Y& rmod, const std::string& path) {
+    void collect_in_array(pugi::xml_node p, const std::string& spec_in, const Y& rmod,
+                          const std::string& path) {
         const std::string where = path + "._array." + spec_in;
         const auto [spec, optional] = optional_spec(spec_in);
         struct Item {
@@ -998,24 +1114,29 @@ private:
             if (optional) return;
             fail(where, "no registers match");
         }
-        std::stable_sort(items.begin(), items.end(), [](const Item& a, const Item& b) { return a.offset < b.offset; });
+        std::stable_sort(items.begin(), items.end(),
+                         [](const Item& a, const Item& b) { return a.offset < b.offset; });
         const std::size_t dim = items.size();
         const std::uint64_t inc = dim > 1 ? items[1].offset - items[0].offset : 0;
         const auto mask0 = register_bitmask(items[0].node);
         for (std::size_t i = 0; i < dim; ++i) {
-            if (items[i].offset != items[0].offset + inc * i || register_bitmask(items[i].node) != mask0) {
-                fail(where, "registers cannot be collected into an array (offsets or fields differ)");
+            if (items[i].offset != items[0].offset + inc * i ||
+                register_bitmask(items[i].node) != mask0) {
+                fail(where,
+                     "registers cannot be collected into an array (offsets or fields differ)");
             }
         }
         std::string index;
         const bool from_zero = rmod.is_map() && rmod.get("_start_from_zero") != nullptr;
-        for (std::size_t i = 0; i < dim; ++i) index += (i ? "," : "") + (from_zero ? std::to_string(i) : items[i].index);
+        for (std::size_t i = 0; i < dim; ++i)
+            index += (i ? "," : "") + (from_zero ? std::to_string(i) : items[i].index);
         for (std::size_t i = 1; i < dim; ++i) regs_of(p).remove_child(items[i].node);
         pugi::xml_node r = items[0].node;
         std::string name = spec.substr(0, li) + "%s" + spec.substr(spec.size() - ri);
         if (const Y* n = rmod.is_map() ? rmod.get("name") : nullptr) name = scalar(*n, where);
         set_child(r, "name", name);
-        if (const Y* d = rmod.is_map() ? rmod.get("description") : nullptr) set_child(r, "description", scalar(*d, where));
+        if (const Y* d = rmod.is_map() ? rmod.get("description") : nullptr)
+            set_child(r, "description", scalar(*d, where));
         set_dim(r, dim, inc, index);
         if (rmod.is_map()) {
             Y rest = rmod;
@@ -1026,7 +1147,8 @@ private:
         }
     }
 
-    static void set_dim(pugi::xml_node n, std::size_t dim, std::uint64_t inc, const std::string& index) {
+    static void set_dim(pugi::xml_node n, std::size_t dim, std::uint64_t inc,
+                        const std::string& index) {
         for (const char* t : {"dim", "dimIncrement", "dimIndex"}) {
             while (pugi::xml_node d = n.child(t)) n.remove_child(d);
         }
@@ -1044,7 +1166,8 @@ private:
     // one cluster, an array when the name has %s. Checks as svdtools: the
     // first group sets dim, index and increment; every group has equal
     // field masks and the same indices.
-    void collect_in_cluster(pugi::xml_node p, const std::string& cname, const Y& cmod, const std::string& path) {
+    void collect_in_cluster(pugi::xml_node p, const std::string& cname, const Y& cmod,
+                            const std::string& path) {
         const std::string where = path + "._cluster." + cname;
         struct Item {
             pugi::xml_node node;
@@ -1063,7 +1186,9 @@ private:
         if (const Y* d = cmod.get("dimIncrement")) parse_int(scalar(*d, where), inc);
         std::vector<std::string> first_index;
         for (const auto& [rspec, rmod] : cmod.map) {
-            if (rspec == "description" || rspec == "dimIncrement" || (!rspec.empty() && rspec[0] == '_')) continue;
+            if (rspec == "description" || rspec == "dimIncrement" ||
+                (!rspec.empty() && rspec[0] == '_'))
+                continue;
             const auto [spec, optional] = optional_spec(rspec);
             std::vector<Item> items;
             for (pugi::xml_node r : find_in(p, "register", spec)) {
@@ -1072,7 +1197,8 @@ private:
                 const auto [li, ri] = spec_ind(sub);
                 std::uint64_t off = 0;
                 parse_int(text_of(r, "addressOffset"), off);
-                items.push_back({r, n.size() >= li + ri ? n.substr(li, n.size() - li - ri) : n, off});
+                items.push_back(
+                    {r, n.size() >= li + ri ? n.substr(li, n.size() - li - ri) : n, off});
             }
             if (items.empty()) {
                 if (optional) continue;
@@ -1091,19 +1217,25 @@ private:
                     if (dim > 1) inc = items[1].offset - items[0].offset;
                     for (std::size_t i = 0; i < dim; ++i) {
                         if (items[i].offset != items[0].offset + inc * i) {
-                            fail(where, "registers cannot be collected: different addressOffset increments in " + rspec);
+                            fail(where,
+                                 "registers cannot be collected: different addressOffset "
+                                 "increments in " +
+                                     rspec);
                         }
                     }
                 } else if (items.size() != dim) {
-                    fail(where, fmt::format("registers cannot be collected: {} has {} registers, not {}", rspec,
-                                            items.size(), dim));
+                    fail(where,
+                         fmt::format("registers cannot be collected: {} has {} registers, not {}",
+                                     rspec, items.size(), dim));
                 } else if (index != first_index) {
-                    fail(where, "registers cannot be collected: " + rspec + " has different indices");
+                    fail(where,
+                         "registers cannot be collected: " + rspec + " has different indices");
                 }
                 const std::uint64_t m0 = register_bitmask(items[0].node);
                 for (const Item& i : items) {
                     if (register_bitmask(i.node) != m0) {
-                        fail(where, "registers cannot be collected: different bit masks in " + rspec);
+                        fail(where,
+                             "registers cannot be collected: different bit masks in " + rspec);
                     }
                 }
             }
@@ -1113,7 +1245,8 @@ private:
         std::uint64_t base = ~0ull;
         for (const Group& g : groups) base = std::min(base, g.items[0].offset);
         std::string index;
-        for (std::size_t i = 0; i < first_index.size(); ++i) index += (i ? "," : "") + first_index[i];
+        for (std::size_t i = 0; i < first_index.size(); ++i)
+            index += (i ? "," : "") + first_index[i];
 
         pugi::xml_node regs = regs_of(p);
         // Insert where the first collected register was.
@@ -1133,7 +1266,8 @@ private:
             desc = scalar(*d, where);
         } else {
             desc = "Cluster " + cname + ", containing ";
-            for (std::size_t i = 0; i < groups.size(); ++i) desc += (i ? ", " : "") + groups[i].spec;
+            for (std::size_t i = 0; i < groups.size(); ++i)
+                desc += (i ? ", " : "") + groups[i].spec;
         }
         set_child(c, "description", desc);
         if (!single) set_dim(c, dim, inc, index);
@@ -1148,7 +1282,8 @@ private:
                 new_name = sub.substr(0, li) + sub.substr(sub.size() - ri);
             }
             const Y& rmod = *g.mod;
-            if (const Y* n = rmod.is_map() ? rmod.get("name") : nullptr) new_name = scalar(*n, where);
+            if (const Y* n = rmod.is_map() ? rmod.get("name") : nullptr)
+                new_name = scalar(*n, where);
             if (const Y* d = rmod.is_map() ? rmod.get("description") : nullptr) {
                 set_child(r, "description", scalar(*d, where));
             }
@@ -1160,7 +1295,8 @@ private:
                 Y rest = rmod;
                 rest.erase("name");
                 rest.erase("description");
-                if (!rest.map.empty()) process_register(moved, rest, path + "." + cname + "." + new_name);
+                if (!rest.map.empty())
+                    process_register(moved, rest, path + "." + cname + "." + new_name);
             }
         }
         // The cluster's own commands (_derive, _modify, _array, ...).
@@ -1169,7 +1305,8 @@ private:
 
     // ---------------------------------------------------------- register
 
-    void process_register_spec(pugi::xml_node p, const std::string& spec, const Y& rmod, const std::string& path) {
+    void process_register_spec(pugi::xml_node p, const std::string& spec, const Y& rmod,
+                               const std::string& path) {
         const auto [s, optional] = optional_spec(spec);
         auto found = find_in(p, "register", s);
         if (!rmod.is_map()) fail(path + "." + spec, "expected a mapping");
@@ -1196,15 +1333,20 @@ private:
 
     void process_register(pugi::xml_node r, const Y& rmod, const std::string& path) {
         for (const std::string& f : strings(rmod.get("_delete"))) {
-            for (pugi::xml_node fn : find_fields(r, optional_spec(f).first)) r.child("fields").remove_child(fn);
+            for (pugi::xml_node fn : find_fields(r, optional_spec(f).first))
+                r.child("fields").remove_child(fn);
         }
-        for (const std::string& s : strings(rmod.get("_strip"))) strip_names(r.child("fields"), "field", s, false);
-        for (const std::string& s : strings(rmod.get("_strip_end"))) strip_names(r.child("fields"), "field", s, true);
+        for (const std::string& s : strings(rmod.get("_strip")))
+            strip_names(r.child("fields"), "field", s, false);
+        for (const std::string& s : strings(rmod.get("_strip_end")))
+            strip_names(r.child("fields"), "field", s, true);
         for (const std::string& f : strings(rmod.get("_clear"))) {
             for (pugi::xml_node fn : find_fields(r, optional_spec(f).first)) clear_field(fn);
         }
-        for_map(rmod.get("_modify"), [&](const std::string& k, const Y& v) { modify_field(r, k, v, path); });
-        for_map(rmod.get("_add"), [&](const std::string& k, const Y& v) { add_field(r, k, v, path + "._add"); });
+        for_map(rmod.get("_modify"),
+                [&](const std::string& k, const Y& v) { modify_field(r, k, v, path); });
+        for_map(rmod.get("_add"),
+                [&](const std::string& k, const Y& v) { add_field(r, k, v, path + "._add"); });
         if (const Y* m = rmod.get("_merge")) {
             if (m->is_map()) {
                 for_map(m, [&](const std::string& k, const Y& v) { merge_fields(r, k, &v, path); });
@@ -1214,21 +1356,25 @@ private:
         }
         if (const Y* sp = rmod.get("_split")) {
             if (sp->is_map()) {
-                for_map(sp, [&](const std::string& k, const Y& v) { split_fields(r, k, &v, path); });
+                for_map(sp,
+                        [&](const std::string& k, const Y& v) { split_fields(r, k, &v, path); });
             } else {
                 for (const std::string& k : strings(sp)) split_fields(r, k, nullptr, path);
             }
         }
         for (const std::string& s : strings(rmod.get("_prefix"))) {
-            for (pugi::xml_node f : r.child("fields").children("field")) set_child(f, "name", s + name_of(f));
+            for (pugi::xml_node f : r.child("fields").children("field"))
+                set_child(f, "name", s + name_of(f));
         }
         for_map(rmod.get("_derive"), [&](const std::string& k, const Y& v) {
             const std::string base = scalar(v, path + "._derive." + k);
             auto found = find_fields(r, optional_spec(k).first);
-            if (found.empty() && !optional_spec(k).second) fail(path + "._derive." + k, "no such field");
+            if (found.empty() && !optional_spec(k).second)
+                fail(path + "._derive." + k, "no such field");
             for (pugi::xml_node f : found) {
                 for (pugi::xml_node ev : elements(f, "enumeratedValues")) f.remove_child(ev);
-                (f.attribute("derivedFrom") ? f.attribute("derivedFrom") : f.append_attribute("derivedFrom"))
+                (f.attribute("derivedFrom") ? f.attribute("derivedFrom")
+                                            : f.append_attribute("derivedFrom"))
                     .set_value(base.c_str());
             }
         });
@@ -1236,10 +1382,12 @@ private:
             if (k.empty() || k[0] == '_') continue;
             process_field(r, k, v, path);
         }
-        for_map(rmod.get("_array"), [&](const std::string& k, const Y& v) { collect_fields_in_array(r, k, v, path); });
+        for_map(rmod.get("_array"),
+                [&](const std::string& k, const Y& v) { collect_fields_in_array(r, k, v, path); });
     }
 
-    void modify_field(pugi::xml_node r, const std::string& spec, const Y& mods, const std::string& path) {
+    void modify_field(pugi::xml_node r, const std::string& spec, const Y& mods,
+                      const std::string& path) {
         const auto [s, optional] = optional_spec(spec);
         auto found = find_fields(r, s);
         if (found.empty() && !optional) fail(path + "._modify." + spec, "no such field");
@@ -1251,13 +1399,16 @@ private:
                     return;
                 }
                 if (k.empty() || k[0] == '_') return;
-                if (k == "bitOffset" || k == "bitWidth" || k == "lsb" || k == "msb" || k == "bitRange") {
+                if (k == "bitOffset" || k == "bitWidth" || k == "lsb" || k == "msb" ||
+                    k == "bitRange") {
                     normalise_field_pos(f);
                     if (k == "lsb" || k == "msb" || k == "bitRange") {
                         // translate to offset/width
                         pugi::xml_node tmp = r.append_child("field");
                         set_child(tmp, k, scalar(v, path));
-                        if (k == "lsb") set_child(tmp, "msb", std::to_string(field_pos(f).first + field_pos(f).second - 1));
+                        if (k == "lsb")
+                            set_child(tmp, "msb",
+                                      std::to_string(field_pos(f).first + field_pos(f).second - 1));
                         if (k == "msb") set_child(tmp, "lsb", std::to_string(field_pos(f).first));
                         const auto [o, w] = field_pos(tmp);
                         r.remove_child(tmp);
@@ -1278,14 +1429,16 @@ private:
         range.append_child("maximum").append_child(pugi::node_pcdata).set_value(hi.c_str());
     }
 
-    void merge_fields(pugi::xml_node r, const std::string& key, const Y* value, const std::string& path) {
+    void merge_fields(pugi::xml_node r, const std::string& key, const Y* value,
+                      const std::string& path) {
         std::vector<pugi::xml_node> fields;
         std::string name;
         if (value != nullptr) {
             for (const std::string& spec : strings(value)) {
                 for (const std::string& sub : split_commas(spec)) {
                     for (pugi::xml_node f : find_fields(r, sub)) {
-                        if (std::find(fields.begin(), fields.end(), f) == fields.end()) fields.push_back(f);
+                        if (std::find(fields.begin(), fields.end(), f) == fields.end())
+                            fields.push_back(f);
                     }
                 }
             }
@@ -1318,7 +1471,8 @@ private:
         for (std::size_t i = 1; i < fields.size(); ++i) r.child("fields").remove_child(fields[i]);
     }
 
-    void split_fields(pugi::xml_node r, const std::string& spec, const Y* mods, const std::string& path) {
+    void split_fields(pugi::xml_node r, const std::string& spec, const Y* mods,
+                      const std::string& path) {
         auto found = find_fields(r, spec);
         if (found.empty()) fail(path + "._split." + spec, "no such field");
         pugi::xml_node f = found[0];
@@ -1347,7 +1501,8 @@ private:
         fields.remove_child(f);
     }
 
-    void collect_fields_in_array(pugi::xml_node r, const std::string& spec_in, const Y& fmod, const std::string& path) {
+    void collect_fields_in_array(pugi::xml_node r, const std::string& spec_in, const Y& fmod,
+                                 const std::string& path) {
         const std::string where = path + "._array." + spec_in;
         const auto [spec, optional] = optional_spec(spec_in);
         struct Item {
@@ -1367,7 +1522,8 @@ private:
             if (optional) return;
             fail(where, "no fields match");
         }
-        std::stable_sort(items.begin(), items.end(), [](const Item& a, const Item& b) { return a.offset < b.offset; });
+        std::stable_sort(items.begin(), items.end(),
+                         [](const Item& a, const Item& b) { return a.offset < b.offset; });
         const std::size_t dim = items.size();
         const std::uint64_t inc = dim > 1 ? items[1].offset - items[0].offset : 0;
         for (std::size_t i = 0; i < dim; ++i) {
@@ -1383,17 +1539,20 @@ private:
         std::string name = spec.substr(0, li) + "%s" + spec.substr(spec.size() - ri);
         if (const Y* n = fmod.is_map() ? fmod.get("name") : nullptr) name = scalar(*n, where);
         set_child(f, "name", name);
-        if (const Y* d = fmod.is_map() ? fmod.get("description") : nullptr) set_child(f, "description", scalar(*d, where));
+        if (const Y* d = fmod.is_map() ? fmod.get("description") : nullptr)
+            set_child(f, "description", scalar(*d, where));
         set_dim(f, dim, inc, index);
     }
 
     // ------------------------------------------------------------ fields
 
-    void process_field(pugi::xml_node r, const std::string& spec, const Y& fmod, const std::string& path) {
+    void process_field(pugi::xml_node r, const std::string& spec, const Y& fmod,
+                       const std::string& path) {
         const std::string where = path + "." + spec;
         if (fmod.is_seq()) {
             if (fmod.seq.size() != 2) return;  // as svdtools: only [min, max] is a range
-            if (!fmod.seq[0].is_scalar() || !fmod.seq[1].is_scalar()) fail(where, "a range is [minimum, maximum]");
+            if (!fmod.seq[0].is_scalar() || !fmod.seq[1].is_scalar())
+                fail(where, "a range is [minimum, maximum]");
             const auto [s, optional] = optional_spec(spec);
             auto found = find_fields(r, s);
             if (found.empty() && !optional) fail(where, "no such field");
@@ -1407,16 +1566,17 @@ private:
         process_field_enum(r, spec, fmod, where, "read-write", false);
     }
 
-    void process_field_enum(pugi::xml_node r, const std::string& spec, const Y& fmod_in, const std::string& where,
-                            std::string usage, bool replace) {
+    void process_field_enum(pugi::xml_node r, const std::string& spec, const Y& fmod_in,
+                            const std::string& where, const std::string& usage, bool replace) {
         const Y* fmod = &fmod_in;
         if (const Y* re = fmod->get("_replace_enum")) {
             fmod = re;
             replace = true;
         }
         static const std::map<std::string, std::string> mwv = {
-            {"_W1C", "oneToClear"}, {"_W0C", "zeroToClear"}, {"_W1S", "oneToSet"},  {"_W0S", "zeroToSet"},
-            {"_W1T", "oneToToggle"}, {"_W0T", "zeroToToggle"}, {"_WC", "clear"},   {"_WS", "set"}};
+            {"_W1C", "oneToClear"}, {"_W0C", "zeroToClear"}, {"_W1S", "oneToSet"},
+            {"_W0S", "zeroToSet"},  {"_W1T", "oneToToggle"}, {"_W0T", "zeroToToggle"},
+            {"_WC", "clear"},       {"_WS", "set"}};
         const auto [s, optional] = optional_spec(spec);
         bool handled = false;
         static const std::map<std::string, std::string> ra = {
@@ -1427,7 +1587,8 @@ private:
             if (const Y* sub = fmod->get(key)) {
                 if (non_empty(sub)) process_field_enum(r, spec, *sub, where, "read", replace);
                 if (auto it = ra.find(key); it != ra.end()) {
-                    for (pugi::xml_node f : find_fields(r, s)) set_child(f, "readAction", it->second);
+                    for (pugi::xml_node f : find_fields(r, s))
+                        set_child(f, "readAction", it->second);
                 }
                 handled = true;
                 break;
@@ -1452,9 +1613,10 @@ private:
         if (handled) return;
 
         std::vector<pugi::xml_node> found = find_fields(r, s);
-        std::stable_sort(found.begin(), found.end(), [](const pugi::xml_node& a, const pugi::xml_node& b) {
-            return field_pos(a).first < field_pos(b).first;
-        });
+        std::stable_sort(found.begin(), found.end(),
+                         [](const pugi::xml_node& a, const pugi::xml_node& b) {
+                             return field_pos(a).first < field_pos(b).first;
+                         });
         if (found.empty()) {
             if (optional) return;
             fail(where, "no such field");
@@ -1480,15 +1642,18 @@ private:
     }
 
     // The usage an enumeration gets on a field of the given access.
-    std::string checked_usage(pugi::xml_node r, pugi::xml_node f, const std::string& usage, const std::string& where) {
+    std::string checked_usage(pugi::xml_node r, pugi::xml_node f, const std::string& usage,
+                              const std::string& where) {
         std::string access = text_of(f, "access");
         if (access.empty()) access = text_of(r, "access");
         if (access == "read-only") {
-            if (usage == "write") fail(where, "write enumeratedValues on read-only field " + name_of(f));
+            if (usage == "write")
+                fail(where, "write enumeratedValues on read-only field " + name_of(f));
             return "read";
         }
         if (access == "write-only" || access == "writeOnce") {
-            if (usage == "read") fail(where, "read enumeratedValues on write-only field " + name_of(f));
+            if (usage == "read")
+                fail(where, "read enumeratedValues on write-only field " + name_of(f));
             return "write";
         }
         return usage;
@@ -1496,11 +1661,12 @@ private:
 
     // svdtools' rules for adding an enumeration with `usage` to a field
     // that may already have one or two.
-    void make_room_for_enum(pugi::xml_node r, pugi::xml_node f, const std::string& usage, bool replace,
-                            const std::string& where) {
+    void make_room_for_enum(pugi::xml_node r, pugi::xml_node f, const std::string& usage,
+                            bool replace, const std::string& where) {
         const auto existing = elements(f, "enumeratedValues");
         auto occupied = [&](const std::string& u) {
-            fail(where, "field " + name_of(f) + " already has " + (u.empty() ? "read-write" : u) + " enumeratedValues");
+            fail(where, "field " + name_of(f) + " already has " + (u.empty() ? "read-write" : u) +
+                            " enumeratedValues");
         };
         if (existing.empty()) return;
         if (usage == "read-write") {
@@ -1533,7 +1699,8 @@ private:
     }
 
     std::string make_enumerated_values(pugi::xml_node ev, const std::string& fname, const Y& values,
-                                       const std::string& usage, const std::string& where, pugi::xml_node f) {
+                                       const std::string& usage, const std::string& where,
+                                       pugi::xml_node f) {
         std::string name = fname;
         if (const Y* n = values.get("_name")) {
             name = scalar(*n, where);
@@ -1550,12 +1717,15 @@ private:
         std::set<std::string> seen_values;
         for (const auto& [vname, vv] : values.map) {
             if (vname.empty() || vname[0] == '_') continue;
-            if (vname.find(' ') != std::string::npos) fail(where, "enum value name '" + vname + "' has spaces");
+            if (vname.find(' ') != std::string::npos)
+                fail(where, "enum value name '" + vname + "' has spaces");
             // Merged includes may concatenate lists: as svdtools, use the first two.
-            if (!vv.is_seq() || vv.seq.size() < 2) fail(where + "." + vname, "expected [value, description]");
+            if (!vv.is_seq() || vv.seq.size() < 2)
+                fail(where + "." + vname, "expected [value, description]");
             const std::string value = vv.seq[0].s;
             const std::string desc = vv.seq[1].s;
-            if (!seen_values.insert(value).second) fail(where + "." + vname, "duplicate value " + value);
+            if (!seen_values.insert(value).second)
+                fail(where + "." + vname, "duplicate value " + value);
             pugi::xml_node e = ev.append_child("enumeratedValue");
             set_child(e, "name", vname);
             set_child(e, "description", desc);
@@ -1565,7 +1735,8 @@ private:
                 std::uint64_t n = 0;
                 if (!parse_int(value, n)) fail(where + "." + vname, "bad value " + value);
                 if (width < 64 && (n >> width) != 0) {
-                    fail(where + "." + vname, fmt::format("value {} does not fit the {}-bit field", value, width));
+                    fail(where + "." + vname,
+                         fmt::format("value {} does not fit the {}-bit field", value, width));
                 }
                 set_child(e, "value", value);
             }
@@ -1589,7 +1760,7 @@ private:
         };
         if (p) walk(p);
         std::string name = want;
-        for (int i = 1; names.count(name) != 0U; ++i) name = want + std::to_string(i);
+        for (int i = 1; names.contains(name); ++i) name = want + std::to_string(i);
         return name;
     }
 
@@ -1602,7 +1773,8 @@ private:
 };
 
 std::string resolve_svd(const std::string& svd, const fs::path& dir, const PatchOptions& opts) {
-    if (!opts.svd_root.empty()) return (fs::path(opts.svd_root) / fs::path(svd).filename()).string();
+    if (!opts.svd_root.empty())
+        return (fs::path(opts.svd_root) / fs::path(svd).filename()).string();
     return (dir / svd).lexically_normal().string();
 }
 
@@ -1638,7 +1810,8 @@ void apply_patch_string(SvdDocument& doc, const std::string& yaml_text, const st
 }
 
 void apply_patch_file(SvdDocument& doc, const std::string& yaml_path, const PatchOptions& options) {
-    apply_patch_string(doc, read_file(yaml_path), yaml_path, fs::path(yaml_path).parent_path().string(), options);
+    apply_patch_string(doc, read_file(yaml_path), yaml_path,
+                       fs::path(yaml_path).parent_path().string(), options);
 }
 
 std::string svd_to_string(const SvdDocument& doc) {

@@ -182,9 +182,11 @@ GPIOA:
     pugi::xml_node ev0 = field(moder, "MODER0").child("enumeratedValues");
     EXPECT_EQ(text_of(ev0, "name"), "MODER0");
     // Later fields refer to the first one's enumeration.
-    EXPECT_STREQ(field(moder, "MODER1").child("enumeratedValues").attribute("derivedFrom").value(), "MODER0");
+    EXPECT_STREQ(field(moder, "MODER1").child("enumeratedValues").attribute("derivedFrom").value(),
+                 "MODER0");
     bool has_default = false;
-    for (pugi::xml_node v : ev0.children("enumeratedValue")) has_default |= text_of(v, "isDefault") == "true";
+    for (pugi::xml_node v : ev0.children("enumeratedValue"))
+        has_default |= text_of(v, "isDefault") == "true";
     EXPECT_TRUE(has_default);
     pugi::xml_node odr = reg(p, "GPIOA_ODR");
     EXPECT_EQ(text_of(field(odr, "OD_LO").child("writeConstraint").child("range"), "maximum"), "9");
@@ -198,8 +200,10 @@ GPIOA:
     EXPECT_EQ(reads, 1);
     EXPECT_EQ(writes, 1);
     // Adding a second read-write enumeration to a field is an error unless replaced.
-    EXPECT_THAT(error_of("GPIOA:\n  GPIOA_MODER:\n    MODER0: {A: [0, a]}\n    MODER0,MODER1: {B: [1, b]}\n"),
-                HasSubstr("already has"));
+    EXPECT_THAT(
+        error_of(
+            "GPIOA:\n  GPIOA_MODER:\n    MODER0: {A: [0, a]}\n    MODER0,MODER1: {B: [1, b]}\n"),
+        HasSubstr("already has"));
     EXPECT_EQ(error_of("GPIOA:\n  GPIOA_MODER:\n    MODER0: {A: [0, a]}\n"
                        "    MODER0,MODER1: {_replace_enum: {B: [1, b]}}\n"),
               "");
@@ -232,7 +236,8 @@ GPIOA:
     EXPECT_EQ(text_of(c, "dimIndex"), "1,2");
     EXPECT_EQ(text_of(c, "addressOffset"), "0x10");
     std::vector<std::string> names;
-    for (pugi::xml_node r : c.children("register")) names.push_back(text_of(r, "name") + "@" + text_of(r, "addressOffset"));
+    for (pugi::xml_node r : c.children("register"))
+        names.push_back(text_of(r, "name") + "@" + text_of(r, "addressOffset"));
     EXPECT_EQ(names, (std::vector<std::string>{"CHCR@0x0", "CHSR@0x4"}));
     EXPECT_FALSE(reg(p, "CH2CR"));
 
@@ -259,7 +264,8 @@ GPIOA:
     EXPECT_EQ(text_of(field(moder, "MODER0"), "description"), "picked");
     EXPECT_EQ(text_of(field(moder, "MODER1"), "description"), "");
     EXPECT_EQ(text_of(field(moder, "MODER2"), "description"), "picked");
-    EXPECT_THAT(error_of("GPIOA:\n  NOREG:\n    X: {A: [0, a]}\n"), HasSubstr("dev.yaml: GPIOA.NOREG: no such register"));
+    EXPECT_THAT(error_of("GPIOA:\n  NOREG:\n    X: {A: [0, a]}\n"),
+                HasSubstr("dev.yaml: GPIOA.NOREG: no such register"));
     EXPECT_THAT(error_of("GPIOA:\n  GPIOA_MODER:\n    NOFIELD: {A: [0, a]}\n"),
                 HasSubstr("GPIOA.GPIOA_MODER.NOFIELD: no such field"));
     EXPECT_THAT(error_of("NOPERIPH:\n  R: {}\n"), HasSubstr("NOPERIPH: no such peripheral"));
@@ -271,12 +277,14 @@ GPIOA:
 TEST(SvdPatch, IncludesMergeWithTheIncluderWinning) {
     const fs::path dir = fs::temp_directory_path() / "rivet_svd_patch_test";
     fs::create_directories(dir / "sub");
-    std::ofstream(dir / "sub" / "a.yaml") << "GPIOA:\n  _strip: GPIOA_\n  MODER:\n    _delete: [MODER1]\n"
-                                             "  _modify:\n    ODR: {description: from-a}\n"
-                                             "_include: [b.yaml]\n";
+    std::ofstream(dir / "sub" / "a.yaml")
+        << "GPIOA:\n  _strip: GPIOA_\n  MODER:\n    _delete: [MODER1]\n"
+           "  _modify:\n    ODR: {description: from-a}\n"
+           "_include: [b.yaml]\n";
     std::ofstream(dir / "sub" / "b.yaml") << "_delete: [GPIOB]\n";
-    std::ofstream(dir / "dev.yaml") << "_include: [sub/a.yaml]\nGPIOA:\n  _modify:\n    ODR: {description: mine}\n"
-                                       "  MODER:\n    _delete: [MODER2]\n";
+    std::ofstream(dir / "dev.yaml")
+        << "_include: [sub/a.yaml]\nGPIOA:\n  _modify:\n    ODR: {description: mine}\n"
+           "  MODER:\n    _delete: [MODER2]\n";
     SvdDocument doc;
     load_svd_string(doc, kSvd, "dev.svd");
     apply_patch_file(doc, (dir / "dev.yaml").string(), {});
@@ -294,11 +302,13 @@ TEST(SvdPatch, IncludesMergeWithTheIncluderWinning) {
 TEST(SvdPatch, CopyFromThisAndAnotherSvd) {
     const fs::path dir = fs::temp_directory_path() / "rivet_svd_copy_test";
     fs::create_directories(dir);
-    std::ofstream(dir / "other.svd") << "<device><name>O</name><peripherals><peripheral><name>RNG</name>"
-                                        "<baseAddress>0x50000000</baseAddress><registers><register><name>DR</name>"
-                                        "<addressOffset>8</addressOffset></register></registers></peripheral>"
-                                        "</peripherals></device>";
-    std::ofstream(dir / "dev.yaml") << "_svd: dev.svd\n_copy:\n  RNG:\n    from: other.svd:RNG\n  USART3:\n    from: USART1\n";
+    std::ofstream(dir / "other.svd")
+        << "<device><name>O</name><peripherals><peripheral><name>RNG</name>"
+           "<baseAddress>0x50000000</baseAddress><registers><register><name>DR</name>"
+           "<addressOffset>8</addressOffset></register></registers></peripheral>"
+           "</peripherals></device>";
+    std::ofstream(dir / "dev.yaml")
+        << "_svd: dev.svd\n_copy:\n  RNG:\n    from: other.svd:RNG\n  USART3:\n    from: USART1\n";
     EXPECT_EQ(patch_svd_path((dir / "dev.yaml").string(), {}), (dir / "dev.svd").string());
     EXPECT_EQ(patch_svd_path((dir / "dev.yaml").string(), {"/root/svds"}), "/root/svds/dev.svd");
     SvdDocument doc;

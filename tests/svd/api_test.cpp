@@ -16,7 +16,9 @@ using uart = dev::uart0::block;
 
 struct Ram {
     alignas(8) std::array<std::uint32_t, 64> words{};
-    [[nodiscard]] std::uintptr_t base() const { return reinterpret_cast<std::uintptr_t>(words.data()); }
+    [[nodiscard]] std::uintptr_t base() const {
+        return reinterpret_cast<std::uintptr_t>(words.data());
+    }
 };
 
 TEST(SvdApi, WriteStartsFromTheResetValue) {
@@ -100,7 +102,8 @@ TEST(SvdApi, RegisterArraysClustersAndFieldArrays) {
     EXPECT_EQ(u.ch<1>().sub().x().address(), ram.base() + 0x58);
     u.ch<1>().cfg2().write([](auto& v) { v.on(true); });  // derivedFrom CFG: same fields
     EXPECT_EQ(ram.words[0x54 / 4], 1u);
-    static_assert(std::is_same_v<dev::uart0::ch::cfg::value::raw_type, std::uint16_t>);  // cluster size 16
+    static_assert(
+        std::is_same_v<dev::uart0::ch::cfg::value::raw_type, std::uint16_t>);  // cluster size 16
     using mode = dev::uart0::mode::mode_v;
     u.mode().write([](auto& v) { v.mode(2, mode::output).mode3(mode::analog); });
     EXPECT_EQ(ram.words[0x38 / 4], (1u << 4) | (3u << 6));
@@ -108,7 +111,8 @@ TEST(SvdApi, RegisterArraysClustersAndFieldArrays) {
 }
 
 TEST(SvdApi, InstancesAndDerivedPeripherals) {
-    static_assert(std::is_same_v<decltype(dev::UART0), decltype(dev::UART1)>);  // derivedFrom: one type
+    static_assert(
+        std::is_same_v<decltype(dev::UART0), decltype(dev::UART1)>);  // derivedFrom: one type
     EXPECT_EQ(dev::UART0.base_address(), 0x40001000u);
     EXPECT_EQ(dev::UART1.base_address(), 0x40002000u);
     EXPECT_EQ(dev::UART1.cr().address(), 0x40002000u);
@@ -130,18 +134,27 @@ TEST(SvdApi, DeviceHeader) {
 // What must not compile, checked without a compiler run: tests/svd/compile_fail
 // proves the same with real diagnostics.
 template <typename R>
-concept can_write = requires(R r) { r.write(typename R::value_type{}); };
+concept can_write = requires(R r) {
+    r.write(typename R::value_type{});
+};
 template <typename R>
-concept can_read = requires(R r) { r.read(); };
+concept can_read = requires(R r) {
+    r.read();
+};
 template <typename V>
-concept busy_settable = requires(V v) { v.busy(true); };
+concept busy_settable = requires(V v) {
+    v.busy(true);
+};
 template <typename V>
-concept byte_readable = requires(V v) { v.byte(); };
+concept byte_readable = requires(V v) {
+    v.byte();
+};
 
 static_assert(!can_write<decltype(uart{0}.id())>, "read-only register has no write");
 static_assert(!can_read<decltype(uart{0}.txd())>, "write-only register has no read");
 static_assert(can_read<decltype(uart{0}.cr())> && can_write<decltype(uart{0}.cr())>);
 static_assert(!busy_settable<dev::uart0::cr::value>, "read-only field has no setter");
-static_assert(!byte_readable<dev::uart0::txd::value>, "write-only register's fields have no getter");
+static_assert(!byte_readable<dev::uart0::txd::value>,
+              "write-only register's fields have no getter");
 
 }  // namespace

@@ -1,9 +1,9 @@
-# rivet-svd from the outside: exit codes (64 usage, 65 bad input, 66 no
+# `rivet svd` from the outside: exit codes (64 usage, 65 bad input, 66 no
 # input), `patch` output that `check` and `gen` accept, --expand.
 function(run expect_rc)
     execute_process(COMMAND ${TOOL} ${ARGN} RESULT_VARIABLE rc OUTPUT_VARIABLE out ERROR_VARIABLE err)
     if(NOT rc EQUAL expect_rc)
-        message(FATAL_ERROR "rivet-svd ${ARGN}: exit ${rc}, expected ${expect_rc}\n${out}\n${err}")
+        message(FATAL_ERROR "rivet svd ${ARGN}: exit ${rc}, expected ${expect_rc}\n${out}\n${err}")
     endif()
     set(last_out "${out}" PARENT_SCOPE)
     set(last_err "${err}" PARENT_SCOPE)
@@ -14,7 +14,7 @@ file(MAKE_DIRECTORY ${OUT})
 run(64 svd)
 run(64 svd gen)
 run(66 svd check ${OUT}/missing.svd)
-if(NOT last_err MATCHES "rivet svd: error: .*missing.svd: cannot open")
+if(NOT last_err MATCHES "rivet: error: .*missing.svd: cannot open")
     message(FATAL_ERROR "bad message: ${last_err}")
 endif()
 file(WRITE ${OUT}/broken.svd "<device>\n<name>X</name>\n<peripherals>\n<peripheral><name>P</name>\n</peripherals></device>\n")

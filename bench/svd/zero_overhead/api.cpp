@@ -12,7 +12,8 @@ void rivet_bench_enable_gpio_clock() {
 
 void rivet_bench_gpio_modes() {
     using mode = dev::gpioa::moder::moder_v;
-    dev::GPIOA.moder().modify([](auto& v) { v.moder5(mode::output).moder2(mode::alternate).moder3(mode::alternate); });
+    dev::GPIOA.moder().modify(
+        [](auto& v) { v.moder5(mode::output).moder2(mode::alternate).moder3(mode::alternate); });
 }
 
 void rivet_bench_uart_configure() {

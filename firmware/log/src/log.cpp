@@ -8,7 +8,7 @@
 #include <cstdint>
 #include <span>
 
-#include "transport.hpp"
+#include <rivet/log/transport.hpp>
 
 namespace {
 
@@ -20,14 +20,9 @@ struct version_entry {
 };
 static_assert(sizeof(wire::version_magic) <= sizeof(version_entry::text));
 
-#ifndef RIVET_LOG_TIMESTAMPS
-#define RIVET_LOG_TIMESTAMPS 0
-#endif
-
 // First in the metadata section (address 0): the linker script keeps it there.
 [[gnu::section(".rivet.log.version"), gnu::used]] constexpr version_entry rivet_log_version = {
-    {static_cast<std::uint8_t>(wire::entry_kind::version),
-     RIVET_LOG_TIMESTAMPS ? wire::flag_timestamps : std::uint8_t{0}, sizeof(version_entry),
+    {static_cast<std::uint8_t>(wire::entry_kind::version), 0, sizeof(version_entry),
      wire::wire_version},
     "rivet-log"};
 
@@ -71,10 +66,6 @@ std::size_t cobs_encode(std::uint8_t* frame, std::size_t size) {
 
 namespace rivet::log::detail {
 
-#if RIVET_LOG_TIMESTAMPS
-void put_timestamp(writer& w) noexcept { w.varint(rivet_log_timestamp()); }
-#endif
-
 void send_frame(std::uint8_t* frame, std::uint8_t* end, bool overflow) noexcept {
     interrupt_lock lock;
     if (overflow) {
@@ -93,6 +84,8 @@ void send_frame(std::uint8_t* frame, std::uint8_t* end, bool overflow) noexcept 
     if (!transport::write({frame, size})) ++dropped;
 }
 
-void panic_exit() noexcept { rivet::exit(wire::panic_exit_code); }
+void panic_exit() noexcept {
+    rivet::exit(wire::panic_exit_code);
+}
 
 }  // namespace rivet::log::detail

@@ -43,15 +43,20 @@ static_assert(offsetof(control_block, up) == contract::descriptors_offset);
 std::uint8_t log_buffer[RIVET_RTT_LOG_BUFFER_SIZE];
 std::uint8_t down_buffer[RIVET_RTT_DOWN_BUFFER_SIZE];
 
-void barrier() { asm volatile("dmb" ::: "memory"); }
+void barrier() {
+    asm volatile("dmb" ::: "memory");
+}
 
 }  // namespace
 
 extern "C" {
 [[gnu::used]] control_block _SEGGER_RTT;
 // The log channel's mode until the host changes it; `rivet run` writes
-// block_if_full here after loading (docs/log-wire-format.md).
-[[gnu::used]] const volatile std::uint32_t rivet_rtt_log_start_mode =
+// block_if_full here after loading (docs/log-wire-format.md). In flash:
+// GCC would put a const volatile in .data, which startup overwrites.
+[[gnu::used,
+  gnu::section(
+      ".rodata.rivet_rtt_log_start_mode")]] const volatile std::uint32_t rivet_rtt_log_start_mode =
     static_cast<std::uint32_t>(contract::mode::no_block_skip);
 }
 
@@ -62,12 +67,16 @@ void init() noexcept {
     if (cb.id[0] == 'S') return;
     cb.max_up = 1;
     cb.max_down = 1;
-    cb.up[0] = {contract::log_channel_name, log_buffer, sizeof log_buffer, 0, 0,
+    cb.up[0] = {contract::log_channel_name,
+                log_buffer,
+                sizeof log_buffer,
+                0,
+                0,
                 rivet_rtt_log_start_mode & contract::mode_mask};
     cb.down[0] = {"rivet-input", down_buffer, sizeof down_buffer, 0, 0, 0};
     // "SEGGER RTT" one character at a time, the first one last: the string
     // never sits whole in RAM before the block is complete.
-    constexpr char id[] = "SEGGER RTT";
+    static constexpr char id[] = "SEGGER RTT";  // in flash: never whole in RAM
     barrier();
     for (std::size_t i = sizeof id - 1; i > 0; --i) {
         static_cast<volatile char*>(cb.id)[i] = id[i];

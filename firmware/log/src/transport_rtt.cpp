@@ -1,9 +1,11 @@
 #include <rivet/log/rtt.hpp>
 
-#include "transport.hpp"
+#include <rivet/log/transport.hpp>
 
 namespace rivet::log::transport {
 
-bool write(std::span<const std::uint8_t> frame) noexcept { return rtt::write(frame); }
+[[gnu::weak]] bool write(std::span<const std::uint8_t> frame) noexcept {
+    return rtt::write(frame);
+}
 
 }  // namespace rivet::log::transport

@@ -4,7 +4,7 @@
 
 #include <cstdint>
 
-#include "transport.hpp"
+#include <rivet/log/transport.hpp>
 
 namespace rivet::log::transport {
 namespace {
@@ -15,7 +15,7 @@ int handle = -1;
 
 }  // namespace
 
-bool write(std::span<const std::uint8_t> frame) noexcept {
+[[gnu::weak]] bool write(std::span<const std::uint8_t> frame) noexcept {
     if (handle < 0) {
         // ":tt" opened for writing binary ("wb" = mode 5) is the host's stdout.
         const std::uint32_t open_block[3] = {reinterpret_cast<std::uint32_t>(":tt"), 5, 3};

@@ -4,11 +4,11 @@
 
 #include <string_view>
 
-#include "transport.hpp"
+#include <rivet/log/transport.hpp>
 
 namespace rivet::log::transport {
 
-bool write(std::span<const std::uint8_t> frame) noexcept {
+[[gnu::weak]] bool write(std::span<const std::uint8_t> frame) noexcept {
     rivet::console::write(
         std::string_view(reinterpret_cast<const char*>(frame.data()), frame.size()));
     return true;

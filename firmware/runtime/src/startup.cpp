@@ -17,8 +17,10 @@ extern init_function __preinit_array_start[], __preinit_array_end[];
 extern init_function __init_array_start[], __init_array_end[];
 extern const std::uint32_t rivet_vector_table[];
 // The no-access guard below the stack; its size is 0 without one (no MPU, or
-// stack protection off). Their addresses are the values.
-extern std::uint8_t __stack_guard__[], __stack_guard_size__[];
+// stack protection off). Their addresses are the values. Weak: a user's own
+// linker script need not define them.
+[[gnu::weak]] extern std::uint8_t __stack_guard__[];
+[[gnu::weak]] extern std::uint8_t __stack_guard_size__[];
 
 namespace {
 

@@ -1,9 +1,14 @@
 # Runs a firmware that faults under `rivet run` and checks the exit code and
 # that each regex matches the fault report on stderr. Called by CTest with
-# -DRIVET, -DELF, -DEXPECT_EXIT, -DEXPECT_STDERR (;-separated regexes),
-# -DREJECT_STDERR (regexes that must not match), -DRUN_ARGS.
+# -DRIVET, -DELF, -DEXPECT_EXIT, -DEXPECT_STDERR (regexes separated by "@@"),
+# -DREJECT_STDERR (regexes that must not match), -DRUN_ARGS ("@@"-separated),
+# -DTIMEOUT (seconds, default 15).
+if(NOT TIMEOUT)
+    set(TIMEOUT 15)
+endif()
+string(REPLACE "@@" ";" RUN_ARGS "${RUN_ARGS}")
 execute_process(
-    COMMAND "${RIVET}" run "${ELF}" --timeout 15 ${RUN_ARGS}
+    COMMAND "${RIVET}" run "${ELF}" --timeout ${TIMEOUT} ${RUN_ARGS}
     RESULT_VARIABLE code
     OUTPUT_VARIABLE out
     ERROR_VARIABLE err)

@@ -10,7 +10,9 @@ namespace {
 volatile std::uint32_t divisor = 0;
 volatile std::uint32_t sink;
 
-[[maybe_unused]] auto& reg(std::uintptr_t address) { return *reinterpret_cast<volatile std::uint32_t*>(address); }
+[[maybe_unused]] auto& reg(std::uintptr_t address) {
+    return *reinterpret_cast<volatile std::uint32_t*>(address);
+}
 
 }  // namespace
 
@@ -21,6 +23,12 @@ volatile std::uint32_t sink;
     reg(0xE000ED14u) = reg(0xE000ED14u) | (1u << 4);  // CCR.DIV_0_TRP
     asm volatile("dsb\n isb" ::: "memory");
     sink = 100u / divisor;
+#elif defined(RIVET_FAULT_NMI)
+    reg(0xE000ED04u) = 1u << 31;  // ICSR.NMIPENDSET
+    asm volatile("dsb\n isb" ::: "memory");
+#elif defined(RIVET_FAULT_USAGE_ENABLED)
+    reg(0xE000ED24u) = reg(0xE000ED24u) | (1u << 18);  // SHCSR.USGFAULTENA: no escalation
+    asm volatile("dsb\n isb\n udf #1" ::: "memory");
 #elif defined(RIVET_FAULT_BUS)
     sink = reg(0x1ffffff8u);  // just below RAM
 #else
@@ -44,8 +52,31 @@ extern "C" void rivet_irq_0() {
     sink = 3;  // not a tail call, so the handler keeps its frame
 }
 
+volatile float scale = 1.5f;
+
+#if defined(RIVET_FAULT_ON_PSP)
+// Thread mode on the process stack, as under an RTOS.
+alignas(8) std::uint32_t process_stack[256];
+
+void switch_to_process_stack() {
+    asm volatile(
+        "msr psp, %0\n"
+        "movs r1, #2\n"  // CONTROL.SPSEL
+        "msr control, r1\n"
+        "isb\n" ::"r"(process_stack + 256)
+        : "r1", "memory");
+}
+#endif
+
 int main() {
     rivet::console::write_line("about to fault");
+#if defined(RIVET_FAULT_AFTER_FPU)
+    // Floating-point state is live, so the core stacks an FPU-extended frame.
+    scale = scale * 3.0f;
+#endif
+#if defined(RIVET_FAULT_ON_PSP)
+    switch_to_process_stack();
+#endif
 #if defined(RIVET_FAULT_IN_INTERRUPT)
     reg(0xE000E100u) = 1u;  // NVIC_ISER0: enable interrupt 0
     reg(0xE000E200u) = 1u;  // NVIC_ISPR0: and make it pending

@@ -45,7 +45,8 @@ int main() {
                static_cast<double>(d));
     char buffer[8] = {'b', 'u', 'f', '\0', 'x'};
     const char* text = "c-string";
-    RIVET_INFO("strings {} {} {:?} {}", buffer, text, std::string_view("quo\"te"), RIVET_STR("lit"));
+    RIVET_INFO("strings {} {} {:?} {}", buffer, text, std::string_view("quo\"te"),
+               RIVET_STR("lit"));
     const std::uint8_t bytes[] = {0xde, 0xad, 0xbe, 0xef};
     RIVET_INFO("bytes {} {:#x} {:?}", std::span<const std::uint8_t>(bytes), bytes,
                std::span<const std::uint8_t>(bytes, 2));

@@ -1,3 +1,5 @@
 // EXPECT: match: index out of range
 #include "rivet_test.hpp"
-void f() { rivet_test::UART0.match<4>().write([](auto& v) { v.val(1); }); }
+void f() {
+    rivet_test::UART0.match<4>().write([](auto& v) { v.val(1); });
+}

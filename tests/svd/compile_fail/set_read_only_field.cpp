@@ -1,3 +1,5 @@
 // EXPECT: no matching function for call to .*value::busy\(bool\)
 #include "rivet_test.hpp"
-void f() { rivet_test::UART0.cr().modify([](auto& v) { v.busy(true); }); }
+void f() {
+    rivet_test::UART0.cr().modify([](auto& v) { v.busy(true); });
+}

@@ -48,8 +48,10 @@ struct entry_header {
 };
 static_assert(sizeof(entry_header) == 8);
 
-// Bits of the version entry's `level` byte.
-inline constexpr std::uint8_t flag_timestamps = 1;  // every frame carries a timestamp
+// A call site's `level` byte holds the level in bits 0-6; bit 7 says its
+// frames carry a timestamp (the file was built with RIVET_LOG_TIMESTAMPS).
+inline constexpr std::uint8_t level_mask = 0x7f;
+inline constexpr std::uint8_t flag_timestamp = 0x80;
 
 // Frames: COBS-encoded, each followed by one 0x00 delimiter. The decoded
 // frame is varint(index) [varint(timestamp)] arguments... A frame of index
@@ -64,19 +66,19 @@ inline constexpr std::uint32_t max_frame_size = 253;
 // Argument signature characters, one per argument in a call site's
 // signature (the host decodes the argument bytes with them):
 namespace sig {
-inline constexpr char boolean = 'b';      // 1 byte 0/1
-inline constexpr char character = 'c';    // 1 byte
-inline constexpr char signed_int = 'i';   // zigzag varint (any width up to 64)
-inline constexpr char unsigned_int = 'u'; // varint (any width up to 64)
-inline constexpr char f32 = 'f';          // 4 bytes little-endian IEEE 754
-inline constexpr char f64 = 'd';          // 8 bytes little-endian IEEE 754
-inline constexpr char string = 's';       // varint length, bytes
-inline constexpr char interned = 'S';     // varint index of a string entry
-inline constexpr char bytes = 'y';        // varint length, bytes (shown as hex)
-inline constexpr char list = 'a';         // 'a' element-signature: varint count, elements
-inline constexpr char enumeration = 'e';  // varint index of an enum_names entry, zigzag value
-inline constexpr char pointer = 'p';      // 4 bytes little-endian
-inline constexpr char optional = 'o';     // 'o' signature: 1 byte present, then the value
+inline constexpr char boolean = 'b';       // 1 byte 0/1
+inline constexpr char character = 'c';     // 1 byte
+inline constexpr char signed_int = 'i';    // zigzag varint (any width up to 64)
+inline constexpr char unsigned_int = 'u';  // varint (any width up to 64)
+inline constexpr char f32 = 'f';           // 4 bytes little-endian IEEE 754
+inline constexpr char f64 = 'd';           // 8 bytes little-endian IEEE 754
+inline constexpr char string = 's';        // varint length, bytes
+inline constexpr char interned = 'S';      // varint index of a string entry
+inline constexpr char bytes = 'y';         // varint length, bytes (shown as hex)
+inline constexpr char list = 'a';          // 'a' element-signature: varint count, elements
+inline constexpr char enumeration = 'e';   // varint index of an enum_names entry, zigzag value
+inline constexpr char pointer = 'p';       // 4 bytes little-endian
+inline constexpr char optional = 'o';      // 'o' signature: 1 byte present, then the value
 // A user type: '(' format-length ':' format signature... ')'; the fields
 // are encoded in order and formatted with the nested format.
 inline constexpr char user_open = '(';

@@ -16,7 +16,9 @@ inline constexpr char board_section[] = ".rivet.board";
 // breakpoint here and reads r0.
 inline constexpr char exit_trap_symbol[] = "rivet_exit_trap";
 
-// Default fault handlers call this with the active exception number in r0.
+// Default fault handlers call this with the active exception number in r0
+// (Rivet's own also with EXC_RETURN in r1 and the stacked frame's address in
+// r2, LR unchanged: docs/runner-contract.md).
 inline constexpr char fault_trap_symbol[] = "rivet_fault_trap";
 
 // ARM semihosting, used for exit under QEMU: SYS_EXIT_EXTENDED with the

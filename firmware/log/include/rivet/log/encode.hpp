@@ -42,27 +42,38 @@ struct writer {
     std::uint8_t* end;
     bool overflow = false;
 
-    void byte(std::uint8_t b) {
+    [[gnu::always_inline]] void byte(std::uint8_t b) {
         if (pos < end) {
             *pos++ = b;
         } else {
             overflow = true;
         }
     }
+    // Every width goes through one of two loops (32 or 64 bits), so a
+    // firmware carries at most two copies.
     template <std::unsigned_integral U>
     void varint(U value) {
+        if constexpr (sizeof(U) <= 4) {
+            varint_loop(static_cast<std::uint32_t>(value));
+        } else {
+            varint_loop(static_cast<std::uint64_t>(value));
+        }
+    }
+    template <std::signed_integral S>
+    void zigzag(S value) {
+        using W = std::conditional_t<(sizeof(S) <= 4), std::int32_t, std::int64_t>;
+        using U = std::make_unsigned_t<W>;
+        const W wide = value;
+        varint(static_cast<U>((static_cast<U>(wide) << 1) ^
+                              static_cast<U>(wide >> (sizeof(W) * 8 - 1))));
+    }
+    template <class U>
+    void varint_loop(U value) {
         while (value >= 0x80) {
             byte(static_cast<std::uint8_t>(value | 0x80));
             value = static_cast<U>(value >> 7);
         }
         byte(static_cast<std::uint8_t>(value));
-    }
-    template <std::signed_integral S>
-    void zigzag(S value) {
-        using U = std::make_unsigned_t<std::conditional_t<(sizeof(S) < 4), std::int32_t, S>>;
-        using W = std::conditional_t<(sizeof(S) < 4), std::int32_t, S>;
-        const W wide = value;
-        varint(static_cast<U>((static_cast<U>(wide) << 1) ^ static_cast<U>(wide >> (sizeof(W) * 8 - 1))));
     }
     void raw(const void* data, std::size_t size) {
         if (static_cast<std::size_t>(end - pos) < size) {
@@ -84,11 +95,12 @@ template <class T>
 struct argument;  // undefined: the type cannot be logged (see the static_assert in log.hpp)
 
 template <class T>
-concept loggable = requires { argument<T>::signature; };
+concept loggable = requires {
+    argument<T>::signature;
+};
 
 template <class T>
-    requires(std::integral<T> && !std::same_as<T, bool> && !std::same_as<T, char>)
-struct argument<T> {
+requires(std::integral<T> && !std::same_as<T, bool> && !std::same_as<T, char>) struct argument<T> {
     static constexpr fixed_string<1> signature{std::signed_integral<T> ? "i" : "u"};
     static constexpr traits hints{.radix = true};
     static void encode(writer& w, T value) {
@@ -138,12 +150,14 @@ template <>
 struct argument<std::string_view> {
     static constexpr fixed_string signature{"s"};
     static constexpr traits hints{};
-    static void encode(writer& w, std::string_view text) { encode_string(w, text.data(), text.size()); }
+    static void encode(writer& w, std::string_view text) {
+        encode_string(w, text.data(), text.size());
+    }
 };
 
 template <class C>
-    requires std::same_as<std::remove_const_t<C>, char>
-struct argument<C*> {
+requires std::same_as < std::remove_const_t<C>,
+char > struct argument<C*> {
     static constexpr fixed_string signature{"s"};
     static constexpr traits hints{};
     static void encode(writer& w, const char* text) {
@@ -173,7 +187,7 @@ struct argument<interned> {
 
 template <class T>
 concept byte_like = std::same_as<std::remove_const_t<T>, std::uint8_t> ||
-                    std::same_as<std::remove_const_t<T>, std::byte>;
+    std::same_as<std::remove_const_t<T>, std::byte>;
 
 template <class T>
 void encode_sequence(writer& w, std::span<const T> items) {
@@ -222,8 +236,7 @@ struct argument<std::array<T, N>> {
 };
 
 template <class T, std::size_t N>
-    requires(!std::same_as<std::remove_const_t<T>, char>)
-struct argument<T[N]> {
+requires(!std::same_as<std::remove_const_t<T>, char>) struct argument<T[N]> {
     static constexpr auto signature = sequence_signature<T>();
     static constexpr traits hints = sequence_hints<T>();
     static void encode(writer& w, const T (&items)[N]) {
@@ -242,8 +255,7 @@ struct argument<std::optional<T>> {
 };
 
 template <class T>
-    requires(!std::same_as<std::remove_const_t<T>, char>)
-struct argument<T*> {
+requires(!std::same_as<std::remove_const_t<T>, char>) struct argument<T*> {
     static constexpr fixed_string signature{"p"};
     static constexpr traits hints{.radix = true};
     static void encode(writer& w, T* pointer) {
@@ -353,7 +365,7 @@ template <class E>
 }
 
 template <class E>
-    requires std::is_enum_v<E>
+requires std::is_enum_v<E>
 struct argument<E> {
     static constexpr fixed_string signature{"e"};
     static constexpr traits hints{};
@@ -379,7 +391,7 @@ struct tuple_signature<std::tuple<F...>> {
 };
 
 template <class T>
-    requires user_formatted<T>
+requires user_formatted<T>
 struct argument<T> {
     using fields_type = decltype(formatter<T>::fields(std::declval<const T&>()));
     static constexpr fixed_string<sizeof(formatter<T>::format) - 1> format{formatter<T>::format};

@@ -42,7 +42,9 @@ consteval traits traits_of() {
     }
 }
 
-consteval bool is_digit(char c) { return c >= '0' && c <= '9'; }
+consteval bool is_digit(char c) {
+    return c >= '0' && c <= '9';
+}
 
 consteval void check_spec(std::string_view spec, traits arg) {
     std::size_t i = 0;
@@ -69,7 +71,8 @@ consteval void check_spec(std::string_view spec, traits arg) {
         case 'X':
         case 'b':
         case 'o':
-            if (!arg.radix) format_error::hint_x_b_o_or_hash_needs_an_integer_pointer_or_bytes_argument();
+            if (!arg.radix)
+                format_error::hint_x_b_o_or_hash_needs_an_integer_pointer_or_bytes_argument();
             break;
         case 'e':
             if (!arg.floating) format_error::precision_needs_a_float_or_double_argument();
@@ -89,7 +92,8 @@ consteval void check_nested() {
         [&]<class... F>(std::tuple<F...>*) {
             check_format<std::remove_cvref_t<F>...>(argument<T>::format.view());
         }(static_cast<fields*>(nullptr));
-    } else if constexpr (requires { typename T::value_type; } && !std::is_same_v<T, std::string_view>) {
+    } else if constexpr (requires { typename T::value_type; } &&
+                         !std::is_same_v<T, std::string_view>) {
         if constexpr (loggable<typename T::value_type>) check_nested<typename T::value_type>();
     }
 }
@@ -138,12 +142,13 @@ consteval auto signature_of() {
 }
 
 template <std::size_t F, std::size_t N, std::size_t S>
-consteval auto make_call_site_entry(contracts::log::level level, const fixed_string<F>& file,
-                                    const fixed_string<N>& format, unsigned line,
-                                    const fixed_string<S>& signature) {
+consteval auto make_call_site_entry(contracts::log::level level, bool timestamp,
+                                    const fixed_string<F>& file, const fixed_string<N>& format,
+                                    unsigned line, const fixed_string<S>& signature) {
     metadata_entry<F + 1 + N + 1 + S + 1> entry{};
     entry.header.kind = static_cast<std::uint8_t>(contracts::log::entry_kind::call_site);
-    entry.header.level = static_cast<std::uint8_t>(level);
+    entry.header.level = static_cast<std::uint8_t>(
+        static_cast<std::uint8_t>(level) | (timestamp ? contracts::log::flag_timestamp : 0));
     entry.header.size = static_cast<std::uint16_t>(sizeof(entry));
     entry.header.line = line;
     std::size_t at = 0;
@@ -155,14 +160,14 @@ consteval auto make_call_site_entry(contracts::log::level level, const fixed_str
     return entry;
 }
 
-template <contracts::log::level Level, class... A, std::size_t F, std::size_t N>
+template <contracts::log::level Level, bool Timestamp, class... A, std::size_t F, std::size_t N>
 consteval auto make_call_site(const fixed_string<F>& file, const fixed_string<N>& format,
                               unsigned line) {
     check_format<A...>(format.view());
     if constexpr ((loggable<A> && ...)) {
-        return make_call_site_entry(Level, file, format, line, signature_of<A...>());
+        return make_call_site_entry(Level, Timestamp, file, format, line, signature_of<A...>());
     } else {
-        return make_call_site_entry(Level, file, format, line, fixed_string<0>{});
+        return make_call_site_entry(Level, Timestamp, file, format, line, fixed_string<0>{});
     }
 }
 

@@ -40,6 +40,15 @@
 // attribute) end up in the same output section through their name.
 #define RIVET_LOG_SECTION_ gnu::section(".rivet.log." RIVET_LOG_STRINGIFY_(__COUNTER__))
 
+// With RIVET_LOG_TIMESTAMPS=1 (per build, target or file) every frame
+// carries this value, which the application defines (e.g. a microsecond
+// counter); the host shows it as given.
+extern "C" std::uint64_t rivet_log_timestamp();
+
+#ifndef RIVET_LOG_TIMESTAMPS
+#define RIVET_LOG_TIMESTAMPS 0
+#endif
+
 namespace rivet::log {
 
 namespace level = contracts::log;
@@ -50,51 +59,54 @@ namespace detail {
 // transport; out of line, shared by every call site.
 void send_frame(std::uint8_t* frame, std::uint8_t* end, bool overflow) noexcept;
 [[noreturn]] void panic_exit() noexcept;
-#if RIVET_LOG_TIMESTAMPS
-void put_timestamp(writer& w) noexcept;
-#endif
 
-template <class Site, class... A>
+// Small trivially copyable arguments travel in registers, the rest by reference.
+template <class T>
+using param_t =
+    std::conditional_t<std::is_trivially_copyable_v<T> && !std::is_array_v<T> && sizeof(T) <= 8, T,
+                       const T&>;
+
+// One instance per argument-type list, shared by every call site with
+// those types; a call site only loads its index and arguments and calls it.
+template <bool Timestamp, class... A>
+[[gnu::noinline]] void emit(std::uint32_t index, param_t<A>... args) noexcept {
+    std::uint8_t frame[contracts::log::max_frame_size + 2];
+    writer w{frame + 1, frame + 1 + contracts::log::max_frame_size};
+    w.varint(index);
+    if constexpr (Timestamp) w.varint(rivet_log_timestamp());
+    (argument<A>::encode(w, args), ...);
+    send_frame(frame, w.pos, w.overflow);
+}
+
+template <bool Timestamp, class Site, class... A>
 [[gnu::always_inline]] inline void log_call(Site site, const A&... args) noexcept {
     static_assert((loggable<std::remove_cvref_t<A>> && ...),
                   "rivet log: an argument's type cannot be logged; specialise "
                   "rivet::log::formatter<T> for it (docs/logging.md)");
-    const std::uint32_t index = site(type_list<std::remove_cvref_t<A>...>{});
-    std::uint8_t frame[contracts::log::max_frame_size + 2];
-    writer w{frame + 1, frame + 1 + contracts::log::max_frame_size};
-    w.varint(index);
-#if RIVET_LOG_TIMESTAMPS
-    put_timestamp(w);
-#endif
-    (argument<std::remove_cvref_t<A>>::encode(w, args), ...);
-    send_frame(frame, w.pos, w.overflow);
+    emit<Timestamp, std::remove_cvref_t<A>...>(site(type_list<std::remove_cvref_t<A>...>{}),
+                                               args...);
 }
 
 }  // namespace detail
 }  // namespace rivet::log
 
-#if RIVET_LOG_TIMESTAMPS
-// With -DRIVET_LOG_TIMESTAMPS=1 the application provides the clock; the
-// host shows the value as given (e.g. microseconds).
-extern "C" std::uint64_t rivet_log_timestamp();
-#endif
-
 // Logs unconditionally at LEVEL (a rivet::contracts::log::level).
-#define RIVET_LOG_EMIT_(LEVEL, FORMAT, ...)                                                       \
-    ::rivet::log::detail::log_call(                                                              \
-        []<class... RivetLogArgs>(::rivet::log::detail::type_list<RivetLogArgs...>) {            \
-            [[RIVET_LOG_SECTION_]] static constexpr auto rivet_log_entry =                       \
-                ::rivet::log::detail::make_call_site<LEVEL, RivetLogArgs...>(                    \
-                    ::rivet::log::detail::fixed_string{RIVET_LOG_FILE_},                         \
-                    ::rivet::log::detail::fixed_string{FORMAT}, __LINE__);                       \
-            return ::rivet::log::detail::index_of(&rivet_log_entry);                             \
+#define RIVET_LOG_EMIT_(LEVEL, FORMAT, ...)                                              \
+    ::rivet::log::detail::log_call<(RIVET_LOG_TIMESTAMPS) != 0>(                         \
+        []<class... RivetLogArgs>(::rivet::log::detail::type_list<RivetLogArgs...>) {    \
+            [[RIVET_LOG_SECTION_]] static constexpr auto rivet_log_entry =               \
+                ::rivet::log::detail::make_call_site<LEVEL, (RIVET_LOG_TIMESTAMPS) != 0, \
+                                                     RivetLogArgs...>(                   \
+                    ::rivet::log::detail::fixed_string{RIVET_LOG_FILE_},                 \
+                    ::rivet::log::detail::fixed_string{FORMAT}, __LINE__);               \
+            return ::rivet::log::detail::index_of(&rivet_log_entry);                     \
         } __VA_OPT__(, ) __VA_ARGS__)
 
-#define RIVET_LOG_AT_(NUMBER, LEVEL, ...)                        \
-    do {                                                         \
-        if constexpr ((NUMBER) >= RIVET_LOG_LEVEL) {             \
+#define RIVET_LOG_AT_(NUMBER, LEVEL, ...)                                        \
+    do {                                                                         \
+        if constexpr ((NUMBER) >= RIVET_LOG_LEVEL) {                             \
             RIVET_LOG_EMIT_(::rivet::contracts::log::level::LEVEL, __VA_ARGS__); \
-        }                                                        \
+        }                                                                        \
     } while (0)
 
 #define RIVET_TRACE(...) RIVET_LOG_AT_(RIVET_LOG_LEVEL_TRACE, trace, __VA_ARGS__)
@@ -107,19 +119,19 @@ extern "C" std::uint64_t rivet_log_timestamp();
 #define RIVET_PRINTLN(...) RIVET_LOG_EMIT_(::rivet::contracts::log::level::println, __VA_ARGS__)
 
 // A string literal as an argument, sent as an index: RIVET_INFO("{}", RIVET_STR("idle")).
-#define RIVET_STR(TEXT)                                                                  \
-    (::rivet::log::interned{[] {                                                         \
-        [[RIVET_LOG_SECTION_]] static constexpr auto rivet_log_entry =                   \
+#define RIVET_STR(TEXT)                                                                        \
+    (::rivet::log::interned{[] {                                                               \
+        [[RIVET_LOG_SECTION_]] static constexpr auto rivet_log_entry =                         \
             ::rivet::log::detail::make_string_entry(::rivet::log::detail::fixed_string{TEXT}); \
-        return ::rivet::log::detail::index_of(&rivet_log_entry);                         \
+        return ::rivet::log::detail::index_of(&rivet_log_entry);                               \
     }()})
 
 // Logs the message with its location, then ends the program with
 // rivet::contracts::log::panic_exit_code (101), which `rivet run` returns.
-#define RIVET_PANIC(...)                                                           \
-    do {                                                                           \
-        RIVET_LOG_EMIT_(::rivet::contracts::log::level::panic, __VA_ARGS__);       \
-        ::rivet::log::detail::panic_exit();                                        \
+#define RIVET_PANIC(...)                                                     \
+    do {                                                                     \
+        RIVET_LOG_EMIT_(::rivet::contracts::log::level::panic, __VA_ARGS__); \
+        ::rivet::log::detail::panic_exit();                                  \
     } while (0)
 
 #define RIVET_LOG_FIRST_(FIRST, ...) FIRST
@@ -135,16 +147,16 @@ extern "C" std::uint64_t rivet_log_timestamp();
         }                                                                                      \
     } while (0)
 
-#define RIVET_LOG_ASSERT_CMP_(A, B, OP, ...)                                                 \
-    do {                                                                                     \
-        const auto& rivet_left = (A);                                                        \
-        const auto& rivet_right = (B);                                                       \
-        if (!(rivet_left OP rivet_right)) [[unlikely]] {                                     \
-            RIVET_PANIC("assertion failed: {} (left: {:?}, right: {:?})" __VA_OPT__(         \
-                            ": " RIVET_LOG_FIRST_(__VA_ARGS__)),                             \
-                        RIVET_STR(#A " " #OP " " #B), rivet_left,                            \
-                        rivet_right __VA_OPT__(RIVET_LOG_REST_(__VA_ARGS__)));               \
-        }                                                                                    \
+#define RIVET_LOG_ASSERT_CMP_(A, B, OP, ...)                                         \
+    do {                                                                             \
+        const auto& rivet_left = (A);                                                \
+        const auto& rivet_right = (B);                                               \
+        if (!(rivet_left OP rivet_right)) [[unlikely]] {                             \
+            RIVET_PANIC("assertion failed: {} (left: {:?}, right: {:?})" __VA_OPT__( \
+                            ": " RIVET_LOG_FIRST_(__VA_ARGS__)),                     \
+                        RIVET_STR(#A " " #OP " " #B), rivet_left,                    \
+                        rivet_right __VA_OPT__(RIVET_LOG_REST_(__VA_ARGS__)));       \
+        }                                                                            \
     } while (0)
 
 #define RIVET_ASSERT_EQ(A, B, ...) RIVET_LOG_ASSERT_CMP_(A, B, ==, __VA_ARGS__)

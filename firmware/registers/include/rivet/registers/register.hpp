@@ -48,9 +48,6 @@ public:
         bits_ = bits;
         return static_cast<Derived&>(*this);
     }
-    [[nodiscard]] friend constexpr bool operator==(const Derived& a, const Derived& b) {
-        return a.bits_ == b.bits_;
-    }
 
 protected:
     [[nodiscard]] constexpr Raw get_field(unsigned lsb, Raw mask) const {
@@ -65,6 +62,14 @@ protected:
 private:
     Raw bits_{};
 };
+
+// Values of the same register compare by their bits. A free template, not a
+// hidden friend: a friend is instantiated with every register's class, which
+// costs ~10% of the compile time of a whole-device header.
+template <typename D, typename Raw>
+[[nodiscard]] constexpr bool operator==(const value<D, Raw>& a, const value<D, Raw>& b) {
+    return a.bits() == b.bits();
+}
 
 template <typename R>
 concept register_value = requires {
@@ -81,8 +86,10 @@ template <typename R>
 inline constexpr bool is_writable = R::access_mode != access::read_only;
 
 // A handle to one register at a fixed address. Cheap to copy; all members
-// inline to a single volatile access each.
-template <register_value R>
+// inline to a single volatile access each. R is a generated value class
+// (register_value); the class is not constrained on purpose: checking the
+// concept for every register of a device costs compile time.
+template <typename R>
 class reg {
 public:
     using value_type = R;
@@ -92,23 +99,15 @@ public:
     [[nodiscard]] constexpr std::uintptr_t address() const { return address_; }
 
     // One volatile load.
-    [[nodiscard]] R read() const
-        requires is_readable<R>
-    {
-        return R(*ptr());
-    }
+    [[nodiscard]] R read() const requires is_readable<R> { return R(*ptr()); }
 
     // One volatile store of v.
-    void write(R v) const
-        requires is_writable<R>
-    {
-        *ptr() = v.bits();
-    }
+    void write(R v) const requires is_writable<R> { *ptr() = v.bits(); }
 
     // Starts from the reset value (flags that act on write are left
     // untouched), lets f set fields, then one store.
     template <typename F>
-        requires is_writable<R> && std::invocable<F&, R&>
+    requires is_writable<R> && std::invocable<F&, R&>
     void write(F&& f) const {
         R v{};
         f(v);
@@ -119,10 +118,11 @@ public:
     // as 1 are written back as 0, so modify never clears a flag by accident;
     // set such a flag in f to act on it. f may also take (const R& read, R& w).
     template <typename F>
-        requires is_readable<R> && is_writable<R>
+    requires is_readable<R> && is_writable<R>
     void modify(F&& f) const {
         const R r(*ptr());
-        R w(static_cast<raw_type>((r.bits() & static_cast<raw_type>(~R::one_to_modify)) | R::zero_to_modify));
+        R w(static_cast<raw_type>((r.bits() & static_cast<raw_type>(~R::one_to_modify)) |
+                                  R::zero_to_modify));
         if constexpr (std::invocable<F&, const R&, R&>) {
             f(r, w);
         } else {
@@ -132,11 +132,7 @@ public:
     }
 
     // Writes the reset value.
-    void reset() const
-        requires is_writable<R>
-    {
-        *ptr() = R{}.bits();
-    }
+    void reset() const requires is_writable<R> { *ptr() = R{}.bits(); }
 
 private:
     [[nodiscard]] volatile raw_type* ptr() const {

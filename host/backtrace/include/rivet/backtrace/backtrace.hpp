@@ -11,6 +11,8 @@
 #include <optional>
 #include <span>
 #include <string>
+#include <string_view>
+#include <utility>
 #include <vector>
 
 namespace rivet::backtrace {
@@ -76,6 +78,28 @@ public:
     [[nodiscard]] trace unwind(const registers& start, const memory_reader& read,
                                std::size_t max_frames = 64) const;
 
+    // For static analysis (`rivet stack`): the function symbols, sorted by
+    // address, with demangled names.
+    struct function {
+        std::string name;  // demangled
+        std::uint32_t address = 0;
+        std::uint32_t size = 0;
+    };
+    [[nodiscard]] std::vector<function> functions() const;
+    // Bytes of an allocated section at [address, address + length), if the
+    // ELF holds them all.
+    [[nodiscard]] std::optional<std::vector<std::uint8_t>> bytes_at(std::uint32_t address,
+                                                                    std::uint32_t length) const;
+    // The most stack the function's CFI ever puts between its CFA and SP
+    // (its frame, including the saved registers); nullopt without CFI.
+    [[nodiscard]] std::optional<std::uint32_t> frame_size(const function& f) const;
+    // The value and size of any .symtab symbol (data too), by name.
+    [[nodiscard]] std::optional<std::pair<std::uint32_t, std::uint32_t>> find_symbol(
+        std::string_view name) const;
+    // Where DWARF says the function at `address` is declared (file, line).
+    [[nodiscard]] std::optional<std::pair<std::string, unsigned>> declaration(
+        std::uint32_t address) const;
+
     struct impl;
 
 private:
@@ -87,6 +111,8 @@ private:
 std::string format(const trace& t);
 
 // True for an EXC_RETURN value (0xFFFFFFxx) in LR or PC.
-constexpr bool is_exc_return(std::uint32_t value) { return value >= 0xffffff00u; }
+constexpr bool is_exc_return(std::uint32_t value) {
+    return value >= 0xffffff00u;
+}
 
 }  // namespace rivet::backtrace

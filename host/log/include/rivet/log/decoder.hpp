@@ -24,9 +24,9 @@ struct record {
 
 struct decode_stats {
     std::uint64_t records = 0;
-    std::uint64_t corrupt_frames = 0;   // frames that failed to decode (skipped)
-    std::uint64_t skipped_bytes = 0;    // bytes of those frames
-    std::uint64_t dropped_frames = 0;   // frames the firmware reported it could not send
+    std::uint64_t corrupt_frames = 0;  // frames that failed to decode (skipped)
+    std::uint64_t skipped_bytes = 0;   // bytes of those frames
+    std::uint64_t dropped_frames = 0;  // frames the firmware reported it could not send
 };
 
 // Decodes one frame (COBS already removed); nullopt if it is corrupt.

@@ -21,7 +21,8 @@ struct call_site {
     std::string file;
     std::uint32_t line = 0;
     std::string format;
-    std::string signature;  // one code per argument (contracts::log::sig)
+    std::string signature;   // one code per argument (contracts::log::sig)
+    bool timestamp = false;  // its frames carry a timestamp after the index
 };
 
 struct enum_names {
@@ -40,13 +41,11 @@ public:
     [[nodiscard]] const call_site* find_call_site(std::uint32_t index) const;
     [[nodiscard]] const std::string* find_string(std::uint32_t index) const;
     [[nodiscard]] const enum_names* find_enum(std::uint32_t index) const;
-    [[nodiscard]] bool timestamps() const { return timestamps_; }
     [[nodiscard]] std::size_t call_site_count() const { return call_sites_.size(); }
     // Every format string and interned string, for tests that look for them.
     [[nodiscard]] std::vector<std::string> strings() const;
 
 private:
-    bool timestamps_ = false;
     std::map<std::uint32_t, call_site> call_sites_;
     std::map<std::uint32_t, std::string> strings_;
     std::map<std::uint32_t, enum_names> enums_;

@@ -96,6 +96,7 @@ private:
     std::chrono::milliseconds interval_;
     std::uint64_t polls_ = 0;
     std::uint64_t bytes_ = 0;
+    bool start_mode_set_ = false;
 };
 
 }  // namespace rivet::rtt

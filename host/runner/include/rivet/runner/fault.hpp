@@ -13,23 +13,6 @@
 
 namespace rivet::runner {
 
-// While alive, the core's MPU is disabled (and re-enabled after). QEMU
-// checks debugger accesses against the MPU a whole 1 KB page at a time, so
-// the stack guard at the start of RAM hides that page from the debugger;
-// the core must be halted. Does nothing on a core without an MPU.
-class mpu_pause {
-public:
-    explicit mpu_pause(probe::probe& target);
-    ~mpu_pause();
-    mpu_pause(const mpu_pause&) = delete;
-    mpu_pause& operator=(const mpu_pause&) = delete;
-
-private:
-    probe::probe& target_;
-    std::uint32_t saved_ctrl_ = 0;
-    bool paused_ = false;
-};
-
 // The exception's name: "HardFault", "BusFault", "interrupt 5", ...
 std::string exception_name(std::uint32_t exception_number);
 

@@ -24,6 +24,9 @@ struct run_options {
     const std::atomic<bool>* interrupted = nullptr;
     // Run beside the firmware (e.g. the RTT log reader); not owned.
     std::vector<target_service*> services;
+    // When the firmware exits with a non-zero code (a panic, a failed
+    // assert), print where it called rivet::exit from (stderr).
+    bool backtrace_on_error_exit = false;
 };
 
 // The board an ELF was built for: `name` if given (a built-in board),

@@ -1,5 +1,6 @@
-// The one function a log transport provides; which source defines it is
-// chosen at build time (RIVET_LOG_TRANSPORT: rtt, semihosting, uart).
+// The one function a log transport provides. The board library defines it
+// weakly from the source RIVET_LOG_TRANSPORT picks (rtt, semihosting, uart);
+// a firmware that defines it itself sends its frames anywhere else.
 #pragma once
 
 #include <cstdint>

@@ -1,0 +1,32 @@
+#!/usr/bin/env bash
+# The register benchmark: prints its section of BENCHMARKS.md (bench/run.sh
+# assembles the file): speed over the SVD corpus, zero overhead of the
+# generated API, compile time of a whole device. Needs the host build
+# (build/host) and the corpus beside the repository (../shared/svd).
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+tool=build/host/host/cli/rivet
+speed=build/host/bench/svd/svd_speed_bench
+corpus=${RIVET_SVD_CORPUS:-../shared/svd}
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+
+echo "## Registers (rivet svd)"
+echo
+echo "### Parse + patch + generate, every device of the corpus (one core)"
+echo
+echo "\`$speed $corpus OUT\`; load, stm32-rs patch (where one exists), derivedFrom, model, C++ headers written."
+echo
+/usr/bin/time -f "%e s wall, %U s CPU" -o "$work/time" "$speed" "$corpus" "$work/speed"
+echo
+echo "Whole run: $(cat "$work/time")."
+echo
+echo "### Zero overhead: generated API vs hand-written volatile code"
+echo
+echo "\`bench/svd/zero_overhead.sh\`: the same five sequences, arm-none-eabi-g++ -mthumb; instructions and bytes per function."
+echo
+bash bench/svd/zero_overhead.sh "$tool" "$corpus" "$work/zo"
+echo
+echo "### Compile time of a whole device (stm32u575)"
+echo
+bash bench/svd/compile_time.sh "$tool" "$corpus" "$work/ct" 5
