@@ -103,8 +103,9 @@ std::unique_ptr<runner::target_service> make_rtt_log_service(const elf::file& fi
     if (auto symbol = firmware.find_symbol(contracts::rtt::symbol)) {
         rtt_options.where.address = symbol->value;
     } else {
-        // No symbol: scan the statics (a control block is one), which are
-        // small, rather than all of RAM.
+        // No symbol (stripped, or no RTT linked in): scan the statics (a
+        // control block is one), which are small, rather than all of RAM,
+        // slowly while nothing is found.
         for (const auto& segment : firmware.load_segments()) {
             if (segment.virtual_address != segment.load_address) {
                 rtt_options.where.scan.push_back({segment.virtual_address, segment.memory_size});

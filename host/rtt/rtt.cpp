@@ -155,7 +155,7 @@ void service::drain(probe::probe& target) {
     if (!block_) {
         block_ = control_block::find(target, options_.where);
         if (!block_) {
-            interval_ = std::min(options_.poll_idle, interval_ * 2);
+            interval_ = std::min(options_.poll_absent, interval_ * 2);
             return;
         }
         // Only when the start mode could not be set: otherwise the firmware

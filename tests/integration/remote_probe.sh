@@ -55,6 +55,6 @@ start_qemu lm3s6965evb && {
     code=$?
     err=$(cat "$WORK/err")
     out=""
-    expect "connection dropped" 74 "closed by the peer"
+    expect "connection dropped" 74 "(closed|reset) by the peer"
 }
 finish

@@ -50,7 +50,9 @@ void barrier() {
 }  // namespace
 
 extern "C" {
-[[gnu::used]] control_block _SEGGER_RTT;
+// Weak: a firmware that brings its own SEGGER RTT implementation (which
+// defines _SEGGER_RTT) keeps it, and must not use the rtt log transport.
+[[gnu::used, gnu::weak]] control_block _SEGGER_RTT;
 // The log channel's mode until the host changes it; `rivet run` writes
 // block_if_full here after loading (docs/log-wire-format.md). In flash:
 // GCC would put a const volatile in .data, which startup overwrites.

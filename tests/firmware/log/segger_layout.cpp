@@ -1,7 +1,7 @@
 // Interoperability: a minimal RTT control block written the way SEGGER's
-// own code lays it out (two up channels, one down), independently of
-// Rivet's logger, and named so that `rivet run` must find it by scanning RAM
-// for its ID. Rivet's reader prints its text channels.
+// own code lays it out (two up channels, one down, the ID in two steps),
+// independently of Rivet's logger, under SEGGER's symbol (it replaces
+// Rivet's weak one). Rivet's reader prints its text channels.
 #include <cstdint>
 #include <cstring>
 
@@ -31,7 +31,7 @@ char input[16];
 }  // namespace
 
 extern "C" {
-segger_control_block independent_rtt_block;
+segger_control_block _SEGGER_RTT;
 }
 
 namespace {
@@ -50,7 +50,7 @@ void put(ring& r, const char* text) {
 }  // namespace
 
 int main() {
-    auto& cb = independent_rtt_block;
+    auto& cb = _SEGGER_RTT;
     cb.max_up = 2;
     cb.max_down = 1;
     cb.up[0] = {"Terminal", terminal, sizeof terminal, 0, 0, 2};

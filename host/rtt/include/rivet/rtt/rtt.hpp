@@ -62,7 +62,8 @@ private:
 // Polls the control block while the firmware runs and hands each up
 // channel's bytes to `sink`. Polling adapts: every poll_fast while data
 // flows (1 ms when the last read found the buffer over half full), backing
-// off by doubling to poll_idle when it is quiet.
+// off by doubling to poll_idle when it is quiet, and to poll_absent while
+// there is no control block yet.
 class service : public runner::target_service {
 public:
     using sink = std::function<void(std::size_t channel, const std::string& name,
@@ -74,6 +75,9 @@ public:
         bool blocking = true;
         std::chrono::milliseconds poll_fast{2};
         std::chrono::milliseconds poll_idle{50};
+        // While no control block has been found (the firmware may never
+        // build one): rarer still.
+        std::chrono::milliseconds poll_absent{200};
     };
 
     service(options opts, sink out);
