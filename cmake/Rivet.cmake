@@ -259,8 +259,10 @@ function(rivet_add_firmware name)
         if(NOT ARG_TIMEOUT)
             set(ARG_TIMEOUT 20)
         endif()
-        list(JOIN ARG_EXPECT_OUTPUT "\;" expect_output)
-        list(JOIN ARG_RUN_ARGS "\;" run_args)
+        # Lists cannot cross a CTest command line intact; RivetRunTest.cmake
+        # splits them again at this separator.
+        list(JOIN ARG_EXPECT_OUTPUT "@@" expect_output)
+        list(JOIN ARG_RUN_ARGS "@@" run_args)
         add_test(NAME ${name}
             COMMAND "${CMAKE_COMMAND}"
                 "-DRIVET=${RIVET_EXECUTABLE}" "-DELF=$<TARGET_FILE:${name}>"

@@ -1,6 +1,9 @@
 # Runs one firmware under `rivet run` for CTest and checks its exit code and
 # output. Called by rivet_add_firmware(... TEST) with -DRIVET, -DELF,
-# -DEXPECT_EXIT, -DEXPECT_OUTPUT (regexes, ;-separated), -DRUN_ARGS, -DTIMEOUT.
+# -DEXPECT_EXIT, -DEXPECT_OUTPUT and -DRUN_ARGS (lists joined with "@@"),
+# -DTIMEOUT.
+string(REPLACE "@@" ";" EXPECT_OUTPUT "${EXPECT_OUTPUT}")
+string(REPLACE "@@" ";" RUN_ARGS "${RUN_ARGS}")
 execute_process(
     COMMAND "${RIVET}" run "${ELF}" --timeout ${TIMEOUT} ${RUN_ARGS}
     RESULT_VARIABLE code

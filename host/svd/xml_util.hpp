@@ -1,11 +1,16 @@
-// Small pugixml helpers shared by the SVD parser, patcher and checker.
+// Small helpers shared by the SVD parser and patcher: whole-file reading and
+// pugixml element text. Internal to host/svd.
 #pragma once
 
 #include <pugixml.hpp>
 
 #include <cctype>
+#include <fstream>
+#include <sstream>
 #include <string>
 #include <string_view>
+
+#include <rivet/support/error.hpp>
 
 namespace rivet::svd {
 
@@ -18,6 +23,15 @@ namespace rivet::svd {
 // Trimmed text of the first child element `tag`, "" when absent.
 [[nodiscard]] inline std::string text_of(const pugi::xml_node& n, const char* tag) {
     return trimmed(n.child(tag).text().get());
+}
+
+// The whole file; Error(no_input) "path: cannot open" when unreadable.
+[[nodiscard]] inline std::string read_text_file(const std::string& path) {
+    std::ifstream in(path, std::ios::binary);
+    if (!in) throw Error(ErrorKind::no_input, path + ": cannot open");
+    std::ostringstream ss;
+    ss << in.rdbuf();
+    return ss.str();
 }
 
 }  // namespace rivet::svd

@@ -1,0 +1,283 @@
+// Device-level patch commands: _delete, _copy, _modify, _clear_fields, _add, _derive
+// and _rebase of peripherals and interrupts, then each peripheral's own commands.
+#include "patcher_internal.hpp"
+
+#include <set>
+
+#include "xml_util.hpp"
+
+namespace rivet::svd::patch {
+
+void Patcher::process_device(const Y& dev) {
+    if (!dev.is_map()) fail("", "patch root is not a mapping");
+    for (const std::string& p : strings(dev.get("_delete"))) delete_peripherals(p);
+    if (const Y* d = dev.get("_delete"); d != nullptr && d->is_map()) {
+        for (const std::string& p : strings(d->get("_peripherals"))) delete_peripherals(p);
+        for (const std::string& i : strings(d->get("_interrupts")))
+            delete_interrupts(peripherals_, i);
+    }
+    for_map(dev.get("_copy"), [&](const std::string& k, const Y& v) { copy_peripheral(k, v); });
+    for_map(dev.get("_modify"), [&](const std::string& k, const Y& v) {
+        if (k == "cpu") {
+            pugi::xml_node cpu = device_.child("cpu");
+            if (!cpu) cpu = device_.insert_child_before("cpu", peripherals_);
+            set_children(cpu, v, "cpu");
+        } else if (k == "_peripherals") {
+            for_map(&v, [&](const std::string& pk, const Y& pv) { modify_peripheral(pk, pv); });
+        } else if (is_device_child(k)) {
+            set_child(device_, k, scalar(v, k));
+        } else {
+            modify_peripheral(k, v);
+        }
+    });
+    for (const std::string& p : strings(dev.get("_clear_fields"))) {
+        for (pugi::xml_node pt : find_peripherals(p, false))
+            clear_fields_in(pt.child("registers"), "*");
+    }
+    for_map(dev.get("_add"), [&](const std::string& k, const Y& v) { add_peripheral(k, v); });
+    for_map(dev.get("_derive"), [&](const std::string& k, const Y& v) { derive_peripheral(k, v); });
+    for_map(dev.get("_rebase"),
+            [&](const std::string& k, const Y& v) { rebase_peripheral(k, scalar(v, k)); });
+    for (const auto& [k, v] : dev.map) {
+        if (k.empty() || k[0] == '_') continue;
+        process_peripheral(k, v);
+    }
+}
+
+bool Patcher::is_device_child(const std::string& k) {
+    static const std::set<std::string> c = {"vendor",
+                                            "vendorID",
+                                            "name",
+                                            "series",
+                                            "version",
+                                            "description",
+                                            "licenseText",
+                                            "headerSystemFilename",
+                                            "headerDefinitionsPrefix",
+                                            "addressUnitBits",
+                                            "width",
+                                            "size",
+                                            "access",
+                                            "protection",
+                                            "resetValue",
+                                            "resetMask"};
+    return c.contains(k);
+}
+
+std::vector<pugi::xml_node> Patcher::find_peripherals(const std::string& spec, bool skip_derived) {
+    std::vector<pugi::xml_node> out;
+    for (pugi::xml_node p : peripherals_.children("peripheral")) {
+        if (skip_derived && p.attribute("derivedFrom")) continue;
+        if (matchname(name_of(p), spec)) out.push_back(p);
+    }
+    return out;
+}
+
+pugi::xml_node Patcher::peripheral_named(const std::string& name) {
+    for (pugi::xml_node p : peripherals_.children("peripheral")) {
+        if (name_of(p) == name) return p;
+    }
+    return {};
+}
+
+void Patcher::delete_peripherals(const std::string& spec) {
+    for (pugi::xml_node p : find_peripherals(optional_spec(spec).first, false))
+        peripherals_.remove_child(p);
+}
+
+void Patcher::delete_interrupts(pugi::xml_node scope, const std::string& spec) {
+    std::vector<pugi::xml_node> doomed;
+    for (pugi::xml_node p : scope.name() == std::string("peripheral")
+                                ? std::vector<pugi::xml_node>{scope}
+                                : elements(scope, "peripheral")) {
+        for (pugi::xml_node i : p.children("interrupt")) {
+            if (matchname(name_of(i), spec)) doomed.push_back(i);
+        }
+    }
+    for (pugi::xml_node i : doomed) i.parent().remove_child(i);
+}
+
+pugi::xml_node Patcher::load_other_peripheral(const std::string& from, const std::string& path) {
+    const auto colon = from.rfind(':');
+    std::string file = from.substr(0, colon);
+    const std::string pname = from.substr(colon + 1);
+    fs::path p =
+        opts_.svd_root.empty() ? dir_ / file : fs::path(opts_.svd_root) / fs::path(file).filename();
+    p = p.lexically_normal();
+    auto it = others_.find(p.string());
+    if (it == others_.end()) {
+        auto other = std::make_unique<SvdDocument>();
+        load_svd_file(*other, p.string());
+        resolve_derived(*other, false);
+        it = others_.emplace(p.string(), std::move(other)).first;
+    }
+    for (pugi::xml_node q :
+         it->second->xml.child("device").child("peripherals").children("peripheral")) {
+        if (name_of(q) == pname) return q;
+    }
+    fail(path, "no peripheral " + pname + " in " + p.string());
+}
+
+void Patcher::copy_peripheral(const std::string& pname, const Y& v) {
+    const std::string path = "_copy." + pname;
+    const Y* from = v.is_map() ? v.get("from") : nullptr;
+    if (from == nullptr) fail(path, "needs from:");
+    const std::string src = scalar(*from, path);
+    pugi::xml_node source = src.find(':') != std::string::npos ? load_other_peripheral(src, path)
+                                                               : peripheral_named(src);
+    if (!source) fail(path, "no peripheral " + src);
+    pugi::xml_node old = peripheral_named(pname);
+    pugi::xml_node fresh =
+        old ? peripherals_.insert_copy_after(source, old) : peripherals_.append_copy(source);
+    set_child(fresh, "name", pname);
+    if (src.find(':') != std::string::npos) fresh.remove_attribute("derivedFrom");
+    for (const char* t : {"interrupt"}) {
+        for (pugi::xml_node c : elements(fresh, t)) fresh.remove_child(c);
+    }
+    if (old) {
+        for (const char* t : {"description", "baseAddress", "addressBlock", "interrupt"}) {
+            if (!old.child(t)) continue;
+            for (pugi::xml_node c : elements(fresh, t)) fresh.remove_child(c);
+            for (pugi::xml_node c : elements(old, t)) fresh.append_copy(c);
+        }
+        peripherals_.remove_child(old);
+    }
+}
+
+void Patcher::modify_peripheral(const std::string& spec, const Y& mods) {
+    const auto [s, optional] = optional_spec(spec);
+    (void)optional;  // svdtools ignores _modify of absent peripherals
+    for (pugi::xml_node p : find_peripherals(s, false)) {
+        for_map(&mods, [&](const std::string& k, const Y& v) {
+            if (k == "addressBlock" && v.is_map()) {
+                pugi::xml_node ab = p.child("addressBlock");
+                if (!ab) ab = p.append_child("addressBlock");
+                set_children(ab, v, spec + ".addressBlock");
+            } else if (k == "addressBlocks" && v.is_seq()) {
+                for (pugi::xml_node c : elements(p, "addressBlock")) p.remove_child(c);
+                for (const Y& b : v.seq) set_children(p.append_child("addressBlock"), b, spec);
+            } else if (k == "derivedFrom") {
+                const std::string d = scalar(v, spec);
+                if (d.empty()) {
+                    p.remove_attribute("derivedFrom");
+                } else {
+                    (p.attribute("derivedFrom") ? p.attribute("derivedFrom")
+                                                : p.append_attribute("derivedFrom"))
+                        .set_value(d.c_str());
+                }
+            } else if (k == "name") {
+                // A rename also renames derivedFrom references to it.
+                const std::string old_name = name_of(p);
+                const std::string new_name = scalar(v, spec + ".name");
+                set_child(p, "name", new_name);
+                for (pugi::xml_node q : peripherals_.children("peripheral")) {
+                    if (old_name == q.attribute("derivedFrom").value()) {
+                        q.attribute("derivedFrom").set_value(new_name.c_str());
+                    }
+                }
+            } else if (!k.empty() && k[0] != '_') {
+                set_child(p, k, scalar(v, spec + "." + k));
+            }
+        });
+    }
+}
+
+void Patcher::add_interrupts(pugi::xml_node p, const Y& irqs, const std::string& path) {
+    for_map(&irqs, [&](const std::string& iname, const Y& iv) {
+        for (pugi::xml_node i : p.children("interrupt")) {
+            if (name_of(i) == iname) fail(path, "interrupt " + iname + " exists");
+        }
+        pugi::xml_node i = p.child("registers")
+                               ? p.insert_child_before("interrupt", p.child("registers"))
+                               : p.append_child("interrupt");
+        set_child(i, "name", iname);
+        set_children(i, iv, path + "." + iname);
+    });
+}
+
+void Patcher::add_peripheral(const std::string& pname, const Y& v) {
+    const std::string path = "_add." + pname;
+    if (peripheral_named(pname)) fail(path, "device already has a peripheral " + pname);
+    pugi::xml_node p = peripherals_.append_child("peripheral");
+    if (const Y* d = v.get("derivedFrom"))
+        p.append_attribute("derivedFrom").set_value(scalar(*d, path).c_str());
+    set_child(p, "name", pname);
+    for_map(&v, [&](const std::string& k, const Y& val) {
+        if (k == "derivedFrom") return;
+        if (k == "registers") {
+            for_map(&val,
+                    [&](const std::string& rn, const Y& rv) { add_register(p, rn, rv, path); });
+        } else if (k == "interrupts") {
+            add_interrupts(p, val, path);
+        } else if (k == "addressBlock" && val.is_map()) {
+            set_children(p.append_child("addressBlock"), val, path);
+        } else if (k == "addressBlocks" && val.is_seq()) {
+            for (const Y& b : val.seq) set_children(p.append_child("addressBlock"), b, path);
+        } else if (!k.empty() && k[0] != '_') {
+            set_child(p, k, scalar(val, path + "." + k));
+        }
+    });
+}
+
+void Patcher::derive_peripheral(const std::string& pname, const Y& v) {
+    const std::string path = "_derive." + pname;
+    std::string base;
+    if (v.is_map()) {
+        const Y* f = v.get("_from");
+        if (f == nullptr) fail(path, "needs _from");
+        base = scalar(*f, path);
+    } else {
+        base = scalar(v, path);
+    }
+    pugi::xml_node p = peripheral_named(pname);
+    if (!peripheral_named(base)) fail(path, "device does not have a peripheral " + base);
+    if (!p) {
+        // A new peripheral derived from base, at the given address.
+        if (!v.is_map() || v.get("baseAddress") == nullptr) {
+            fail(path,
+                 "device does not have a peripheral " + pname + " (give baseAddress to add one)");
+        }
+        p = peripherals_.append_child("peripheral");
+        set_child(p, "name", pname);
+    }
+    for (pugi::xml_node c : elements(p, nullptr)) {
+        const std::string t = c.name();
+        if (c.type() != pugi::node_element || t == "name" || t == "baseAddress" ||
+            t == "interrupt" || t == "description") {
+            continue;
+        }
+        p.remove_child(c);
+    }
+    (p.attribute("derivedFrom") ? p.attribute("derivedFrom") : p.append_attribute("derivedFrom"))
+        .set_value(base.c_str());
+    for (pugi::xml_node q : peripherals_.children("peripheral")) {
+        if (std::string(q.attribute("derivedFrom").value()) == pname)
+            q.attribute("derivedFrom").set_value(base.c_str());
+    }
+    if (v.is_map()) modify_peripheral(pname, v);
+}
+
+void Patcher::rebase_peripheral(const std::string& pnew, const std::string& pold) {
+    const std::string path = "_rebase." + pnew;
+    pugi::xml_node n = peripheral_named(pnew);
+    pugi::xml_node o = peripheral_named(pold);
+    if (!n) fail(path, "device does not have a peripheral " + pnew);
+    if (!o) fail(path, "device does not have a peripheral " + pold);
+    for (pugi::xml_node c : elements(o, nullptr)) {
+        if (c.type() != pugi::node_element) continue;
+        const std::string t = c.name();
+        if (t == "name" || t == "baseAddress" || t == "interrupt") continue;
+        if (!n.child(t.c_str())) n.append_copy(c);
+        o.remove_child(c);
+    }
+    n.remove_attribute("derivedFrom");
+    (o.attribute("derivedFrom") ? o.attribute("derivedFrom") : o.append_attribute("derivedFrom"))
+        .set_value(pnew.c_str());
+    for (pugi::xml_node q : peripherals_.children("peripheral")) {
+        if (q != n && std::string(q.attribute("derivedFrom").value()) == pold) {
+            q.attribute("derivedFrom").set_value(pnew.c_str());
+        }
+    }
+}
+
+}  // namespace rivet::svd::patch

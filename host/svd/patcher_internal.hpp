@@ -1,0 +1,150 @@
+// The patcher behind apply_patch_*: one object per patch application, its
+// commands split by level over patch_device.cpp (device), patch_peripheral.cpp
+// (peripheral and cluster), patch_arrays.cpp (arrays and clusters made or
+// unrolled), patch_register.cpp (fields of a register) and patch_enum.cpp
+// (enumerations and ranges of a field). Internal to host/svd.
+#pragma once
+
+#include <pugixml.hpp>
+
+#include <cstddef>
+#include <cstdint>
+#include <filesystem>
+#include <map>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "patch_edit.hpp"
+#include "patch_match.hpp"
+#include "patch_yaml.hpp"
+#include "rivet/svd/patcher.hpp"
+
+namespace rivet::svd::patch {
+
+namespace fs = std::filesystem;
+
+class Patcher {
+public:
+    Patcher(SvdDocument& doc, std::string name, fs::path dir, PatchOptions opts);
+
+    void process_device(const Y& dev);
+
+private:
+    [[noreturn]] void fail(const std::string& path, const std::string& msg) const;
+
+    template <typename F>
+    void for_map(const Y* y, F&& f) {
+        if (y == nullptr) return;
+        if (!y->is_map()) return;
+        for (const auto& [k, v] : y->map) f(k, v);
+    }
+
+    std::string scalar(const Y& y, const std::string& path) const;
+
+    // Generic "key: value" edits; nested maps become nested elements.
+    void set_children(pugi::xml_node n, const Y& mods, const std::string& path);
+
+    // ------------------------------------------------ device (patch_device.cpp)
+
+    static bool is_device_child(const std::string& k);
+    std::vector<pugi::xml_node> find_peripherals(const std::string& spec, bool skip_derived);
+    pugi::xml_node peripheral_named(const std::string& name);
+    void delete_peripherals(const std::string& spec);
+    void delete_interrupts(pugi::xml_node scope, const std::string& spec);
+    pugi::xml_node load_other_peripheral(const std::string& from, const std::string& path);
+    void copy_peripheral(const std::string& pname, const Y& v);
+    void modify_peripheral(const std::string& spec, const Y& mods);
+    void add_interrupts(pugi::xml_node p, const Y& irqs, const std::string& path);
+    void add_peripheral(const std::string& pname, const Y& v);
+    void derive_peripheral(const std::string& pname, const Y& v);
+    void rebase_peripheral(const std::string& pnew, const std::string& pold);
+
+    // ---------------------------------------- peripheral (patch_peripheral.cpp)
+
+    static pugi::xml_node regs_of(pugi::xml_node scope);
+    static std::vector<pugi::xml_node> find_in(pugi::xml_node scope, const char* tag,
+                                               const std::string& spec);
+    static pugi::xml_node register_named(pugi::xml_node scope, const std::string& name);
+    void process_peripheral(const std::string& spec, const Y& pmod);
+    // A peripheral or a cluster: its registers and clusters.
+    void process_scope(pugi::xml_node p, const Y& pmod, const std::string& path,
+                       bool children = true);
+    void delete_in(pugi::xml_node p, const char* tag, const std::string& spec);
+    static void clear_field(pugi::xml_node f);
+    void clear_fields_in(pugi::xml_node scope, const std::string& spec);
+    static void strip_names(pugi::xml_node parent, const char* tag, const std::string& s, bool end);
+    static void add_affix(pugi::xml_node parent, const char* tag, const std::string& a,
+                          bool suffix);
+    void modify_register(pugi::xml_node p, const std::string& spec, const Y& mods,
+                         const std::string& path);
+    void fill_register(pugi::xml_node r, const Y& rv, const std::string& path);
+    void add_register(pugi::xml_node p, const std::string& rname, const Y& rv,
+                      const std::string& path);
+    void add_cluster(pugi::xml_node p, const std::string& cname, const Y& cv,
+                     const std::string& path);
+    void copy_register(pugi::xml_node p, const std::string& rname, const Y& v,
+                       const std::string& path);
+    void fill_register_mods(pugi::xml_node r, const Y& mods, const std::string& path);
+    void derive_register(pugi::xml_node p, const std::string& rname, const Y& v,
+                         const std::string& path);
+
+    // ------------------------------------------------- arrays (patch_arrays.cpp)
+
+    void expand_array(pugi::xml_node p, const std::string& spec);
+    void expand_cluster(pugi::xml_node p, const std::string& spec, const std::string& path);
+    void collect_in_array(pugi::xml_node p, const std::string& spec_in, const Y& rmod,
+                          const std::string& path);
+    void collect_in_cluster(pugi::xml_node p, const std::string& cname, const Y& cmod,
+                            const std::string& path);
+    void collect_fields_in_array(pugi::xml_node r, const std::string& spec_in, const Y& fmod,
+                                 const std::string& path);
+    static void set_dim(pugi::xml_node n, std::size_t dim, std::uint64_t inc,
+                        const std::string& index);
+    std::string make_array(pugi::xml_node n, const std::string& spec, std::size_t li,
+                           std::size_t ri, const Y& mod, const std::string& where, std::size_t dim,
+                           std::uint64_t inc, const std::string& index);
+
+    // ---------------------------------------------- register (patch_register.cpp)
+
+    void process_register_spec(pugi::xml_node p, const std::string& spec, const Y& rmod,
+                               const std::string& path);
+    static std::vector<pugi::xml_node> find_fields(pugi::xml_node r, const std::string& spec);
+    void process_register(pugi::xml_node r, const Y& rmod, const std::string& path);
+    void add_field(pugi::xml_node r, const std::string& fname, const Y& fv,
+                   const std::string& path);
+    void modify_field(pugi::xml_node r, const std::string& spec, const Y& mods,
+                      const std::string& path);
+    static void add_range(pugi::xml_node f, const std::string& lo, const std::string& hi);
+    void merge_fields(pugi::xml_node r, const std::string& key, const Y* value,
+                      const std::string& path);
+    void split_fields(pugi::xml_node r, const std::string& spec, const Y* mods,
+                      const std::string& path);
+
+    // ------------------------------------------------------ field (patch_enum.cpp)
+
+    void process_field(pugi::xml_node r, const std::string& spec, const Y& fmod,
+                       const std::string& path);
+    void process_field_enum(pugi::xml_node r, const std::string& spec, const Y& fmod_in,
+                            const std::string& where, const std::string& usage, bool replace);
+    // The usage an enumeration gets on a field of the given access.
+    std::string checked_usage(pugi::xml_node r, pugi::xml_node f, const std::string& usage,
+                              const std::string& where);
+    // svdtools' rules for adding an enumeration with `usage` to a field
+    // that may already have one or two.
+    void make_room_for_enum(pugi::xml_node r, pugi::xml_node f, const std::string& usage,
+                            bool replace, const std::string& where);
+    std::string make_enumerated_values(pugi::xml_node ev, const std::string& fname, const Y& values,
+                                       const std::string& usage, const std::string& where,
+                                       pugi::xml_node f);
+    static std::string unique_enum_name(pugi::xml_node f, const std::string& want);
+
+    SvdDocument& doc_;
+    std::string name_;
+    fs::path dir_;
+    PatchOptions opts_;
+    pugi::xml_node device_, peripherals_;
+    std::map<std::string, std::unique_ptr<SvdDocument>> others_;
+};
+
+}  // namespace rivet::svd::patch
