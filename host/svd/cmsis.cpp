@@ -10,6 +10,7 @@
 #include <set>
 #include <sstream>
 
+#include "dim.hpp"
 #include "rivet/svd/emitter.hpp"
 
 namespace rivet::svd {
@@ -46,22 +47,6 @@ std::string c_type(std::uint32_t size) {
 }
 std::uint64_t c_bytes(std::uint32_t size) {
     return size <= 8 ? 1 : size <= 16 ? 2 : size <= 32 ? 4 : 8;
-}
-
-bool contiguous(const Dim& d) {
-    for (std::uint32_t i = 0; i < d.dim; ++i) {
-        if (d.index[i] != std::to_string(i)) return false;
-    }
-    return true;
-}
-
-std::string substitute(const std::string& name, const std::string& index) {
-    std::string out = name;
-    auto pos = out.find("[%s]");
-    if (pos != std::string::npos) return out.replace(pos, 4, index);
-    pos = out.find("%s");
-    if (pos != std::string::npos) out.replace(pos, 2, index);
-    return out;
 }
 
 struct Member {
@@ -203,7 +188,7 @@ private:
             const std::uint64_t bytes = c_bytes(r.size);
             if (!r.dim.is_array()) {
                 members.push_back({r.offset, bytes, t + " " + unique(c_name(r.name))});
-            } else if (r.dim.increment == bytes && contiguous(r.dim)) {
+            } else if (r.dim.increment == bytes && contiguous_index(r.dim)) {
                 members.push_back({r.offset, bytes * r.dim.dim,
                                    t + " " + unique(c_name(strip_pattern(r.name))) + "[" +
                                        std::to_string(r.dim.dim) + "]"});
@@ -224,7 +209,7 @@ private:
             o << nested.str();
             if (!c.dim.is_array()) {
                 members.push_back({c.offset, size, ctype + " " + unique(c_name(c.name))});
-            } else if (size == c.dim.increment && contiguous(c.dim)) {
+            } else if (size == c.dim.increment && contiguous_index(c.dim)) {
                 members.push_back({c.offset, size * c.dim.dim,
                                    ctype + " " + unique(c_name(strip_pattern(c.name))) + "[" +
                                        std::to_string(c.dim.dim) + "]"});

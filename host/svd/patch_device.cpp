@@ -221,14 +221,7 @@ void Patcher::add_peripheral(const std::string& pname, const Y& v) {
 
 void Patcher::derive_peripheral(const std::string& pname, const Y& v) {
     const std::string path = "_derive." + pname;
-    std::string base;
-    if (v.is_map()) {
-        const Y* f = v.get("_from");
-        if (f == nullptr) fail(path, "needs _from");
-        base = scalar(*f, path);
-    } else {
-        base = scalar(v, path);
-    }
+    const std::string base = derive_base(v, path);
     pugi::xml_node p = peripheral_named(pname);
     if (!peripheral_named(base)) fail(path, "device does not have a peripheral " + base);
     if (!p) {

@@ -278,14 +278,7 @@ void Patcher::fill_register_mods(pugi::xml_node r, const Y& mods, const std::str
 void Patcher::derive_register(pugi::xml_node p, const std::string& rname, const Y& v,
                               const std::string& path) {
     const std::string where = path + "._derive." + rname;
-    std::string base;
-    if (v.is_map()) {
-        const Y* f = v.get("_from");
-        if (f == nullptr) fail(where, "needs _from");
-        base = scalar(*f, where);
-    } else {
-        base = scalar(v, where);
-    }
+    const std::string base = derive_base(v, where);
     const auto [spec, optional] = optional_spec(rname);
     std::vector<pugi::xml_node> found = find_in(p, "register", spec);
     if (found.empty()) {

@@ -51,6 +51,15 @@ void Patcher::set_children(pugi::xml_node n, const Y& mods, const std::string& p
     });
 }
 
+std::string Patcher::derive_base(const Y& v, const std::string& path) const {
+    if (v.is_map()) {
+        const Y* f = v.get("_from");
+        if (f == nullptr) fail(path, "needs _from");
+        return scalar(*f, path);
+    }
+    return scalar(v, path);
+}
+
 }  // namespace patch
 
 namespace {

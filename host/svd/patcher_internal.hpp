@@ -42,8 +42,10 @@ private:
 
     std::string scalar(const Y& y, const std::string& path) const;
 
-    // Generic "key: value" edits; nested maps become nested elements.
     void set_children(pugi::xml_node n, const Y& mods, const std::string& path);
+
+    // The base a _derive entry names: "NAME: BASE" or "NAME: {_from: BASE, ...}".
+    std::string derive_base(const Y& v, const std::string& path) const;
 
     // ------------------------------------------------ device (patch_device.cpp)
 
@@ -67,7 +69,6 @@ private:
                                                const std::string& spec);
     static pugi::xml_node register_named(pugi::xml_node scope, const std::string& name);
     void process_peripheral(const std::string& spec, const Y& pmod);
-    // A peripheral or a cluster: its registers and clusters.
     void process_scope(pugi::xml_node p, const Y& pmod, const std::string& path,
                        bool children = true);
     void delete_in(pugi::xml_node p, const char* tag, const std::string& spec);
@@ -127,11 +128,8 @@ private:
                        const std::string& path);
     void process_field_enum(pugi::xml_node r, const std::string& spec, const Y& fmod_in,
                             const std::string& where, const std::string& usage, bool replace);
-    // The usage an enumeration gets on a field of the given access.
     std::string checked_usage(pugi::xml_node r, pugi::xml_node f, const std::string& usage,
                               const std::string& where);
-    // svdtools' rules for adding an enumeration with `usage` to a field
-    // that may already have one or two.
     void make_room_for_enum(pugi::xml_node r, pugi::xml_node f, const std::string& usage,
                             bool replace, const std::string& where);
     std::string make_enumerated_values(pugi::xml_node ev, const std::string& fname, const Y& values,

@@ -1,16 +1,22 @@
-// Small helpers shared by the SVD parser and patcher: whole-file reading and
-// pugixml element text. Internal to host/svd.
+// XML reading helpers shared by the SVD parser, the derivedFrom resolver and
+// the patcher: whole-file reading, element text, element lookup and the
+// checked typed reads that report file:line. Internal to host/svd.
 #pragma once
 
 #include <pugixml.hpp>
 
 #include <cctype>
+#include <cstdint>
 #include <fstream>
+#include <initializer_list>
+#include <optional>
 #include <sstream>
 #include <string>
 #include <string_view>
 
 #include <rivet/support/error.hpp>
+
+#include "rivet/svd/parser.hpp"
 
 namespace rivet::svd {
 
@@ -33,5 +39,34 @@ namespace rivet::svd {
     ss << in.rdbuf();
     return ss.str();
 }
+
+// An element with that tag (false for text and other nodes).
+[[nodiscard]] bool is_element(const pugi::xml_node& n, const char* tag);
+
+// The first child element with one of the tags whose <name> is name.
+[[nodiscard]] pugi::xml_node find_named(const pugi::xml_node& parent, std::string_view name,
+                                        std::initializer_list<const char*> tags);
+
+// Throws Error(bad_input) "file:line: msg" for the node.
+[[noreturn]] void fail_at(const SvdDocument& doc, const pugi::xml_node& n, const std::string& msg);
+
+// Typed reads of child elements; a missing required element or a malformed
+// value is an Error naming the file and line.
+class NodeReader {
+public:
+    explicit NodeReader(const SvdDocument& doc) : doc_(doc) {}
+
+protected:
+    [[noreturn]] void fail(const pugi::xml_node& n, const std::string& msg) const {
+        fail_at(doc_, n, msg);
+    }
+    [[nodiscard]] std::string required(const pugi::xml_node& n, const char* tag) const;
+    [[nodiscard]] std::optional<std::uint64_t> opt_int(const pugi::xml_node& n,
+                                                       const char* tag) const;
+    [[nodiscard]] std::uint64_t req_int(const pugi::xml_node& n, const char* tag) const;
+    [[nodiscard]] bool opt_bool(const pugi::xml_node& n, const char* tag, bool dflt) const;
+
+    const SvdDocument& doc_;
+};
 
 }  // namespace rivet::svd

@@ -1,0 +1,177 @@
+// derivedFrom resolution of peripherals, registers and clusters, and the
+// resolve_derived entry point (fields and enumerations: derive_fields.cpp).
+#include "derive.hpp"
+
+#include <cstring>
+
+#include <rivet/support/error.hpp>
+
+#include "xml_util.hpp"
+
+namespace rivet::svd {
+
+namespace derive {
+
+std::vector<std::string> split_dots(std::string_view s) {
+    std::vector<std::string> out;
+    std::size_t start = 0;
+    while (true) {
+        const auto d = s.find('.', start);
+        out.emplace_back(
+            s.substr(start, d == std::string_view::npos ? std::string_view::npos : d - start));
+        if (d == std::string_view::npos) break;
+        start = d + 1;
+    }
+    return out;
+}
+
+// Walks registers/clusters by names from a peripheral or cluster.
+pugi::xml_node descend(pugi::xml_node from, const std::vector<std::string>& parts,
+                       std::size_t first, std::size_t last) {
+    for (std::size_t i = first; i < last && from; ++i) {
+        pugi::xml_node scope = is_element(from, "peripheral") ? from.child("registers") : from;
+        pugi::xml_node next = find_named(scope, parts[i], {"register", "cluster"});
+        if (!next && is_element(from, "register"))
+            next = find_named(from.child("fields"), parts[i], {"field"});
+        from = next;
+    }
+    return from;
+}
+
+Resolver::Resolver(SvdDocument& doc, bool keep) : doc_(doc), keep_(keep) {
+    device_ = doc.xml.child("device");
+    peripherals_ = device_.child("peripherals");
+}
+
+void Resolver::fail(const pugi::xml_node& n, const std::string& msg) {
+    fail_at(doc_, n, msg);
+}
+
+void Resolver::run() {
+    for (pugi::xml_node p : peripherals_.children("peripheral")) resolve_peripheral(p);
+    for (pugi::xml_node p : peripherals_.children("peripheral"))
+        walk_blocks(p, p.child("registers"));
+    for (pugi::xml_node p : peripherals_.children("peripheral")) walk_fields(p.child("registers"));
+    for (pugi::xml_node p : peripherals_.children("peripheral"))
+        walk_enums(p, p.child("registers"));
+}
+
+// Copies children of base that derived lacks (by tag), merging the
+// container named `list_tag` by element name.
+void Resolver::merge(pugi::xml_node derived, pugi::xml_node base, const char* list_tag,
+                     std::initializer_list<const char*> skip) {
+    for (pugi::xml_node c : base.children()) {
+        if (c.type() != pugi::node_element) continue;
+        bool skipped = false;
+        for (const char* s : skip) skipped = skipped || std::strcmp(c.name(), s) == 0;
+        if (skipped) continue;
+        if (list_tag != nullptr && std::strcmp(c.name(), list_tag) == 0) {
+            pugi::xml_node mine = derived.child(list_tag);
+            if (!mine) {
+                derived.append_copy(c);
+                continue;
+            }
+            // Base entries first, then ours replacing same-named ones.
+            pugi::xml_node first_mine = mine.first_child();
+            for (pugi::xml_node e : c.children()) {
+                if (e.type() != pugi::node_element) continue;
+                const std::string n = text_of(e, "name");
+                if (find_named(mine, n, {e.name()})) continue;
+                if (first_mine) {
+                    mine.insert_copy_before(e, first_mine);
+                } else {
+                    mine.append_copy(e);
+                }
+            }
+            continue;
+        }
+        if (is_dim_tag(c) && text_of(derived, "name").find("%s") == std::string::npos) continue;
+        if (!derived.child(c.name())) derived.append_copy(c);
+    }
+}
+
+bool Resolver::is_dim_tag(const pugi::xml_node& c) {
+    return is_element(c, "dim") || is_element(c, "dimIncrement") || is_element(c, "dimIndex") ||
+           is_element(c, "dimName") || is_element(c, "dimArrayIndex");
+}
+
+pugi::xml_node Resolver::find_peripheral(std::string_view name) {
+    return find_named(peripherals_, name, {"peripheral"});
+}
+
+void Resolver::resolve_peripheral(pugi::xml_node p) {
+    if (!enter(p, [&] { return "derivedFrom cycle at peripheral " + text_of(p, "name"); })) return;
+    const std::string ref = p.attribute("derivedFrom").value();
+    pugi::xml_node base = find_peripheral(ref);
+    if (!base)
+        fail(p, "peripheral " + text_of(p, "name") + " derivedFrom unknown peripheral " + ref);
+    resolve_peripheral(base);
+    const bool shares = !p.child("registers");
+    merge(p, base, "registers", {"name", "interrupt", "derivedFrom"});
+    if (!(keep_ && shares)) p.remove_attribute("derivedFrom");
+    leave(p);
+}
+
+// A register/cluster reference: sibling, enclosing scopes, then a dotted
+// path from the device or from the current peripheral.
+pugi::xml_node Resolver::find_block_ref(pugi::xml_node peripheral, pugi::xml_node scope,
+                                        const std::string& ref) {
+    if (ref.find('.') == std::string::npos) {
+        for (pugi::xml_node s = scope; s; s = s.parent()) {
+            if (pugi::xml_node n = find_named(s, ref, {"register", "cluster"})) return n;
+            if (s == peripheral.child("registers")) break;
+        }
+        return {};
+    }
+    const auto parts = split_dots(ref);
+    if (pugi::xml_node p = find_peripheral(parts[0])) {
+        resolve_peripheral(p);
+        if (pugi::xml_node n = descend(p, parts, 1, parts.size())) return n;
+    }
+    return descend(peripheral, parts, 0, parts.size());
+}
+
+void Resolver::resolve_block(pugi::xml_node peripheral, pugi::xml_node scope, pugi::xml_node e) {
+    if (!enter(e, [&] { return "derivedFrom cycle at " + text_of(e, "name"); })) return;
+    const std::string ref = e.attribute("derivedFrom").value();
+    pugi::xml_node base = find_block_ref(peripheral, scope, ref);
+    if (!base || base == e)
+        fail(e, std::string(e.name()) + " " + text_of(e, "name") + " derivedFrom unknown " + ref);
+    resolve_block(peripheral, base.parent(), base);
+    if (std::strcmp(base.name(), e.name()) != 0)
+        fail(e, "derivedFrom " + ref + " is a " + base.name());
+    if (is_element(e, "cluster")) {
+        // Cluster children are registers and clusters directly.
+        for (pugi::xml_node c : base.children()) {
+            if (c.type() != pugi::node_element) continue;
+            if (is_element(c, "register") || is_element(c, "cluster")) {
+                if (!find_named(e, text_of(c, "name"), {c.name()})) e.append_copy(c);
+            } else if (is_dim_tag(c) && text_of(e, "name").find("%s") == std::string::npos) {
+                continue;
+            } else if (!e.child(c.name())) {
+                e.append_copy(c);
+            }
+        }
+    } else {
+        merge(e, base, "fields", {"name", "derivedFrom"});
+    }
+    e.remove_attribute("derivedFrom");
+    leave(e);
+}
+
+void Resolver::walk_blocks(pugi::xml_node peripheral, pugi::xml_node scope) {
+    if (!scope) return;
+    for (pugi::xml_node e : scope.children()) {
+        if (is_element(e, "register") || is_element(e, "cluster"))
+            resolve_block(peripheral, scope, e);
+    }
+    for (pugi::xml_node e : scope.children("cluster")) walk_blocks(peripheral, e);
+}
+
+}  // namespace derive
+
+void resolve_derived(SvdDocument& doc, bool keep_shared_peripherals) {
+    derive::Resolver(doc, keep_shared_peripherals).run();
+}
+
+}  // namespace rivet::svd

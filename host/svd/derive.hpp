@@ -1,0 +1,88 @@
+// derivedFrom resolution (resolve_derived): peripherals and
+// registers/clusters in derive.cpp, fields and enumeratedValues in
+// derive_fields.cpp. Internal to host/svd.
+#pragma once
+
+#include <pugixml.hpp>
+
+#include <cstddef>
+#include <cstdint>
+#include <initializer_list>
+#include <string>
+#include <string_view>
+#include <unordered_set>
+#include <vector>
+
+#include "rivet/svd/parser.hpp"
+
+namespace rivet::svd::derive {
+
+// The parts of a dotted reference ("PERIPH.REG.FIELD").
+[[nodiscard]] std::vector<std::string> split_dots(std::string_view s);
+
+// Walks registers/clusters by names from a peripheral or cluster.
+[[nodiscard]] pugi::xml_node descend(pugi::xml_node from, const std::vector<std::string>& parts,
+                                     std::size_t first, std::size_t last);
+
+class Resolver {
+public:
+    Resolver(SvdDocument& doc, bool keep);
+
+    void run();
+
+private:
+    using NodeSet = std::unordered_set<pugi::xml_node_struct*>;
+
+    [[noreturn]] void fail(const pugi::xml_node& n, const std::string& msg);
+
+    // Starts resolving n: false when it is resolved already or derives from
+    // nothing (it is then marked resolved); an Error with cycle_message()
+    // when n is being resolved already (a derivedFrom cycle).
+    template <typename Message>
+    bool enter(const pugi::xml_node& n, Message cycle_message) {
+        const auto key = n.internal_object();
+        if (done_.contains(key)) return false;
+        if (!n.attribute("derivedFrom")) {
+            done_.insert(key);
+            return false;
+        }
+        if (busy_.contains(key)) fail(n, cycle_message());
+        busy_.insert(key);
+        return true;
+    }
+    // Marks n resolved.
+    void leave(const pugi::xml_node& n) {
+        busy_.erase(n.internal_object());
+        done_.insert(n.internal_object());
+    }
+
+    // ------------------------------------------------------------ derive.cpp
+
+    void merge(pugi::xml_node derived, pugi::xml_node base, const char* list_tag,
+               std::initializer_list<const char*> skip);
+    static bool is_dim_tag(const pugi::xml_node& c);
+    pugi::xml_node find_peripheral(std::string_view name);
+    void resolve_peripheral(pugi::xml_node p);
+    pugi::xml_node find_block_ref(pugi::xml_node peripheral, pugi::xml_node scope,
+                                  const std::string& ref);
+    void resolve_block(pugi::xml_node peripheral, pugi::xml_node scope, pugi::xml_node e);
+    void walk_blocks(pugi::xml_node peripheral, pugi::xml_node scope);
+
+    // ----------------------------------------------------- derive_fields.cpp
+
+    void resolve_field(pugi::xml_node f);
+    static std::uint64_t base_width(const pugi::xml_node& f);
+    void walk_fields(pugi::xml_node scope);
+    static pugi::xml_node find_enum_in(pugi::xml_node root, std::string_view name);
+    pugi::xml_node find_enum_ref(pugi::xml_node peripheral, pugi::xml_node ev,
+                                 const std::string& ref);
+    void resolve_enum(pugi::xml_node peripheral, pugi::xml_node ev);
+    void walk_enums(pugi::xml_node peripheral, pugi::xml_node scope);
+
+    SvdDocument& doc_;
+    bool keep_;
+    pugi::xml_node device_, peripherals_;
+    NodeSet done_, busy_;
+};
+
+}  // namespace rivet::svd::derive

@@ -1,0 +1,27 @@
+// SVD arrays (dim): name substitution and the unrolling of peripheral and
+// field arrays into instances, shared by the model builder and the
+// emitters. Internal to host/svd.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "rivet/svd/model.hpp"
+
+namespace rivet::svd {
+
+// The name with "[%s]" (first) or "%s" replaced by index.
+[[nodiscard]] std::string substitute(const std::string& name, const std::string& index);
+
+// An array indexed 0..dim-1 in order (so that it can be indexed by number).
+[[nodiscard]] bool contiguous_index(const Dim& d);
+
+// Appends the peripheral, or for a peripheral array one instance per
+// element (named by dimIndex, at base + increment * i).
+void append_peripheral_instances(Peripheral per, std::vector<Peripheral>& out);
+
+// Appends the field, or for a field array one field per element (lsb +
+// increment * i), each remembering its array.
+void append_field_instances(Field fld, std::vector<Field>& out);
+
+}  // namespace rivet::svd

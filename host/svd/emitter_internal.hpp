@@ -1,0 +1,59 @@
+// The C++ register-header emitter behind emit_cpp: one object per device,
+// its output split over emitter.cpp (which peripherals own a block type),
+// emit_register.cpp (a register's value class), emit_block.cpp (a
+// peripheral's header) and emit_device.cpp (the device header). Internal
+// to host/svd.
+#pragma once
+
+#include <cstdint>
+#include <map>
+#include <sstream>
+#include <string>
+#include <vector>
+
+#include "emit_names.hpp"
+#include "rivet/svd/emitter.hpp"
+#include "rivet/svd/model.hpp"
+
+namespace rivet::svd::emit {
+
+class CppEmitter {
+public:
+    CppEmitter(const Device& d, const EmitOptions& o);
+
+    std::vector<GeneratedFile> run();
+
+private:
+    // ---------------------------------------------- registers (emit_register.cpp)
+
+    void emit_register_class(std::ostringstream& out, const Register& r, const std::string& ns_name,
+                             const std::string& qual, const std::string& indent);
+    static void emit_getter(std::ostringstream& o, const std::string& in, const std::string& fn,
+                            const std::string& params, const std::string& lsb, const std::string& m,
+                            const std::string& enum_t, std::uint32_t width, const std::string& raw);
+    static void emit_setter(std::ostringstream& o, const std::string& in, const std::string& cls,
+                            const std::string& fn, const std::string& params,
+                            const std::string& lsb, const std::string& m, const std::string& enum_t,
+                            std::uint32_t width, const std::string& raw);
+    void emit_enum(std::ostringstream& o, const Enumeration& e, const std::string& name,
+                   const std::string& raw, std::uint64_t mask, const std::string& in);
+
+    // ---------------------------------------------------- blocks (emit_block.cpp)
+
+    // Emits the types of one scope (peripheral or cluster) into namespace
+    // `qual` and the `block` class that reaches them.
+    void emit_scope(std::ostringstream& o, const std::vector<Register>& regs,
+                    const std::vector<Cluster>& clusters, const std::string& qual,
+                    const std::string& indent, const std::string& what);
+    GeneratedFile block_header(const Peripheral& p);
+
+    // ---------------------------------------------------- device (emit_device.cpp)
+
+    GeneratedFile device_header(const std::vector<GeneratedFile>& blocks);
+
+    const Device& dev_;
+    std::string ns_, dir_;
+    std::map<std::string, std::string> owner_, type_ns_, instance_;
+};
+
+}  // namespace rivet::svd::emit

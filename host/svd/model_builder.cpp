@@ -1,0 +1,326 @@
+// The Device model from a resolved SVD document: register properties
+// inherited device -> peripheral -> cluster -> register, arrays of
+// peripherals and fields unrolled (dim.cpp).
+#include <map>
+#include <optional>
+
+#include "dim.hpp"
+#include "rivet/svd/parser.hpp"
+#include "xml_util.hpp"
+
+namespace rivet::svd {
+
+bool readable(Access a) {
+    return a != Access::write_only && a != Access::write_once;
+}
+bool writable(Access a) {
+    return a != Access::read_only;
+}
+
+namespace {
+
+struct Props {
+    std::optional<std::uint32_t> size;
+    std::optional<Access> access;
+    std::optional<std::string> protection;
+    std::optional<std::uint64_t> reset_value, reset_mask;
+};
+
+class Builder : NodeReader {
+public:
+    explicit Builder(const SvdDocument& doc) : NodeReader(doc) {}
+
+    Device build() {
+        const pugi::xml_node d = doc_.xml.child("device");
+        Device dev;
+        dev.source = doc_.path;
+        dev.name = required(d, "name");
+        dev.vendor = text_of(d, "vendor");
+        dev.series = text_of(d, "series");
+        dev.version = text_of(d, "version");
+        dev.description = text_of(d, "description");
+        dev.license_text = text_of(d, "licenseText");
+        dev.address_unit_bits =
+            static_cast<std::uint32_t>(opt_int(d, "addressUnitBits").value_or(8));
+        dev.width = static_cast<std::uint32_t>(opt_int(d, "width").value_or(32));
+        if (pugi::xml_node c = d.child("cpu")) dev.cpu = cpu(c);
+        const Props props = read_props(d, Props{});
+        // Peripheral arrays become separate instances.
+        for (pugi::xml_node p : d.child("peripherals").children("peripheral"))
+            append_peripheral_instances(peripheral(p, props), dev.peripherals);
+        return dev;
+    }
+
+private:
+    Access access(const pugi::xml_node& c) const {
+        std::string t = trimmed(c.text().get());
+        if (t == "read-writeonce") t = "read-writeOnce";
+        if (t == "writeonce") t = "writeOnce";
+        if (t == "read-only") return Access::read_only;
+        if (t == "write-only") return Access::write_only;
+        if (t == "read-write" || t == "read-writeOnce" || t.empty()) {
+            return t == "read-writeOnce" ? Access::read_write_once : Access::read_write;
+        }
+        if (t == "writeOnce") return Access::write_once;
+        fail(c, "unknown access '" + t + "'");
+    }
+
+    ModifiedWrite modified_write(const pugi::xml_node& c) const {
+        static const std::map<std::string, ModifiedWrite, std::less<>> m = {
+            {"oneToClear", ModifiedWrite::one_to_clear},
+            {"oneToSet", ModifiedWrite::one_to_set},
+            {"oneToToggle", ModifiedWrite::one_to_toggle},
+            {"zeroToClear", ModifiedWrite::zero_to_clear},
+            {"zeroToSet", ModifiedWrite::zero_to_set},
+            {"zeroToToggle", ModifiedWrite::zero_to_toggle},
+            {"clear", ModifiedWrite::clear},
+            {"set", ModifiedWrite::set},
+            {"modify", ModifiedWrite::modify}};
+        const std::string t = trimmed(c.text().get());
+        auto it = m.find(t);
+        if (it == m.end()) fail(c, "unknown modifiedWriteValues '" + t + "'");
+        return it->second;
+    }
+
+    ReadAction read_action(const pugi::xml_node& c) const {
+        const std::string t = trimmed(c.text().get());
+        if (t == "clear") return ReadAction::clear;
+        if (t == "set") return ReadAction::set;
+        if (t == "modify") return ReadAction::modify;
+        if (t == "modifyExternal") return ReadAction::modify_exception;
+        fail(c, "unknown readAction '" + t + "'");
+    }
+
+    Props read_props(const pugi::xml_node& n, Props p) const {
+        if (auto v = opt_int(n, "size")) p.size = static_cast<std::uint32_t>(*v);
+        if (pugi::xml_node a = n.child("access")) p.access = access(a);
+        if (pugi::xml_node a = n.child("protection")) p.protection = trimmed(a.text().get());
+        if (auto v = opt_int(n, "resetValue")) p.reset_value = *v;
+        if (auto v = opt_int(n, "resetMask")) p.reset_mask = *v;
+        return p;
+    }
+
+    Dim dim(const pugi::xml_node& n) const {
+        Dim d;
+        auto v = opt_int(n, "dim");
+        if (!v) return d;
+        if (*v == 0 || *v > 65536) fail(n, "dim out of range");
+        d.dim = static_cast<std::uint32_t>(*v);
+        d.increment = req_int(n, "dimIncrement");
+        d.dim_name = text_of(n, "dimName");
+        bool ok = true;
+        d.index = expand_dim_index(text_of(n, "dimIndex"), d.dim, ok);
+        if (!ok)
+            fail(n, "dimIndex '" + text_of(n, "dimIndex") +
+                        "' does not give dim=" + std::to_string(d.dim) + " entries");
+        const std::string name = text_of(n, "name");
+        if (name.find("%s") == std::string::npos)
+            fail(n, "array " + name + " has no %s in its name");
+        return d;
+    }
+
+    std::optional<WriteConstraint> write_constraint(const pugi::xml_node& n) const {
+        const pugi::xml_node c = n.child("writeConstraint");
+        if (!c) return std::nullopt;
+        WriteConstraint w;
+        w.write_as_read = opt_bool(c, "writeAsRead", false);
+        w.use_enumerated_values = opt_bool(c, "useEnumeratedValues", false);
+        if (pugi::xml_node r = c.child("range")) {
+            w.minimum = req_int(r, "minimum");
+            w.maximum = req_int(r, "maximum");
+        }
+        return w;
+    }
+
+    Cpu cpu(const pugi::xml_node& c) const {
+        Cpu cpu;
+        cpu.name = text_of(c, "name");
+        cpu.revision = text_of(c, "revision");
+        cpu.endian = text_of(c, "endian");
+        cpu.mpu_present = opt_bool(c, "mpuPresent", false);
+        cpu.fpu_present = opt_bool(c, "fpuPresent", false);
+        cpu.fpu_dp = opt_bool(c, "fpuDP", false);
+        cpu.dsp_present = opt_bool(c, "dspPresent", false);
+        cpu.icache_present = opt_bool(c, "icachePresent", false);
+        cpu.dcache_present = opt_bool(c, "dcachePresent", false);
+        cpu.itcm_present = opt_bool(c, "itcmPresent", false);
+        cpu.dtcm_present = opt_bool(c, "dtcmPresent", false);
+        cpu.vtor_present = opt_bool(c, "vtorPresent", true);
+        cpu.nvic_prio_bits = static_cast<std::uint32_t>(opt_int(c, "nvicPrioBits").value_or(4));
+        cpu.vendor_systick_config = opt_bool(c, "vendorSystickConfig", false);
+        cpu.device_num_interrupts =
+            static_cast<std::uint32_t>(opt_int(c, "deviceNumInterrupts").value_or(0));
+        cpu.sau_num_regions = static_cast<std::uint32_t>(opt_int(c, "sauNumRegions").value_or(0));
+        return cpu;
+    }
+
+    Enumeration enumeration(const pugi::xml_node& n) const {
+        Enumeration e;
+        e.name = text_of(n, "name");
+        const std::string u = text_of(n, "usage");
+        if (u == "read") {
+            e.usage = Usage::read;
+        } else if (u == "write") {
+            e.usage = Usage::write;
+        } else if (u.empty() || u == "read-write") {
+            e.usage = Usage::read_write;
+        } else {
+            fail(n, "unknown enumeratedValues usage '" + u + "'");
+        }
+        for (pugi::xml_node v : n.children("enumeratedValue")) {
+            EnumValue ev;
+            ev.name = required(v, "name");
+            ev.description = text_of(v, "description");
+            ev.is_default = opt_bool(v, "isDefault", false);
+            if (v.child("value")) {
+                ev.value =
+                    req_int(v, "value");  // too wide: reported by check, skipped by the emitter
+            } else if (!ev.is_default) {
+                fail(v, "enumeratedValue " + ev.name + " has neither <value> nor <isDefault>");
+            }
+            e.values.push_back(std::move(ev));
+        }
+        return e;
+    }
+
+    Field field(const pugi::xml_node& n, const Register& r) const {
+        Field f;
+        f.line = doc_.line_of(n);
+        f.name = required(n, "name");
+        f.description = text_of(n, "description");
+        if (n.child("bitOffset")) {
+            f.lsb = static_cast<std::uint32_t>(req_int(n, "bitOffset"));
+            f.width = static_cast<std::uint32_t>(opt_int(n, "bitWidth").value_or(1));
+        } else if (n.child("lsb")) {
+            f.lsb = static_cast<std::uint32_t>(req_int(n, "lsb"));
+            const auto msb = static_cast<std::uint32_t>(req_int(n, "msb"));
+            if (msb < f.lsb) fail(n, "field " + f.name + " has msb < lsb");
+            f.width = msb - f.lsb + 1;
+        } else if (pugi::xml_node br = n.child("bitRange")) {
+            const std::string t = trimmed(br.text().get());
+            std::uint64_t msb = 0, lsb = 0;
+            const auto colon = t.find(':');
+            if (t.size() < 5 || t.front() != '[' || t.back() != ']' || colon == std::string::npos ||
+                !parse_svd_integer(t.substr(1, colon - 1), msb) ||
+                !parse_svd_integer(t.substr(colon + 1, t.size() - colon - 2), lsb) || msb < lsb) {
+                fail(br, "bad bitRange '" + t + "'");
+            }
+            f.lsb = static_cast<std::uint32_t>(lsb);
+            f.width = static_cast<std::uint32_t>(msb - lsb + 1);
+        } else {
+            fail(n, "field " + f.name + " has no bit position");
+        }
+        if (f.width == 0 || f.width > 64 || f.lsb > 63)
+            fail(n, "field " + f.name + " has a bad bit range");
+        f.access = n.child("access") ? access(n.child("access")) : r.access;
+        f.modified_write = n.child("modifiedWriteValues")
+                               ? modified_write(n.child("modifiedWriteValues"))
+                               : r.modified_write;
+        f.read_action =
+            n.child("readAction") ? read_action(n.child("readAction")) : ReadAction::none;
+        f.write_constraint = write_constraint(n);
+        for (pugi::xml_node ev : n.children("enumeratedValues")) f.enums.push_back(enumeration(ev));
+        f.dim = dim(n);
+        return f;
+    }
+
+    Register reg(const pugi::xml_node& n, const Props& inherited) const {
+        Register r;
+        r.line = doc_.line_of(n);
+        r.name = required(n, "name");
+        r.display_name = text_of(n, "displayName");
+        r.description = text_of(n, "description");
+        r.alternate_group = text_of(n, "alternateGroup");
+        r.alternate_register = text_of(n, "alternateRegister");
+        r.offset = req_int(n, "addressOffset");
+        const Props p = read_props(n, inherited);
+        r.size = p.size.value_or(32);
+        if (r.size == 0 || r.size > 64)
+            fail(n, "register " + r.name + " has size " + std::to_string(r.size));
+        r.access = p.access.value_or(Access::read_write);
+        r.protection = p.protection.value_or("");
+        const std::uint64_t size_mask = r.size >= 64 ? ~0ull : ((1ull << r.size) - 1);
+        r.reset_value = p.reset_value.value_or(0) & size_mask;
+        r.reset_mask = p.reset_mask.value_or(size_mask) & size_mask;
+        r.data_type = text_of(n, "dataType");
+        if (pugi::xml_node m = n.child("modifiedWriteValues")) r.modified_write = modified_write(m);
+        if (pugi::xml_node m = n.child("readAction")) r.read_action = read_action(m);
+        r.write_constraint = write_constraint(n);
+        r.dim = dim(n);
+        for (pugi::xml_node f : n.child("fields").children("field"))
+            append_field_instances(field(f, r), r.fields);
+        return r;
+    }
+
+    template <typename Scope>
+    void children(const pugi::xml_node& n, const Props& p, Scope& s) const {
+        for (pugi::xml_node c : n.children()) {
+            if (is_element(c, "register")) {
+                s.registers.push_back(reg(c, p));
+            } else if (is_element(c, "cluster")) {
+                s.clusters.push_back(cluster(c, p));
+            }
+        }
+    }
+
+    Cluster cluster(const pugi::xml_node& n, const Props& inherited) const {
+        Cluster c;
+        c.line = doc_.line_of(n);
+        c.name = required(n, "name");
+        c.description = text_of(n, "description");
+        c.alternate_cluster = text_of(n, "alternateCluster");
+        c.header_struct_name = text_of(n, "headerStructName");
+        c.offset = req_int(n, "addressOffset");
+        c.dim = dim(n);
+        children(n, read_props(n, inherited), c);
+        return c;
+    }
+
+    Peripheral peripheral(const pugi::xml_node& n, const Props& inherited) const {
+        Peripheral p;
+        p.line = doc_.line_of(n);
+        p.name = required(n, "name");
+        p.version = text_of(n, "version");
+        p.description = text_of(n, "description");
+        p.group_name = text_of(n, "groupName");
+        p.prepend_to_name = text_of(n, "prependToName");
+        p.append_to_name = text_of(n, "appendToName");
+        p.header_struct_name = text_of(n, "headerStructName");
+        p.alternate_peripheral = text_of(n, "alternatePeripheral");
+        p.derived_from = n.attribute("derivedFrom").value();
+        p.base_address = req_int(n, "baseAddress");
+        p.dim = dim(n);
+        for (pugi::xml_node b : n.children("addressBlock")) {
+            AddressBlock ab;
+            ab.offset = opt_int(b, "offset").value_or(0);
+            ab.size = opt_int(b, "size").value_or(0);
+            ab.usage = text_of(b, "usage");
+            p.address_blocks.push_back(ab);
+        }
+        for (pugi::xml_node i : n.children("interrupt")) {
+            Interrupt irq;
+            irq.name = required(i, "name");
+            irq.description = text_of(i, "description");
+            const std::string v = text_of(i, "value");
+            std::uint64_t u = 0;
+            if (!v.empty() && v[0] == '-' && parse_svd_integer(v.substr(1), u)) {
+                irq.value = -static_cast<std::int64_t>(u);
+            } else if (parse_svd_integer(v, u)) {
+                irq.value = static_cast<std::int64_t>(u);
+            } else {
+                fail(i, "interrupt " + irq.name + " has a bad <value>");
+            }
+            p.interrupts.push_back(irq);
+        }
+        children(n.child("registers"), read_props(n, inherited), p);
+        return p;
+    }
+};
+
+}  // namespace
+
+Device build_model(const SvdDocument& doc) {
+    return Builder(doc).build();
+}
+
+}  // namespace rivet::svd

@@ -1,0 +1,106 @@
+// XML reading helpers: SVD numbers, element lookup and the checked typed
+// reads of NodeReader.
+#include "xml_util.hpp"
+
+#include <cstring>
+
+namespace rivet::svd {
+
+bool parse_svd_integer(std::string_view t, std::uint64_t& out) {
+    while (!t.empty() && std::isspace(static_cast<unsigned char>(t.front()))) t.remove_prefix(1);
+    while (!t.empty() && std::isspace(static_cast<unsigned char>(t.back()))) t.remove_suffix(1);
+    if (t.empty()) return false;
+    if (t.front() == '+') t.remove_prefix(1);
+    std::uint64_t mult = 1;
+    unsigned base = 10;
+    if (t.size() > 2 && t[0] == '0' && (t[1] == 'x' || t[1] == 'X')) {
+        base = 16;
+        t.remove_prefix(2);
+    } else if (!t.empty() && t[0] == '#') {
+        base = 2;
+        t.remove_prefix(1);
+    } else if (t.size() > 2 && t[0] == '0' && (t[1] == 'b' || t[1] == 'B')) {
+        base = 2;
+        t.remove_prefix(2);
+    } else if (!t.empty()) {
+        const char s = t.back();
+        if (s == 'k' || s == 'K') mult = 1024;
+        if (s == 'm' || s == 'M') mult = 1024ull * 1024;
+        if (s == 'g' || s == 'G') mult = 1024ull * 1024 * 1024;
+        if (mult != 1) t.remove_suffix(1);
+    }
+    if (t.empty()) return false;
+    std::uint64_t v = 0;
+    for (char c : t) {
+        unsigned d;
+        if (c >= '0' && c <= '9') {
+            d = static_cast<unsigned>(c - '0');
+        } else if (base == 16 && c >= 'a' && c <= 'f') {
+            d = static_cast<unsigned>(c - 'a' + 10);
+        } else if (base == 16 && c >= 'A' && c <= 'F') {
+            d = static_cast<unsigned>(c - 'A' + 10);
+        } else if (base == 2 && (c == 'x' || c == 'X')) {
+            d = 0;  // don't-care bit in an enumerated value
+        } else if (c == '_') {
+            continue;
+        } else {
+            return false;
+        }
+        if (d >= base) return false;
+        v = v * base + d;
+    }
+    out = v * mult;
+    return true;
+}
+
+bool is_element(const pugi::xml_node& n, const char* tag) {
+    return n.type() == pugi::node_element && std::strcmp(n.name(), tag) == 0;
+}
+
+pugi::xml_node find_named(const pugi::xml_node& parent, std::string_view name,
+                          std::initializer_list<const char*> tags) {
+    for (pugi::xml_node c : parent.children()) {
+        if (c.type() != pugi::node_element) continue;
+        bool tag_ok = false;
+        for (const char* t : tags) tag_ok = tag_ok || std::strcmp(c.name(), t) == 0;
+        if (tag_ok && text_of(c, "name") == name) return c;
+    }
+    return {};
+}
+
+void fail_at(const SvdDocument& doc, const pugi::xml_node& n, const std::string& msg) {
+    throw Error(ErrorKind::bad_input, doc.where(n) + ": " + msg);
+}
+
+std::string NodeReader::required(const pugi::xml_node& n, const char* tag) const {
+    const pugi::xml_node c = n.child(tag);
+    if (!c) fail(n, std::string("<") + n.name() + "> without <" + tag + ">");
+    return trimmed(c.text().get());
+}
+
+std::optional<std::uint64_t> NodeReader::opt_int(const pugi::xml_node& n, const char* tag) const {
+    const pugi::xml_node c = n.child(tag);
+    if (!c) return std::nullopt;
+    std::uint64_t v = 0;
+    if (!parse_svd_integer(c.text().get(), v)) {
+        fail(c, std::string("<") + tag + "> is not a number: '" + c.text().get() + "'");
+    }
+    return v;
+}
+
+std::uint64_t NodeReader::req_int(const pugi::xml_node& n, const char* tag) const {
+    auto v = opt_int(n, tag);
+    if (!v) fail(n, std::string("<") + n.name() + "> without <" + tag + ">");
+    return *v;
+}
+
+bool NodeReader::opt_bool(const pugi::xml_node& n, const char* tag, bool dflt) const {
+    const pugi::xml_node c = n.child(tag);
+    if (!c) return dflt;
+    const std::string t = trimmed(c.text().get());
+    if (t == "true" || t == "1") return true;
+    if (t == "false" || t == "0") return false;
+    fail(c, std::string("<") + tag + "> is not a boolean: '" + t + "'");
+}
+
+}  // namespace rivet::svd
