@@ -1,8 +1,8 @@
 // The rivet command line: parses arguments, wires the host modules together,
 // and is the one place that prints errors and picks the exit code.
 #include <rivet/board/description.hpp>
-#include <rivet/svd/commands.hpp>
 #include <rivet/support/error.hpp>
+#include <rivet/svd/commands.hpp>
 
 #include <fmt/format.h>
 #include <CLI/CLI.hpp>
@@ -14,7 +14,9 @@
 #define RIVET_VERSION "unknown"
 #endif
 
-int main(int argc, char** argv) {
+namespace {
+
+int run_cli(int argc, char** argv) {
     CLI::App app{"rivet: build, run and debug Cortex-M firmware", "rivet"};
     app.set_version_flag("--version", RIVET_VERSION);
     app.require_subcommand(1);
@@ -49,4 +51,14 @@ int main(int argc, char** argv) {
         return rivet::cli::exit_internal;
     }
     return exit_code;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+    try {
+        return run_cli(argc, argv);
+    } catch (...) {
+        return rivet::cli::exit_internal;  // even printing failed
+    }
 }

@@ -28,9 +28,9 @@ void install_signal_handlers() {
     struct sigaction action {};
     action.sa_handler = on_signal;
     (void)sigemptyset(&action.sa_mask);
-    ::sigaction(SIGINT, &action, nullptr);
-    ::sigaction(SIGTERM, &action, nullptr);
-    ::signal(SIGPIPE, SIG_IGN);
+    (void)::sigaction(SIGINT, &action, nullptr);
+    (void)::sigaction(SIGTERM, &action, nullptr);
+    (void)::signal(SIGPIPE, SIG_IGN);
 }
 
 struct run_arguments {
@@ -58,8 +58,9 @@ void add_run_command(CLI::App& app, int& exit_code) {
     args->log.add_to(*command);
     command->add_flag("--measure-stack", args->measure_stack,
                       "Paint the stack at reset and print the peak stack use when the run ends");
-    command->add_flag("--backtrace", args->backtrace,
-                      "Print a backtrace when the firmware exits with a non-zero code (panic, assert)");
+    command->add_flag(
+        "--backtrace", args->backtrace,
+        "Print a backtrace when the firmware exits with a non-zero code (panic, assert)");
     command->callback([args, &exit_code] {
         install_signal_handlers();
         auto session = open_target(args->target);

@@ -27,7 +27,7 @@ namespace {
 
 std::string hex(std::uint64_t value) {
     char buffer[32];
-    std::snprintf(buffer, sizeof buffer, "0x%llx", static_cast<unsigned long long>(value));
+    (void)std::snprintf(buffer, sizeof buffer, "0x%llx", static_cast<unsigned long long>(value));
     return buffer;
 }
 

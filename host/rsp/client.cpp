@@ -15,7 +15,7 @@ namespace {
 constexpr std::size_t min_packet_size = 64;
 constexpr std::size_t max_packet_size = packet_decoder::default_max_packet;
 // target.xml plus includes is a few KiB; this only stops a runaway server.
-constexpr std::size_t max_xfer_size = 4 * 1024 * 1024;
+constexpr std::size_t max_xfer_size = std::size_t{4} * 1024 * 1024;
 constexpr int max_include_depth = 8;
 constexpr std::chrono::milliseconds kill_grace{200};
 
@@ -429,8 +429,8 @@ void client::write_memory(std::uint32_t address, std::span<const std::uint8_t> d
     };
     std::vector<chunk> chunks;
     for (std::size_t done = 0; done < data.size(); done += max_chunk) {
-        chunks.push_back({static_cast<std::uint32_t>(address + done),
-                          std::min(max_chunk, data.size() - done)});
+        chunks.push_back(
+            {static_cast<std::uint32_t>(address + done), std::min(max_chunk, data.size() - done)});
     }
     // Round trips, not bandwidth, bound a load over TCP: keep a few packets
     // in flight. The stub handles them in order and answers each in turn.
@@ -439,16 +439,17 @@ void client::write_memory(std::uint32_t address, std::span<const std::uint8_t> d
     for (std::size_t answered = 0; answered < chunks.size(); ++answered) {
         for (; sent < chunks.size() && sent - answered < window; ++sent) {
             const chunk& c = chunks[sent];
-            link_->write(encode_packet(fmt::format(
-                "M{:x},{:x}:{}", c.at, c.size, to_hex(data.subspan(c.at - address, c.size)))));
+            link_->write(encode_packet(fmt::format("M{:x},{:x}:{}", c.at, c.size,
+                                                   to_hex(data.subspan(c.at - address, c.size)))));
         }
         const chunk& c = chunks[answered];
         const std::string what = fmt::format("M{:x},{:x}:...", c.at, c.size);
         std::string reply = receive_pipelined_reply(what, clock::now() + options_.timeout);
         if (is_ok(reply)) continue;
         if (parse_error_reply(reply)) {
-            throw Error(ErrorKind::io, fmt::format("target refused to write {} bytes at 0x{:08x} ({})",
-                                                   c.size, c.at, printable(reply)));
+            throw Error(ErrorKind::io,
+                        fmt::format("target refused to write {} bytes at 0x{:08x} ({})", c.size,
+                                    c.at, printable(reply)));
         }
         throw Error(ErrorKind::io, fmt::format("unexpected reply '{}' from {} to '{}'",
                                                printable(reply), peer(), what));
@@ -460,10 +461,9 @@ std::string client::receive_pipelined_reply(std::string_view request, clock::tim
     for (;;) {
         auto e = next_event(deadline);
         if (!e) {
-            throw Error(ErrorKind::timeout,
-                        fmt::format("no {} from {} to '{}' within {} ms",
-                                    acked ? "reply" : "acknowledgement", peer(), request,
-                                    options_.timeout.count()));
+            throw Error(ErrorKind::timeout, fmt::format("no {} from {} to '{}' within {} ms",
+                                                        acked ? "reply" : "acknowledgement", peer(),
+                                                        request, options_.timeout.count()));
         }
         switch (e->type) {
             case event::kind::ack:
@@ -478,12 +478,11 @@ std::string client::receive_pipelined_reply(std::string_view request, clock::tim
             case event::kind::malformed:
                 // With later packets already sent, a resend would reorder the
                 // writes; a clean failure is better than a wrong image.
-                throw Error(ErrorKind::io, fmt::format("{} garbled the exchange for '{}'", peer(),
-                                                       request));
-            case event::kind::overlong:
                 throw Error(ErrorKind::io,
-                            fmt::format("{} sent a packet longer than {} bytes", peer(),
-                                        packet_decoder::default_max_packet));
+                            fmt::format("{} garbled the exchange for '{}'", peer(), request));
+            case event::kind::overlong:
+                throw Error(ErrorKind::io, fmt::format("{} sent a packet longer than {} bytes",
+                                                       peer(), packet_decoder::default_max_packet));
             case event::kind::interrupt:
                 break;
         }

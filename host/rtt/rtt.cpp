@@ -52,7 +52,7 @@ std::optional<control_block> control_block::at(probe::probe& target, std::uint32
                                                "down channels",
                                                address, max_up, max_down));
     }
-    const auto count = static_cast<std::size_t>(max_up + max_down);
+    const auto count = static_cast<std::size_t>(max_up) + static_cast<std::size_t>(max_down);
     auto descriptors = target.read_memory(address + layout::descriptors_offset,
                                           count * sizeof(layout::buffer_descriptor));
     control_block block;

@@ -321,7 +321,7 @@ std::string full_report(probe::probe& target, const elf::file& firmware,
     static constexpr const char* names[16] = {"r0", "r1", "r2",  "r3",  "r4",  "r5", "r6", "r7",
                                               "r8", "r9", "r10", "r11", "r12", "sp", "lr", "pc"};
     for (unsigned i = 0; i < 16; ++i) {
-        out += fmt::format("{}{:>4} 0x{:08x}", i % 4 == 0 ? "  " : "  ", names[i], shown.r[i]);
+        out += fmt::format("  {:>4} 0x{:08x}", names[i], shown.r[i]);
         if (i % 4 == 3) out += '\n';
     }
 

@@ -64,9 +64,9 @@ struct event {
 // earlier one was cut short). Memory is bounded by max_packet.
 class packet_decoder {
 public:
-    static constexpr std::size_t default_max_packet = 64 * 1024;
+    static constexpr std::size_t default_max_packet = std::size_t{64} * 1024;
     // Run-length expansion may grow a packet up to this many bytes.
-    static constexpr std::size_t max_decoded = 1024 * 1024;
+    static constexpr std::size_t max_decoded = std::size_t{1024} * 1024;
 
     explicit packet_decoder(std::size_t max_packet = default_max_packet)
         : max_packet_(max_packet) {}
