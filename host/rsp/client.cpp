@@ -435,16 +435,25 @@ void client::write_memory(std::uint32_t address, std::span<const std::uint8_t> d
     // Round trips, not bandwidth, bound a load over TCP: keep a few packets
     // in flight. The stub handles them in order and answers each in turn.
     constexpr std::size_t window = 16;
+    // Our acks for the replies ride along with the next packet: one segment
+    // and one wake-up of the stub instead of two.
+    std::string acks;
     std::size_t sent = 0;
     for (std::size_t answered = 0; answered < chunks.size(); ++answered) {
         for (; sent < chunks.size() && sent - answered < window; ++sent) {
             const chunk& c = chunks[sent];
-            link_->write(encode_packet(fmt::format("M{:x},{:x}:{}", c.at, c.size,
+            link_->write(acks +
+                         encode_packet(fmt::format("M{:x},{:x}:{}", c.at, c.size,
                                                    to_hex(data.subspan(c.at - address, c.size)))));
+            acks.clear();
         }
         const chunk& c = chunks[answered];
         const std::string what = fmt::format("M{:x},{:x}:...", c.at, c.size);
-        std::string reply = receive_pipelined_reply(what, clock::now() + options_.timeout);
+        std::string reply = receive_pipelined_reply(what, clock::now() + options_.timeout, acks);
+        if (answered + 1 == chunks.size() && !acks.empty()) {
+            link_->write(acks);
+            acks.clear();
+        }
         if (is_ok(reply)) continue;
         if (parse_error_reply(reply)) {
             throw Error(ErrorKind::io,
@@ -456,7 +465,8 @@ void client::write_memory(std::uint32_t address, std::span<const std::uint8_t> d
     }
 }
 
-std::string client::receive_pipelined_reply(std::string_view request, clock::time_point deadline) {
+std::string client::receive_pipelined_reply(std::string_view request, clock::time_point deadline,
+                                            std::string& deferred_acks) {
     bool acked = no_ack_;
     for (;;) {
         auto e = next_event(deadline);
@@ -470,7 +480,7 @@ std::string client::receive_pipelined_reply(std::string_view request, clock::tim
                 acked = true;
                 break;
             case event::kind::packet:
-                if (!no_ack_) link_->write("+");
+                if (!no_ack_) deferred_acks += '+';
                 if (looks_like_stop(e->payload)) note_unsolicited_stop(e->payload, request);
                 return std::move(e->payload);
             case event::kind::nack:

@@ -100,8 +100,10 @@ private:
     // Reads from the link until an event is decoded or the deadline passes.
     std::optional<event> next_event(clock::time_point deadline);
     // The ack (unless in no-ack mode) and then the reply of one of several
-    // requests sent back to back.
-    std::string receive_pipelined_reply(std::string_view request, clock::time_point deadline);
+    // requests sent back to back. The ack we owe for the reply is appended to
+    // deferred_acks, for the caller to send with its next write.
+    std::string receive_pipelined_reply(std::string_view request, clock::time_point deadline,
+                                        std::string& deferred_acks);
     void expect_ok(std::string_view request, std::string_view what);
     void note_unsolicited_stop(const std::string& packet, std::string_view request);
     void forget_signal_stops();
