@@ -148,18 +148,27 @@ int run(probe::probe& target, const elf::file& firmware, const board::descriptio
     auto finish = [&] {
         for (auto* service : options.services) service->finish(target);
     };
+    auto is_trap = [&](std::uint32_t pc) {
+        return (exit_trap && pc == *exit_trap) || (fault_trap && pc == *fault_trap);
+    };
     auto halt = [&]() -> bool {
         target.halt();
         return target.wait_stop(std::chrono::milliseconds(500)).has_value();
     };
 
-    std::chrono::milliseconds poll_interval{0};
-    for (auto* service : options.services) {
-        auto interval = service->poll_interval();
-        if (interval.count() > 0 && (poll_interval.count() == 0 || interval < poll_interval)) {
-            poll_interval = interval;
+    // The shortest interval any service asks for; services may adapt theirs
+    // to the traffic they see, so this is asked again after every poll.
+    auto shortest_poll_interval = [&] {
+        std::chrono::milliseconds shortest{0};
+        for (auto* service : options.services) {
+            auto interval = service->poll_interval();
+            if (interval.count() > 0 && (shortest.count() == 0 || interval < shortest)) {
+                shortest = interval;
+            }
         }
-    }
+        return shortest;
+    };
+    auto poll_interval = shortest_poll_interval();
 
     target.run();
     const auto started = clock::now();
@@ -197,22 +206,23 @@ int run(probe::probe& target, const elf::file& firmware, const board::descriptio
         }
         auto stop = target.wait_stop(wait);
         if (!stop) {
-            if (poll_interval.count() > 0 && clock::now() >= next_poll) {
-                if (!halt()) continue;  // it stopped by itself meanwhile: seen next turn
+            if (poll_interval.count() == 0 || clock::now() < next_poll) continue;
+            target.halt();
+            stop = target.wait_stop(std::chrono::milliseconds(500));
+            if (!stop) continue;  // it did not halt in time: its stop is seen next turn
+            // The core may have hit a trap just before our halt request: then
+            // this stop is the firmware's, not ours.
+            const bool at_trap = stop->type == probe::stop_event::kind::exited ||
+                                 is_trap(target.read_register("pc"));
+            if (!at_trap) {
                 for (auto* service : options.services) service->poll(target);
                 target.run();
-                // Services may adapt their interval to the traffic they see.
-                std::chrono::milliseconds shortest{0};
-                for (auto* service : options.services) {
-                    auto interval = service->poll_interval();
-                    if (interval.count() > 0 && (shortest.count() == 0 || interval < shortest)) {
-                        shortest = interval;
-                    }
+                if (auto shortest = shortest_poll_interval(); shortest.count() > 0) {
+                    poll_interval = shortest;
                 }
-                if (shortest.count() > 0) poll_interval = shortest;
                 next_poll = clock::now() + poll_interval;
+                continue;
             }
-            continue;
         }
         if (stop->type == probe::stop_event::kind::exited) return stop->exit_code;
 
