@@ -1,0 +1,12 @@
+// PB2 is I2C0's SCL; it cannot be UART0's transmit line.
+#include "rivet/lm3s6965/gpio.hpp"
+using namespace rivet::lm3s6965::gpio;
+#ifdef RIVET_COMPILE_FAIL
+void configure() {
+    alternate_pin<port::b, 2, function::u0tx>::configure();
+}
+#else
+void configure() {
+    alternate_pin<port::a, 1, function::u0tx>::configure();
+}
+#endif
