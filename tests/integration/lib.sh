@@ -22,6 +22,25 @@ run_rivet() {
     err=$(cat "$WORK/err")
 }
 
+# run_rivet_typing INPUT ARGS...: like run_rivet, but types INPUT into
+# rivet's stdin once the firmware has printed a line starting "ready", as a
+# person would (a UART that is not enabled yet drops what it receives).
+run_rivet_typing() {
+    local input=$1 pid
+    shift
+    rm -f "$WORK/in" && mkfifo "$WORK/in"
+    "$RIVET" "$@" <"$WORK/in" >"$WORK/out" 2>"$WORK/err" &
+    pid=$!
+    exec 3>"$WORK/in"
+    for _ in $(seq 100); do grep -q "^ready" "$WORK/out" && break; sleep 0.05; done
+    printf '%s' "$input" >&3
+    exec 3>&-
+    wait $pid
+    code=$?
+    out=$(cat "$WORK/out")
+    err=$(cat "$WORK/err")
+}
+
 # expect NAME CODE REGEX: checks the last run_rivet.
 expect() {
     local name=$1 want=$2 regex=$3

@@ -3,17 +3,8 @@
 # reversed, and exits 0 on "quit". Lines go in once it says "ready" (a UART
 # that is not enabled yet drops what it receives).
 source "$(dirname "$0")/lib.sh"
-rm -f "$WORK/in" && mkfifo "$WORK/in"
-"$RIVET" run "$FIRMWARE/lm3s6965-uart-echo-lm3s6965evb.elf" --timeout 10 <"$WORK/in" >"$WORK/out" 2>"$WORK/err" &
-pid=$!
-exec 3>"$WORK/in"
-for _ in $(seq 100); do grep -q "^ready" "$WORK/out" && break; sleep 0.05; done
-printf 'rivet\nthe quick brown fox jumps over the lazy dog\nquit\n' >&3
-exec 3>&-
-wait $pid
-code=$?
-out=$(cat "$WORK/out")
-err=$(cat "$WORK/err")
+run_rivet_typing $'rivet\nthe quick brown fox jumps over the lazy dog\nquit\n' \
+    run "$FIRMWARE/lm3s6965-uart-echo-lm3s6965evb.elf" --timeout 10
 expect "uart echo" 0 "^ready"
 grep -q "^05 tevir$" <<<"$out" && pass "short line" || fail "short line: $out"
 # 43 characters: more than the 16-byte FIFO, so read() returns in pieces.
