@@ -207,16 +207,18 @@ endfunction()
 # rivet_add_firmware(NAME BOARD <board> SOURCES <src>...
 #                    [LIBRARIES <lib>...] [NO_STACK_PROTECTION] [LINKER_SCRIPT <file>]
 #                    [TEST [EXPECT_EXIT <code>] [EXPECT_OUTPUT <regex>...]
-#                          [TIMEOUT <seconds>] [RUN_ARGS <arg>...]])
+#                          [EXPECT_STDERR <regex>...] [TIMEOUT <seconds>]
+#                          [RUN_ARGS <arg>...]])
 # Builds NAME.elf for the board, adds the target NAME-run (`rivet run`), and
 # with TEST registers a CTest test that runs it under `rivet run` and checks
-# the exit code (default 0) and that each regex matches the output.
+# the exit code (default 0) and that each regex matches the output (stdout)
+# or rivet's messages (stderr).
 # NO_STACK_PROTECTION links it with the stack at the top of RAM, above the
 # statics, instead of below them; LINKER_SCRIPT uses the user's own script,
 # linked twice to flip the stack below the statics (docs/stack.md).
 function(rivet_add_firmware name)
     cmake_parse_arguments(ARG "TEST;NO_STACK_PROTECTION" "BOARD;EXPECT_EXIT;TIMEOUT;LINKER_SCRIPT"
-        "SOURCES;LIBRARIES;EXPECT_OUTPUT;RUN_ARGS" ${ARGN})
+        "SOURCES;LIBRARIES;EXPECT_OUTPUT;EXPECT_STDERR;RUN_ARGS" ${ARGN})
     if(NOT ARG_BOARD)
         message(FATAL_ERROR "rivet_add_firmware(${name}): BOARD is required")
     endif()
@@ -262,13 +264,16 @@ function(rivet_add_firmware name)
         # Lists cannot cross a CTest command line intact; RivetRunTest.cmake
         # splits them again at this separator.
         list(JOIN ARG_EXPECT_OUTPUT "@@" expect_output)
+        list(JOIN ARG_EXPECT_STDERR "@@" expect_stderr)
         list(JOIN ARG_RUN_ARGS "@@" run_args)
         add_test(NAME ${name}
             COMMAND "${CMAKE_COMMAND}"
                 "-DRIVET=${RIVET_EXECUTABLE}" "-DELF=$<TARGET_FILE:${name}>"
                 "-DEXPECT_EXIT=${ARG_EXPECT_EXIT}" "-DEXPECT_OUTPUT=${expect_output}"
-                "-DRUN_ARGS=${run_args}" "-DTIMEOUT=${ARG_TIMEOUT}"
+                "-DEXPECT_STDERR=${expect_stderr}" "-DRUN_ARGS=${run_args}" "-DTIMEOUT=${ARG_TIMEOUT}"
                 -P "${RIVET_ROOT}/cmake/RivetRunTest.cmake")
-        set_tests_properties(${name} PROPERTIES TIMEOUT ${ARG_TIMEOUT} LABELS firmware)
+        # Longer than rivet's own --timeout, so rivet reports a hang itself.
+        math(EXPR ctest_timeout "${ARG_TIMEOUT} + 10")
+        set_tests_properties(${name} PROPERTIES TIMEOUT ${ctest_timeout} LABELS firmware)
     endif()
 endfunction()
