@@ -6,7 +6,9 @@
 #include <pugixml.hpp>
 
 #include <cctype>
+#include <cerrno>
 #include <cstdint>
+#include <cstring>
 #include <fstream>
 #include <initializer_list>
 #include <optional>
@@ -31,10 +33,14 @@ namespace rivet::svd {
     return trimmed(n.child(tag).text().get());
 }
 
-// The whole file; Error(no_input) "path: cannot open" when unreadable.
+// The whole file; Error(no_input) "path: cannot open: <reason>" when unreadable.
 [[nodiscard]] inline std::string read_text_file(const std::string& path) {
     std::ifstream in(path, std::ios::binary);
-    if (!in) throw Error(ErrorKind::no_input, path + ": cannot open");
+    if (!in) {
+        const int error = errno;
+        throw Error(ErrorKind::no_input,
+                    path + ": cannot open: " + std::strerror(error != 0 ? error : ENOENT));
+    }
     std::ostringstream ss;
     ss << in.rdbuf();
     return ss.str();
