@@ -21,7 +21,7 @@ run_rivet run "$FIRMWARE/exit-0-netduinoplus2.elf" --board microbit
 expect "segment outside memory" 65 "segment at 0x08000000 .* lies outside the memory of board microbit"
 
 run_rivet run "$elf" --board no-such-board
-expect "unknown board" 64 "unknown board 'no-such-board' \(known: lm3s6965evb, microbit, mps2-an385, netduinoplus2\)"
+expect "unknown board" 64 "unknown board 'no-such-board' \(known: lm3s6965evb, lm3s811evb, microbit, mps2-an385, netduinoplus2\)"
 
 RIVET_QEMU="$WORK/no-qemu-here" run_rivet run "$elf"
 expect "QEMU missing" 69 "cannot start .*no-qemu-here: No such file or directory"

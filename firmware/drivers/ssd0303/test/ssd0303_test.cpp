@@ -1,0 +1,109 @@
+// The SSD0303 driver against the register-map I2C fake: the bytes on the
+// wire for commands, positioning and display data, and bus errors passed on.
+#include <gtest/gtest.h>
+
+#include <array>
+#include <cstdint>
+
+#include "fakes/i2c.hpp"
+#include "rivet/drivers/ssd0303.hpp"
+
+namespace {
+
+using rivet::drivers::ssd0303;
+using rivet::hal::fakes::register_map_i2c;
+using rivet::hal::fakes::trace;
+namespace i2c = rivet::hal::i2c;
+
+constexpr i2c::address oled_address{0x3d};
+
+// The driver runs in constant evaluation: no heap, no exceptions.
+constexpr bool position_in_constant_evaluation() {
+    trace log;
+    register_map_i2c bus{log, oled_address};
+    ssd0303 oled{bus};
+    return oled.set_position(1, 36) && log.view() == "S 3dW 80b180048012 P";
+}
+static_assert(position_in_constant_evaluation());
+
+TEST(Ssd0303, DefaultAddressIs0x3d) {
+    trace log;
+    register_map_i2c bus{log, oled_address};
+    ssd0303 oled{bus};
+    EXPECT_EQ(oled.address(), oled_address);
+}
+
+TEST(Ssd0303, InitSendsEachCommandBehindAControlByte) {
+    trace log;
+    register_map_i2c bus{log, oled_address};
+    ssd0303 oled{bus};
+    ASSERT_TRUE(oled.init());
+    // A command with an argument ends its transaction; the others are
+    // batched between them.
+    EXPECT_EQ(log.view(),
+              "S 3dW 80ae P S 3dW 80a8803f P S 3dW 80d38000 P S 3dW 8040 P S 3dW 80ad808b P "
+              "S 3dW 80a080c080a680a4 P S 3dW 80818080 P S 3dW 80af P");
+}
+
+TEST(Ssd0303, ACommandWithAnArgumentIsOneTransaction) {
+    trace log;
+    register_map_i2c bus{log, oled_address};
+    ssd0303 oled{bus};
+    ASSERT_TRUE(oled.command(0x81, 0x20));
+    EXPECT_EQ(log.view(), "S 3dW 80818020 P");
+}
+
+TEST(Ssd0303, LongCommandListsAreSplitIntoTransactionsOf16) {
+    trace log;
+    register_map_i2c bus{log, oled_address};
+    ssd0303 oled{bus};
+    std::array<std::uint8_t, 17> nops{};
+    nops.fill(0xe3);
+    ASSERT_TRUE(oled.commands(nops));
+    EXPECT_EQ(bus.transactions(), 2u);
+    EXPECT_TRUE(log.view().ends_with(" P S 3dW 80e3 P")) << log.view();
+}
+
+TEST(Ssd0303, SetPositionSelectsPageAndBothColumnNibbles) {
+    trace log;
+    register_map_i2c bus{log, oled_address};
+    ssd0303 oled{bus};
+    ASSERT_TRUE(oled.set_position(7, 131));
+    EXPECT_EQ(log.view(), "S 3dW 80b780038018 P");
+}
+
+TEST(Ssd0303, DataGoesBehindOneDataControlByteInOneTransfer) {
+    trace log;
+    register_map_i2c bus{log, oled_address};
+    ssd0303 oled{bus};
+    const std::uint8_t pixels[] = {0xff, 0x81, 0x00};
+    ASSERT_TRUE(oled.write_data(pixels));
+    EXPECT_EQ(log.view(), "S 3dW 40 ff8100 P");
+}
+
+TEST(Ssd0303, ClearWritesEveryPageDark) {
+    trace log;
+    register_map_i2c bus{log, oled_address};
+    ssd0303 oled{bus};
+    ASSERT_TRUE(oled.clear());
+    EXPECT_EQ(bus.transactions(), 16u);  // a position and a data transfer per page
+}
+
+TEST(Ssd0303, BusErrorsArePassedOn) {
+    trace log;
+    register_map_i2c nobody_there{log, i2c::address{0x3c}};
+    ssd0303 oled{nobody_there};
+    auto r = oled.init();
+    ASSERT_FALSE(r);
+    EXPECT_EQ(r.error(), i2c::error_kind::no_acknowledge_address);
+
+    register_map_i2c bus{log, oled_address};
+    ssd0303 stops_early{bus};
+    bus.fail_next(i2c::error_kind::bus);
+    auto cleared = stops_early.clear();
+    ASSERT_FALSE(cleared);
+    EXPECT_EQ(cleared.error(), i2c::error_kind::bus);
+    EXPECT_EQ(bus.transactions(), 1u);  // nothing after the failure
+}
+
+}  // namespace
