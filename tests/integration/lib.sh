@@ -35,10 +35,22 @@ run_rivet_typing() {
     for _ in $(seq 100); do grep -q "^ready" "$WORK/out" && break; sleep 0.05; done
     printf '%s' "$input" >&3
     exec 3>&-
-    wait $pid
+    wait_rivet $pid
+}
+
+# wait_rivet PID: waits for a rivet started in the background with its
+# output in $WORK/out and $WORK/err; sets $code, $out and $err.
+wait_rivet() {
+    wait "$1"
     code=$?
     out=$(cat "$WORK/out")
     err=$(cat "$WORK/err")
+}
+
+# qmp SOCKET 'JSON COMMAND'...: runs QMP commands (tests/integration/qmp.py);
+# the replies go to $WORK/qmp.
+qmp() {
+    python3 "$(dirname "${BASH_SOURCE[0]}")/qmp.py" "$@" >"$WORK/qmp" 2>&1
 }
 
 # expect NAME CODE REGEX: checks the last run_rivet.

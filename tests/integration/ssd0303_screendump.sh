@@ -22,26 +22,10 @@ exec 3>"$WORK/in"
 for _ in $(seq 200); do grep -q "^ready" "$WORK/out" && break; sleep 0.05; done
 grep -q "^ready" "$WORK/out" && pass "pattern drawn" || fail "no 'ready': $(cat "$WORK/out" "$WORK/err")"
 
-python3 - "$WORK/qmp.sock" "$WORK/screen.ppm" "$WORK/canonical.ppm" >"$WORK/qmp" 2>&1 <<'PY'
-import json, socket, sys
-sock_path, dump, canonical = sys.argv[1:4]
-s = socket.socket(socket.AF_UNIX)
-s.settimeout(10)
-s.connect(sock_path)
-f = s.makefile("rw")
-def reply():
-    while True:
-        msg = json.loads(f.readline())
-        if "event" not in msg:
-            return msg
-reply()  # the greeting
-for command in ({"execute": "qmp_capabilities"},
-                {"execute": "screendump", "arguments": {"filename": dump}}):
-    f.write(json.dumps(command) + "\n")
-    f.flush()
-    answer = reply()
-    if "error" in answer:
-        sys.exit(f"QMP error: {answer}")
+qmp "$WORK/qmp.sock" "{\"execute\": \"screendump\", \"arguments\": {\"filename\": \"$WORK/screen.ppm\"}}" &&
+    python3 - "$WORK/screen.ppm" "$WORK/canonical.ppm" >>"$WORK/qmp" 2>&1 <<'PY'
+import sys
+dump, canonical = sys.argv[1:3]
 
 def tokens_and_pixels(data):
     # P6 header: magic, width, height, maxval, separated by whitespace.
@@ -99,10 +83,7 @@ fi
 
 printf 'q' >&3
 exec 3>&-
-wait $pid
-code=$?
-out=$(cat "$WORK/out")
-err=$(cat "$WORK/err")
+wait_rivet $pid
 expect "firmware exits once typed at" 0 "ready"
 # QEMU's model reports bytes it does not understand on stderr; the pattern
 # could still look right when only ignored settings were misread.

@@ -16,35 +16,12 @@ pid=$!
 for _ in $(seq 200); do grep -q "temperature 0 mC" "$WORK/out" && break; sleep 0.05; done
 grep -q "temperature 0 mC" "$WORK/out" && pass "first reading" || fail "no first reading: $(cat "$WORK/out" "$WORK/err")"
 
-python3 - "$WORK/qmp.sock" >"$WORK/qmp" 2>&1 <<'PY'
-import json, socket, sys
-s = socket.socket(socket.AF_UNIX)
-s.settimeout(10)
-s.connect(sys.argv[1])
-f = s.makefile("rw")
-def reply():
-    while True:
-        msg = json.loads(f.readline())
-        if "event" not in msg:
-            return msg
-print(reply())  # the greeting
-for command in ({"execute": "qmp_capabilities"},
-                {"execute": "qom-set", "arguments": {"path": "/machine/peripheral/sensor",
-                                                     "property": "temperature", "value": 25500}}):
-    f.write(json.dumps(command) + "\n")
-    f.flush()
-    answer = reply()
-    print(answer)
-    if "error" in answer:
-        sys.exit(1)
-PY
+qmp "$WORK/qmp.sock" \
+    '{"execute": "qom-set", "arguments": {"path": "/machine/peripheral/sensor", "property": "temperature", "value": 25500}}'
 qmp_code=$?
 [ "$qmp_code" = 0 ] && pass "qom-set over QMP" || fail "QMP failed: $(cat "$WORK/qmp")"
 
-wait $pid
-code=$?
-out=$(cat "$WORK/out")
-err=$(cat "$WORK/err")
+wait_rivet $pid
 expect "firmware sees 25.5 C" 0 "temperature 25500 mC"
 grep -q "reached 25 C" <<<"$out" && pass "firmware stopped at 25 C" || fail "no 'reached 25 C': $out"
 expect_no_qemu_left "tmp105"

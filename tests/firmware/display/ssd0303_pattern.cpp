@@ -7,19 +7,18 @@
 // The pattern (x 0..95, y 0..15): a one-pixel border, a checkerboard of
 // 4x4 squares at x 4..35 / y 4..11 whose top-left square is lit, and the
 // glyphs "RIVET" (8x8 each) from x 44.
-#include <rivet/board/config.hpp>
+#include <rivet/bsp/lm3s811evb.hpp>
 #include <rivet/console/console.hpp>
 #include <rivet/drivers/ssd0303.hpp>
-#include <rivet/lm3s6965/i2c.hpp>
 #include <rivet/log/log.hpp>
 
 #include <cstdint>
 
 namespace {
 
-constexpr unsigned width = 96;
-constexpr unsigned height = 16;
-constexpr std::uint8_t first_visible_column = 36;
+namespace bsp = rivet::bsp::lm3s811evb;
+constexpr unsigned width = bsp::oled_width;
+constexpr unsigned height = bsp::oled_height;
 
 // Column-major 8x8 glyphs, bit 0 at the top.
 constexpr std::uint8_t glyphs[5][8] = {
@@ -43,16 +42,10 @@ constexpr bool lit(unsigned x, unsigned y) {
 }
 static_assert(lit(0, 0) && lit(95, 15) && !lit(1, 1) && lit(4, 4) && !lit(8, 4));
 
-// QEMU's model drops repeated STARTs; the driver only writes, so the
-// restart policy never comes into play, but stop_then_start is the one
-// that works there.
-using oled_bus = rivet::lm3s6965::i2c::master<0, rivet::board::clock_hz, 100'000,
-                                              rivet::lm3s6965::i2c::restart::stop_then_start>;
-
 }  // namespace
 
 int main() {
-    auto bus = oled_bus::configure();
+    auto bus = bsp::oled_bus::configure();
     rivet::drivers::ssd0303 oled{bus};
     RIVET_ASSERT(oled.init(), "ssd0303 init failed");
     RIVET_ASSERT(oled.clear(), "ssd0303 clear failed");
@@ -63,7 +56,8 @@ int main() {
                 if (lit(x, page * 8u + bit)) pixels[x] |= static_cast<std::uint8_t>(1u << bit);
             }
         }
-        RIVET_ASSERT(oled.write_page(page, first_visible_column, pixels), "ssd0303 write failed");
+        RIVET_ASSERT(oled.write_page(page, bsp::oled_first_visible_column, pixels),
+                     "ssd0303 write failed");
     }
     rivet::console::write("ready\n");
     (void)rivet::console::read();
