@@ -8,11 +8,13 @@
 // no read-modify-write, safe against interrupts changing other pins.
 #pragma once
 
+#include <array>
 #include <cstdint>
 
 #include "lm3s6965/gpioa.hpp"
 #include "rivet/hal/digital.hpp"
 #include "rivet/hal/error.hpp"
+#include "rivet/hal/pins.hpp"
 #include "rivet/lm3s6965/sysctl.hpp"
 #include "rivet/registers/register.hpp"
 
@@ -38,6 +40,11 @@ constexpr ::lm3s6965::gpioa::block block_of(port p) {
             return ::lm3s6965::GPIOG;
     }
     return ::lm3s6965::GPIOA;
+}
+
+// The pin as rivet::hal::take and distinct_pins see it (port A is 0).
+constexpr rivet::hal::pin_id pin_id_of(port p, unsigned pin) {
+    return {static_cast<std::uint16_t>(p), static_cast<std::uint16_t>(pin)};
 }
 
 constexpr sysctl::peripheral clock_of(port p) {
@@ -104,6 +111,7 @@ public:
     using error_type = rivet::hal::infallible;
     static constexpr port port_id = P;
     static constexpr unsigned pin_number = Pin;
+    static constexpr std::array<rivet::hal::pin_id, 1> claimed_pins{pin_id_of(P, Pin)};
 
     // Clocks the port and makes the pin a digital output driving `initial`.
     // DATA drops writes to input pins (the data sheet says so, and QEMU's
@@ -151,6 +159,7 @@ class input_pin {
 
 public:
     using error_type = rivet::hal::infallible;
+    static constexpr std::array<rivet::hal::pin_id, 1> claimed_pins{pin_id_of(P, Pin)};
 
     static input_pin configure(pull resistor = pull::none) {
         sysctl::enable_clock<clock_of(P)>();
