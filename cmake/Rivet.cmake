@@ -13,6 +13,10 @@ option(RIVET_WERROR "Treat warnings in firmware as errors" OFF)
 set(RIVET_LOG_TRANSPORT rtt CACHE STRING "Where deferred log frames go: rtt, semihosting or uart (docs/logging.md)")
 set_property(CACHE RIVET_LOG_TRANSPORT PROPERTY STRINGS rtt semihosting uart)
 option(RIVET_LOG_TIMESTAMPS "Log frames carry rivet_log_timestamp(), which the application defines (or define RIVET_LOG_TIMESTAMPS=1 per target or file)" OFF)
+# Chip HALs whose register headers come from a vendor SVD (nRF51, STM32F405,
+# CMSDK) find it here; vendor SVDs are not part of Rivet.
+set(RIVET_SVD_CORPUS "${RIVET_ROOT}/../shared/svd" CACHE PATH
+    "Folder of vendor SVD files (nordic/nrf51.svd, stm32/stm32f405.svd, arm/CMSDK_CM3.svd, ...)")
 find_program(RIVET_EXECUTABLE rivet
     HINTS "${RIVET_ROOT}/build/host/host/cli"
     DOC "The rivet host tool, used by the NAME-run targets and the tests")

@@ -85,6 +85,17 @@ inline constexpr bool is_readable = R::access_mode != access::write_only;
 template <typename R>
 inline constexpr bool is_writable = R::access_mode != access::read_only;
 
+#if defined(RIVET_REGISTERS_RECORDING)
+// The register-recording seam: compiled with RIVET_REGISTERS_RECORDING (a
+// host build of a HAL under test), every access goes to these two functions,
+// which the test defines, instead of to memory. A HAL's register sequences
+// can then be checked where QEMU only stubs the peripheral.
+namespace recording {
+std::uint32_t load(std::uintptr_t address, unsigned width_bytes);
+void store(std::uintptr_t address, unsigned width_bytes, std::uint32_t value);
+}  // namespace recording
+
+#endif
 // A handle to one register at a fixed address. Cheap to copy; all members
 // inline to a single volatile access each. R is a generated value class
 // (register_value); the class is not constrained on purpose: checking the
@@ -99,10 +110,10 @@ public:
     [[nodiscard]] constexpr std::uintptr_t address() const { return address_; }
 
     // One volatile load.
-    [[nodiscard]] R read() const requires is_readable<R> { return R(*ptr()); }
+    [[nodiscard]] R read() const requires is_readable<R> { return R(load()); }
 
     // One volatile store of v.
-    void write(R v) const requires is_writable<R> { *ptr() = v.bits(); }
+    void write(R v) const requires is_writable<R> { store(v.bits()); }
 
     // Starts from the reset value (flags that act on write are left
     // untouched), lets f set fields, then one store.
@@ -111,7 +122,7 @@ public:
     void write(F&& f) const {
         R v{};
         f(v);
-        *ptr() = v.bits();
+        store(v.bits());
     }
 
     // One load, f edits, one store. Write-1-to-clear (and similar) flags read
@@ -120,7 +131,7 @@ public:
     template <typename F>
     requires is_readable<R> && is_writable<R>
     void modify(F&& f) const {
-        const R r(*ptr());
+        const R r(load());
         R w(static_cast<raw_type>((r.bits() & static_cast<raw_type>(~R::one_to_modify)) |
                                   R::zero_to_modify));
         if constexpr (std::invocable<F&, const R&, R&>) {
@@ -128,16 +139,26 @@ public:
         } else {
             f(w);
         }
-        *ptr() = w.bits();
+        store(w.bits());
     }
 
     // Writes the reset value.
-    void reset() const requires is_writable<R> { *ptr() = R{}.bits(); }
+    void reset() const requires is_writable<R> { store(R{}.bits()); }
 
 private:
-    [[nodiscard]] volatile raw_type* ptr() const {
-        return reinterpret_cast<volatile raw_type*>(address_);  // NOLINT: MMIO
+#if defined(RIVET_REGISTERS_RECORDING)
+    [[nodiscard]] raw_type load() const {
+        return static_cast<raw_type>(recording::load(address_, sizeof(raw_type)));
     }
+    void store(raw_type v) const { recording::store(address_, sizeof(raw_type), v); }
+#else
+    [[nodiscard]] raw_type load() const {
+        return *reinterpret_cast<volatile raw_type*>(address_);  // NOLINT: MMIO
+    }
+    void store(raw_type v) const {
+        *reinterpret_cast<volatile raw_type*>(address_) = v;  // NOLINT: MMIO
+    }
+#endif
     std::uintptr_t address_;
 };
 
