@@ -94,12 +94,14 @@ log::print_options log_options::resolve() const {
 }
 
 std::unique_ptr<runner::target_service> make_rtt_log_service(const elf::file& firmware,
-                                                             const log_options& options) {
+                                                             const log_options& options,
+                                                             int input_fd) {
     std::optional<log::metadata> meta;
     if (firmware.section(contracts::log::metadata_section))
         meta = log::metadata::from_elf(firmware);
 
     rtt::service::options rtt_options;
+    rtt_options.input_fd = input_fd;
     if (auto symbol = firmware.find_symbol(contracts::rtt::symbol)) {
         rtt_options.where.address = symbol->value;
     } else {

@@ -26,10 +26,12 @@ struct log_options {
 };
 
 // The RTT service for `rivet run`, or nullptr when the firmware has no RTT
-// control block to look for. Throws bad_input for log metadata of another
-// wire version.
+// control block to look for. Bytes readable from input_fd (if not -1) go to
+// the firmware's down channel 0. Throws bad_input for log metadata of
+// another wire version.
 std::unique_ptr<runner::target_service> make_rtt_log_service(const elf::file& firmware,
-                                                             const log_options& options);
+                                                             const log_options& options,
+                                                             int input_fd = -1);
 
 // Prints a line to stdout at once (the firmware's console output is
 // unbuffered too, so the two interleave in order).

@@ -5,9 +5,12 @@
 
 #include <fmt/format.h>
 
+#include <unistd.h>
+
 #include <atomic>
 #include <csignal>
 #include <memory>
+#include <string>
 
 #include "commands.hpp"
 #include "log_output.hpp"
@@ -40,7 +43,19 @@ struct run_arguments {
     log_options log;
     bool measure_stack = false;
     bool backtrace = false;
+    std::string input = "auto";
 };
+
+// Where rivet's stdin goes: QEMU's console UART, or RTT down channel 0 (a
+// board on a remote probe has no UART rivet could feed).
+void route_input(run_arguments& args) {
+    if (args.input == "auto") args.input = args.target.probe == "qemu" ? "console" : "rtt";
+    if (args.input == "console" && args.target.probe != "qemu") {
+        throw Error(ErrorKind::usage,
+                    "--input console needs --probe qemu: use --input rtt with a remote probe");
+    }
+    args.target.forward_stdin = args.input == "console";
+}
 
 }  // namespace
 
@@ -49,7 +64,6 @@ void add_run_command(CLI::App& app, int& exit_code) {
     auto* command =
         app.add_subcommand("run", "Load firmware, run it, print its output, exit with its code");
     args->target.add_to(*command);
-    args->target.forward_stdin = true;
     command
         ->add_option("--timeout", args->timeout_seconds,
                      "Seconds before giving up (exit code 124); 0 waits for ever")
@@ -61,8 +75,14 @@ void add_run_command(CLI::App& app, int& exit_code) {
     command->add_flag(
         "--backtrace", args->backtrace,
         "Print a backtrace when the firmware exits with a non-zero code (panic, assert)");
+    command
+        ->add_option("--input", args->input,
+                     "Where stdin goes: console (the board's UART, QEMU only), rtt (RTT down "
+                     "channel 0), none; auto: console under QEMU, rtt otherwise")
+        ->check(CLI::IsMember({"auto", "console", "rtt", "none"}));
     command->callback([args, &exit_code] {
         install_signal_handlers();
+        route_input(*args);
         auto session = open_target(args->target);
         runner::run_options options;
         options.timeout =
@@ -70,7 +90,8 @@ void add_run_command(CLI::App& app, int& exit_code) {
         options.verify = !args->no_verify;
         options.interrupted = &interrupted;
         // Deferred logs over RTT, decoded live (docs/logging.md).
-        auto rtt_log = make_rtt_log_service(session.firmware, args->log);
+        auto rtt_log = make_rtt_log_service(session.firmware, args->log,
+                                            args->input == "rtt" ? STDIN_FILENO : -1);
         if (rtt_log) options.services.push_back(rtt_log.get());
         // Peak stack use (docs/stack.md), printed however the run ends.
         std::unique_ptr<stack::measure_service> stack_use;

@@ -3,7 +3,11 @@
 
 #include <fmt/format.h>
 
+#include <poll.h>
+#include <unistd.h>
+
 #include <algorithm>
+#include <cerrno>
 #include <cstring>
 
 namespace rivet::rtt {
@@ -119,6 +123,33 @@ std::vector<std::uint8_t> control_block::read(probe::probe& target, std::size_t 
     return out;
 }
 
+std::size_t control_block::write(probe::probe& target, std::size_t down_channel,
+                                 std::span<const std::uint8_t> bytes) const {
+    const auto& c = down_.at(down_channel);
+    auto offsets = target.read_memory(c.descriptor + layout::write_offset_field, 8);
+    const auto write = u32(offsets, 0);
+    const auto read = u32(offsets, 4);
+    if (c.size == 0 || write >= c.size || read >= c.size) {
+        throw Error(ErrorKind::io,
+                    fmt::format("RTT down channel {} at 0x{:08x}: offsets {} / {} outside "
+                                "its {}-byte buffer",
+                                down_channel, c.descriptor, write, read, c.size));
+    }
+    // One byte stays free so that a full ring differs from an empty one.
+    const std::uint32_t room = (read + c.size - write - 1) % c.size;
+    const auto count = std::min<std::size_t>(room, bytes.size());
+    if (count == 0) return 0;
+    const auto up_to_end = std::min<std::size_t>(count, c.size - write);
+    target.write_memory(c.buffer + write, bytes.first(up_to_end));
+    if (count > up_to_end)
+        target.write_memory(c.buffer, bytes.subspan(up_to_end, count - up_to_end));
+    const auto new_write = static_cast<std::uint32_t>((write + count) % c.size);
+    std::uint8_t field[4];
+    std::memcpy(field, &new_write, 4);
+    target.write_memory(c.descriptor + layout::write_offset_field, field);
+    return count;
+}
+
 contracts::rtt::mode control_block::mode(probe::probe& target, std::size_t up_channel) const {
     auto flags = target.read_memory(up_.at(up_channel).descriptor + layout::flags_field, 4);
     return static_cast<layout::mode>(u32(flags, 0) & layout::mode_mask);
@@ -175,13 +206,39 @@ void service::drain(probe::probe& target) {
         bytes_ += bytes.size();
         sink_(i, block_->up()[i].name, bytes);
     }
-    if (busy) {
+    feed(target);
+    if (busy || !input_.empty()) {
         interval_ = std::chrono::milliseconds(1);
     } else if (any) {
         interval_ = options_.poll_fast;
     } else {
         interval_ = std::min(options_.poll_idle, interval_ * 2);
     }
+}
+
+void service::take_input() {
+    // Bounded so that a firmware that never reads cannot make rivet hoard
+    // all of a piped file: the rest waits in the pipe.
+    constexpr std::size_t most_pending = 64 * 1024;
+    if (options_.input_fd < 0 || !input_open_) return;
+    pollfd ready{options_.input_fd, POLLIN, 0};
+    while (input_.size() < most_pending && ::poll(&ready, 1, 0) > 0) {
+        std::uint8_t chunk[4096];
+        const auto n = ::read(options_.input_fd, chunk, sizeof chunk);
+        if (n < 0 && (errno == EINTR || errno == EAGAIN)) break;
+        if (n <= 0) {
+            input_open_ = false;  // end of input (or an error): nothing more will come
+            break;
+        }
+        input_.insert(input_.end(), chunk, chunk + n);
+    }
+}
+
+void service::feed(probe::probe& target) {
+    take_input();
+    if (input_.empty() || !block_ || block_->down().empty()) return;
+    const auto sent = block_->write(target, 0, input_);
+    input_.erase(input_.begin(), input_.begin() + static_cast<std::ptrdiff_t>(sent));
 }
 
 void service::poll(probe::probe& target) {

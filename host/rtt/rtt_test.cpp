@@ -3,8 +3,11 @@
 
 #include <gtest/gtest.h>
 
+#include <unistd.h>
+
 #include <cstring>
 #include <map>
+#include <string>
 
 namespace rivet::rtt {
 namespace {
@@ -161,6 +164,65 @@ TEST(Rtt, StartModeWrittenAtAttachLeavesTheFirmwaresLaterChoiceAlone) {
     build_block(m);  // the firmware then chose no_block_skip itself
     s.poll(m);
     EXPECT_EQ(m.get32(block_at + 24 + 20) & 3, 0u);
+}
+
+constexpr std::uint32_t down_descriptor = block_at + 24 + 2 * 24;
+constexpr std::uint32_t down_buffer = buffer_at + 2 * 64;
+
+std::string ring_text(memory_probe& m, std::uint32_t from, std::uint32_t count) {
+    std::string text;
+    for (std::uint32_t i = 0; i < count; ++i) {
+        text += static_cast<char>(m.read_memory(down_buffer + (from + i) % 64, 1)[0]);
+    }
+    return text;
+}
+
+TEST(Rtt, WritesTheDownChannelAcrossTheWrapKeepingOneByteFree) {
+    memory_probe m(ram, 0x10000);
+    build_block(m);
+    m.put32(down_descriptor + 12, 60);  // WrOff
+    m.put32(down_descriptor + 16, 60);  // RdOff: empty
+    auto block = control_block::at(m, block_at);
+    ASSERT_TRUE(block);
+    std::string text;
+    for (int i = 0; i < 70; ++i) text += static_cast<char>('A' + i % 26);
+    const auto sent =
+        block->write(m, 0, std::span(reinterpret_cast<const std::uint8_t*>(text.data()), 70));
+    EXPECT_EQ(sent, 63u);
+    EXPECT_EQ(m.get32(down_descriptor + 12), 59u);
+    EXPECT_EQ(ring_text(m, 60, 63), text.substr(0, 63));
+    m.put32(down_descriptor + 16, 59);  // the firmware read everything
+    const auto rest =
+        block->write(m, 0, std::span(reinterpret_cast<const std::uint8_t*>(text.data()) + 63, 7));
+    EXPECT_EQ(rest, 7u);
+    EXPECT_EQ(ring_text(m, 59, 7), text.substr(63));
+    m.put32(down_descriptor + 12, 70);
+    EXPECT_THROW((void)block->write(m, 0, std::span<const std::uint8_t>()), Error);
+}
+
+TEST(Rtt, ServiceFeedsInputToTheDownChannelAsRoomAllows) {
+    memory_probe m(ram, 0x10000);
+    int fds[2];
+    ASSERT_EQ(::pipe(fds), 0);
+    service s({.where = {.address = block_at}, .blocking = false, .input_fd = fds[0]},
+              [](std::size_t, const std::string&, std::span<const std::uint8_t>) {});
+    std::string typed(100, 'x');
+    for (std::size_t i = 0; i < typed.size(); ++i) typed[i] = static_cast<char>('a' + i % 26);
+    ASSERT_EQ(::write(fds[1], typed.data(), typed.size()), 100);
+    ::close(fds[1]);
+    s.poll(m);  // no block yet: the input waits
+    build_block(m);
+    s.poll(m);
+    EXPECT_EQ(m.get32(down_descriptor + 12), 63u) << "a full ring less one byte";
+    EXPECT_EQ(ring_text(m, 0, 63), typed.substr(0, 63));
+    EXPECT_EQ(s.poll_interval(), std::chrono::milliseconds(1)) << "input still pending";
+    s.poll(m);
+    EXPECT_EQ(m.get32(down_descriptor + 12), 63u) << "nothing overwritten while full";
+    m.put32(down_descriptor + 16, 63);  // the firmware caught up
+    s.poll(m);
+    EXPECT_EQ(m.get32(down_descriptor + 12), (63u + 37u) % 64u);
+    EXPECT_EQ(ring_text(m, 63, 37), typed.substr(63));
+    ::close(fds[0]);
 }
 
 }  // namespace

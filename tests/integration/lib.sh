@@ -65,6 +65,24 @@ expect() {
     fi
 }
 
+# start_gdb_server MACHINE: a halted QEMU with its GDB stub on a free TCP
+# port, as a user would start OpenOCD or pyOCD; sets $qemu_pid and $port,
+# the serial output goes to $WORK/serial-MACHINE.txt.
+start_gdb_server() {
+    local machine=$1 attempt
+    for attempt in $(seq 20); do
+        port=$((20000 + RANDOM % 40000))
+        qemu-system-arm -M "$machine" -S -nodefaults -display none -monitor none \
+            -serial "file:$WORK/serial-$machine.txt" -gdb "tcp:127.0.0.1:$port" \
+            </dev/null >/dev/null 2>"$WORK/qemu-err" &
+        qemu_pid=$!
+        sleep 0.3
+        kill -0 $qemu_pid 2>/dev/null && return 0
+    done
+    fail "could not start QEMU: $(cat "$WORK/qemu-err")"
+    return 1
+}
+
 # Processes (other than this shell's own) that carry this test's tag.
 tagged_processes() {
     local pid

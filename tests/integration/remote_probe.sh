@@ -4,23 +4,8 @@
 # breakpoint convention; the serial output stays with QEMU.
 source "$(dirname "$0")/lib.sh"
 
-start_qemu() {  # start_qemu MACHINE: sets $qemu_pid and $port
-    local machine=$1 attempt
-    for attempt in $(seq 20); do
-        port=$((20000 + RANDOM % 40000))
-        qemu-system-arm -M "$machine" -S -nodefaults -display none -monitor none \
-            -serial "file:$WORK/serial-$machine.txt" -gdb "tcp:127.0.0.1:$port" \
-            </dev/null >/dev/null 2>"$WORK/qemu-err" &
-        qemu_pid=$!
-        sleep 0.3
-        kill -0 $qemu_pid 2>/dev/null && return 0
-    done
-    fail "could not start QEMU: $(cat "$WORK/qemu-err")"
-    return 1
-}
-
 for board in lm3s6965evb netduinoplus2; do
-    start_qemu "$board" || continue
+    start_gdb_server "$board" || continue
     run_rivet run "$FIRMWARE/exit-3-$board.elf" --probe "gdb://127.0.0.1:$port" --timeout 10
     expect "remote exit code on $board" 3 ""
     grep -q "exiting with 3 on $board" "$WORK/serial-$board.txt" &&
@@ -31,7 +16,7 @@ done
 
 # A second runner connects while the first one left the target running
 # (it was killed): QEMU reports a stop on connect, and must still answer.
-start_qemu lm3s6965evb && {
+start_gdb_server lm3s6965evb && {
     "$RIVET" run "$FIRMWARE/never-exits-lm3s6965evb.elf" --probe "gdb://127.0.0.1:$port" \
         >/dev/null 2>&1 &
     pid=$!
@@ -45,7 +30,7 @@ start_qemu lm3s6965evb && {
 }
 
 # The server dies mid-run: the runner reports the dropped connection.
-start_qemu lm3s6965evb && {
+start_gdb_server lm3s6965evb && {
     "$RIVET" run "$FIRMWARE/never-exits-lm3s6965evb.elf" --probe "gdb://127.0.0.1:$port" \
         >"$WORK/out" 2>"$WORK/err" &
     pid=$!

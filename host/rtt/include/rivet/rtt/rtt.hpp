@@ -50,6 +50,10 @@ public:
 
     // Everything the channel holds, consumed (the read offset advances).
     std::vector<std::uint8_t> read(probe::probe& target, std::size_t up_channel) const;
+    // Queues as much of `bytes` as the down channel has room for (the host
+    // is its producer); returns how many. The firmware reads them at will.
+    std::size_t write(probe::probe& target, std::size_t down_channel,
+                      std::span<const std::uint8_t> bytes) const;
     void set_mode(probe::probe& target, std::size_t up_channel, contracts::rtt::mode mode) const;
     [[nodiscard]] contracts::rtt::mode mode(probe::probe& target, std::size_t up_channel) const;
 
@@ -78,6 +82,9 @@ public:
         // While no control block has been found (the firmware may never
         // build one): rarer still.
         std::chrono::milliseconds poll_absent{200};
+        // Bytes readable here (rivet's stdin) go to down channel 0 as room
+        // allows; -1 for none. Nothing is dropped: input waits for room.
+        int input_fd = -1;
     };
 
     service(options opts, sink out);
@@ -93,6 +100,8 @@ public:
 
 private:
     void drain(probe::probe& target);
+    void take_input();
+    void feed(probe::probe& target);
 
     options options_;
     sink sink_;
@@ -101,6 +110,8 @@ private:
     std::uint64_t polls_ = 0;
     std::uint64_t bytes_ = 0;
     bool start_mode_set_ = false;
+    std::vector<std::uint8_t> input_;  // read from input_fd, not yet in the down channel
+    bool input_open_ = true;
 };
 
 }  // namespace rivet::rtt
