@@ -46,7 +46,8 @@ void add_log_command(CLI::App& app, int& exit_code) {
             }
             in = owned.get();
         }
-        const auto print = args->output.resolve();
+        auto print = args->output.resolve();
+        print.timestamp_hz = meta.timestamp_hz();
         log::stream_decoder decoder(
             meta, [&](const log::record& r) { print_now(log::render(r, print)); });
         std::vector<std::uint8_t> chunk(65536);

@@ -27,6 +27,7 @@ public:
           meta_(std::move(meta)),
           print_(std::move(print)) {
         if (meta_) {
+            print_.timestamp_hz = meta_->timestamp_hz();
             decoder_.emplace(*meta_,
                              [this](const log::record& r) { print_now(log::render(r, print_)); });
         }

@@ -2,6 +2,7 @@
 #include <rivet/log/printer.hpp>
 #include <rivet/support/error.hpp>
 
+#include <fmt/format.h>
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
@@ -183,8 +184,39 @@ TEST(LogMetadata, RefusesAnotherWireVersion) {
         FAIL() << "expected an error";
     } catch (const Error& e) {
         EXPECT_EQ(e.kind(), ErrorKind::bad_input);
-        EXPECT_THAT(e.what(), HasSubstr("fw.elf: the firmware speaks log wire version 2"));
+        EXPECT_THAT(e.what(),
+                    HasSubstr(fmt::format("fw.elf: the firmware speaks log wire version {}",
+                                          contracts::log::wire_version + 1)));
     }
+}
+
+TEST(LogMetadata, TimestampUnitOnceAndNotZero) {
+    section_builder s;
+    EXPECT_FALSE(metadata::parse(s.bytes, "fw").timestamp_hz());
+    s.add(contracts::log::entry_kind::timestamp_unit, 0, 32768, {"hz"});
+    EXPECT_EQ(metadata::parse(s.bytes, "fw").timestamp_hz(), 32768u);
+    s.add(contracts::log::entry_kind::timestamp_unit, 0, 1000, {"hz"});
+    EXPECT_THROW((void)metadata::parse(s.bytes, "fw"), Error) << "two units";
+    section_builder zero;
+    zero.add(contracts::log::entry_kind::timestamp_unit, 0, 0, {"hz"});
+    EXPECT_THROW((void)metadata::parse(zero.bytes, "fw"), Error) << "0 Hz";
+}
+
+TEST(LogPrinter, TimestampsInSecondsWhenTheUnitIsKnown) {
+    EXPECT_EQ(format_timestamp(1234567, std::nullopt), "1234567");
+    EXPECT_EQ(format_timestamp(1234567, 1'000'000), "1.234567");
+    EXPECT_EQ(format_timestamp(5, 1'000'000), "0.000005");
+    EXPECT_EQ(format_timestamp(1999, 1000), "1.999");
+    EXPECT_EQ(format_timestamp(7, 1), "7");
+    EXPECT_EQ(format_timestamp(32767, 32768), "0.99996") << "rounded down, never ahead";
+    EXPECT_EQ(format_timestamp(~0ull, 4'000'000'000u), "4611686018.4273879037");
+    record r{level::info, "tick", "main.cpp", 3, 2'500'000};
+    EXPECT_EQ(render(r, {.timestamp_hz = 1'000'000}), "  2.500000 INFO  tick  (main.cpp:3)\n");
+    EXPECT_EQ(render(r, {.json = true, .timestamp_hz = 1000}),
+              "{\"level\":\"info\",\"message\":\"tick\",\"file\":\"main.cpp\",\"line\":3,"
+              "\"timestamp\":2500000,\"seconds\":2500.000}\n");
+    EXPECT_EQ(render(r, {.format = "{timestamp}|{message}", .timestamp_hz = 1000}),
+              "2500.000|tick\n");
 }
 
 TEST(LogMetadata, RefusesJunk) {

@@ -131,6 +131,11 @@ metadata metadata::parse(std::span<const std::uint8_t> section, const std::strin
                 meta.enums_[index] = std::move(names);
                 break;
             }
+            case wire::entry_kind::timestamp_unit:
+                if (header.line == 0) throw bad(offset, "timestamp unit of 0 Hz");
+                if (meta.timestamp_hz_) throw bad(offset, "a second timestamp unit");
+                meta.timestamp_hz_ = header.line;
+                break;
             default:
                 throw bad(offset, fmt::format("unknown entry kind {}", header.kind));
         }

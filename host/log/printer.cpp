@@ -49,7 +49,8 @@ std::string upper_level(level severity) {
     return name;
 }
 
-std::string fill_template(std::string_view format, const record& r, bool color) {
+std::string fill_template(std::string_view format, const record& r, bool color,
+                          std::optional<std::uint32_t> hz) {
     std::string out;
     for (std::size_t i = 0; i < format.size(); ++i) {
         if (format[i] == '{') {
@@ -71,7 +72,7 @@ std::string fill_template(std::string_view format, const record& r, bool color) 
                 else if (name == "location")
                     value = fmt::format("{}:{}", r.file, r.line);
                 else if (name == "timestamp")
-                    value = r.timestamp ? std::to_string(*r.timestamp) : "";
+                    value = r.timestamp ? format_timestamp(*r.timestamp, hz) : "";
                 else
                     known = false;
                 if (known) {
@@ -88,6 +89,22 @@ std::string fill_template(std::string_view format, const record& r, bool color) 
 
 }  // namespace
 
+std::string format_timestamp(std::uint64_t ticks, std::optional<std::uint32_t> hz) {
+    if (!hz || *hz == 0) return std::to_string(ticks);
+    int decimals = 0;
+    std::uint64_t scale = 1;
+    while (scale < *hz) {
+        scale *= 10;
+        ++decimals;
+    }
+    const auto whole = ticks / *hz;
+    if (decimals == 0) return std::to_string(whole);
+    // The remainder in units of 10^-decimals s, rounded down (never ahead of time).
+    const auto fraction =
+        static_cast<std::uint64_t>(static_cast<unsigned __int128>(ticks % *hz) * scale / *hz);
+    return fmt::format("{}.{:0{}}", whole, fraction, decimals);
+}
+
 std::string render(const record& r, const print_options& options) {
     const bool always = r.severity == level::println || r.severity == level::panic;
     if (!always && r.severity < options.min_level) return {};
@@ -95,13 +112,21 @@ std::string render(const record& r, const print_options& options) {
         std::string out = fmt::format("{{\"level\":\"{}\",\"message\":{},\"file\":{},\"line\":{}",
                                       level_name(r.severity), json_string(r.message),
                                       json_string(r.file), r.line);
-        if (r.timestamp) out += fmt::format(",\"timestamp\":{}", *r.timestamp);
+        if (r.timestamp) {
+            out += fmt::format(",\"timestamp\":{}", *r.timestamp);
+            if (options.timestamp_hz) {
+                out += fmt::format(",\"seconds\":{}",
+                                   format_timestamp(*r.timestamp, options.timestamp_hz));
+            }
+        }
         return out + "}\n";
     }
-    if (options.format) return fill_template(*options.format, r, options.color) + "\n";
+    if (options.format)
+        return fill_template(*options.format, r, options.color, options.timestamp_hz) + "\n";
     if (r.severity == level::println) return r.message + "\n";
     std::string out;
-    if (r.timestamp) out += fmt::format("{:>10} ", *r.timestamp);
+    if (r.timestamp)
+        out += fmt::format("{:>10} ", format_timestamp(*r.timestamp, options.timestamp_hz));
     const auto name = fmt::format("{:<5}", upper_level(r.severity));
     out += options.color ? fmt::format("{}{}\x1b[0m", color_of(r.severity), name) : name;
     out += fmt::format(" {}  ({}:{})\n", r.message, r.file, r.line);

@@ -47,13 +47,13 @@ expect "log decode damaged" 0 'skipped [0-9]+ corrupt log frames'
 "$OBJCOPY" --remove-section .rivet.log "$UART" "$WORK/no-meta.elf"
 run_rivet log decode --elf "$WORK/no-meta.elf" "$WORK/capture.bin"
 expect "no metadata" 65 'no log metadata'
-cp "$UART" "$WORK/v2.elf"
-offset=$(readelf -SW "$WORK/v2.elf" |
+cp "$UART" "$WORK/v9.elf"
+offset=$(readelf -SW "$WORK/v9.elf" |
     awk '{ for (i = 1; i <= NF; i++) if ($i == ".rivet.log") print $(i + 3) }')
-printf '\x02' | dd of="$WORK/v2.elf" bs=1 seek=$((0x$offset + 4)) conv=notrunc status=none
-run_rivet log decode --elf "$WORK/v2.elf" "$WORK/capture.bin"
-expect "other wire version (decode)" 65 'log wire version 2, this rivet decodes version 1'
-run_rivet run "$WORK/v2.elf" --timeout 20
-expect "other wire version (run)" 65 'log wire version 2'
+printf '\x09' | dd of="$WORK/v9.elf" bs=1 seek=$((0x$offset + 4)) conv=notrunc status=none
+run_rivet log decode --elf "$WORK/v9.elf" "$WORK/capture.bin"
+expect "other wire version (decode)" 65 'log wire version 9, this rivet decodes version [0-9]+'
+run_rivet run "$WORK/v9.elf" --timeout 20
+expect "other wire version (run)" 65 'log wire version 9'
 
 [ "$failures" = 0 ] || exit 1

@@ -15,7 +15,7 @@ inline constexpr char metadata_section[] = ".rivet.log";
 
 // Bumped whenever the meaning of the metadata or of a frame changes; the
 // host refuses an ELF whose version entry says otherwise.
-inline constexpr std::uint32_t wire_version = 1;
+inline constexpr std::uint32_t wire_version = 2;
 
 // The text of the version entry, so a host can tell log metadata from junk.
 inline constexpr char version_magic[] = "rivet-log";
@@ -26,6 +26,7 @@ enum class entry_kind : std::uint8_t {
     call_site = 2,   // a log call: level, line; text = file \0 format \0 signature \0
     string = 3,      // an interned string literal; text = the string \0
     enum_names = 4,  // text = type name \0 then (value \0 name \0)* then \0
+    timestamp_unit = 5,  // line = timestamp ticks per second (at most one); text = "hz"
 };
 
 enum class level : std::uint8_t {

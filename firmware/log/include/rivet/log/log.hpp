@@ -60,6 +60,12 @@ namespace detail {
 void send_frame(std::uint8_t* frame, std::uint8_t* end, bool overflow) noexcept;
 [[noreturn]] void panic_exit() noexcept;
 
+// The metadata entry RIVET_LOG_TIMESTAMP_HZ leaves in .rivet.log.
+struct timestamp_unit_entry {
+    contracts::log::entry_header header;
+    char text[4];
+};
+
 // Small trivially copyable arguments travel in registers, the rest by reference.
 template <class T>
 using param_t =
@@ -116,6 +122,20 @@ template <bool Timestamp, class Site, class... A>
 #define RIVET_ERROR(...) RIVET_LOG_AT_(RIVET_LOG_LEVEL_ERROR, error, __VA_ARGS__)
 
 // Level-free output, never filtered: printed without a level or location.
+// What a timestamp counts, once per program: RIVET_LOG_TIMESTAMP_HZ(1'000'000)
+// where rivet_log_timestamp() returns microseconds. The host then prints
+// seconds; without it, the raw value. Costs no flash (non-loaded metadata);
+// a second one in the same program does not link.
+#define RIVET_LOG_TIMESTAMP_HZ(hz)                                                         \
+    static_assert((hz) > 0 && (hz) <= 0xffffffffu,                                         \
+                  "RIVET_LOG_TIMESTAMP_HZ: ticks per second must be 1 to 2^32 - 1");       \
+    extern "C" [[gnu::section(".rivet.log.timestamp_unit"), gnu::used]] constinit const    \
+        ::rivet::log::detail::timestamp_unit_entry rivet_log_timestamp_unit = {             \
+            {static_cast<std::uint8_t>(::rivet::contracts::log::entry_kind::timestamp_unit), \
+             0, sizeof(::rivet::log::detail::timestamp_unit_entry),                         \
+             static_cast<std::uint32_t>(hz)},                                               \
+            {'h', 'z', 0, 0}}
+
 #define RIVET_PRINTLN(...) RIVET_LOG_EMIT_(::rivet::contracts::log::level::println, __VA_ARGS__)
 
 // A string literal as an argument, sent as an index: RIVET_INFO("{}", RIVET_STR("idle")).

@@ -42,6 +42,8 @@ public:
     [[nodiscard]] const std::string* find_string(std::uint32_t index) const;
     [[nodiscard]] const enum_names* find_enum(std::uint32_t index) const;
     [[nodiscard]] std::size_t call_site_count() const { return call_sites_.size(); }
+    // Timestamp ticks per second, when the firmware said (RIVET_LOG_TIMESTAMP_HZ).
+    [[nodiscard]] std::optional<std::uint32_t> timestamp_hz() const { return timestamp_hz_; }
     // Every format string and interned string, for tests that look for them.
     [[nodiscard]] std::vector<std::string> strings() const;
 
@@ -49,6 +51,7 @@ private:
     std::map<std::uint32_t, call_site> call_sites_;
     std::map<std::uint32_t, std::string> strings_;
     std::map<std::uint32_t, enum_names> enums_;
+    std::optional<std::uint32_t> timestamp_hz_;
 };
 
 // Short lower-case names: trace debug info warn error println panic.

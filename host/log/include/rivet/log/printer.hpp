@@ -4,6 +4,7 @@
 
 #include <rivet/log/decoder.hpp>
 
+#include <cstdint>
 #include <optional>
 #include <string>
 
@@ -15,7 +16,13 @@ struct print_options {
     // Placeholders: {level} {message} {file} {line} {location} {timestamp}.
     std::optional<std::string> format{};
     level min_level = level::trace;  // println and panic always pass
+    // Ticks per second of record timestamps: shown as seconds when known.
+    std::optional<std::uint32_t> timestamp_hz{};
 };
+
+// A timestamp as text: seconds with as many decimals as one tick needs
+// (1 kHz: 3, 1 MHz: 6) when hz is known, the raw count otherwise.
+std::string format_timestamp(std::uint64_t ticks, std::optional<std::uint32_t> hz);
 
 // The line to print for the record (with its newline), or "" if filtered.
 std::string render(const record& r, const print_options& options);
