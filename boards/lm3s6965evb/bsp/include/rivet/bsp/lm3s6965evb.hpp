@@ -2,15 +2,20 @@
 // what is wired to what, by name. Everything is a type from the LM3S6965
 // HAL with its pins fixed, so using the board costs no more than the HAL.
 //
-//   auto led = rivet::bsp::lm3s6965evb::status_led::configure();
-//   auto bus = rivet::bsp::lm3s6965evb::sensor_bus::configure();
+//   namespace board = rivet::bsp::lm3s6965evb;
+//   auto [led, sensors] = rivet::hal::take<board::status_led, board::sensor_bus>();
 #pragma once
 
 #include <cstdint>
 
 #include "rivet/board/config.hpp"
+#include "rivet/cortex_m/systick.hpp"
+#include "rivet/hal/bus.hpp"
+#include "rivet/hal/pins.hpp"
 #include "rivet/lm3s6965/gpio.hpp"
 #include "rivet/lm3s6965/i2c.hpp"
+#include "rivet/lm3s6965/ssi.hpp"
+#include "rivet/lm3s6965/timer.hpp"
 #include "rivet/lm3s6965/uart.hpp"
 
 namespace rivet::bsp::lm3s6965evb {
@@ -44,5 +49,51 @@ using i2c0 = rivet::lm3s6965::i2c::master<0, clock_hz, SclHz, Restart>;
 // QEMU, whose I2C model drops repeated STARTs, so a change of direction is
 // STOP + START here; on an EK-LM3S6965 use i2c0<> (repeated START).
 using sensor_bus = i2c0<100'000, rivet::lm3s6965::i2c::restart::stop_then_start>;
+
+// Timers. `delay` is the core's SysTick (no pins, no chip timer taken);
+// `timer_delay` a 32-bit one-shot on TIMER2 for code that keeps SysTick for
+// something else. TIMER0 and TIMER1 are left free: their halves drive the
+// CCP pins (rivet::lm3s6965::timer::pwm).
+using delay = rivet::cortex_m::systick_delay<clock_hz>;
+using timer_delay = rivet::lm3s6965::timer::one_shot_delay<2, clock_hz>;
+
+// The OLED: an SSD0323 controller (128 x 64 pixels, 16 grey levels) on
+// SSI0 (PA2 clock, PA5 data out; it sends nothing back), with its
+// data/command line on PC7 (low: command, high: data). The SSD0323 samples
+// on the rising clock edge and takes a clock cycle of 250 ns or more.
+//
+// Chip selects: the board wires the OLED's (active low) to PA3, SSI0Fss,
+// and the microSD card's to PD0. QEMU 7.2 wires PD0 alone to both: high
+// selects the OLED, low the SD card (its model comment says so), and PA3
+// goes nowhere. So the OLED's select is PA3, framed by
+// rivet::hal::exclusive_spi_device as on the silicon, and configure_oled()
+// drives PD0 high once: the SD card is left deselected on the board, and
+// QEMU's OLED selected.
+template <std::uint32_t BitRate = 3'000'000>
+using oled_bus = rivet::lm3s6965::ssi::master<clock_hz, BitRate, rivet::lm3s6965::ssi::mode::mode3>;
+using oled_chip_select = gpio::output_pin<gpio::port::a, 3>;
+using oled_data_command = gpio::output_pin<gpio::port::c, 7>;
+using sd_card_chip_select = gpio::output_pin<gpio::port::d, 0>;
+inline constexpr unsigned oled_width = 128;
+inline constexpr unsigned oled_height = 64;
+using oled_device = rivet::hal::exclusive_spi_device<oled_bus<>, oled_chip_select>;
+
+// What rivet::drivers::ssd0323 takes: the device and the D/C pin.
+struct oled_parts {
+    oled_device device;
+    oled_data_command data_command;
+};
+inline oled_parts configure_oled() {
+    (void)sd_card_chip_select::configure(rivet::hal::pin_state::high);
+    return {oled_device{oled_bus<>::configure(),
+                        oled_chip_select::configure(rivet::hal::pin_state::high)},
+            oled_data_command::configure(rivet::hal::pin_state::low)};
+}
+
+// The board's own wiring claims no pin twice.
+static_assert(rivet::hal::distinct_pins<console_uart<>, status_led, select_button, up_button,
+                                        down_button, left_button, right_button, i2c0<>, oled_bus<>,
+                                        oled_chip_select, oled_data_command, sd_card_chip_select>,
+              "lm3s6965evb: two board functions on one pin");
 
 }  // namespace rivet::bsp::lm3s6965evb

@@ -69,6 +69,11 @@ enum class function : unsigned char {
     ssi0fss,
     ssi0rx,
     ssi0tx,
+    // Timer capture/compare/PWM: CCP0/CCP1 are timer 0 A/B, CCP2/CCP3 timer 1 A/B.
+    ccp0,
+    ccp1,
+    ccp2,
+    ccp3,
 };
 
 // The LM3S6965 pin multiplexing (data sheet, "GPIO pins with alternate
@@ -87,6 +92,8 @@ constexpr bool pin_has_function(port p, unsigned pin, function f) {
         {port::b, 2, function::i2c0scl}, {port::b, 3, function::i2c0sda},
         {port::d, 2, function::u1rx},    {port::d, 3, function::u1tx},
         {port::g, 0, function::u2rx},    {port::g, 1, function::u2tx},
+        {port::d, 4, function::ccp0},    {port::d, 7, function::ccp1},
+        {port::d, 5, function::ccp2},    {port::c, 6, function::ccp3},
     };
     for (const entry& e : table) {
         if (e.p == p && e.pin == pin && e.f == f) return true;

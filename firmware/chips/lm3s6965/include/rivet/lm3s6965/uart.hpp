@@ -106,11 +106,12 @@ public:
         if (bytes.empty()) return std::size_t{0};
         while (block.fr().read().txff()) {
         }
+        // The wait made room for one byte: queue it without asking again.
         std::size_t taken = 0;
-        while (taken < bytes.size() && !block.fr().read().txff()) {
+        do {
             block.dr().write(::lm3s6965::uart0::dr::value{bytes[taken]});
             ++taken;
-        }
+        } while (taken < bytes.size() && !block.fr().read().txff());
         return taken;
     }
 

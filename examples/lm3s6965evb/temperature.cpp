@@ -1,33 +1,15 @@
-// The EK-LM3S6965 board by name: blink the status LED, then read a TMP105
-// on I2C0 through the generic driver. Under QEMU, plug the sensor in with
-//   rivet run lm3s6965evb-blink.elf --qemu-arg=-device --qemu-arg=tmp105,address=0x48
+// A TMP105 temperature sensor on the board's I2C0 (PB2/PB3), read through
+// the generic driver. Under QEMU plug the sensor in with
+//   rivet run lm3s6965evb-temperature.elf --qemu-arg=-device --qemu-arg=tmp105,address=0x48
 #include <rivet/bsp/lm3s6965evb.hpp>
 #include <rivet/drivers/tmp105.hpp>
 #include <rivet/hal/i2c.hpp>
 #include <rivet/log/log.hpp>
 
-#include <cstdint>
-
 namespace board = rivet::bsp::lm3s6965evb;
 
-namespace {
-void wait_a_moment() {
-    for (std::uint32_t i = 0; i < 200000; ++i) asm volatile("" ::: "memory");
-}
-}  // namespace
-
 int main() {
-    auto led = board::status_led::configure();
-    for (int i = 0; i < 3; ++i) {
-        (void)led.set_high();
-        RIVET_INFO("LED on");
-        wait_a_moment();
-        (void)led.set_low();
-        RIVET_INFO("LED off");
-        wait_a_moment();
-    }
-
-    auto bus = board::sensor_bus::configure();
+    auto [bus] = rivet::hal::take<board::sensor_bus>();
     rivet::drivers::tmp105 sensor{bus};
     if (auto configured = sensor.init(); !configured) {
         if (rivet::hal::i2c::is_no_acknowledge(configured.error())) {

@@ -1,0 +1,56 @@
+// examples/netduinoplus2/echo.cpp on raw registers (USART1 SR/DR polled).
+#include <rivet/runtime/exit.hpp>
+
+#include <array>
+#include <cstddef>
+#include <cstdint>
+#include <string_view>
+
+#include "raw.hpp"
+
+namespace {
+void say(std::string_view text) {
+    for (char c : text) {
+        while ((raw::r16(raw::usart1 + raw::usart_sr) & raw::sr_txe) == 0) {
+        }
+        raw::r16(raw::usart1 + raw::usart_dr) = static_cast<std::uint8_t>(c);
+    }
+}
+}  // namespace
+
+int main() {
+    raw::usart1_configure();
+    say("ready\n");
+    std::array<char, 64> line{};
+    std::size_t length = 0;
+    for (;;) {
+        std::uint16_t status;
+        while (((status = raw::r16(raw::usart1 + raw::usart_sr)) & raw::sr_rxne) == 0) {
+        }
+        const char c = static_cast<char>(raw::r16(raw::usart1 + raw::usart_dr) & 0xFF);
+        if (status & 0x0F) return 2;  // ORE, NF, FE, PE
+        if (c == '\r') continue;
+        if (c != '\n') {
+            if (length < line.size()) line[length++] = c;
+            continue;
+        }
+        if (std::string_view(line.data(), length) == "quit") {
+            say("bye\n");
+            while ((raw::r16(raw::usart1 + raw::usart_sr) & raw::sr_tc) == 0) {
+            }
+            return 0;
+        }
+        std::array<char, 80> answer{};
+        std::size_t n = 0;
+        answer[n++] = static_cast<char>('0' + length / 10 % 10);
+        answer[n++] = static_cast<char>('0' + length % 10);
+        answer[n++] = ' ';
+        for (std::size_t j = 0; j < length; ++j) {
+            const char ch = line[j];
+            answer[n++] = ch >= 'a' && ch <= 'z' ? static_cast<char>(ch - 'a' + 'A') : ch;
+        }
+        answer[n++] = '\n';
+        say(std::string_view(answer.data(), n));
+        length = 0;
+    }
+}

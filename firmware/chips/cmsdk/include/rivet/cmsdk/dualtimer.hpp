@@ -1,0 +1,121 @@
+// The CMSDK APB dual timer (0x40002000 on the AN385, one interrupt line,
+// NVIC 10, shared by both counters): counter 1 or counter 2 as a
+// rivet::hal::delay in one-shot 32-bit mode, or as a periodic tick.
+//
+// CONTROL resets to 0x20 (interrupt enabled, timer off), so every CONTROL
+// write here spells out the interrupt enable: a delay must not raise the
+// shared interrupt, whose handler would clear the flag the delay waits on.
+//
+// Both counters have the same registers 0x20 bytes apart. The generated
+// header gives them distinct types (TIMER1* and TIMER2*); this HAL drives
+// counter 2 through the TIMER1 types at the TIMER2 addresses, which is
+// exact because the layouts are identical.
+#pragma once
+
+#include <cstdint>
+
+#include "cmsdk_cm3/dualtimer.hpp"
+#include "rivet/cmsdk/nvic.hpp"
+#include "rivet/hal/delay.hpp"
+#include "rivet/registers/register.hpp"
+
+namespace rivet::cmsdk::dualtimer {
+
+inline constexpr unsigned irq = 10;
+
+template <unsigned Counter, std::uint32_t ClockHz>
+class dualtimer {
+    static_assert(Counter == 1 || Counter == 2, "the dual timer has counters 1 and 2");
+    static_assert(ClockHz >= 1'000'000 && ClockHz % 1'000'000 == 0,
+                  "the clock must be a whole number of MHz");
+
+    static constexpr std::uintptr_t base = ::cmsdk::DUALTIMER.base_address() + 0x20 * (Counter - 1);
+    template <class R>
+    using reg = ::rivet::registers::reg<R>;
+    using control_value = ::cmsdk::dualtimer::timer1control::value;
+    using one_shot_v = ::cmsdk::dualtimer::timer1control::one_shot_count_v;
+    using size_v = ::cmsdk::dualtimer::timer1control::timer_size_v;
+    using mode_v = ::cmsdk::dualtimer::timer1control::timer_mode_v;
+    using enable_v = ::cmsdk::dualtimer::timer1control::interrupt_enable_v;
+    static constexpr reg<::cmsdk::dualtimer::timer1load::value> load{base + 0x0};
+    static constexpr reg<::cmsdk::dualtimer::timer1value::value> current{base + 0x4};
+    static constexpr reg<control_value> ctrl{base + 0x8};
+    static constexpr reg<::cmsdk::dualtimer::timer1intclr::value> intclr{base + 0xC};
+    static constexpr reg<::cmsdk::dualtimer::timer1ris::value> ris{base + 0x10};
+
+    static void clear() {
+        intclr.write([](auto& r) { r.int_(true); });
+    }
+
+    static void wait_ticks(std::uint32_t ticks) {
+        ctrl.write(control_value{0u});
+        load.write(::cmsdk::dualtimer::timer1load::value{ticks});
+        clear();
+        ctrl.write([](auto& r) {
+            r.one_shot_count(one_shot_v::one_shot)
+                .timer_size(size_v::_32_bit)
+                .interrupt_enable(enable_v::disable)
+                .timer_enable(enable_v::enable);
+        });
+        while (!ris.read().ris()) {
+        }
+        ctrl.write(control_value{0u});
+        clear();
+    }
+
+    static void wait_long(std::uint64_t ticks) {
+        constexpr std::uint32_t step = 0x8000'0000u;
+        while (ticks > step) {
+            wait_ticks(step);
+            ticks -= step;
+        }
+        if (ticks > 0) wait_ticks(static_cast<std::uint32_t>(ticks));
+    }
+
+public:
+    static constexpr std::uint32_t ticks_per_us = ClockHz / 1'000'000;
+    static constexpr unsigned counter = Counter;
+
+    static dualtimer configure() {
+        ctrl.write(control_value{0u});
+        clear();
+        return dualtimer{};
+    }
+
+    void delay_ns(std::uint32_t ns) {
+        wait_long((static_cast<std::uint64_t>(ns) * ClockHz + 999'999'999) / 1'000'000'000);
+    }
+    void delay_us(std::uint32_t us) { wait_long(static_cast<std::uint64_t>(us) * ticks_per_us); }
+    void delay_ms(std::uint32_t ms) {
+        wait_long(static_cast<std::uint64_t>(ms) * ticks_per_us * 1000);
+    }
+
+    // Periodic mode, 32 bits, no prescaler: the flag rises every `ticks`
+    // cycles. With `interrupt`, the counter's interrupt is enabled too
+    // (define rivet_irq_10 and call clear_expired() there).
+    void start_periodic(std::uint32_t ticks, bool interrupt = false) {
+        ctrl.write(control_value{0u});
+        load.write(::cmsdk::dualtimer::timer1load::value{ticks});
+        clear();
+        ctrl.write([interrupt](auto& r) {
+            r.timer_mode(mode_v::periodic)
+                .timer_size(size_v::_32_bit)
+                .interrupt_enable(interrupt ? enable_v::enable : enable_v::disable)
+                .timer_enable(enable_v::enable);
+        });
+        if (interrupt) nvic::enable(irq);
+    }
+    void stop() { ctrl.write(control_value{0u}); }
+    [[nodiscard]] bool expired() const { return ris.read().ris(); }
+    static void clear_expired() { clear(); }
+    bool take_expired() {
+        if (!expired()) return false;
+        clear();
+        return true;
+    }
+    [[nodiscard]] std::uint32_t count() const { return current.read().bits(); }
+};
+
+static_assert(rivet::hal::delay<dualtimer<1, 25'000'000>>);
+
+}  // namespace rivet::cmsdk::dualtimer
