@@ -281,3 +281,11 @@ function(rivet_add_firmware name)
         set_tests_properties(${name} PROPERTIES TIMEOUT ${ctest_timeout} LABELS firmware)
     endif()
 endfunction()
+
+# The firmware libraries (HAL concepts, chip HALs, drivers) and the board
+# support packages as targets: rivet_hal, rivet_lm3s6965, rivet_tmp105,
+# rivet_bsp_lm3s6965evb, ... Their folders use RivetSvd and
+# RivetCompileFail from here.
+list(APPEND CMAKE_MODULE_PATH "${CMAKE_CURRENT_LIST_DIR}")
+add_subdirectory("${RIVET_ROOT}/firmware" "${CMAKE_BINARY_DIR}/rivet/firmware")
+add_subdirectory("${RIVET_ROOT}/boards" "${CMAKE_BINARY_DIR}/rivet/boards")

@@ -52,3 +52,34 @@ function(rivet_compile_fail_test name)
             -P "${RIVET_COMPILE_FAIL_SCRIPT}")
     set_tests_properties(${name} PROPERTIES TIMEOUT 60 LABELS "compile_fail;${ARG_LABELS}")
 endfunction()
+
+# rivet_chip_compile_fail_tests(CHIP <name> CPU <cpu> REGISTERS <target>
+#                               CASES <case> <regex> [<case> <regex>...])
+# For a chip HAL folder: compile_fail/<case>.cpp becomes the test
+# <name>.compile_fail.<case>, compiled for the CPU against the chip's
+# generated registers (REGISTERS, from rivet_svd_generate in the same
+# folder). Only in Rivet's own build, not in projects that use Rivet.
+function(rivet_chip_compile_fail_tests)
+    cmake_parse_arguments(ARG "" "CHIP;CPU;REGISTERS" "CASES" ${ARGN})
+    if(NOT CMAKE_SOURCE_DIR STREQUAL RIVET_ROOT)
+        return()
+    endif()
+    # The snippets include the generated headers: the default build makes
+    # them even when no firmware links the chip HAL.
+    add_custom_target(${ARG_REGISTERS}_for_tests ALL)
+    add_dependencies(${ARG_REGISTERS}_for_tests ${ARG_REGISTERS}_generate)
+    set(flags -Wall -Wextra -Werror -mcpu=${ARG_CPU} -mthumb -fno-exceptions -fno-rtti
+        "-I${CMAKE_CURRENT_SOURCE_DIR}/include" "-I${CMAKE_CURRENT_BINARY_DIR}/${ARG_REGISTERS}"
+        "-I${RIVET_ROOT}/firmware/registers/include" "-I${RIVET_ROOT}/firmware/hal/include"
+        "-I${RIVET_ROOT}/firmware/cortex_m/include")
+    list(LENGTH ARG_CASES count)
+    math(EXPR last "${count} - 1")
+    foreach(i RANGE 0 ${last} 2)
+        math(EXPR j "${i} + 1")
+        list(GET ARG_CASES ${i} case)
+        list(GET ARG_CASES ${j} regex)
+        rivet_compile_fail_test(${ARG_CHIP}.compile_fail.${case} CONTROL
+            SOURCE "${CMAKE_CURRENT_SOURCE_DIR}/compile_fail/${case}.cpp" EXPECT "${regex}"
+            FLAGS ${flags})
+    endforeach()
+endfunction()

@@ -5,6 +5,11 @@ set(CMAKE_CXX_STANDARD_REQUIRED ON)
 set(CMAKE_CXX_EXTENSIONS OFF)
 set(CMAKE_EXPORT_COMPILE_COMMANDS ON)
 
+# Vendor SVDs (the test corpus, and the chips whose HALs are tested on the
+# host through the register-recording seam); not part of Rivet.
+set(RIVET_SVD_CORPUS "${CMAKE_CURRENT_LIST_DIR}/../../shared/svd" CACHE PATH
+    "Folder of vendor SVD files (the shared/svd corpus)")
+
 find_package(GTest REQUIRED)
 include(GoogleTest)
 

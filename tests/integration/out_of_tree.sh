@@ -1,6 +1,8 @@
 # An out-of-tree firmware project (tests/integration/out_of_tree, copied to a
 # temporary folder) finds Rivet with find_package, builds, and passes its
-# CTest test, which runs the firmware under `rivet run`.
+# CTest tests, which run the firmware under `rivet run`: one on the bare
+# runtime, one on the lm3s6965evb board support (the firmware libraries come
+# with find_package). Rivet's own tests do not leak into the project.
 source "$(dirname "$0")/lib.sh"
 root=$(cd "$(dirname "$0")/../.." && pwd)
 cp -r "$root/tests/integration/out_of_tree" "$WORK/project"
@@ -18,4 +20,6 @@ else
     fail "ctest: $(cat "$WORK/ctest.log")"
 fi
 [ -f build/blinky.elf ] && pass "blinky.elf built" || fail "no blinky.elf"
+tests=$(ctest --test-dir build -N | awk '/Total Tests:/ {print $3}')
+[ "$tests" = 2 ] && pass "only the project's own tests" || fail "$tests tests in the project, expected 2"
 finish
