@@ -2,7 +2,7 @@
 // log, with SSI0 (a PL022 at 0x40008000), the chip selects and the D/C pin
 // driven by hand through documented addresses, and the SSD0323 commands
 // written out. Does what the board support, the SSI HAL and the driver do,
-// access for access: PD0 high, SSI0 at 3 MHz in SPI mode 3, PA3 (select)
+// access for access: PD0 high, SSI0 at 3.125 MHz in SPI mode 3, PA3 (select)
 // high, PC7 (D/C) low; the init sequence, the window, then the frame as
 // one selection each, keeping at most 8 words in flight and draining the
 // receive FIFO as it goes.
@@ -107,7 +107,7 @@ int main() {
     raw::alternate_pin(raw::gpioa, 0, 5, false);  // SSI0Tx
     raw::reg(ssi0 + ssi_cr1) = 0;
     raw::reg(ssi0 + ssi_cpsr) = 2;
-    // SCR 1 (12 MHz / (2 * 2) = 3 MHz), SPH and SPO (mode 3), SPI, 8 bits.
+    // SCR 1 (12.5 MHz / (2 * 2) = 3.125 MHz), SPH and SPO (mode 3), SPI, 8 bits.
     raw::reg(ssi0 + ssi_cr0) = (1u << 8) | (1u << 7) | (1u << 6) | 0x7u;
     raw::reg(ssi0 + ssi_cr1) = 1u << 1;  // SSE, controller
     while (raw::reg(ssi0 + ssi_sr) & sr_rne) {

@@ -13,7 +13,7 @@
 namespace {
 namespace bsp = rivet::bsp::lm3s6965evb;
 using bus_type = bsp::oled_bus<>;
-static_assert(bus_type::bit_rate_hz == 3'000'000);
+static_assert(bus_type::bit_rate_hz == 3'125'000);
 }  // namespace
 
 int main() {

@@ -69,7 +69,7 @@ using timer_delay = rivet::lm3s6965::timer::one_shot_delay<2, clock_hz>;
 // rivet::hal::exclusive_spi_device as on the silicon, and configure_oled()
 // drives PD0 high once: the SD card is left deselected on the board, and
 // QEMU's OLED selected.
-template <std::uint32_t BitRate = 3'000'000>
+template <std::uint32_t BitRate = 4'000'000>
 using oled_bus = rivet::lm3s6965::ssi::master<clock_hz, BitRate, rivet::lm3s6965::ssi::mode::mode3>;
 using oled_chip_select = gpio::output_pin<gpio::port::a, 3>;
 using oled_data_command = gpio::output_pin<gpio::port::c, 7>;
