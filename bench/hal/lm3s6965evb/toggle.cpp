@@ -15,12 +15,11 @@ int main() {
     volatile std::uint32_t& led = raw::reg(raw::gpiof + (1u << 0 << 2));
     bench_begin();
     led = led ^ 1u;
-    bench_end();
+    return bench_end();
 #else
     auto led = rivet::bsp::lm3s6965evb::status_led::configure();
     bench_begin();
     (void)led.toggle();
-    bench_end();
+    return bench_end();
 #endif
-    return 0;
 }

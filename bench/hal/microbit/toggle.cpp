@@ -15,8 +15,7 @@ int main() {
     } else {
         raw::reg(raw::gpio_outset) = 1u << 13;
     }
-    bench_end();
-    return 0;
+    return bench_end();
 }
 #else
 #include <rivet/nrf51/gpio.hpp>
@@ -25,7 +24,6 @@ int main() {
     auto pin = rivet::nrf51::gpio::output_pin<13>::configure();
     bench_begin();
     (void)pin.toggle();
-    bench_end();
-    return 0;
+    return bench_end();
 }
 #endif

@@ -10,8 +10,7 @@ int main() {
     raw::uart_setup();
     bench_begin();
     raw::uart_put('x');
-    bench_end();
-    return 0;
+    return bench_end();
 }
 #else
 #include <rivet/bsp/microbit.hpp>
@@ -23,7 +22,6 @@ int main() {
     static constexpr std::uint8_t byte[] = {'x'};
     bench_begin();
     (void)uart.write(byte);
-    bench_end();
-    return 0;
+    return bench_end();
 }
 #endif

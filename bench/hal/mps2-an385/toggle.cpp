@@ -13,12 +13,11 @@ int main() {
     raw::reg(raw::fpgaio + raw::fpgaio_led) = raw::reg(raw::fpgaio + raw::fpgaio_led) & ~1u;
     bench_begin();
     raw::reg(raw::fpgaio + raw::fpgaio_led) = raw::reg(raw::fpgaio + raw::fpgaio_led) ^ 1u;
-    bench_end();
+    return bench_end();
 #else
     auto led = rivet::bsp::mps2_an385::user_led0::configure();
     bench_begin();
     (void)led.toggle();
-    bench_end();
+    return bench_end();
 #endif
-    return 0;
 }

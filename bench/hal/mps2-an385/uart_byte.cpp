@@ -18,13 +18,12 @@ int main() {
     while (raw::reg(raw::uart0 + raw::uart_state) & raw::state_txbf) {
     }
     raw::reg8(raw::uart0 + raw::uart_data) = 'x';
-    bench_end();
+    return bench_end();
 #else
     auto uart = rivet::bsp::mps2_an385::console_uart<>::configure();
     const std::uint8_t byte = 'x';
     bench_begin();
     (void)uart.write(std::span(&byte, 1));
-    bench_end();
+    return bench_end();
 #endif
-    return 0;
 }

@@ -8,8 +8,7 @@ int main() {
     bench_begin();
     raw::r32(raw::gpioa + raw::bsrr) =
         (raw::r32(raw::gpioa + raw::odr) & 1u << 10) != 0 ? 1u << 26 : 1u << 10;
-    bench_end();
-    return 0;
+    return bench_end();
 }
 #else
 #include <rivet/bsp/netduinoplus2.hpp>
@@ -17,7 +16,6 @@ int main() {
     auto led = rivet::bsp::netduinoplus2::user_led::configure();
     bench_begin();
     (void)led.toggle();
-    bench_end();
-    return 0;
+    return bench_end();
 }
 #endif

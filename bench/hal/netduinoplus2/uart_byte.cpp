@@ -8,8 +8,7 @@ int main() {
     while ((raw::r16(raw::usart1 + raw::usart_sr) & raw::sr_txe) == 0) {
     }
     raw::r16(raw::usart1 + raw::usart_dr) = 'x';
-    bench_end();
-    return 0;
+    return bench_end();
 }
 #else
 #include <rivet/bsp/netduinoplus2.hpp>
@@ -21,7 +20,6 @@ int main() {
     static constexpr std::uint8_t byte[1] = {'x'};
     bench_begin();
     (void)serial.write(std::span(byte));
-    bench_end();
-    return 0;
+    return bench_end();
 }
 #endif
