@@ -35,7 +35,8 @@ int main() {
 #if BENCH_SITES == 10
     SITE(0)
     SITE(1)
-    SITE(2) SITE(3) SITE(4) SITE(5) SITE(6) SITE(7) SITE(8) SITE(9)
+    SITE(2)
+    SITE(3) SITE(4) SITE(5) SITE(6) SITE(7) SITE(8) SITE(9)
 #elif defined(BENCH_PRINTF) || defined(BENCH_DEFERRED)
     // The library code is linked either way: one site whose cost is the fixed part.
     if (a == 12345) SITE(x)

@@ -21,11 +21,11 @@ inline constexpr std::uint32_t wire_version = 2;
 inline constexpr char version_magic[] = "rivet-log";
 
 enum class entry_kind : std::uint8_t {
-    padding = 0,     // a zero word between entries: skip 4 bytes
-    version = 1,     // line = wire_version; flags; text = version_magic
-    call_site = 2,   // a log call: level, line; text = file \0 format \0 signature \0
-    string = 3,      // an interned string literal; text = the string \0
-    enum_names = 4,  // text = type name \0 then (value \0 name \0)* then \0
+    padding = 0,         // a zero word between entries: skip 4 bytes
+    version = 1,         // line = wire_version; flags; text = version_magic
+    call_site = 2,       // a log call: level, line; text = file \0 format \0 signature \0
+    string = 3,          // an interned string literal; text = the string \0
+    enum_names = 4,      // text = type name \0 then (value \0 name \0)* then \0
     timestamp_unit = 5,  // line = timestamp ticks per second (at most one); text = "hz"
 };
 

@@ -13,7 +13,9 @@ struct led {
 #else
     static constexpr std::array<rivet::hal::pin_id, 1> claimed_pins{{{5, 1}}};
 #endif
-    static led configure() { return {}; }
+    static led configure() {
+        return {};
+    }
 };
 
 void take_both() {

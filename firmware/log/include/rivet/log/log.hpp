@@ -126,14 +126,14 @@ template <bool Timestamp, class Site, class... A>
 // where rivet_log_timestamp() returns microseconds. The host then prints
 // seconds; without it, the raw value. Costs no flash (non-loaded metadata);
 // a second one in the same program does not link.
-#define RIVET_LOG_TIMESTAMP_HZ(hz)                                                         \
-    static_assert((hz) > 0 && (hz) <= 0xffffffffu,                                         \
-                  "RIVET_LOG_TIMESTAMP_HZ: ticks per second must be 1 to 2^32 - 1");       \
-    extern "C" [[gnu::section(".rivet.log.timestamp_unit"), gnu::used]] constinit const    \
-        ::rivet::log::detail::timestamp_unit_entry rivet_log_timestamp_unit = {             \
-            {static_cast<std::uint8_t>(::rivet::contracts::log::entry_kind::timestamp_unit), \
-             0, sizeof(::rivet::log::detail::timestamp_unit_entry),                         \
-             static_cast<std::uint32_t>(hz)},                                               \
+#define RIVET_LOG_TIMESTAMP_HZ(hz)                                                                \
+    static_assert((hz) > 0 && (hz) <= 0xffffffffu,                                                \
+                  "RIVET_LOG_TIMESTAMP_HZ: ticks per second must be 1 to 2^32 - 1");              \
+    extern "C" [[gnu::section(".rivet.log.timestamp_unit"),                                       \
+                 gnu::used]] constinit const ::rivet::log::detail::timestamp_unit_entry           \
+        rivet_log_timestamp_unit = {                                                              \
+            {static_cast<std::uint8_t>(::rivet::contracts::log::entry_kind::timestamp_unit), 0,   \
+             sizeof(::rivet::log::detail::timestamp_unit_entry), static_cast<std::uint32_t>(hz)}, \
             {'h', 'z', 0, 0}}
 
 #define RIVET_PRINTLN(...) RIVET_LOG_EMIT_(::rivet::contracts::log::level::println, __VA_ARGS__)

@@ -150,7 +150,9 @@ private:
     [[nodiscard]] raw_type load() const {
         return static_cast<raw_type>(recording::load(address_, sizeof(raw_type)));
     }
-    void store(raw_type v) const { recording::store(address_, sizeof(raw_type), v); }
+    void store(raw_type v) const {
+        recording::store(address_, sizeof(raw_type), v);
+    }
 #else
     [[nodiscard]] raw_type load() const {
         return *reinterpret_cast<volatile raw_type*>(address_);  // NOLINT: MMIO

@@ -105,8 +105,9 @@ public:
     using error_type = rivet::hal::i2c::error_kind;
     // SCL and SDA: I2C0 PB2/PB3, I2C1 PA6/PA7.
     static constexpr std::array<rivet::hal::pin_id, 2> claimed_pins =
-        Index == 0 ? std::array{gpio::pin_id_of(gpio::port::b, 2), gpio::pin_id_of(gpio::port::b, 3)}
-                   : std::array{gpio::pin_id_of(gpio::port::a, 6), gpio::pin_id_of(gpio::port::a, 7)};
+        Index == 0
+            ? std::array{gpio::pin_id_of(gpio::port::b, 2), gpio::pin_id_of(gpio::port::b, 3)}
+            : std::array{gpio::pin_id_of(gpio::port::a, 6), gpio::pin_id_of(gpio::port::a, 7)};
 
     // Clocks the controller and its pins (I2C0: PB2 SCL, PB3 SDA; I2C1: PA6,
     // PA7), enables the master and sets the SCL rate.

@@ -67,9 +67,11 @@ public:
     static constexpr std::uint32_t baud_error_ppm = divisor.error_ppm;
     // RX and TX: UART0 PA0/PA1, UART1 PD2/PD3, UART2 PG0/PG1.
     static constexpr std::array<rivet::hal::pin_id, 2> claimed_pins =
-        Index == 0   ? std::array{gpio::pin_id_of(gpio::port::a, 0), gpio::pin_id_of(gpio::port::a, 1)}
-        : Index == 1 ? std::array{gpio::pin_id_of(gpio::port::d, 2), gpio::pin_id_of(gpio::port::d, 3)}
-                     : std::array{gpio::pin_id_of(gpio::port::g, 0), gpio::pin_id_of(gpio::port::g, 1)};
+        Index == 0
+            ? std::array{gpio::pin_id_of(gpio::port::a, 0), gpio::pin_id_of(gpio::port::a, 1)}
+        : Index == 1
+            ? std::array{gpio::pin_id_of(gpio::port::d, 2), gpio::pin_id_of(gpio::port::d, 3)}
+            : std::array{gpio::pin_id_of(gpio::port::g, 0), gpio::pin_id_of(gpio::port::g, 1)};
 
     // Clocks the UART and its pins, then 8 data bits, no parity, one stop
     // bit, FIFOs on, transmitter and receiver on.
