@@ -2,8 +2,6 @@
 // line typed into `rivet run` with the line in upper case and its length,
 // and exits 0 after "quit". tests/integration/nrf51_echo.sh types at it.
 #include <rivet/bsp/microbit.hpp>
-#include <rivet/hal/delay.hpp>
-#include <rivet/hal/pins.hpp>
 #include <rivet/hal/serial.hpp>
 
 #include <array>
@@ -23,12 +21,9 @@ bool say(Uart& uart, std::string_view text) {
 }  // namespace
 
 int main() {
-    auto [uart, timer] = rivet::hal::take<board::console_uart<>, board::delay_timer>();
-    // QEMU 7.2's nRF51 UART does not tell QEMU's main loop when STARTRX
-    // makes room for input, so input waiting on the host is only looked at
-    // the next time the main loop wakes up; a timer event makes it wake.
-    // Harmless on a real micro:bit.
-    rivet::hal::delay_ms(timer, 1);
+    // QEMU 7.2's nRF51 UART does not tell QEMU when STARTRX makes room for
+    // input; `rivet run` wakes QEMU while typed bytes wait (host/probe).
+    auto uart = board::console_uart<>::configure();
     if (!say(uart, "ready\n")) return 3;
     std::array<char, 64> line{};
     std::size_t length = 0;

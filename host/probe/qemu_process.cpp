@@ -1,4 +1,5 @@
 #include <rivet/probe/qemu.hpp>
+#include <rivet/probe/qmp_waker.hpp>
 #include <rivet/support/error.hpp>
 
 #include <fmt/format.h>
@@ -6,12 +7,15 @@
 #include <fcntl.h>
 #include <netinet/in.h>
 #include <poll.h>
+#include <sys/ioctl.h>
 #include <sys/prctl.h>
 #include <sys/socket.h>
 #include <sys/wait.h>
 #include <unistd.h>
+#include <algorithm>
 #include <array>
 #include <cerrno>
+#include <chrono>
 #include <csignal>
 #include <cstdlib>
 #include <cstring>
@@ -69,6 +73,21 @@ qemu_process::qemu_process(const board::description& board, output_sink serial,
     }
 
     int listener = listen_on_free_port(gdb_port_);
+    // With input forwarded, a QMP monitor on a socketpair lets the input
+    // forwarder wake QEMU's main loop (see qmp_waker.hpp); QEMU inherits its
+    // end like the GDB listener.
+    std::array<int, 2> qmp{-1, -1};
+    const bool forwarding = options.input_fd >= 0;
+    if (forwarding && (::pipe2(stop_input_.data(), O_CLOEXEC) != 0 ||
+                       ::socketpair(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0, qmp.data()) != 0)) {
+        int error = errno;
+        ::close(listener);
+        for (int& fd : stop_input_) {
+            if (fd >= 0) ::close(fd);
+            fd = -1;
+        }
+        throw Error(ErrorKind::unavailable, system_error("cannot set up input forwarding", error));
+    }
     std::vector<std::string> arguments = {
         executable,
         "-M",
@@ -87,6 +106,11 @@ qemu_process::qemu_process(const board::description& board, output_sink serial,
         fmt::format("socket,id=rivet-gdb,fd={},server=on,wait=off,nodelay=on", listener),
         "-gdb",
         "chardev:rivet-gdb"};
+    if (forwarding) {
+        arguments.insert(arguments.end(),
+                         {"-chardev", fmt::format("socket,id=rivet-qmp,fd={}", qmp[1]), "-mon",
+                          "chardev=rivet-qmp,mode=control"});
+    }
     arguments.insert(arguments.end(), options.extra_arguments.begin(),
                      options.extra_arguments.end());
     std::vector<char*> argv;
@@ -119,12 +143,14 @@ qemu_process::qemu_process(const board::description& board, output_sink serial,
         ::dup2(err[1], 2);
         int flags = ::fcntl(listener, F_GETFD);
         ::fcntl(listener, F_SETFD, flags & ~FD_CLOEXEC);
+        if (qmp[1] >= 0) ::fcntl(qmp[1], F_SETFD, ::fcntl(qmp[1], F_GETFD) & ~FD_CLOEXEC);
         ::execvp(argv[0], argv.data());
         int error = errno;
         [[maybe_unused]] auto written = ::write(status[1], &error, sizeof error);
         ::_exit(127);
     }
     ::close(listener);
+    if (qmp[1] >= 0) ::close(qmp[1]);
     ::close(in[0]);
     ::close(out[1]);
     ::close(err[1]);
@@ -143,35 +169,83 @@ qemu_process::qemu_process(const board::description& board, output_sink serial,
         ::close(out[0]);
         ::close(err[0]);
         ::close(serial_input_);
+        if (qmp[0] >= 0) ::close(qmp[0]);
+        for (int& fd : stop_input_) {
+            if (fd >= 0) ::close(fd);
+            fd = -1;
+        }
         throw Error(ErrorKind::unavailable,
                     fmt::format("cannot start {}: {} (install the qemu-system-arm package, or "
                                 "point RIVET_QEMU at QEMU)",
                                 executable, std::strerror(exec_error)));
     }
     forwarder_ = std::thread([this, o = out[0], e = err[0]] { forward_output(o, e); });
-    if (options.input_fd >= 0 && ::pipe2(stop_input_.data(), O_CLOEXEC) == 0) {
-        input_forwarder_ = std::thread([this, fd = options.input_fd] { forward_input(fd); });
+    if (forwarding) {
+        // Never blocks the forwarder on a pipe QEMU is not reading, so it
+        // can keep waking QEMU (and stop() can always end it). Only rivet's
+        // end of the pipe is affected.
+        ::fcntl(serial_input_, F_SETFL, ::fcntl(serial_input_, F_GETFL) | O_NONBLOCK);
+        input_forwarder_ =
+            std::thread([this, fd = options.input_fd, q = qmp[0]] { forward_input(fd, q); });
     }
 }
 
-void qemu_process::forward_input(int input_fd) {
-    std::array<pollfd, 2> fds{{{input_fd, POLLIN, 0}, {stop_input_[0], POLLIN, 0}}};
-    std::array<char, 4096> buffer{};
+// Copies input into QEMU's stdin pipe and, while bytes sit in that pipe
+// unread, wakes QEMU's main loop every few milliseconds through QMP so that
+// a UART model that made room without saying so gets them (qmp_waker.hpp).
+void qemu_process::forward_input(int input_fd, int qmp_fd) {
+    using clock = std::chrono::steady_clock;
+    constexpr auto wake_interval = std::chrono::milliseconds(3);
+    qmp_waker waker(qmp_fd);
+    std::string pending;  // read from input_fd, not yet in the pipe
+    bool input_open = true;
+    auto last_wake = clock::now();
     for (;;) {
-        if (::poll(fds.data(), fds.size(), -1) < 0) {
+        // On Linux FIONREAD on either end of a pipe counts the bytes in it.
+        int unread = 0;
+        if (::ioctl(serial_input_, FIONREAD, &unread) != 0) unread = 0;
+        const bool stalled = unread > 0 || !pending.empty();
+        if (!input_open && !stalled && waker.fd() < 0) return;
+
+        enum { stop, input, pipe_out, qmp, count };
+        std::array<pollfd, count> fds{};
+        fds[stop] = {stop_input_[0], POLLIN, 0};
+        fds[input] = {input_open && pending.empty() ? input_fd : -1, POLLIN, 0};
+        fds[pipe_out] = {pending.empty() ? -1 : serial_input_, POLLOUT, 0};
+        fds[qmp] = {waker.fd(), POLLIN, 0};
+        int timeout = -1;
+        if (stalled && waker.fd() >= 0) {
+            auto due = last_wake + wake_interval - clock::now();
+            timeout = static_cast<int>(std::max<std::chrono::milliseconds::rep>(
+                0, std::chrono::ceil<std::chrono::milliseconds>(due).count()));
+        }
+        if (::poll(fds.data(), fds.size(), timeout) < 0) {
             if (errno == EINTR) continue;
             return;
         }
-        if (fds[1].revents != 0) return;
-        ssize_t n = ::read(input_fd, buffer.data(), buffer.size());
-        if (n < 0 && errno == EINTR) continue;
-        if (n <= 0) return;  // end of input: the UART simply receives no more
-        for (ssize_t done = 0; done < n;) {
-            ssize_t w =
-                ::write(serial_input_, buffer.data() + done, static_cast<std::size_t>(n - done));
-            if (w < 0 && errno == EINTR) continue;
-            if (w <= 0) return;  // QEMU is gone
-            done += w;
+        if (fds[stop].revents != 0) return;
+        if (fds[qmp].revents != 0) waker.receive();  // on failure: no more wakes
+        if (fds[input].revents != 0) {
+            std::array<char, 4096> buffer{};
+            ssize_t n = ::read(input_fd, buffer.data(), buffer.size());
+            if (n < 0 && (errno == EINTR || errno == EAGAIN)) continue;
+            if (n <= 0) {
+                input_open = false;  // end of input: the UART simply receives no more
+            } else {
+                pending.assign(buffer.data(), static_cast<std::size_t>(n));
+            }
+        }
+        if (!pending.empty() && (fds[pipe_out].revents != 0 || fds[input].revents != 0)) {
+            ssize_t w = ::write(serial_input_, pending.data(), pending.size());
+            if (w > 0) {
+                pending.erase(0, static_cast<std::size_t>(w));
+            } else if (w < 0 && errno != EINTR && errno != EAGAIN) {
+                return;  // QEMU is gone
+            }
+        }
+        if (stalled && clock::now() - last_wake >= wake_interval) {
+            waker.wake();
+            last_wake = clock::now();
         }
     }
 }

@@ -219,7 +219,7 @@ void service::drain(probe::probe& target) {
 void service::take_input() {
     // Bounded so that a firmware that never reads cannot make rivet hoard
     // all of a piped file: the rest waits in the pipe.
-    constexpr std::size_t most_pending = 64 * 1024;
+    constexpr std::size_t most_pending = std::size_t{64} * 1024;
     if (options_.input_fd < 0 || !input_open_) return;
     pollfd ready{options_.input_fd, POLLIN, 0};
     while (input_.size() < most_pending && ::poll(&ready, 1, 0) > 0) {

@@ -29,13 +29,10 @@ char upper(char c) {
 }  // namespace
 
 int main() {
+    // QEMU 7.2's CMSDK UART model does not tell QEMU when the guest has
+    // read the receive buffer; `rivet run` wakes QEMU while typed bytes
+    // wait (host/probe), so no timer is needed here to keep input flowing.
     auto uart = board::console_uart<>::configure();
-    // QEMU 7.2's CMSDK UART model does not tell its character backend when
-    // the guest has read the receive buffer, so the next typed byte only
-    // comes in once QEMU's main loop wakes for something else. A running
-    // timer wakes it every period (1 ms here); real hardware needs none.
-    auto wake = board::tick_timer::configure();
-    wake.start_periodic(board::clock_hz / 1000);
     say(uart, "ready\n");
     std::array<char, 64> line{};
     std::size_t length = 0;

@@ -18,10 +18,10 @@ std::uint32_t width_mask(unsigned width) {
 
 void PrintTo(const access& a, std::ostream* out) {
     char text[64];
-    std::snprintf(text, sizeof text, "%s%u 0x%08llx %s 0x%08x",
-                  a.what == access::kind::load ? "load" : "store", a.width_bytes * 8,
-                  static_cast<unsigned long long>(a.address),
-                  a.what == access::kind::load ? "->" : "=", a.value);
+    (void)std::snprintf(text, sizeof text, "%s%u 0x%08llx %s 0x%08x",
+                        a.what == access::kind::load ? "load" : "store", a.width_bytes * 8,
+                        static_cast<unsigned long long>(a.address),
+                        a.what == access::kind::load ? "->" : "=", a.value);
     *out << text;
 }
 
@@ -88,9 +88,9 @@ using testing::recorder;
 static recorder& require(std::uintptr_t address) {
     recorder* r = recorder::current();
     if (r == nullptr) {
-        std::fprintf(stderr,
-                     "register access at 0x%08llx with no rivet::registers::testing::recorder\n",
-                     static_cast<unsigned long long>(address));
+        (void)std::fprintf(
+            stderr, "register access at 0x%08llx with no rivet::registers::testing::recorder\n",
+            static_cast<unsigned long long>(address));
         std::abort();
     }
     return *r;

@@ -133,7 +133,7 @@ private:
     }
 
     const recording_pin* dc_;
-    std::array<std::uint8_t, 64 * 80> ram_{};
+    std::array<std::uint8_t, std::size_t{64} * 80> ram_{};
     std::uint8_t code_ = 0;
     int pending_ = 0;
     std::array<std::uint8_t, 8> args_{};

@@ -45,7 +45,7 @@ public:
 
 private:
     void forward_output(int stdout_fd, int stderr_fd);
-    void forward_input(int input_fd);
+    void forward_input(int input_fd, int qmp_fd);
 
     pid_t pid_ = -1;
     int exit_status_ = -1;
