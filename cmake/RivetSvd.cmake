@@ -7,20 +7,32 @@
 #       SVD_ROOT ${RIVET_SVD_CORPUS}/stm32     # where the patch's SVDs live (optional)
 #       NAMESPACE stm32f405                    # optional, default: device name
 #       FORMAT   cpp                           # or cmsis
-#       DEPENDS  extra files that should trigger regeneration)
+#       DEPENDS  extra files that should trigger regeneration
+#       OPTIONAL)                              # a missing SVD or patch is not an error
 #   target_link_libraries(app PRIVATE stm32f405_regs)
 #
 # gives an INTERFACE library whose include path holds <device>.hpp and
 # <device>/<block>.hpp (plus rivet/registers/register.hpp). The generator is
 # RIVET_SVD_COMMAND (a list, e.g. "/path/rivet;svd"); by default the
 # `rivet` target of this build, RIVET_EXECUTABLE (firmware builds), or
-# `rivet` found on PATH.
+# `rivet` found on PATH. With OPTIONAL (vendor SVDs Rivet does not ship),
+# a missing SVD or patch file is reported with a status message and no
+# target is defined: check `if(TARGET stm32f405_regs)`.
 set(RIVET_SVD_LIBRARY_INCLUDE "${CMAKE_CURRENT_LIST_DIR}/../firmware/registers/include")
 
 function(rivet_svd_generate target)
-    cmake_parse_arguments(ARG "" "SVD;PATCH;SVD_ROOT;NAMESPACE;FORMAT;OUTPUT_DIR" "DEPENDS" ${ARGN})
+    cmake_parse_arguments(ARG "OPTIONAL" "SVD;PATCH;SVD_ROOT;NAMESPACE;FORMAT;OUTPUT_DIR" "DEPENDS" ${ARGN})
     if(NOT ARG_SVD)
         message(FATAL_ERROR "rivet_svd_generate(${target}): SVD is required")
+    endif()
+    if(ARG_OPTIONAL)
+        foreach(file IN ITEMS "${ARG_SVD}" "${ARG_PATCH}")
+            if(file AND NOT EXISTS "${file}")
+                message(STATUS "Rivet: ${file} not found (RIVET_SVD_CORPUS): no ${target}, "
+                               "nor what is built on it")
+                return()
+            endif()
+        endforeach()
     endif()
     if(NOT ARG_OUTPUT_DIR)
         set(ARG_OUTPUT_DIR "${CMAKE_CURRENT_BINARY_DIR}/${target}")
