@@ -45,14 +45,15 @@ function(rivet_host_module name)
     rivet_host_options(rivet_${name})
 endfunction()
 
-# rivet_host_test(NAME SOURCES ... [DEPS ...]): a GoogleTest executable
+# rivet_host_test(NAME SOURCES ... [DEPS ...] [INCLUDES ...]): a GoogleTest executable
 # registered with CTest, one CTest test per test case.
 function(rivet_host_test name)
     if(RIVET_FUZZ)
         return()
     endif()
-    cmake_parse_arguments(ARG "" "" "SOURCES;DEPS" ${ARGN})
+    cmake_parse_arguments(ARG "" "" "SOURCES;DEPS;INCLUDES" ${ARGN})
     add_executable(${name} ${ARG_SOURCES})
+    target_include_directories(${name} PRIVATE ${ARG_INCLUDES})
     target_link_libraries(${name} PRIVATE ${ARG_DEPS} GTest::gtest GTest::gmock GTest::gtest_main)
     rivet_host_options(${name})
     gtest_discover_tests(${name} DISCOVERY_TIMEOUT 30 PROPERTIES TIMEOUT 60)
