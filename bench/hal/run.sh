@@ -80,8 +80,9 @@ does work the raw twin leaves out, not overhead of the abstraction:
 - I2C (temperature): the HAL's transaction loop works out each byte's command (START, STOP, ACK) at
   run time for any sequence of operations, where the twin hard-codes the three transfers the TMP105
   needs; the driver's result checks come on top.
-- Serial reads (echo): the HAL's `read()` takes as many bytes as have arrived and names the error
-  (overrun, framing, parity); the twins read one byte at a time and give up on any error.
+- Serial reads (echo): the HAL's `read()` names the error (overrun, framing, parity) and
+  `rivet::hal::read_line` keeps the rest of an overlong line for the next call; the twins give up
+  on any error.
 - Delays (blink): the HAL's delays split waits longer than a timer's counter (64-bit arithmetic);
   the twins wait for one fixed period. On the micro:bit the LED matrix API drives any LED from a
   wiring table; the twin drives one LED.

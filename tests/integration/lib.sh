@@ -83,6 +83,60 @@ start_gdb_server() {
     return 1
 }
 
+# check_screendump MODEL ELF PANEL LEVELS REFERENCE: a display driver
+# checked by picture. The firmware ELF (in $FIRMWARE) draws its test pattern
+# and prints "ready"; then a QMP screendump (PPM) is reduced to its canonical
+# form by screendump.py (QEMU draws each panel pixel as a 4x4 block, so the
+# dump becomes a PANEL-sized P6 PPM of LEVELS evenly spaced greys; a block
+# that is not one uniform grey of those fails) and compared pixel by pixel
+# with REFERENCE. RIVET_UPDATE_REFERENCE=1 writes the reference instead
+# (review it before committing: see tests/firmware/display/README.md).
+# Typing a byte ends the firmware; QEMU's MODEL must not have complained on
+# stderr (it reports bytes it does not understand there, after which it
+# misreads what follows, and a pattern could still look right).
+check_screendump() {
+    local model=$1 elf=$2 panel=$3 levels=$4 reference=$5 pid qmp_code differences
+    local screendump
+    screendump="$(dirname "${BASH_SOURCE[0]}")/screendump.py"
+    if ! command -v python3 >/dev/null; then
+        echo "SKIP: python3 is needed to talk QMP to QEMU"
+        exit 0
+    fi
+    rm -f "$WORK/in" && mkfifo "$WORK/in"
+    "$RIVET" run "$FIRMWARE/$elf" --timeout 20 \
+        --qemu-arg=-qmp --qemu-arg="unix:$WORK/qmp.sock,server=on,wait=off" \
+        <"$WORK/in" >"$WORK/out" 2>"$WORK/err" &
+    pid=$!
+    exec 3>"$WORK/in"
+    for _ in $(seq 200); do grep -q "^ready" "$WORK/out" && break; sleep 0.05; done
+    grep -q "^ready" "$WORK/out" && pass "pattern drawn" || fail "no 'ready': $(cat "$WORK/out" "$WORK/err")"
+
+    qmp "$WORK/qmp.sock" "{\"execute\": \"screendump\", \"arguments\": {\"filename\": \"$WORK/screen.ppm\"}}" &&
+        python3 "$screendump" canonical "$WORK/screen.ppm" "$WORK/canonical.ppm" \
+            --panel "$panel" --scale 4 --levels "$levels" >>"$WORK/qmp" 2>&1
+    qmp_code=$?
+    [ "$qmp_code" = 0 ] && pass "screendump over QMP" || fail "screendump failed: $(cat "$WORK/qmp")"
+
+    if [ "$qmp_code" = 0 ]; then
+        if [ "${RIVET_UPDATE_REFERENCE:-0}" = 1 ]; then
+            cp "$WORK/canonical.ppm" "$reference" && echo "reference written to $reference"
+        fi
+        if differences=$(python3 "$screendump" compare "$WORK/canonical.ppm" "$reference"); then
+            pass "display matches the reference"
+        else
+            fail "display differs from $reference: $differences"
+        fi
+    fi
+
+    printf 'q' >&3
+    exec 3>&-
+    wait_rivet $pid
+    expect "firmware exits once typed at" 0 "ready"
+    grep -q "$model" <<<"$err" && fail "QEMU's ${model^^} model complained: $err" ||
+        pass "no complaint from QEMU's ${model^^} model"
+    expect_no_qemu_left "$model"
+}
+
 # Processes (other than this shell's own) that carry this test's tag.
 tagged_processes() {
     local pid

@@ -1,51 +1,8 @@
 # The SSD0323 driver by picture: ssd0323-pattern-lm3s6965evb draws its test
-# pattern on QEMU's lm3s6965evb OLED and prints "ready"; this test then
-# takes a QMP screendump (PPM), reduces it to its canonical form and
-# compares it with the reviewed reference (third argument). Canonical form
-# (screendump.py): QEMU draws each panel pixel as a 4x4 block, so the
-# 512x256 dump becomes a 128x64 P6 PPM of the 16 greys k * 17; a block that
-# is not one uniform grey of those fails the test. RIVET_UPDATE_REFERENCE=1
-# writes the reference instead (review it before committing: see
-# tests/firmware/display/README.md).
+# pattern on QEMU's lm3s6965evb OLED, and check_screendump (lib.sh) compares
+# a QMP screendump with the reviewed reference (third argument). The 512x256
+# dump becomes a 128x64 picture of the 16 greys k * 17; QEMU's model
+# reports commands it does not know ("ssd0323: error: Unknown command").
 source "$(dirname "$0")/lib.sh"
-REFERENCE=$3
-SCREENDUMP="$(dirname "$0")/screendump.py"
-if ! command -v python3 >/dev/null; then
-    echo "SKIP: python3 is needed to talk QMP to QEMU"
-    exit 0
-fi
-rm -f "$WORK/in" && mkfifo "$WORK/in"
-"$RIVET" run "$FIRMWARE/ssd0323-pattern-lm3s6965evb.elf" --timeout 20 \
-    --qemu-arg=-qmp --qemu-arg="unix:$WORK/qmp.sock,server=on,wait=off" \
-    <"$WORK/in" >"$WORK/out" 2>"$WORK/err" &
-pid=$!
-exec 3>"$WORK/in"
-for _ in $(seq 200); do grep -q "^ready" "$WORK/out" && break; sleep 0.05; done
-grep -q "^ready" "$WORK/out" && pass "pattern drawn" || fail "no 'ready': $(cat "$WORK/out" "$WORK/err")"
-
-qmp "$WORK/qmp.sock" "{\"execute\": \"screendump\", \"arguments\": {\"filename\": \"$WORK/screen.ppm\"}}" &&
-    python3 "$SCREENDUMP" canonical "$WORK/screen.ppm" "$WORK/canonical.ppm" \
-        --panel 128x64 --scale 4 --levels 16 >>"$WORK/qmp" 2>&1
-qmp_code=$?
-[ "$qmp_code" = 0 ] && pass "screendump over QMP" || fail "screendump failed: $(cat "$WORK/qmp")"
-
-if [ "$qmp_code" = 0 ]; then
-    if [ "${RIVET_UPDATE_REFERENCE:-0}" = 1 ]; then
-        cp "$WORK/canonical.ppm" "$REFERENCE" && echo "reference written to $REFERENCE"
-    fi
-    if differences=$(python3 "$SCREENDUMP" compare "$WORK/canonical.ppm" "$REFERENCE"); then
-        pass "display matches the reference"
-    else
-        fail "display differs from $REFERENCE: $differences"
-    fi
-fi
-
-printf 'q' >&3
-exec 3>&-
-wait_rivet $pid
-expect "firmware exits once typed at" 0 "ready"
-# QEMU's model reports commands it does not know on stderr ("ssd0323:
-# error: Unknown command"), after which it misreads the arguments that follow.
-grep -q "ssd0323" <<<"$err" && fail "QEMU's SSD0323 model complained: $err" || pass "no complaint from QEMU's SSD0323 model"
-expect_no_qemu_left "ssd0323"
+check_screendump ssd0323 ssd0323-pattern-lm3s6965evb.elf 128x64 16 "$3"
 finish

@@ -1,5 +1,6 @@
-// Raw twin of examples/lm3s6965evb/echo.cpp: UART0 set up by hand, "ready",
-// then each line upper-cased, 0 on "quit".
+// Raw twin of examples/lm3s6965evb/echo.cpp (examples/common/echo.hpp):
+// UART0 set up by hand, "ready", then each line as "NN LINE" upper-cased,
+// "bye" and 0 on "quit", 2 on a receive error or a line of 64 characters.
 #include <cstddef>
 #include <cstdint>
 #include <string_view>
@@ -29,7 +30,7 @@ constexpr char upper(char c) {
 int main() {
     raw::console_uart();
     say("ready\n", 6);
-    char line[81];
+    char line[64];
     std::size_t length = 0;
     for (;;) {
         while (raw::reg(raw::uart0 + raw::uart_fr) & raw::fr_rxfe) {
@@ -40,16 +41,22 @@ int main() {
             const char c = static_cast<char>(received & 0xFF);
             if (c == '\r') continue;
             if (c != '\n') {
-                if (length < sizeof line - 1) line[length++] = upper(c);
+                if (length == sizeof line) return 2;  // read_line's line_too_long
+                line[length++] = c;
                 continue;
             }
-            if (std::string_view(line, length) == "QUIT") {
+            if (std::string_view(line, length) == "quit") {
+                say("bye\n", 4);
                 while (raw::reg(raw::uart0 + raw::uart_fr) & raw::fr_busy) {
                 }
                 return 0;
             }
-            line[length++] = '\n';
+            for (std::size_t i = 0; i < length; ++i) line[i] = upper(line[i]);
+            const char count[] = {static_cast<char>('0' + length / 10),
+                                  static_cast<char>('0' + length % 10), ' '};
+            say(count, 3);
             say(line, length);
+            say("\n", 1);
             length = 0;
         }
     }

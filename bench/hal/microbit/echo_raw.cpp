@@ -1,5 +1,5 @@
-// microbit-echo without the HAL: the same UART set-up, the same 1 ms wait
-// on TIMER0 (see examples/microbit/echo.cpp for why), and the same answers.
+// microbit-echo (examples/common/echo.hpp) without the HAL: the same UART
+// set-up and the same answers, "NN LINE" upper-cased and "bye" on "quit".
 #include <array>
 #include <cstddef>
 #include <cstdint>
@@ -15,8 +15,6 @@ void say(std::string_view text) {
 
 int main() {
     raw::uart_setup();
-    raw::timer_setup();
-    raw::timer_wait_us(1000);
     say("ready\n");
     std::array<char, 64> line{};
     std::size_t length = 0;
@@ -32,27 +30,22 @@ int main() {
         const char c = static_cast<char>(raw::reg(raw::uart_rxd) & 0xff);
         if (c == '\r') continue;
         if (c != '\n') {
-            if (length < line.size()) line[length++] = c;
+            if (length == line.size()) return 2;  // read_line's line_too_long
+            line[length++] = c;
             continue;
         }
         if (std::string_view(line.data(), length) == "quit") {
             say("bye\n");
             return 0;
         }
-        std::array<char, 80> answer{};
-        std::size_t n = 0;
-        for (const char* p = "echo: "; *p != '\0'; ++p) answer[n++] = *p;
+        const char count[] = {static_cast<char>('0' + length / 10),
+                              static_cast<char>('0' + length % 10), ' '};
+        say(std::string_view(count, 3));
         for (std::size_t j = 0; j < length; ++j) {
             const char d = line[j];
-            answer[n++] = d >= 'a' && d <= 'z' ? static_cast<char>(d - 'a' + 'A') : d;
+            raw::uart_put(static_cast<std::uint8_t>(d >= 'a' && d <= 'z' ? d - 'a' + 'A' : d));
         }
-        answer[n++] = ' ';
-        answer[n++] = '(';
-        answer[n++] = static_cast<char>('0' + length / 10 % 10);
-        answer[n++] = static_cast<char>('0' + length % 10);
-        answer[n++] = ')';
-        answer[n++] = '\n';
-        say(std::string_view(answer.data(), n));
+        say("\n");
         length = 0;
     }
 }

@@ -1,6 +1,6 @@
-// examples/mps2-an385/echo with raw register accesses: the same answers on
-// UART0, byte by byte through the one-byte buffers, and the same TIMER1
-// tick that keeps QEMU delivering typed bytes.
+// examples/mps2-an385/echo (examples/common/echo.hpp) with raw register
+// accesses: the same answers on UART0, "NN LINE" upper-cased and "bye" on
+// "quit", byte by byte through the one-byte buffers.
 #include <rivet/runtime/exit.hpp>
 
 #include <array>
@@ -44,9 +44,6 @@ char upper(char c) {
 
 int main() {
     raw::uart0_configure();
-    raw::reg(raw::timer1 + raw::timer_ctrl) = 0;
-    raw::reg(raw::timer1 + raw::timer_intstatus) = 1;
-    raw::timer_start_periodic(raw::timer1, 25'000);
     say("ready\n");
     std::array<char, 64> line{};
     std::size_t length = 0;
@@ -55,7 +52,8 @@ int main() {
         if (!get(c)) return 2;
         if (c == '\r') continue;
         if (c != '\n') {
-            if (length < line.size()) line[length++] = c;
+            if (length == line.size()) return 2;  // read_line's line_too_long
+            line[length++] = c;
             continue;
         }
         const std::string_view text(line.data(), length);
@@ -65,16 +63,11 @@ int main() {
             }
             return 0;
         }
-        std::array<char, 80> answer{};
-        std::size_t n = 0;
-        for (std::size_t j = 0; j < length; ++j) answer[n++] = upper(line[j]);
-        answer[n++] = ' ';
-        answer[n++] = '(';
-        answer[n++] = static_cast<char>('0' + length / 10 % 10);
-        answer[n++] = static_cast<char>('0' + length % 10);
-        answer[n++] = ')';
-        answer[n++] = '\n';
-        say(std::string_view(answer.data(), n));
+        put(static_cast<char>('0' + length / 10));
+        put(static_cast<char>('0' + length % 10));
+        put(' ');
+        for (std::size_t j = 0; j < length; ++j) put(upper(line[j]));
+        put('\n');
         length = 0;
     }
 }

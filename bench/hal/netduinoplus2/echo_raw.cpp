@@ -1,4 +1,5 @@
-// examples/netduinoplus2/echo.cpp on raw registers (USART1 SR/DR polled).
+// examples/netduinoplus2/echo.cpp (examples/common/echo.hpp) on raw
+// registers, USART1 SR/DR polled: "NN LINE" upper-cased, "bye" on "quit".
 #include <rivet/runtime/exit.hpp>
 
 #include <array>
@@ -31,7 +32,8 @@ int main() {
         if (status & 0x0F) return 2;  // ORE, NF, FE, PE
         if (c == '\r') continue;
         if (c != '\n') {
-            if (length < line.size()) line[length++] = c;
+            if (length == line.size()) return 2;  // read_line's line_too_long
+            line[length++] = c;
             continue;
         }
         if (std::string_view(line.data(), length) == "quit") {
@@ -40,17 +42,14 @@ int main() {
             }
             return 0;
         }
-        std::array<char, 80> answer{};
-        std::size_t n = 0;
-        answer[n++] = static_cast<char>('0' + length / 10 % 10);
-        answer[n++] = static_cast<char>('0' + length % 10);
-        answer[n++] = ' ';
         for (std::size_t j = 0; j < length; ++j) {
-            const char ch = line[j];
-            answer[n++] = ch >= 'a' && ch <= 'z' ? static_cast<char>(ch - 'a' + 'A') : ch;
+            if (line[j] >= 'a' && line[j] <= 'z') line[j] = static_cast<char>(line[j] - 'a' + 'A');
         }
-        answer[n++] = '\n';
-        say(std::string_view(answer.data(), n));
+        const char count[] = {static_cast<char>('0' + length / 10),
+                              static_cast<char>('0' + length % 10), ' '};
+        say(std::string_view(count, 3));
+        say(std::string_view(line.data(), length));
+        say("\n");
         length = 0;
     }
 }

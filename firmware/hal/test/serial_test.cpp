@@ -1,10 +1,12 @@
-// write_all() and read_exact() over a loopback that takes a few bytes per
-// call, and their errors.
+// write_all(), read_exact() and read_line() over a loopback that takes a
+// few bytes per call, and their errors.
 #include <gtest/gtest.h>
 
 #include <array>
 #include <cstdint>
 #include <span>
+#include <string>
+#include <string_view>
 
 #include "fakes/serial.hpp"
 #include "rivet/hal/serial.hpp"
@@ -69,6 +71,108 @@ TEST(HalSerial, EmptyBuffersSucceedWithoutCalls) {
     EXPECT_EQ(port.writes(), 0u);
 }
 
+void type(serial_loopback& port, std::string_view text) {
+    const auto bytes = std::span(reinterpret_cast<const std::uint8_t*>(text.data()), text.size());
+    ASSERT_TRUE(write_all(port, bytes));
+}
+
+std::string_view text_of(std::span<const std::uint8_t> buffer, std::size_t length) {
+    return {reinterpret_cast<const char*>(buffer.data()), length};
+}
+
+// The next line read_line() gives, or the kind of its error as "error N".
+std::string next_line(serial_loopback& port, std::span<std::uint8_t> buffer) {
+    auto length = read_line(port, buffer);
+    if (!length) return "error " + std::to_string(static_cast<int>(length.error().kind()));
+    return std::string(text_of(buffer, *length));
+}
+
+std::string error_of(serial::error_kind kind) {
+    return "error " + std::to_string(static_cast<int>(kind));
+}
+
+TEST(HalSerial, ReadLineTakesLinesOneAtATimeOverSplitReads) {
+    serial_loopback port{3};  // read() would hand over 3 bytes if asked
+    type(port, "hello\nrivet\n\nlast");
+    std::array<std::uint8_t, 16> buffer{};
+    EXPECT_EQ(next_line(port, buffer), "hello");
+    EXPECT_EQ(port.buffered(), 11u);  // nothing of the next line was taken
+    EXPECT_EQ(next_line(port, buffer), "rivet");
+    EXPECT_EQ(next_line(port, buffer), "");
+    // "last" has no '\n': the stream ends first, the buffer holds what came.
+    EXPECT_EQ(next_line(port, buffer), error_of(serial::error_kind::unexpected_eof));
+    EXPECT_EQ(text_of(buffer, 4), "last");
+}
+
+TEST(HalSerial, ReadLineDropsCarriageReturns) {
+    serial_loopback port{2};
+    type(port, "one\r\ntw\ro\n\r\n");
+    std::array<std::uint8_t, 8> buffer{};
+    EXPECT_EQ(next_line(port, buffer), "one");
+    EXPECT_EQ(next_line(port, buffer), "two");
+    EXPECT_EQ(next_line(port, buffer), "");
+    EXPECT_EQ(port.buffered(), 0u);
+}
+
+TEST(HalSerial, ReadLineReportsAnOverlongLineAndKeepsTheRest) {
+    serial_loopback port{4};
+    type(port, "abcdefgh\nxyz\n");
+    std::array<std::uint8_t, 5> buffer{};
+    auto start = read_line(port, buffer);
+    ASSERT_FALSE(start);
+    EXPECT_EQ(start.error().kind(), serial::error_kind::line_too_long);
+    EXPECT_EQ(start.error().device_error(), nullptr);
+    EXPECT_EQ(text_of(buffer, buffer.size()), "abcde");
+    EXPECT_EQ(next_line(port, buffer), "fgh");  // the rest of the same line
+    EXPECT_EQ(next_line(port, buffer), "xyz");
+}
+
+TEST(HalSerial, ReadLineNeedsABufferLongerThanTheLine) {
+    serial_loopback port;
+    type(port, "four\nfive5\n");
+    std::array<std::uint8_t, 5> buffer{};
+    EXPECT_EQ(next_line(port, buffer), "four");
+    // Five characters fill the buffer before the '\n' can be seen.
+    EXPECT_EQ(next_line(port, buffer), error_of(serial::error_kind::line_too_long));
+    EXPECT_EQ(next_line(port, buffer), "");
+    EXPECT_EQ(next_line(port, {}), error_of(serial::error_kind::line_too_long));
+}
+
+TEST(HalSerial, ReadLinePassesDeviceErrorsOn) {
+    serial_loopback port;
+    type(port, "ab\n");
+    std::array<std::uint8_t, 8> buffer{};
+    port.fail_next(serial::error_kind::overrun);
+    auto r = read_line(port, buffer);
+    ASSERT_FALSE(r);
+    EXPECT_EQ(r.error().kind(), serial::error_kind::overrun);
+    ASSERT_NE(r.error().device_error(), nullptr);
+    EXPECT_EQ(*r.error().device_error(), serial::error_kind::overrun);
+    EXPECT_EQ(next_line(port, buffer), "ab");  // the bytes are still there
+}
+
+// The read_line() example of firmware/hal/README.md, as it is there.
+template <class Uart>
+requires rivet::hal::serial_read<Uart> && rivet::hal::serial_write<Uart>
+auto greet(Uart& uart) {
+    std::uint8_t name[32];
+    auto length = rivet::hal::read_line(uart, name);  // "ada\r\n" gives 3
+    if (!length) return length;
+    (void)rivet::hal::write_all(uart, std::span(name, *length));
+    return length;
+}
+
+TEST(HalSerial, ReadmeReadLineExample) {
+    serial_loopback port;
+    type(port, "ada\r\n");
+    auto length = greet(port);
+    ASSERT_TRUE(length);
+    EXPECT_EQ(*length, 3u);
+    std::array<std::uint8_t, 8> back{};
+    EXPECT_FALSE(read_line(port, back));  // "ada" came back, without a '\n'
+    EXPECT_EQ(text_of(back, 3), "ada");
+}
+
 // The algorithms run in constant evaluation too.
 constexpr bool loopback_round_trip() {
     serial_loopback port{2};
@@ -81,5 +185,17 @@ constexpr bool loopback_round_trip() {
     return true;
 }
 static_assert(loopback_round_trip());
+
+constexpr bool lines_at_compile_time() {
+    serial_loopback port{3};
+    const std::uint8_t typed[] = {'o', 'k', '\r', '\n', 'n', 'o', '\n'};
+    if (!write_all(port, typed)) return false;
+    std::uint8_t line[4]{};
+    auto ok = read_line(port, line);
+    if (!ok || *ok != 2 || line[0] != 'o' || line[1] != 'k') return false;
+    auto no = read_line(port, line);
+    return no && *no == 2 && line[0] == 'n';
+}
+static_assert(lines_at_compile_time());
 
 }  // namespace

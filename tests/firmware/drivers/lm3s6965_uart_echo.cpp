@@ -1,18 +1,21 @@
-// UART0 through the LM3S6965 HAL only (rivet::hal::serial_read/serial_write,
-// no console library): says "ready", then answers each line with its
-// length and the line reversed, and exits 0 after "quit".
+// UART0 through the LM3S6965 HAL and rivet::hal::read_line() only (no
+// console library): says "ready", answers each line with its length and the
+// line reversed, and exits 0 after "quit". A line too long for the 32-byte
+// buffer is answered "too long" for its first 32 bytes; read_line() leaves
+// the rest in the UART, so it comes back as the next line, nothing lost.
 // tests/integration/lm3s6965_uart.sh types the lines through `rivet run`.
 #include <rivet/bsp/lm3s6965evb.hpp>
 #include <rivet/hal/serial.hpp>
 #include <rivet/runtime/exit.hpp>
 
+#include <algorithm>
 #include <array>
-#include <cstddef>
 #include <cstdint>
 #include <span>
 #include <string_view>
 
 namespace board = rivet::bsp::lm3s6965evb;
+using rivet::hal::serial::error_kind;
 
 namespace {
 
@@ -27,33 +30,23 @@ void say(Uart& uart, std::string_view text) {
 int main() {
     auto uart = board::console_uart<>::configure();
     say(uart, "ready\n");
-    std::array<char, 64> line{};
-    std::size_t length = 0;
+    std::array<std::uint8_t, 32> buffer{};
     for (;;) {
-        std::uint8_t received[8];
-        auto count = uart.read(received);
-        if (!count) return 2;  // a receive error
-        for (std::size_t i = 0; i < count.value(); ++i) {
-            const char c = static_cast<char>(received[i]);
-            if (c == '\r') continue;
-            if (c != '\n') {
-                if (length < line.size()) line[length++] = c;
-                continue;
-            }
-            const std::string_view text(line.data(), length);
-            if (text == "quit") {
-                (void)uart.flush();
-                return 0;
-            }
-            std::array<char, 80> answer{};
-            std::size_t n = 0;
-            answer[n++] = static_cast<char>('0' + length / 10 % 10);
-            answer[n++] = static_cast<char>('0' + length % 10);
-            answer[n++] = ' ';
-            for (std::size_t j = length; j > 0; --j) answer[n++] = line[j - 1];
-            answer[n++] = '\n';
-            say(uart, std::string_view(answer.data(), n));
-            length = 0;
+        const auto length = rivet::hal::read_line(uart, buffer);
+        if (!length && length.error().kind() == error_kind::line_too_long) {
+            say(uart, "too long\n");
+            continue;
         }
+        if (!length) return 2;  // a receive error
+        const std::string_view line(reinterpret_cast<const char*>(buffer.data()), *length);
+        if (line == "quit") break;
+        std::reverse(buffer.begin(), buffer.begin() + static_cast<std::ptrdiff_t>(*length));
+        const char count[] = {static_cast<char>('0' + *length / 10),
+                              static_cast<char>('0' + *length % 10), ' '};
+        say(uart, {count, 3});
+        say(uart, line);
+        say(uart, "\n");
     }
+    (void)uart.flush();
+    return 0;
 }

@@ -1,7 +1,8 @@
 // Byte streams (a UART, a USB CDC endpoint, a log sink) in the shape of
 // embedded-io: read() and write() move at least one byte and say how many,
-// flush() waits until written bytes have left; write_all() and read_exact()
-// are algorithms on top, written once for every implementation.
+// flush() waits until written bytes have left; write_all(), read_exact()
+// and read_line() are algorithms on top, written once for every
+// implementation.
 #pragma once
 
 #include <cstddef>
@@ -21,7 +22,8 @@ enum class error_kind : unsigned char {
     noise,           // the receiver sampled a noisy bit
     timed_out,       // the operation gave up waiting
     write_zero,      // write() accepted no byte of a non-empty buffer
-    unexpected_eof,  // the stream ended before read_exact() had its bytes
+    unexpected_eof,  // the stream ended before read_exact() or read_line() had its bytes
+    line_too_long,   // read_line() filled the buffer before the line's '\n'
 };
 }  // namespace serial
 
@@ -47,8 +49,8 @@ concept serial_write = error_for<error_type_t<S>, serial::error_kind> &&
 
 namespace serial {
 
-// The error of write_all() and read_exact(): either the stream's own error
-// or the algorithm's (write_zero, unexpected_eof). The device error stays
+// The error of write_all(), read_exact() and read_line(): either the stream's own error
+// or the algorithm's (write_zero, unexpected_eof, line_too_long). The device error stays
 // reachable for code that knows the concrete type.
 template <class E>
 class stream_error {
@@ -108,6 +110,32 @@ constexpr result<void, serial::stream_error<error_type_t<S>>> read_exact(
         buffer = buffer.subspan(*got < buffer.size() ? *got : buffer.size());
     }
     return success;
+}
+
+// Reads one line into the buffer and returns its length, without the '\n'.
+// Every '\r' is dropped, so "\r\n" ends a line as "\n" does. It asks
+// read() for one byte at a time: a larger read could take bytes of the next
+// line, which would then have nowhere to go (a UART read takes a byte from
+// the FIFO either way). A line must be shorter than the buffer: when the
+// buffer fills before the '\n', it fails with line_too_long and the buffer
+// holds the line's first buffer.size() bytes; the rest stays in the stream,
+// and the next call returns it. The byte after the line may be overwritten.
+// Fails with unexpected_eof if the stream ends before the '\n'.
+template <serial_read S>
+constexpr result<std::size_t, serial::stream_error<error_type_t<S>>> read_line(
+    S& stream, std::span<std::uint8_t> buffer) {
+    using error = serial::stream_error<error_type_t<S>>;
+    std::size_t length = 0;
+    for (;;) {
+        if (length == buffer.size())
+            return failure(error::of_kind(serial::error_kind::line_too_long));
+        auto got = stream.read(buffer.subspan(length, 1));
+        if (!got) return failure(error::device(got.error()));
+        if (*got == 0) return failure(error::of_kind(serial::error_kind::unexpected_eof));
+        const std::uint8_t byte = buffer[length];
+        if (byte == '\n') return length;
+        if (byte != '\r') ++length;
+    }
 }
 
 }  // namespace rivet::hal
