@@ -88,6 +88,8 @@ does work the raw twin leaves out, not overhead of the abstraction:
   wiring table; the twin drives one LED.
 - SPI (display): the device adapter handles every kind of SPI operation, so all four transfer loops
   are linked although the driver only writes.
+- The OLED drivers (display, lm3s811evb-oled) build their command runs from tables and check a
+  result at every step; the twins write the bytes the driver produces straight out.
 - STM32F405: each alternate-function pin clocks its own port, so a pin type works alone; the twin
   clocks GPIOB once for both USART pins.
 RAM is the same on both sides everywhere: the HAL keeps no state of its own.
