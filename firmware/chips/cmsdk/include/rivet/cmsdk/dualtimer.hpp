@@ -16,6 +16,7 @@
 
 #include "cmsdk_cm3/dualtimer.hpp"
 #include "rivet/cmsdk/nvic.hpp"
+#include "rivet/cmsdk/timer.hpp"
 #include "rivet/hal/delay.hpp"
 #include "rivet/registers/register.hpp"
 
@@ -63,14 +64,7 @@ class dualtimer {
         clear();
     }
 
-    static void wait_long(std::uint64_t ticks) {
-        constexpr std::uint32_t step = 0x8000'0000u;
-        while (ticks > step) {
-            wait_ticks(step);
-            ticks -= step;
-        }
-        if (ticks > 0) wait_ticks(static_cast<std::uint32_t>(ticks));
-    }
+    static void wait_long(std::uint64_t ticks) { detail::wait_in_steps(ticks, wait_ticks); }
 
 public:
     static constexpr std::uint32_t ticks_per_us = ClockHz / 1'000'000;

@@ -24,6 +24,22 @@
 #include "rivet/cmsdk/nvic.hpp"
 #include "rivet/hal/delay.hpp"
 
+namespace rivet::cmsdk {
+namespace detail {
+// Waits `ticks` of a 32-bit down-counter with wait_ticks(n), n in
+// 1..2^31, so that waits longer than the counter are split.
+template <class WaitTicks>
+void wait_in_steps(std::uint64_t ticks, WaitTicks wait_ticks) {
+    constexpr std::uint32_t step = 0x8000'0000u;
+    while (ticks > step) {
+        wait_ticks(step);
+        ticks -= step;
+    }
+    if (ticks > 0) wait_ticks(static_cast<std::uint32_t>(ticks));
+}
+}  // namespace detail
+}  // namespace rivet::cmsdk
+
 namespace rivet::cmsdk::timer {
 
 template <unsigned Index, std::uint32_t ClockHz>
@@ -47,14 +63,7 @@ class timer {
         block.intclear().write(::cmsdk::timer0::intclear::value{1});
     }
 
-    static void wait_long(std::uint64_t ticks) {
-        constexpr std::uint32_t step = 0x8000'0000u;
-        while (ticks > step) {
-            wait_ticks(step);
-            ticks -= step;
-        }
-        if (ticks > 0) wait_ticks(static_cast<std::uint32_t>(ticks));
-    }
+    static void wait_long(std::uint64_t ticks) { detail::wait_in_steps(ticks, wait_ticks); }
 
 public:
     static constexpr unsigned index = Index;
