@@ -102,6 +102,14 @@ description parse(std::string_view json_text, std::string_view source) {
     if (auto qemu = root.find("qemu"); qemu != root.end()) {
         if (!qemu->is_object()) fail(source, "\"qemu\" must be an object");
         board.qemu_machine = string_field(*qemu, "machine", source);
+        if (auto ready = qemu->find("console_ready"); ready != qemu->end()) {
+            if (!ready->is_object()) fail(source, R"("qemu.console_ready" must be an object)");
+            board.qemu_console_ready = register_condition{address_field(*ready, "address", source),
+                                                           address_field(*ready, "mask", source)};
+            if (board.qemu_console_ready->mask == 0) {
+                fail(source, R"("qemu.console_ready.mask" must not be 0)");
+            }
+        }
     }
     return board;
 }

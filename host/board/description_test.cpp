@@ -39,6 +39,21 @@ TEST(BoardDescription, ParsesEveryField) {
     EXPECT_EQ(board.memory[1].length, 0x10000u);
     EXPECT_EQ(board.console_base, 0x4000c000u);
     EXPECT_EQ(board.qemu_machine, "lm3s6965evb");
+    EXPECT_FALSE(board.qemu_console_ready);
+}
+
+TEST(BoardDescription, ConsoleReadyConditionForQemu) {
+    std::string text = valid;
+    const std::string machine = R"("machine": "lm3s6965evb")";
+    text.replace(text.find(machine), machine.size(),
+                 R"("machine": "lm3s6965evb", "console_ready": {"address": "0x4000c030", "mask": "0x201"})");
+    auto board = parse(text, "test");
+    ASSERT_TRUE(board.qemu_console_ready);
+    EXPECT_EQ(board.qemu_console_ready->address, 0x4000c030u);
+    EXPECT_EQ(board.qemu_console_ready->mask, 0x201u);
+    std::string no_mask = text;
+    no_mask.replace(no_mask.find(R"("0x201")"), 7, R"("0")");
+    EXPECT_THAT(error_of(no_mask), HasSubstr("\"qemu.console_ready.mask\" must not be 0"));
 }
 
 TEST(BoardDescription, FindsTheRegionHoldingARange) {

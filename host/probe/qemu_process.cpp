@@ -1,5 +1,5 @@
 #include <rivet/probe/qemu.hpp>
-#include <rivet/probe/qmp_waker.hpp>
+#include <rivet/probe/qmp_monitor.hpp>
 #include <rivet/support/error.hpp>
 
 #include <fmt/format.h>
@@ -74,8 +74,8 @@ qemu_process::qemu_process(const board::description& board, output_sink serial,
 
     int listener = listen_on_free_port(gdb_port_);
     // With input forwarded, a QMP monitor on a socketpair lets the input
-    // forwarder wake QEMU's main loop (see qmp_waker.hpp); QEMU inherits its
-    // end like the GDB listener.
+    // forwarder read the console receiver's state and wake QEMU's main loop
+    // (see qmp_monitor.hpp); QEMU inherits its end like the GDB listener.
     std::array<int, 2> qmp{-1, -1};
     const bool forwarding = options.input_fd >= 0;
     if (forwarding && (::pipe2(stop_input_.data(), O_CLOEXEC) != 0 ||
@@ -186,36 +186,47 @@ qemu_process::qemu_process(const board::description& board, output_sink serial,
         // end of the pipe is affected.
         ::fcntl(serial_input_, F_SETFL, ::fcntl(serial_input_, F_GETFL) | O_NONBLOCK);
         input_forwarder_ =
-            std::thread([this, fd = options.input_fd, q = qmp[0]] { forward_input(fd, q); });
+            std::thread([this, fd = options.input_fd, q = qmp[0], ready = board.qemu_console_ready] {
+                forward_input(fd, q, ready);
+            });
     }
 }
 
-// Copies input into QEMU's stdin pipe and, while bytes sit in that pipe
-// unread, wakes QEMU's main loop every few milliseconds through QMP so that
-// a UART model that made room without saying so gets them (qmp_waker.hpp).
-void qemu_process::forward_input(int input_fd, int qmp_fd) {
+// Copies input into QEMU's stdin pipe. Holds it back while the board's
+// console receiver is not set up (its QEMU model would lose it: see
+// board::description::qemu_console_ready), asking QEMU for the register
+// every few milliseconds; then, while bytes sit in the pipe unread, wakes
+// QEMU's main loop every few milliseconds so that a UART model that made
+// room without saying so gets them (qmp_monitor.hpp).
+void qemu_process::forward_input(int input_fd, int qmp_fd,
+                                 std::optional<board::register_condition> ready) {
     using clock = std::chrono::steady_clock;
-    constexpr auto wake_interval = std::chrono::milliseconds(3);
-    qmp_waker waker(qmp_fd);
+    constexpr auto ask_interval = std::chrono::milliseconds(3);
+    qmp_monitor monitor(qmp_fd);
     std::string pending;  // read from input_fd, not yet in the pipe
     bool input_open = true;
-    auto last_wake = clock::now();
+    bool receiver_ready = !ready;
+    auto last_ask = clock::now();
     for (;;) {
+        if (!receiver_ready && monitor.last_word() &&
+            (*monitor.last_word() & ready->mask) == ready->mask) {
+            receiver_ready = true;
+        }
         // On Linux FIONREAD on either end of a pipe counts the bytes in it.
         int unread = 0;
         if (::ioctl(serial_input_, FIONREAD, &unread) != 0) unread = 0;
         const bool stalled = unread > 0 || !pending.empty();
-        if (!input_open && !stalled && waker.fd() < 0) return;
+        if (!input_open && !stalled && monitor.fd() < 0) return;
 
         enum { stop, input, pipe_out, qmp, count };
         std::array<pollfd, count> fds{};
         fds[stop] = {stop_input_[0], POLLIN, 0};
         fds[input] = {input_open && pending.empty() ? input_fd : -1, POLLIN, 0};
-        fds[pipe_out] = {pending.empty() ? -1 : serial_input_, POLLOUT, 0};
-        fds[qmp] = {waker.fd(), POLLIN, 0};
+        fds[pipe_out] = {pending.empty() || !receiver_ready ? -1 : serial_input_, POLLOUT, 0};
+        fds[qmp] = {monitor.fd(), POLLIN, 0};
         int timeout = -1;
-        if (stalled && waker.fd() >= 0) {
-            auto due = last_wake + wake_interval - clock::now();
+        if (stalled && monitor.fd() >= 0) {
+            auto due = last_ask + ask_interval - clock::now();
             timeout = static_cast<int>(std::max<std::chrono::milliseconds::rep>(
                 0, std::chrono::ceil<std::chrono::milliseconds>(due).count()));
         }
@@ -224,7 +235,7 @@ void qemu_process::forward_input(int input_fd, int qmp_fd) {
             return;
         }
         if (fds[stop].revents != 0) return;
-        if (fds[qmp].revents != 0) waker.receive();  // on failure: no more wakes
+        if (fds[qmp].revents != 0) monitor.receive();  // on failure: no more asking
         if (fds[input].revents != 0) {
             std::array<char, 4096> buffer{};
             ssize_t n = ::read(input_fd, buffer.data(), buffer.size());
@@ -235,7 +246,7 @@ void qemu_process::forward_input(int input_fd, int qmp_fd) {
                 pending.assign(buffer.data(), static_cast<std::size_t>(n));
             }
         }
-        if (!pending.empty() && (fds[pipe_out].revents != 0 || fds[input].revents != 0)) {
+        if (receiver_ready && !pending.empty()) {
             ssize_t w = ::write(serial_input_, pending.data(), pending.size());
             if (w > 0) {
                 pending.erase(0, static_cast<std::size_t>(w));
@@ -243,9 +254,19 @@ void qemu_process::forward_input(int input_fd, int qmp_fd) {
                 return;  // QEMU is gone
             }
         }
-        if (stalled && clock::now() - last_wake >= wake_interval) {
-            waker.wake();
-            last_wake = clock::now();
+        if (stalled && clock::now() - last_ask >= ask_interval) {
+            // Either request also wakes the main loop.
+            if (receiver_ready) {
+                monitor.wake();
+            } else {
+                monitor.read_word(ready->address);
+            }
+            last_ask = clock::now();
+        }
+        if (!receiver_ready && monitor.fd() < 0) {
+            // Without QMP the register cannot be read: better late input
+            // than none.
+            receiver_ready = true;
         }
     }
 }

@@ -22,9 +22,21 @@ run_rivet() {
     err=$(cat "$WORK/err")
 }
 
+# run_rivet_piped INPUT ARGS...: like run_rivet, with INPUT on rivet's
+# stdin from the start, before the firmware can read it (rivet holds it
+# until the firmware's receiver takes it).
+run_rivet_piped() {
+    local input=$1
+    shift
+    printf '%s' "$input" | "$RIVET" "$@" >"$WORK/out" 2>"$WORK/err"
+    code=${PIPESTATUS[1]}
+    out=$(cat "$WORK/out")
+    err=$(cat "$WORK/err")
+}
+
 # run_rivet_typing INPUT ARGS...: like run_rivet, but types INPUT into
 # rivet's stdin once the firmware has printed a line starting "ready", as a
-# person would (a UART that is not enabled yet drops what it receives).
+# person would.
 run_rivet_typing() {
     local input=$1 pid
     shift
@@ -36,6 +48,28 @@ run_rivet_typing() {
     printf '%s' "$input" >&3
     exec 3>&-
     wait_rivet $pid
+}
+
+# piped_runs RUNS PATTERN INPUT ARGS...: runs rivet RUNS times with INPUT
+# piped at once; each run must exit 0 with every line of PATTERN (one
+# regex a line) in its output. Reports one result for all runs.
+piped_runs() {
+    local runs=$1 pattern=$2 input=$3 i line bad=0 first=""
+    shift 3
+    for i in $(seq "$runs"); do
+        run_rivet_piped "$input" "$@"
+        local ok=1
+        [ "$code" = 0 ] || ok=0
+        while IFS= read -r line; do
+            grep -Eq -- "$line" <<<"$out" || ok=0
+        done <<<"$pattern"
+        if [ $ok = 0 ]; then
+            bad=$((bad + 1))
+            [ -n "$first" ] || first="run $i: exit $code, stdout: $out, stderr: $err"
+        fi
+    done
+    [ $bad = 0 ] && pass "input piped at once, $runs runs: every line came back" ||
+        fail "input piped at once: $bad of $runs runs lost input; $first"
 }
 
 # wait_rivet PID: waits for a rivet started in the background with its

@@ -22,6 +22,13 @@ struct memory_region {
     }
 };
 
+// A condition on a device register: the word at `address` has every bit
+// of `mask` set.
+struct register_condition {
+    std::uint32_t address = 0;
+    std::uint32_t mask = 0;
+};
+
 struct description {
     std::string name;
     std::string summary;
@@ -32,6 +39,10 @@ struct description {
     std::string console_driver;
     std::uint32_t console_base = 0;
     std::string qemu_machine;  // empty: no emulator for this board
+    // When QEMU's model of the console UART loses what it receives before
+    // the firmware has set the receiver up, the register condition that
+    // says it has: console input waits in rivet until it holds.
+    std::optional<register_condition> qemu_console_ready;
 
     // The region holding [address, address + size), if one does.
     [[nodiscard]] const memory_region* region_for(std::uint32_t address, std::uint32_t size) const;

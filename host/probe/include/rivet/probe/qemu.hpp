@@ -12,6 +12,7 @@
 #include <chrono>
 #include <cstdint>
 #include <memory>
+#include <optional>
 #include <string>
 #include <thread>
 #include <vector>
@@ -45,7 +46,8 @@ public:
 
 private:
     void forward_output(int stdout_fd, int stderr_fd);
-    void forward_input(int input_fd, int qmp_fd);
+    void forward_input(int input_fd, int qmp_fd,
+                       std::optional<board::register_condition> ready);
 
     pid_t pid_ = -1;
     int exit_status_ = -1;
