@@ -182,6 +182,9 @@ function(rivet_board board)
         "${RIVET_ROOT}/firmware/log/src/rtt.cpp"
         "${RIVET_ROOT}/firmware/log/src/transport_${RIVET_LOG_TRANSPORT}.cpp"
         "${gen}/board_note.S")
+    if(console_driver STREQUAL "stm32-usart")
+        target_link_libraries(rivet_board_${board} PRIVATE stm32f405_registers)
+    endif()
     target_include_directories(rivet_board_${board} PUBLIC
         "${gen}/include"
         "${RIVET_ROOT}/contracts/include"

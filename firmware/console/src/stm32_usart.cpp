@@ -3,34 +3,36 @@
 #include <rivet/board/config.hpp>
 #include <rivet/console/console.hpp>
 
-#include "mmio.hpp"
+#include "stm32f405/rcc.hpp"
+#include "stm32f405/usart1.hpp"
 
 namespace rivet::console {
 namespace {
-using detail::reg;
-constexpr std::uintptr_t base = board::console_base;
-constexpr std::uintptr_t rcc_apb2enr = 0x40023844;
-constexpr std::uintptr_t sr = 0x00, dr = 0x04, brr = 0x08, cr1 = 0x0c;
-constexpr std::uint32_t sr_txe = 1u << 7;
-constexpr std::uint32_t cr1_ue = 1u << 13, cr1_te = 1u << 3, cr1_re = 1u << 2;
+constexpr auto usart = ::stm32f405::usart1::block{board::console_base};
+namespace cr1 = ::stm32f405::usart1::cr1;
+namespace sr = ::stm32f405::usart1::sr;
 }  // namespace
 
 void init() noexcept {
-    reg(rcc_apb2enr, 0) = reg(rcc_apb2enr, 0) | (1u << 4);  // USART1EN
-    reg(base, brr) = (board::clock_hz + 115200u / 2u) / 115200u;
-    reg(base, cr1) = cr1_ue | cr1_te | cr1_re;
+    ::stm32f405::RCC.apb2enr().modify(
+        [](auto& r) { r.usart1en(::stm32f405::rcc::apb2enr::tim1en_v::enabled); });
+    usart.brr().write([](auto& r) {
+        r.set_bits(static_cast<std::uint16_t>((board::clock_hz + 115200u / 2u) / 115200u));
+    });
+    usart.cr1().write(
+        [](auto& r) { r.ue(cr1::ue_v::enabled).te(cr1::te_v::enabled).re(cr1::re_v::enabled); });
 }
 
 void put(char c) noexcept {
-    while ((reg(base, sr) & sr_txe) == 0) {
+    while (usart.sr().read().txe() != sr::txe_r::tx_empty) {
     }
-    reg(base, dr) = static_cast<unsigned char>(c);
+    usart.dr().write(::stm32f405::usart1::dr::value{static_cast<unsigned char>(c)});
 }
 
 bool get(char& c) noexcept {
-    constexpr std::uint32_t sr_rxne = 1u << 5;
-    if ((reg(base, sr) & sr_rxne) == 0) return false;
-    c = static_cast<char>(reg(base, dr) & 0xff);
+    const auto status = usart.sr().read();
+    if (status.rxne() != sr::rxner_r::data_ready) return false;
+    c = static_cast<char>(usart.dr().read().bits() & 0xff);
     return true;
 }
 
