@@ -166,24 +166,46 @@ function(rivet_board board)
     configure_file("${RIVET_ROOT}/cmake/templates/board_note.S.in" "${gen}/board_note.S" @ONLY)
     set_source_files_properties("${gen}/board_note.S" PROPERTIES OBJECT_DEPENDS "${RIVET_BOARD_FILE}")
 
-    string(REPLACE "-" "_" console_source "${console_driver}")
-    set(console_file "${RIVET_ROOT}/firmware/console/src/${console_source}.cpp")
-    if(NOT EXISTS "${console_file}")
-        message(FATAL_ERROR "Rivet: ${RIVET_BOARD_FILE}: no console driver '${console_driver}' (firmware/console/src/${console_source}.cpp)")
+    # The console drives the UART the board's BSP names (rivet_bsp_<board>,
+    # <rivet/bsp/<board>.hpp>, type rivet::bsp::<board>::console) through
+    # its chip HAL. A board without a BSP (its HAL needs a vendor SVD that is
+    # missing) falls back on firmware/console/src/fallback.hpp, by driver.
+    string(MAKE_C_IDENTIFIER "${board}" bsp)
+    if(TARGET rivet_bsp_${bsp})
+        set(RIVET_CONSOLE_ORIGIN "rivet::bsp::${bsp}::console, through its chip HAL")
+        set(RIVET_CONSOLE_INCLUDE "<rivet/bsp/${bsp}.hpp>")
+        set(RIVET_CONSOLE_UART "::rivet::bsp::${bsp}::console")
+    else()
+        set(fallbacks nrf51-uart stm32-usart cmsdk-uart)
+        if(NOT console_driver IN_LIST fallbacks)
+            list(JOIN fallbacks ", " fallbacks)
+            message(FATAL_ERROR "Rivet: ${RIVET_BOARD_FILE}: no board support (target rivet_bsp_${bsp}) "
+                "names the console UART, and the console has no fallback for the driver "
+                "'${console_driver}' (fallbacks: ${fallbacks})")
+        endif()
+        string(MAKE_C_IDENTIFIER "${console_driver}" fallback)
+        set(RIVET_CONSOLE_ORIGIN "no board support, so the fallback for '${console_driver}' at console.base")
+        set(RIVET_CONSOLE_INCLUDE "\"fallback.hpp\"")
+        set(RIVET_CONSOLE_UART "::rivet::console::fallback::${fallback}")
     endif()
+    configure_file("${RIVET_ROOT}/cmake/templates/board_uart.hpp.in"
+        "${gen}/console/rivet/console/board_uart.hpp" @ONLY)
 
     add_library(rivet_board_${board} OBJECT
         "${RIVET_ROOT}/firmware/runtime/src/startup.cpp"
         "${RIVET_ROOT}/firmware/runtime/src/vector_table.cpp"
         "${RIVET_ROOT}/firmware/runtime/src/exit.cpp"
         "${RIVET_ROOT}/firmware/console/src/console.cpp"
-        "${console_file}"
         "${RIVET_ROOT}/firmware/log/src/log.cpp"
         "${RIVET_ROOT}/firmware/log/src/rtt.cpp"
         "${RIVET_ROOT}/firmware/log/src/transport_${RIVET_LOG_TRANSPORT}.cpp"
         "${gen}/board_note.S")
-    if(console_driver STREQUAL "stm32-usart")
-        target_link_libraries(rivet_board_${board} PRIVATE stm32f405_registers)
+    target_include_directories(rivet_board_${board} PRIVATE
+        "${gen}/console" "${RIVET_ROOT}/firmware/console/src")
+    if(TARGET rivet_bsp_${bsp})
+        target_link_libraries(rivet_board_${board} PRIVATE rivet_bsp_${bsp})
+    else()
+        target_link_libraries(rivet_board_${board} PRIVATE rivet_hal)
     endif()
     target_include_directories(rivet_board_${board} PUBLIC
         "${gen}/include"

@@ -28,6 +28,8 @@ inline constexpr std::uint32_t clock_hz = rivet::board::clock_hz;
 // UART0 on PA0/PA1: the virtual COM port of the debug USB (QEMU's serial0).
 template <std::uint32_t Baud = 115200>
 using console_uart = rivet::lm3s6965::uart::uart<0, clock_hz, Baud>;
+// The UART rivet::console writes to and reads from.
+using console = console_uart<>;
 
 // The green "status" LED, PF0, lit when driven high.
 using status_led = gpio::output_pin<gpio::port::f, 0>;

@@ -18,6 +18,8 @@ inline constexpr std::uint32_t clock_hz = rivet::board::clock_hz;
 // UART0 on PA0/PA1 (QEMU's serial0).
 template <std::uint32_t Baud = 115200>
 using console_uart = rivet::lm3s6965::uart::uart<0, clock_hz, Baud>;
+// The UART rivet::console writes to and reads from.
+using console = console_uart<>;
 
 // I2C0 on PB2/PB3, where the SSD0303 OLED sits at 0x3D. QEMU's I2C model
 // drops repeated STARTs, so a change of direction is STOP + START here.

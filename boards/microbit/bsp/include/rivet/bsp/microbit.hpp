@@ -32,6 +32,8 @@ inline constexpr unsigned console_tx_pin = 24;
 inline constexpr unsigned console_rx_pin = 25;
 template <std::uint32_t Baud = 115200>
 using console_uart = rivet::nrf51::uart::uart<console_tx_pin, console_rx_pin, Baud>;
+// The UART rivet::console writes to and reads from.
+using console = console_uart<>;
 
 // Buttons A and B: pulled up on the board, pressed = low. The board has its
 // own 10k pull-ups, so configure with gpio::pull::none on hardware; under

@@ -25,6 +25,8 @@ inline constexpr std::uint32_t clock_hz = rivet::board::clock_hz;
 // UART0: the console (QEMU's first serial port, where `rivet run` listens).
 template <std::uint32_t Baud = 115200>
 using console_uart = rivet::cmsdk::uart::uart<0, clock_hz, Baud>;
+// The UART rivet::console writes to and reads from.
+using console = console_uart<>;
 // UART1..UART4, on QEMU's serial ports 1..4.
 template <unsigned Index, std::uint32_t Baud = 115200>
 using uart = rivet::cmsdk::uart::uart<Index, clock_hz, Baud>;

@@ -65,6 +65,8 @@ using user_button_edge =
 template <std::uint32_t Baud = 115200>
 using console_usart =
     rivet::stm32f405::usart::usart<1, pin(port::b, 6), pin(port::b, 7), clocks.pclk2_hz(), Baud>;
+// The USART rivet::console writes to and reads from.
+using console = console_usart<>;
 // The UARTs on the header: USART6 on D1 (TX) / D0 (RX), USART2 on D3 / D2.
 template <std::uint32_t Baud = 115200>
 using d0_d1_usart = rivet::stm32f405::usart::usart<6, d1, d0, clocks.pclk2_hz(), Baud>;

@@ -117,6 +117,12 @@ public:
         return rivet::hal::success;
     }
 
+    // A byte in the receive buffer, or an overrun for read() to report.
+    rivet::hal::result<bool, error_type> read_ready() const {
+        const auto state = block.state().read();
+        return state.rxbf() || state.rxov();
+    }
+
     // Blocks for a byte. A receive overrun (a byte arrived while the buffer
     // was full) is reported once, and its flag cleared.
     rivet::hal::result<std::size_t, error_type> read(std::span<std::uint8_t> into) {
@@ -138,6 +144,6 @@ public:
 };
 
 static_assert(rivet::hal::serial_write<uart<0, 25'000'000, 115200>>);
-static_assert(rivet::hal::serial_read<uart<0, 25'000'000, 115200>>);
+static_assert(rivet::hal::serial_read_ready<uart<0, 25'000'000, 115200>>);
 
 }  // namespace rivet::cmsdk::uart

@@ -123,6 +123,9 @@ public:
         return rivet::hal::success;
     }
 
+    // A byte (or a byte received with an error) waits in the receive FIFO.
+    rivet::hal::result<bool, error_type> read_ready() const { return !block.fr().read().rxfe(); }
+
     // Blocks for the first byte, then takes what the FIFO holds. A byte
     // received with an error is reported (and dropped).
     rivet::hal::result<std::size_t, error_type> read(std::span<std::uint8_t> into) {
@@ -141,5 +144,8 @@ public:
         return count;
     }
 };
+
+static_assert(rivet::hal::serial_write<uart<0, 12'500'000, 115200>>);
+static_assert(rivet::hal::serial_read_ready<uart<0, 12'500'000, 115200>>);
 
 }  // namespace rivet::lm3s6965::uart

@@ -136,6 +136,11 @@ public:
     // be on the wire for one character time).
     rivet::hal::result<void, error_type> flush() { return rivet::hal::success; }
 
+    // RXDRDY (a byte in RXD) or ERROR (read() reports it).
+    rivet::hal::result<bool, error_type> read_ready() const {
+        return block.events_rxdrdy().read().bits() != 0 || block.events_error().read().bits() != 0;
+    }
+
     // Blocks for the first byte, then takes what has arrived. RXDRDY is
     // cleared before RXD is read: reading RXD raises RXDRDY again when more
     // bytes wait (the receiver holds up to 6), clearing it afterwards would
@@ -169,6 +174,6 @@ private:
 };
 
 static_assert(rivet::hal::serial_write<uart<24, 25>>);
-static_assert(rivet::hal::serial_read<uart<24, 25>>);
+static_assert(rivet::hal::serial_read_ready<uart<24, 25>>);
 
 }  // namespace rivet::nrf51::uart

@@ -152,6 +152,11 @@ public:
         return rivet::hal::success;
     }
 
+    // RXNE: a byte waits in DR (an overrun or framing error comes with one).
+    rivet::hal::result<bool, error_type> read_ready() const {
+        return block.sr().read().rxne() == ::stm32f405::usart1::sr::rxner_r::data_ready;
+    }
+
     // Blocks for the first byte, then takes what has arrived. Reading SR and
     // then DR clears the error flags; a byte received with an error is
     // reported (and dropped).
@@ -179,5 +184,11 @@ public:
         return count;
     }
 };
+
+static_assert(rivet::hal::serial_write<usart<1, gpio::pin(gpio::port::b, 6),
+                                             gpio::pin(gpio::port::b, 7), 16'000'000, 115200>>);
+static_assert(
+    rivet::hal::serial_read_ready<
+        usart<1, gpio::pin(gpio::port::b, 6), gpio::pin(gpio::port::b, 7), 16'000'000, 115200>>);
 
 }  // namespace rivet::stm32f405::usart
