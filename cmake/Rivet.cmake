@@ -132,7 +132,10 @@ endmacro()
 
 # rivet_board(BOARD): the target rivet_board_<BOARD>, an object library with
 # the runtime, the console and the board note, carrying the board's CPU
-# flags, generated config header and linker script to whatever links it.
+# flags, generated config header and linker script to whatever links it;
+# and rivet_vectors_<BOARD>, the default vector table in an archive of its
+# own, which the linker takes only when no object of the firmware defines
+# rivet_vector_table (RIVET_BIND_INTERRUPTS, rivet/cortex_m/interrupts.hpp).
 function(rivet_board board)
     if(TARGET rivet_board_${board})
         return()
@@ -193,7 +196,7 @@ function(rivet_board board)
 
     add_library(rivet_board_${board} OBJECT
         "${RIVET_ROOT}/firmware/runtime/src/startup.cpp"
-        "${RIVET_ROOT}/firmware/runtime/src/vector_table.cpp"
+        "${RIVET_ROOT}/firmware/runtime/src/default_handlers.cpp"
         "${RIVET_ROOT}/firmware/runtime/src/exit.cpp"
         "${RIVET_ROOT}/firmware/console/src/console.cpp"
         "${RIVET_ROOT}/firmware/log/src/log.cpp"
@@ -216,13 +219,20 @@ function(rivet_board board)
     if(RIVET_LOG_TIMESTAMPS)
         target_compile_definitions(rivet_board_${board} PUBLIC RIVET_LOG_TIMESTAMPS=1)
     endif()
-    target_compile_options(rivet_board_${board} PUBLIC
-        ${cpu_flags} -ffunction-sections -fdata-sections -g -fstack-usage
+    set(compile_options ${cpu_flags} -ffunction-sections -fdata-sections -g -fstack-usage
         $<$<COMPILE_LANGUAGE:CXX>:-fno-exceptions -fno-rtti -fno-threadsafe-statics -fno-use-cxa-atexit>)
-    target_compile_options(rivet_board_${board} PRIVATE -Wall -Wextra $<$<BOOL:${RIVET_WERROR}>:-Werror>)
+    set(warnings -Wall -Wextra $<$<BOOL:${RIVET_WERROR}>:-Werror>)
+    target_compile_options(rivet_board_${board} PUBLIC ${compile_options})
+    target_compile_options(rivet_board_${board} PRIVATE ${warnings})
+    add_library(rivet_vectors_${board} STATIC "${RIVET_ROOT}/firmware/runtime/src/vector_table.cpp")
+    target_include_directories(rivet_vectors_${board} PRIVATE
+        "${gen}/include" "${RIVET_ROOT}/firmware/runtime/include")
+    target_compile_options(rivet_vectors_${board} PRIVATE ${compile_options} ${warnings})
+    target_link_libraries(rivet_board_${board} INTERFACE rivet_vectors_${board})
     target_compile_definitions(rivet_board_${board} PRIVATE RIVET_SEMIHOSTING=1)
     target_link_options(rivet_board_${board} INTERFACE
         ${cpu_flags} -nostartfiles --specs=nano.specs -Wl,--gc-sections
+        -Wl,--undefined=rivet_vector_table
         "-T$<IF:$<BOOL:$<TARGET_PROPERTY:RIVET_LINKER_SCRIPT>>,$<TARGET_PROPERTY:RIVET_LINKER_SCRIPT>,$<IF:$<BOOL:$<TARGET_PROPERTY:RIVET_NO_STACK_PROTECTION>>,${gen}/board-unprotected.ld,${gen}/board.ld>>"
         -Wl,-Map=$<TARGET_PROPERTY:NAME>.map)
     set_property(TARGET rivet_board_${board} APPEND PROPERTY INTERFACE_LINK_DEPENDS

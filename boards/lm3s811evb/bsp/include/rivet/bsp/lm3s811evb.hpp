@@ -9,6 +9,7 @@
 
 #include "rivet/board/config.hpp"
 #include "rivet/lm3s6965/i2c.hpp"
+#include "rivet/lm3s6965/interrupts.hpp"
 #include "rivet/lm3s6965/uart.hpp"
 
 namespace rivet::bsp::lm3s811evb {
@@ -30,5 +31,12 @@ using oled_bus = rivet::lm3s6965::i2c::master<0, clock_hz, 100'000,
 inline constexpr std::uint8_t oled_first_visible_column = 36;
 inline constexpr std::uint8_t oled_width = 96;
 inline constexpr std::uint8_t oled_height = 16;
+
+// The interrupts by name: the LM3S811's are those of the LM3S6965 below 30
+// (board.json's count). Rivet has no description of the LM3S811 itself, so
+// the count is not checked against one; RIVET_BIND_INTERRUPTS refuses an
+// interrupt beyond it.
+using irq = rivet::lm3s6965::irq;
+static_assert(rivet::board::interrupt_count <= rivet::cortex_m::device<irq>::interrupt_count);
 
 }  // namespace rivet::bsp::lm3s811evb

@@ -15,6 +15,7 @@
 #include "rivet/board/config.hpp"
 #include "rivet/hal/pins.hpp"
 #include "rivet/nrf51/gpio.hpp"
+#include "rivet/nrf51/interrupts.hpp"
 #include "rivet/nrf51/rng.hpp"
 #include "rivet/nrf51/timer.hpp"
 #include "rivet/nrf51/uart.hpp"
@@ -202,5 +203,10 @@ static_assert([] {
 
 // The board's own wiring claims no pin twice.
 static_assert(rivet::hal::distinct_pins<console_uart<>, led_matrix, button_a, button_b>);
+
+// The chip's interrupts by name (from its SVD), for the NVIC and
+// RIVET_BIND_INTERRUPTS; boards/microbit/board.json must count as many.
+using irq = rivet::nrf51::irq;
+static_assert(rivet::cortex_m::interrupt_count_matches<irq, rivet::board::interrupt_count>());
 
 }  // namespace rivet::bsp::microbit

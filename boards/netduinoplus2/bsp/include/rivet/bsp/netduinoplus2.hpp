@@ -11,6 +11,7 @@
 #include "rivet/hal/pins.hpp"
 #include "rivet/stm32f405/exti.hpp"
 #include "rivet/stm32f405/gpio.hpp"
+#include "rivet/stm32f405/interrupts.hpp"
 #include "rivet/stm32f405/rcc.hpp"
 #include "rivet/stm32f405/spi.hpp"
 #include "rivet/stm32f405/timer.hpp"
@@ -96,5 +97,10 @@ static_assert(
     rivet::hal::distinct_pins<console_usart<>, user_led, power_led, user_button, d0_d1_usart<>,
                               d2_d3_usart<>, header_spi<>, header_spi_select, d5_pwm<>>,
     "the Netduino Plus 2 wiring claims a pin twice");
+
+// The chip's interrupts by name (from its SVD), for the NVIC and
+// RIVET_BIND_INTERRUPTS; boards/netduinoplus2/board.json must count as many.
+using irq = rivet::stm32f405::irq;
+static_assert(rivet::cortex_m::interrupt_count_matches<irq, rivet::board::interrupt_count>());
 
 }  // namespace rivet::bsp::netduinoplus2

@@ -17,6 +17,7 @@
 #include <span>
 
 #include "cmsdk_cm3/uart0.hpp"
+#include "rivet/cmsdk/interrupts.hpp"
 #include "rivet/cmsdk/pins.hpp"
 #include "rivet/hal/error.hpp"
 #include "rivet/hal/serial.hpp"
@@ -74,9 +75,13 @@ public:
     static constexpr unsigned index = Index;
     static constexpr std::uint32_t bauddiv = divisor.bauddiv;
     static constexpr std::uint32_t baud_error_ppm = divisor.error_ppm;
-    // NVIC numbers (mps2-an385: UART0..2 RX 0/2/4, UART3/4 RX 18/20; TX is RX + 1).
-    static constexpr unsigned rx_irq = Index < 3 ? Index * 2 : 18 + (Index - 3) * 2;
-    static constexpr unsigned tx_irq = rx_irq + 1;
+    // The receive and transmit interrupts.
+    static constexpr cmsdk::irq rx_irq =
+        std::array{cmsdk::irq::uart0_rx, cmsdk::irq::uart1_rx, cmsdk::irq::uart2_rx,
+                   cmsdk::irq::uart3_rx, cmsdk::irq::uart4_rx}[Index];
+    static constexpr cmsdk::irq tx_irq =
+        std::array{cmsdk::irq::uart0_tx, cmsdk::irq::uart1_tx, cmsdk::irq::uart2_tx,
+                   cmsdk::irq::uart3_tx, cmsdk::irq::uart4_tx}[Index];
     static constexpr std::array<rivet::hal::pin_id, 2> claimed_pins{pins::uart_rx(Index),
                                                                     pins::uart_tx(Index)};
 

@@ -16,6 +16,7 @@
 #include "rivet/hal/error.hpp"
 #include "rivet/hal/serial.hpp"
 #include "rivet/lm3s6965/gpio.hpp"
+#include "rivet/lm3s6965/interrupts.hpp"
 #include "rivet/lm3s6965/sysctl.hpp"
 
 namespace rivet::lm3s6965::uart {
@@ -65,6 +66,10 @@ class uart {
 public:
     using error_type = rivet::hal::serial::error_kind;
     static constexpr std::uint32_t baud_error_ppm = divisor.error_ppm;
+    // The UART's interrupt (receive, transmit and errors share it).
+    static constexpr lm3s6965::irq irq = Index == 0   ? lm3s6965::irq::uart0
+                                         : Index == 1 ? lm3s6965::irq::uart1
+                                                      : lm3s6965::irq::uart2;
     // RX and TX: UART0 PA0/PA1, UART1 PD2/PD3, UART2 PG0/PG1.
     static constexpr std::array<rivet::hal::pin_id, 2> claimed_pins =
         Index == 0

@@ -21,6 +21,7 @@
 #include "rivet/hal/error.hpp"
 #include "rivet/hal/serial.hpp"
 #include "rivet/nrf51/gpio.hpp"
+#include "rivet/nrf51/interrupts.hpp"
 
 namespace rivet::nrf51::uart {
 
@@ -90,6 +91,8 @@ class uart {
 
 public:
     using error_type = rivet::hal::serial::error_kind;
+    // UART0's interrupt (its events, as enabled in INTENSET).
+    static constexpr nrf51::irq irq = nrf51::irq::uart0;
     static constexpr unsigned tx_pin = TxPin;
     static constexpr unsigned rx_pin = RxPin;
     static constexpr std::array<rivet::hal::pin_id, 2> claimed_pins{gpio::pin_id_of(TxPin),
