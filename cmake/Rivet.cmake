@@ -132,7 +132,10 @@ endmacro()
 
 # rivet_board(BOARD): the target rivet_board_<BOARD>, an object library with
 # the runtime, the console and the board note, carrying the board's CPU
-# flags, generated config header and linker script to whatever links it.
+# flags, generated config header and linker script to whatever links it;
+# and rivet_vectors_<BOARD>, the default vector table in an archive of its
+# own, which the linker takes only when no object of the firmware defines
+# rivet_vector_table (RIVET_BIND_INTERRUPTS, rivet/cortex_m/interrupts.hpp).
 function(rivet_board board)
     if(TARGET rivet_board_${board})
         return()
@@ -166,22 +169,47 @@ function(rivet_board board)
     configure_file("${RIVET_ROOT}/cmake/templates/board_note.S.in" "${gen}/board_note.S" @ONLY)
     set_source_files_properties("${gen}/board_note.S" PROPERTIES OBJECT_DEPENDS "${RIVET_BOARD_FILE}")
 
-    string(REPLACE "-" "_" console_source "${console_driver}")
-    set(console_file "${RIVET_ROOT}/firmware/console/src/${console_source}.cpp")
-    if(NOT EXISTS "${console_file}")
-        message(FATAL_ERROR "Rivet: ${RIVET_BOARD_FILE}: no console driver '${console_driver}' (firmware/console/src/${console_source}.cpp)")
+    # The console drives the UART the board's BSP names (rivet_bsp_<board>,
+    # <rivet/bsp/<board>.hpp>, type rivet::bsp::<board>::console) through
+    # its chip HAL. A board without a BSP (its HAL needs a vendor SVD that is
+    # missing) falls back on firmware/console/src/fallback.hpp, by driver.
+    string(MAKE_C_IDENTIFIER "${board}" bsp)
+    if(TARGET rivet_bsp_${bsp})
+        set(RIVET_CONSOLE_ORIGIN "rivet::bsp::${bsp}::console, through its chip HAL")
+        set(RIVET_CONSOLE_INCLUDE "<rivet/bsp/${bsp}.hpp>")
+        set(RIVET_CONSOLE_UART "::rivet::bsp::${bsp}::console")
+    else()
+        set(fallbacks nrf51-uart stm32-usart cmsdk-uart)
+        if(NOT console_driver IN_LIST fallbacks)
+            list(JOIN fallbacks ", " fallbacks)
+            message(FATAL_ERROR "Rivet: ${RIVET_BOARD_FILE}: no board support (target rivet_bsp_${bsp}) "
+                "names the console UART, and the console has no fallback for the driver "
+                "'${console_driver}' (fallbacks: ${fallbacks})")
+        endif()
+        string(MAKE_C_IDENTIFIER "${console_driver}" fallback)
+        set(RIVET_CONSOLE_ORIGIN "no board support, so the fallback for '${console_driver}' at console.base")
+        set(RIVET_CONSOLE_INCLUDE "\"fallback.hpp\"")
+        set(RIVET_CONSOLE_UART "::rivet::console::fallback::${fallback}")
     endif()
+    configure_file("${RIVET_ROOT}/cmake/templates/board_uart.hpp.in"
+        "${gen}/console/rivet/console/board_uart.hpp" @ONLY)
 
     add_library(rivet_board_${board} OBJECT
         "${RIVET_ROOT}/firmware/runtime/src/startup.cpp"
-        "${RIVET_ROOT}/firmware/runtime/src/vector_table.cpp"
+        "${RIVET_ROOT}/firmware/runtime/src/default_handlers.cpp"
         "${RIVET_ROOT}/firmware/runtime/src/exit.cpp"
         "${RIVET_ROOT}/firmware/console/src/console.cpp"
-        "${console_file}"
         "${RIVET_ROOT}/firmware/log/src/log.cpp"
         "${RIVET_ROOT}/firmware/log/src/rtt.cpp"
         "${RIVET_ROOT}/firmware/log/src/transport_${RIVET_LOG_TRANSPORT}.cpp"
         "${gen}/board_note.S")
+    target_include_directories(rivet_board_${board} PRIVATE
+        "${gen}/console" "${RIVET_ROOT}/firmware/console/src")
+    if(TARGET rivet_bsp_${bsp})
+        target_link_libraries(rivet_board_${board} PRIVATE rivet_bsp_${bsp})
+    else()
+        target_link_libraries(rivet_board_${board} PRIVATE rivet_hal)
+    endif()
     target_include_directories(rivet_board_${board} PUBLIC
         "${gen}/include"
         "${RIVET_ROOT}/contracts/include"
@@ -191,13 +219,20 @@ function(rivet_board board)
     if(RIVET_LOG_TIMESTAMPS)
         target_compile_definitions(rivet_board_${board} PUBLIC RIVET_LOG_TIMESTAMPS=1)
     endif()
-    target_compile_options(rivet_board_${board} PUBLIC
-        ${cpu_flags} -ffunction-sections -fdata-sections -g -fstack-usage
+    set(compile_options ${cpu_flags} -ffunction-sections -fdata-sections -g -fstack-usage
         $<$<COMPILE_LANGUAGE:CXX>:-fno-exceptions -fno-rtti -fno-threadsafe-statics -fno-use-cxa-atexit>)
-    target_compile_options(rivet_board_${board} PRIVATE -Wall -Wextra $<$<BOOL:${RIVET_WERROR}>:-Werror>)
+    set(warnings -Wall -Wextra $<$<BOOL:${RIVET_WERROR}>:-Werror>)
+    target_compile_options(rivet_board_${board} PUBLIC ${compile_options})
+    target_compile_options(rivet_board_${board} PRIVATE ${warnings})
+    add_library(rivet_vectors_${board} STATIC "${RIVET_ROOT}/firmware/runtime/src/vector_table.cpp")
+    target_include_directories(rivet_vectors_${board} PRIVATE
+        "${gen}/include" "${RIVET_ROOT}/firmware/runtime/include")
+    target_compile_options(rivet_vectors_${board} PRIVATE ${compile_options} ${warnings})
+    target_link_libraries(rivet_board_${board} INTERFACE rivet_vectors_${board})
     target_compile_definitions(rivet_board_${board} PRIVATE RIVET_SEMIHOSTING=1)
     target_link_options(rivet_board_${board} INTERFACE
         ${cpu_flags} -nostartfiles --specs=nano.specs -Wl,--gc-sections
+        -Wl,--undefined=rivet_vector_table
         "-T$<IF:$<BOOL:$<TARGET_PROPERTY:RIVET_LINKER_SCRIPT>>,$<TARGET_PROPERTY:RIVET_LINKER_SCRIPT>,$<IF:$<BOOL:$<TARGET_PROPERTY:RIVET_NO_STACK_PROTECTION>>,${gen}/board-unprotected.ld,${gen}/board.ld>>"
         -Wl,-Map=$<TARGET_PROPERTY:NAME>.map)
     set_property(TARGET rivet_board_${board} APPEND PROPERTY INTERFACE_LINK_DEPENDS

@@ -5,7 +5,7 @@
 #
 # defines rivet_<chip>, an INTERFACE library of the folder's include/ on the
 # generated registers (REGISTERS, from rivet_svd_generate in the same
-# folder) and the HAL concepts; and, in Rivet's own build only, one test
+# folder), the HAL concepts and the core layer (firmware/cortex_m); and, in Rivet's own build only, one test
 # <chip>.compile_fail.<case> per case: compile_fail/<case>.cpp must compile
 # as it is and be rejected with RIVET_COMPILE_FAIL defined, with <regex> in
 # the diagnostic (cmake/RivetCompileFail.cmake), compiled for the CPU.
@@ -16,7 +16,7 @@ function(rivet_chip_hal chip)
     cmake_parse_arguments(ARG "" "CPU;REGISTERS" "COMPILE_FAIL" ${ARGN})
     add_library(rivet_${chip} INTERFACE)
     target_include_directories(rivet_${chip} INTERFACE ${CMAKE_CURRENT_SOURCE_DIR}/include)
-    target_link_libraries(rivet_${chip} INTERFACE ${ARG_REGISTERS} rivet_hal)
+    target_link_libraries(rivet_${chip} INTERFACE ${ARG_REGISTERS} rivet_hal rivet_cortex_m)
 
     if(NOT CMAKE_SOURCE_DIR STREQUAL RIVET_ROOT OR NOT ARG_COMPILE_FAIL)
         return()

@@ -38,8 +38,10 @@ if(CMAKE_SCRIPT_MODE_FILE AND NOT RIVET_COMPILE_FAIL_INCLUDED)
 endif()
 
 set(RIVET_COMPILE_FAIL_INCLUDED ON)
-set(RIVET_COMPILE_FAIL_SCRIPT "${CMAKE_CURRENT_LIST_FILE}")
 
+# The test runs this file as its script (not a variable set where it was
+# first included: an include guard elsewhere would leave that unset in
+# other folders, and the test would run nothing).
 function(rivet_compile_fail_test name)
     cmake_parse_arguments(ARG "CONTROL" "SOURCE;EXPECT" "FLAGS;LABELS" ${ARGN})
     if(RIVET_FUZZ)
@@ -49,6 +51,6 @@ function(rivet_compile_fail_test name)
     add_test(NAME ${name}
         COMMAND "${CMAKE_COMMAND}" "-DCOMPILER=${CMAKE_CXX_COMPILER}" "-DFLAGS=${flags}"
             "-DSOURCE=${ARG_SOURCE}" "-DEXPECT=${ARG_EXPECT}" "-DCONTROL=${ARG_CONTROL}"
-            -P "${RIVET_COMPILE_FAIL_SCRIPT}")
+            -P "${CMAKE_CURRENT_FUNCTION_LIST_FILE}")
     set_tests_properties(${name} PROPERTIES TIMEOUT 60 LABELS "compile_fail;${ARG_LABELS}")
 endfunction()

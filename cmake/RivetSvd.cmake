@@ -12,13 +12,16 @@
 #   target_link_libraries(app PRIVATE stm32f405_regs)
 #
 # gives an INTERFACE library whose include path holds <device>.hpp and
-# <device>/<block>.hpp (plus rivet/registers/register.hpp). The generator is
+# <device>/<block>.hpp (plus rivet/registers/register.hpp), and
+# <device>/interrupts.hpp: the interrupt numbers and core configuration
+# alone (cmake/RivetSvdInterrupts.cmake moves them there). The generator is
 # RIVET_SVD_COMMAND (a list, e.g. "/path/rivet;svd"); by default the
 # `rivet` target of this build, RIVET_EXECUTABLE (firmware builds), or
 # `rivet` found on PATH. With OPTIONAL (vendor SVDs Rivet does not ship),
 # a missing SVD or patch file is reported with a status message and no
 # target is defined: check `if(TARGET stm32f405_regs)`.
 set(RIVET_SVD_LIBRARY_INCLUDE "${CMAKE_CURRENT_LIST_DIR}/../firmware/registers/include")
+set(RIVET_SVD_INTERRUPTS_SCRIPT "${CMAKE_CURRENT_LIST_DIR}/RivetSvdInterrupts.cmake")
 
 function(rivet_svd_generate target)
     cmake_parse_arguments(ARG "OPTIONAL" "SVD;PATCH;SVD_ROOT;NAMESPACE;FORMAT;OUTPUT_DIR" "DEPENDS" ${ARGN})
@@ -67,8 +70,14 @@ function(rivet_svd_generate target)
         list(APPEND args --format "${ARG_FORMAT}")
     endif()
     set(stamp "${ARG_OUTPUT_DIR}/.rivet-svd-generated.stamp")
+    set(split "")
+    if(NOT ARG_FORMAT STREQUAL "cmsis")
+        set(split COMMAND ${CMAKE_COMMAND} "-DDIR=${ARG_OUTPUT_DIR}" -P "${RIVET_SVD_INTERRUPTS_SCRIPT}")
+        list(APPEND deps "${RIVET_SVD_INTERRUPTS_SCRIPT}")
+    endif()
     add_custom_command(OUTPUT "${stamp}"
         COMMAND ${tool} ${args}
+        ${split}
         COMMAND ${CMAKE_COMMAND} -E touch "${stamp}"
         DEPENDS ${deps} ${tool_dep}
         COMMENT "rivet svd gen ${ARG_SVD}"

@@ -4,6 +4,7 @@
 // with the TIM2 time: under QEMU 7.2 the ticks do not come every 10 ms
 // (see firmware/chips/stm32f405/README.md), so only their count is checked.
 #include <rivet/bsp/netduinoplus2.hpp>
+#include <rivet/cortex_m/interrupts.hpp>
 #include <rivet/hal/pwm.hpp>
 #include <rivet/log/log.hpp>
 
@@ -14,13 +15,15 @@ using tick = board::tick_timer<10'000>;
 
 namespace {
 volatile std::uint32_t ticks = 0;
-}
 
-extern "C" void rivet_irq_29() noexcept {  // TIM3
+void on_tick() {
     tick::clear_update();
     ticks = ticks + 1;
 }
-static_assert(tick::irq == 29);
+}  // namespace
+
+// TIM3's update interrupt (tick::irq is board::irq::tim3) runs on_tick.
+RIVET_BIND_INTERRUPTS(rivet::cortex_m::bind<tick::irq, on_tick>);
 
 int main() {
     auto [clock, timer, out] = rivet::hal::take<board::delay_timer, tick, board::d5_pwm<1000>>();

@@ -71,6 +71,22 @@ TEST(HalSerial, EmptyBuffersSucceedWithoutCalls) {
     EXPECT_EQ(port.writes(), 0u);
 }
 
+TEST(HalSerial, ReadReadySaysWhetherReadReturnsAtOnceAndTakesNothing) {
+    serial_loopback port;
+    ASSERT_TRUE(port.read_ready());
+    EXPECT_FALSE(*port.read_ready());
+    const std::uint8_t byte[] = {'x'};
+    ASSERT_TRUE(write_all(port, byte));
+    EXPECT_TRUE(*port.read_ready());
+    EXPECT_TRUE(*port.read_ready());
+    EXPECT_EQ(port.buffered(), 1u);
+    std::uint8_t back[1]{};
+    ASSERT_TRUE(read_exact(port, back));
+    EXPECT_FALSE(*port.read_ready());
+    port.fail_next(serial::error_kind::overrun);  // an error waiting is "ready" too
+    EXPECT_TRUE(*port.read_ready());
+}
+
 void type(serial_loopback& port, std::string_view text) {
     const auto bytes = std::span(reinterpret_cast<const std::uint8_t*>(text.data()), text.size());
     ASSERT_TRUE(write_all(port, bytes));

@@ -73,8 +73,8 @@ extern "C" void rivet_systick_handler() noexcept {
 int main() {
     namespace systick = rivet::cortex_m::systick;
     // The clock arithmetic: rounding up, and the split into 2^24-clock periods.
-    static_assert(systick::clocks_for(12'000'000, 1, 1'000'000'000) == 1);
-    static_assert(systick::clocks_for(12'000'000, 1000, 1'000'000) == 12'000);
+    static_assert(rivet::cortex_m::ticks_for(12'000'000, 1, 1'000'000'000) == 1);
+    static_assert(rivet::cortex_m::ticks_for(12'000'000, 1000, 1'000'000) == 12'000);
     static_assert(systick::periods_for(1u << 24) == 1);
     static_assert(systick::periods_for((1u << 24) + 1) == 2);
     static_assert(systick::periods_for(1u << 25) == 4);
@@ -112,7 +112,7 @@ int main() {
     // Longer than one 24-bit period: a full period, then the remainder.
     constexpr std::uint32_t long_ms =
         static_cast<std::uint32_t>((std::uint64_t{1} << 24) * 1000 / clock) + 1;
-    static_assert(systick::periods_for(systick::clocks_for(clock, long_ms, 1000)) == 2);
+    static_assert(systick::periods_for(rivet::cortex_m::ticks_for(clock, long_ms, 1000)) == 2);
     start = host_ns();
     rivet::hal::delay_ms(delay, long_ms);
     expect_at_least("long wait", host_ns() - start, std::uint64_t{long_ms} * 1'000'000);

@@ -2,10 +2,11 @@
 // models the 32-bit one-shot and periodic modes (time-out flag and
 // interrupt), so those run for real: a one-shot delay never shorter than
 // asked on the host clock, a periodic time-out polled and taken as an
-// interrupt. It does not model 16-bit PWM (the mode is accepted and nothing
-// counts), so the PWM channels are checked by reading back what the HAL
-// wrote: mode, load, match and the pin's AFSEL/DATA hand-over.
+// interrupt (its handler bound to TIMER3A by name). It does not model 16-bit PWM (the mode is
+// accepted and nothing counts), so the PWM channels are checked by reading back what the HAL wrote:
+// mode, load, match and the pin's AFSEL/DATA hand-over.
 #include <rivet/board/config.hpp>
+#include <rivet/cortex_m/interrupts.hpp>
 #include <rivet/cortex_m/nvic.hpp>
 #include <rivet/cortex_m/systick.hpp>
 #include <rivet/hal/delay.hpp>
@@ -92,14 +93,14 @@ void periodic_polled() {
 
 void periodic_interrupt() {
     auto tick = ticker::configure();
-    static_assert(ticker::irq == 35);
+    static_assert(ticker::irq == rivet::lm3s6965::irq::timer3a);
     tick.enable_interrupt();
-    rivet::cortex_m::nvic::clear_pending(ticker::irq);
-    rivet::cortex_m::nvic::enable(ticker::irq);
+    rivet::cortex_m::nvic::clear_pending<ticker::irq>();
+    rivet::cortex_m::nvic::enable<ticker::irq>();
     // Up to one second of SysTick time for three 5 ms time-outs.
     rivet::cortex_m::systick_delay<clock> wait;
     for (int i = 0; i < 1000 && timeouts < 3; ++i) rivet::hal::delay_ms(wait, 1);
-    rivet::cortex_m::nvic::disable(ticker::irq);
+    rivet::cortex_m::nvic::disable<ticker::irq>();
     tick.disable_interrupt();
     tick.stop();
     check(timeouts >= 3, "periodic: time-out interrupts taken");
@@ -147,10 +148,11 @@ void pwm_channels() {
 
 }  // namespace
 
-extern "C" void rivet_irq_35() noexcept {
+void on_timeout() {
     ticker::clear();
     timeouts = timeouts + 1;
 }
+RIVET_BIND_INTERRUPTS(rivet::cortex_m::bind<ticker::irq, on_timeout>);
 
 int main() {
     one_shot();

@@ -22,8 +22,10 @@ int main() {
     auto delay = timer::timer<0>::configure();     // 1 MHz, 32 bits
     auto watch = timer::timer<2, 9>::configure();  // 31250 Hz, 16 bits: 2 s range
     static_assert(timer::timer<2, 9>::tick_hz == 31'250);
-    static_assert(timer::timer<0>::ticks_for_ns(1) == 1);  // rounded up
-    static_assert(timer::timer<0, 0>::ticks_for_ns(1000) == 16);
+    static_assert(rivet::cortex_m::ticks_for(timer::timer<0>::tick_hz, 1,
+                                             rivet::cortex_m::per_ns) == 1);  // rounded up
+    static_assert(rivet::cortex_m::ticks_for(timer::timer<0, 0>::tick_hz, 1000,
+                                             rivet::cortex_m::per_ns) == 16);
     static_assert(timer::timer<1>::max_ticks == 0xffff);
 
     watch.start();

@@ -5,6 +5,7 @@
 // edges), so the whole path is exercised: SYSCFG EXTICR routing, EXTI edge
 // detection, PR, the NVIC and the handler clearing PR.
 #include <rivet/bsp/netduinoplus2.hpp>
+#include <rivet/cortex_m/interrupts.hpp>
 #include <rivet/log/log.hpp>
 
 #include <cstdint>
@@ -13,7 +14,7 @@ namespace board = rivet::bsp::netduinoplus2;
 namespace stm = rivet::stm32f405;
 using d8_edge =
     stm::exti::line<stm::gpio::input_pin<stm::gpio::port::a, 0>, stm::exti::edge::rising>;
-static_assert(d8_edge::irq == 6);
+static_assert(d8_edge::irq == board::irq::exti0);
 
 namespace {
 volatile std::uint32_t handled = 0;
@@ -24,11 +25,12 @@ volatile std::uint32_t with_pending = 0;
 // EXTI also pulses the interrupt on a level change that is not a selected
 // edge (its PR stays clear then), so under QEMU the falling edge between
 // the two rising ones calls the handler too.
-extern "C" void rivet_irq_6() noexcept {  // EXTI0
+void on_edge() {
     if (d8_edge::pending()) with_pending = with_pending + 1;
     d8_edge::clear_pending();
     handled = handled + 1;
 }
+RIVET_BIND_INTERRUPTS(rivet::cortex_m::bind<d8_edge::irq, on_edge>);
 
 int main() {
     auto [clock, edge] = rivet::hal::take<board::delay_timer, d8_edge>();

@@ -2,13 +2,13 @@
 // logs what the registers hold and fails (non-zero exit) when the HAL or
 // the model does not do what the README says.
 #include <rivet/bsp/netduinoplus2.hpp>
+#include <rivet/cortex_m/nvic.hpp>
 #include <rivet/hal/delay.hpp>
 #include <rivet/hal/pins.hpp>
 #include <rivet/hal/pwm.hpp>
 #include <rivet/hal/serial.hpp>
 #include <rivet/hal/spi.hpp>
 #include <rivet/log/log.hpp>
-#include <rivet/stm32f405/nvic.hpp>
 
 #include <cstdint>
 #include <span>
@@ -27,7 +27,9 @@ namespace {
 volatile std::uint32_t exti_handled = 0;
 }
 
-// EXTI lines 10-15 share interrupt 40.
+// EXTI lines 10-15 share interrupt 40, exti15_10; its handler here is the
+// weak name's (rivet_irq_<n>), which works beside binding by name.
+static_assert(rivet::cortex_m::number_of(board::user_button_edge::irq) == 40);
 extern "C" void rivet_irq_40() noexcept {
     if (board::user_button_edge::pending()) board::user_button_edge::clear_pending();
     exti_handled = exti_handled + 1;
@@ -122,7 +124,7 @@ int check_exti() {
     // the handler would already have run once here, clearing PR and SWIER.
     const std::uint32_t before = exti_handled;
     for (int i = 0; i < 3; ++i) {
-        stm::nvic::pend<board::user_button_edge::irq>();
+        rivet::cortex_m::nvic::pend<board::user_button_edge::irq>();
         for (int j = 0; j < 100; ++j) asm volatile("" ::: "memory");
     }
     board::user_button_edge::disable_interrupt();

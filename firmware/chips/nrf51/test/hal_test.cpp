@@ -195,9 +195,12 @@ TEST(Nrf51Timer, DelayIsOneCompareFromZero) {
 }
 
 TEST(Nrf51Timer, DelaysRoundUpAndLongWaitsOnA16BitTimerAreSplit) {
-    static_assert(rivet::nrf51::timer::timer<0, 0>::ticks_for_ns(62) == 1);
-    static_assert(rivet::nrf51::timer::timer<0, 0>::ticks_for_ns(63) == 2);
-    static_assert(rivet::nrf51::timer::timer<2, 9>::ticks_for_ns(1'000'000'000) == 31250);
+    using rivet::cortex_m::per_ns;
+    using rivet::cortex_m::ticks_for;
+    static_assert(ticks_for(rivet::nrf51::timer::timer<0, 0>::tick_hz, 62, per_ns) == 1);
+    static_assert(ticks_for(rivet::nrf51::timer::timer<0, 0>::tick_hz, 63, per_ns) == 2);
+    static_assert(ticks_for(rivet::nrf51::timer::timer<2, 9>::tick_hz, 1'000'000'000, per_ns) ==
+                  31250);
     recorder regs;
     const auto t = timer(2);
     regs.reads_as_set(t + t_compare0, 1);

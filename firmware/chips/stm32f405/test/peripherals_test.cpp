@@ -123,7 +123,8 @@ TEST(Stm32f405Exti, RoutesThePortAndSelectsTheEdge) {
     EXPECT_THAT(regs.accesses_to(0x40013C14),
                 ElementsAre(store(0x40013C14, 4, 1u << 5)));  // PR: w1c
     EXPECT_EQ(regs.value(0x40023844), 1u << 14);              // SYSCFGEN
-    static_assert(line::irq == 23 && exti::irq_of(0) == 6 && exti::irq_of(15) == 40);
+    static_assert(line::irq == irq::exti9_5 && exti::irq_of(0) == irq::exti0 &&
+                  exti::irq_of(15) == irq::exti15_10);
 }
 
 }  // namespace

@@ -52,6 +52,9 @@ public:
         return n;
     }
 
+    // A byte is waiting, or a failure is armed (read() would return it).
+    constexpr result<bool, error_type> read_ready() const { return fail_next_ || size_ > 0; }
+
     constexpr std::size_t buffered() const { return size_; }
     constexpr std::size_t writes() const { return writes_; }
     constexpr std::size_t flushes() const { return flushes_; }
@@ -71,6 +74,6 @@ private:
     serial::error_kind fail_kind_ = serial::error_kind::other;
 };
 
-static_assert(serial_read<serial_loopback> && serial_write<serial_loopback>);
+static_assert(serial_read_ready<serial_loopback> && serial_write<serial_loopback>);
 
 }  // namespace rivet::hal::fakes

@@ -19,6 +19,7 @@
 
 #include <cstdint>
 
+#include "rivet/cortex_m/ticks.hpp"
 #include "rivet/hal/delay.hpp"
 
 namespace rivet::cortex_m {
@@ -37,16 +38,6 @@ inline constexpr std::uint32_t csr_countflag = 1u << 16;
 
 // The longest period: RELOAD = 0xFFFFFF counts 2^24 clocks.
 inline constexpr std::uint32_t max_period_clocks = 1u << 24;
-
-// Clocks to wait for `amount` units of 1/units_per_second s, rounded up (a
-// delay never waits less than asked). When the clock is a whole number of
-// clocks per unit (every board's clock per us and ms) it is one multiply,
-// with no 64-bit division at run time.
-constexpr std::uint64_t clocks_for(std::uint64_t clock_hz, std::uint64_t amount,
-                                   std::uint64_t units_per_second) {
-    if (clock_hz % units_per_second == 0) return amount * (clock_hz / units_per_second);
-    return (amount * clock_hz + units_per_second - 1) / units_per_second;
-}
 
 // A wait longer than 2^24 clocks is a first period of 2^23 clocks plus the
 // remainder modulo 2^23 (so 2^23 to 2^24 - 1 clocks), then periods of
@@ -100,7 +91,7 @@ inline void wait_clocks(std::uint64_t clocks) {
 }  // namespace systick
 
 template <std::uint32_t ClockHz>
-class systick_delay {
+class systick_delay : public delay_in_ticks<systick_delay<ClockHz>, ClockHz> {
     static_assert(ClockHz >= 1'000'000, "systick_delay: the clock must be at least 1 MHz");
     static_assert(ClockHz <= 1'000'000'000, "systick_delay: a Cortex-M clock is below 1 GHz");
 
@@ -109,17 +100,9 @@ public:
 
     static systick_delay configure() { return systick_delay{}; }
 
-    // Not a multiple of the clock period in general: rounded up.
-    void delay_ns(std::uint32_t ns) {
-        systick::wait_clocks(systick::clocks_for(ClockHz, ns, 1'000'000'000));
-    }
-    void delay_us(std::uint32_t us) {
-        systick::wait_clocks(systick::clocks_for(ClockHz, us, 1'000'000));
-    }
-    // Up to 2^32 - 1 ms at 1 GHz is below 2^62 clocks: the product fits.
-    void delay_ms(std::uint32_t ms) {
-        systick::wait_clocks(systick::clocks_for(ClockHz, ms, 1'000));
-    }
+    // delay_ns/us/ms (delay_in_ticks) round up to whole clocks; up to
+    // 2^32 - 1 ms at 1 GHz is below 2^62 clocks, so the product fits.
+    static void wait_ticks(std::uint64_t clocks) { systick::wait_clocks(clocks); }
 };
 
 static_assert(rivet::hal::delay<systick_delay<12'000'000>>);

@@ -1,8 +1,8 @@
 // Byte streams (a UART, a USB CDC endpoint, a log sink) in the shape of
 // embedded-io: read() and write() move at least one byte and say how many,
-// flush() waits until written bytes have left; write_all(), read_exact()
-// and read_line() are algorithms on top, written once for every
-// implementation.
+// flush() waits until written bytes have left, read_ready() says whether a
+// read would return at once; write_all(), read_exact() and read_line() are
+// algorithms on top, written once for every implementation.
 #pragma once
 
 #include <cstddef>
@@ -45,6 +45,15 @@ concept serial_write = error_for<error_type_t<S>, serial::error_kind> &&
     requires(S& stream, std::span<const std::uint8_t> bytes) {
     { stream.write(bytes) } -> result_of<std::size_t, error_type_t<S>>;
     { stream.flush() } -> result_of<void, error_type_t<S>>;
+};
+
+// read_ready(): whether a read() would return at once, without blocking: a
+// byte (or a receive error) is waiting. It never consumes anything. For code
+// that must not block on input, such as a console polled between other work
+// (embedded-io's ReadReady).
+template <class S>
+concept serial_read_ready = serial_read<S> && requires(S& stream) {
+    { stream.read_ready() } -> result_of<bool, error_type_t<S>>;
 };
 
 namespace serial {

@@ -14,6 +14,7 @@
 #include "rivet/hal/pins.hpp"
 #include "rivet/lm3s6965/gpio.hpp"
 #include "rivet/lm3s6965/i2c.hpp"
+#include "rivet/lm3s6965/interrupts.hpp"
 #include "rivet/lm3s6965/ssi.hpp"
 #include "rivet/lm3s6965/timer.hpp"
 #include "rivet/lm3s6965/uart.hpp"
@@ -28,6 +29,8 @@ inline constexpr std::uint32_t clock_hz = rivet::board::clock_hz;
 // UART0 on PA0/PA1: the virtual COM port of the debug USB (QEMU's serial0).
 template <std::uint32_t Baud = 115200>
 using console_uart = rivet::lm3s6965::uart::uart<0, clock_hz, Baud>;
+// The UART rivet::console writes to and reads from.
+using console = console_uart<>;
 
 // The green "status" LED, PF0, lit when driven high.
 using status_led = gpio::output_pin<gpio::port::f, 0>;
@@ -95,5 +98,10 @@ static_assert(rivet::hal::distinct_pins<console_uart<>, status_led, select_butto
                                         down_button, left_button, right_button, i2c0<>, oled_bus<>,
                                         oled_chip_select, oled_data_command, sd_card_chip_select>,
               "lm3s6965evb: two board functions on one pin");
+
+// The chip's interrupts by name (from its SVD), for the NVIC and
+// RIVET_BIND_INTERRUPTS; boards/lm3s6965evb/board.json must count as many.
+using irq = rivet::lm3s6965::irq;
+static_assert(rivet::cortex_m::interrupt_count_matches<irq, rivet::board::interrupt_count>());
 
 }  // namespace rivet::bsp::lm3s6965evb

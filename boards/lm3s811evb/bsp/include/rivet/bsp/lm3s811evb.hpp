@@ -9,6 +9,7 @@
 
 #include "rivet/board/config.hpp"
 #include "rivet/lm3s6965/i2c.hpp"
+#include "rivet/lm3s6965/interrupts.hpp"
 #include "rivet/lm3s6965/uart.hpp"
 
 namespace rivet::bsp::lm3s811evb {
@@ -18,6 +19,8 @@ inline constexpr std::uint32_t clock_hz = rivet::board::clock_hz;
 // UART0 on PA0/PA1 (QEMU's serial0).
 template <std::uint32_t Baud = 115200>
 using console_uart = rivet::lm3s6965::uart::uart<0, clock_hz, Baud>;
+// The UART rivet::console writes to and reads from.
+using console = console_uart<>;
 
 // I2C0 on PB2/PB3, where the SSD0303 OLED sits at 0x3D. QEMU's I2C model
 // drops repeated STARTs, so a change of direction is STOP + START here.
@@ -28,5 +31,12 @@ using oled_bus = rivet::lm3s6965::i2c::master<0, clock_hz, 100'000,
 inline constexpr std::uint8_t oled_first_visible_column = 36;
 inline constexpr std::uint8_t oled_width = 96;
 inline constexpr std::uint8_t oled_height = 16;
+
+// The interrupts by name: the LM3S811's are those of the LM3S6965 below 30
+// (board.json's count). Rivet has no description of the LM3S811 itself, so
+// the count is not checked against one; RIVET_BIND_INTERRUPTS refuses an
+// interrupt beyond it.
+using irq = rivet::lm3s6965::irq;
+static_assert(rivet::board::interrupt_count <= rivet::cortex_m::device<irq>::interrupt_count);
 
 }  // namespace rivet::bsp::lm3s811evb

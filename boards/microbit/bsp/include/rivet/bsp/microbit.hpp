@@ -15,6 +15,7 @@
 #include "rivet/board/config.hpp"
 #include "rivet/hal/pins.hpp"
 #include "rivet/nrf51/gpio.hpp"
+#include "rivet/nrf51/interrupts.hpp"
 #include "rivet/nrf51/rng.hpp"
 #include "rivet/nrf51/timer.hpp"
 #include "rivet/nrf51/uart.hpp"
@@ -32,6 +33,8 @@ inline constexpr unsigned console_tx_pin = 24;
 inline constexpr unsigned console_rx_pin = 25;
 template <std::uint32_t Baud = 115200>
 using console_uart = rivet::nrf51::uart::uart<console_tx_pin, console_rx_pin, Baud>;
+// The UART rivet::console writes to and reads from.
+using console = console_uart<>;
 
 // Buttons A and B: pulled up on the board, pressed = low. The board has its
 // own 10k pull-ups, so configure with gpio::pull::none on hardware; under
@@ -200,5 +203,10 @@ static_assert([] {
 
 // The board's own wiring claims no pin twice.
 static_assert(rivet::hal::distinct_pins<console_uart<>, led_matrix, button_a, button_b>);
+
+// The chip's interrupts by name (from its SVD), for the NVIC and
+// RIVET_BIND_INTERRUPTS; boards/microbit/board.json must count as many.
+using irq = rivet::nrf51::irq;
+static_assert(rivet::cortex_m::interrupt_count_matches<irq, rivet::board::interrupt_count>());
 
 }  // namespace rivet::bsp::microbit

@@ -13,6 +13,7 @@
 #include "rivet/cmsdk/dualtimer.hpp"
 #include "rivet/cmsdk/fpgaio.hpp"
 #include "rivet/cmsdk/i2c.hpp"
+#include "rivet/cmsdk/interrupts.hpp"
 #include "rivet/cmsdk/timer.hpp"
 #include "rivet/cmsdk/uart.hpp"
 #include "rivet/hal/pins.hpp"
@@ -25,6 +26,8 @@ inline constexpr std::uint32_t clock_hz = rivet::board::clock_hz;
 // UART0: the console (QEMU's first serial port, where `rivet run` listens).
 template <std::uint32_t Baud = 115200>
 using console_uart = rivet::cmsdk::uart::uart<0, clock_hz, Baud>;
+// The UART rivet::console writes to and reads from.
+using console = console_uart<>;
 // UART1..UART4, on QEMU's serial ports 1..4.
 template <unsigned Index, std::uint32_t Baud = 115200>
 using uart = rivet::cmsdk::uart::uart<Index, clock_hz, Baud>;
@@ -36,7 +39,7 @@ using user_led1 = rivet::cmsdk::fpgaio::led<1>;
 using user_button0 = rivet::cmsdk::fpgaio::button<0>;
 using user_button1 = rivet::cmsdk::fpgaio::button<1>;
 
-// TIMER0 for blocking delays, TIMER1 for a periodic tick (rivet_irq_9),
+// TIMER0 for blocking delays, TIMER1 for a periodic tick (irq::timer1),
 // the dual timer's counters for whatever else needs timing.
 using delay_timer = rivet::cmsdk::timer::timer<0, clock_hz>;
 using tick_timer = rivet::cmsdk::timer::timer<1, clock_hz>;
@@ -57,5 +60,10 @@ static_assert(rivet::hal::distinct_pins<console_uart<>, user_led0, user_led1, us
                                         user_button1, uart<1>, uart<2>, uart<3>, uart<4>,
                                         touch_i2c<>, audio_i2c<>, shield0_i2c<>, shield1_i2c<>>,
               "the board's own wiring claims a line twice");
+
+// The chip's interrupts by name (from its SVD), for the NVIC and
+// RIVET_BIND_INTERRUPTS; boards/mps2-an385/board.json must count as many.
+using irq = rivet::cmsdk::irq;
+static_assert(rivet::cortex_m::interrupt_count_matches<irq, rivet::board::interrupt_count>());
 
 }  // namespace rivet::bsp::mps2_an385

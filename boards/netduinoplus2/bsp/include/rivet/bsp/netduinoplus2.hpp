@@ -11,6 +11,7 @@
 #include "rivet/hal/pins.hpp"
 #include "rivet/stm32f405/exti.hpp"
 #include "rivet/stm32f405/gpio.hpp"
+#include "rivet/stm32f405/interrupts.hpp"
 #include "rivet/stm32f405/rcc.hpp"
 #include "rivet/stm32f405/spi.hpp"
 #include "rivet/stm32f405/timer.hpp"
@@ -65,6 +66,8 @@ using user_button_edge =
 template <std::uint32_t Baud = 115200>
 using console_usart =
     rivet::stm32f405::usart::usart<1, pin(port::b, 6), pin(port::b, 7), clocks.pclk2_hz(), Baud>;
+// The USART rivet::console writes to and reads from.
+using console = console_usart<>;
 // The UARTs on the header: USART6 on D1 (TX) / D0 (RX), USART2 on D3 / D2.
 template <std::uint32_t Baud = 115200>
 using d0_d1_usart = rivet::stm32f405::usart::usart<6, d1, d0, clocks.pclk2_hz(), Baud>;
@@ -94,5 +97,10 @@ static_assert(
     rivet::hal::distinct_pins<console_usart<>, user_led, power_led, user_button, d0_d1_usart<>,
                               d2_d3_usart<>, header_spi<>, header_spi_select, d5_pwm<>>,
     "the Netduino Plus 2 wiring claims a pin twice");
+
+// The chip's interrupts by name (from its SVD), for the NVIC and
+// RIVET_BIND_INTERRUPTS; boards/netduinoplus2/board.json must count as many.
+using irq = rivet::stm32f405::irq;
+static_assert(rivet::cortex_m::interrupt_count_matches<irq, rivet::board::interrupt_count>());
 
 }  // namespace rivet::bsp::netduinoplus2

@@ -1,5 +1,5 @@
-// The CMSDK APB dual timer (0x40002000 on the AN385, one interrupt line,
-// NVIC 10, shared by both counters): counter 1 or counter 2 as a
+// The CMSDK APB dual timer (0x40002000 on the AN385, one interrupt,
+// irq::dualtimer, shared by both counters): counter 1 or counter 2 as a
 // rivet::hal::delay in one-shot 32-bit mode, or as a periodic tick.
 //
 // CONTROL resets to 0x20 (interrupt enabled, timer off), so every CONTROL
@@ -15,20 +15,21 @@
 #include <cstdint>
 
 #include "cmsdk_cm3/dualtimer.hpp"
-#include "rivet/cmsdk/nvic.hpp"
+#include "rivet/cmsdk/interrupts.hpp"
 #include "rivet/cmsdk/timer.hpp"
+#include "rivet/cortex_m/nvic.hpp"
+#include "rivet/cortex_m/ticks.hpp"
 #include "rivet/hal/delay.hpp"
 #include "rivet/registers/register.hpp"
 
 namespace rivet::cmsdk::dualtimer {
 
-inline constexpr unsigned irq = 10;
+inline constexpr cmsdk::irq irq = cmsdk::irq::dualtimer;
 
 template <unsigned Counter, std::uint32_t ClockHz>
-class dualtimer {
+class dualtimer : public cortex_m::delay_in_ticks<dualtimer<Counter, ClockHz>, ClockHz> {
     static_assert(Counter == 1 || Counter == 2, "the dual timer has counters 1 and 2");
-    static_assert(ClockHz >= 1'000'000 && ClockHz % 1'000'000 == 0,
-                  "the clock must be a whole number of MHz");
+    static_assert(ClockHz >= 1'000'000, "the delay arithmetic assumes at least 1 MHz");
 
     static constexpr std::uintptr_t base = ::cmsdk::DUALTIMER.base_address() + 0x20 * (Counter - 1);
     template <class R>
@@ -48,7 +49,7 @@ class dualtimer {
         intclr.write([](auto& r) { r.int_(true); });
     }
 
-    static void wait_ticks(std::uint32_t ticks) {
+    static void wait_once(std::uint32_t ticks) {
         ctrl.write(control_value{0u});
         load.write(::cmsdk::dualtimer::timer1load::value{ticks});
         clear();
@@ -64,10 +65,7 @@ class dualtimer {
         clear();
     }
 
-    static void wait_long(std::uint64_t ticks) { detail::wait_in_steps(ticks, wait_ticks); }
-
 public:
-    static constexpr std::uint32_t ticks_per_us = ClockHz / 1'000'000;
     static constexpr unsigned counter = Counter;
 
     static dualtimer configure() {
@@ -76,17 +74,12 @@ public:
         return dualtimer{};
     }
 
-    void delay_ns(std::uint32_t ns) {
-        wait_long((static_cast<std::uint64_t>(ns) * ClockHz + 999'999'999) / 1'000'000'000);
-    }
-    void delay_us(std::uint32_t us) { wait_long(static_cast<std::uint64_t>(us) * ticks_per_us); }
-    void delay_ms(std::uint32_t ms) {
-        wait_long(static_cast<std::uint64_t>(ms) * ticks_per_us * 1000);
-    }
+    // delay_ns/us/ms (delay_in_ticks) wait this many ticks, rounded up.
+    static void wait_ticks(std::uint64_t ticks) { detail::wait_in_steps(ticks, wait_once); }
 
     // Periodic mode, 32 bits, no prescaler: the flag rises every `ticks`
     // cycles. With `interrupt`, the counter's interrupt is enabled too
-    // (define rivet_irq_10 and call clear_expired() there).
+    // (handle irq::dualtimer and call clear_expired() there).
     void start_periodic(std::uint32_t ticks, bool interrupt = false) {
         ctrl.write(control_value{0u});
         load.write(::cmsdk::dualtimer::timer1load::value{ticks});
@@ -97,7 +90,7 @@ public:
                 .interrupt_enable(interrupt ? enable_v::enable : enable_v::disable)
                 .timer_enable(enable_v::enable);
         });
-        if (interrupt) nvic::enable(irq);
+        if (interrupt) cortex_m::nvic::enable<irq>();
     }
     void stop() { ctrl.write(control_value{0u}); }
     [[nodiscard]] bool expired() const { return ris.read().ris(); }

@@ -5,9 +5,10 @@
 //   * a rivet::hal::delay: delay_ns/us/ms busy-wait on the flag, never
 //     shorter than asked (the count is rounded up);
 //   * a periodic tick: start_periodic(ticks) and then either poll
-//     take_expired() or enable_interrupt() and define the handler
-//     `extern "C" void rivet_irq_8()` (TIMER0; TIMER1 is 9), which must
-//     clear the flag with clear_expired().
+//     take_expired() or enable_interrupt() and handle the interrupt `irq`
+//     (irq::timer0 or irq::timer1: bind a handler to it, or define
+//     rivet_irq_8 / rivet_irq_9), which must clear the flag with
+//     clear_expired().
 //
 // The flag only rises while CTRL.INTEN is set (the timer's RTL gates the
 // status with it, and QEMU 7.2 models that: a timer counting with INTEN
@@ -21,7 +22,9 @@
 #include <cstdint>
 
 #include "cmsdk_cm3/timer0.hpp"
-#include "rivet/cmsdk/nvic.hpp"
+#include "rivet/cmsdk/interrupts.hpp"
+#include "rivet/cortex_m/nvic.hpp"
+#include "rivet/cortex_m/ticks.hpp"
 #include "rivet/hal/delay.hpp"
 
 namespace rivet::cmsdk {
@@ -43,7 +46,7 @@ void wait_in_steps(std::uint64_t ticks, WaitTicks wait_ticks) {
 namespace rivet::cmsdk::timer {
 
 template <unsigned Index, std::uint32_t ClockHz>
-class timer {
+class timer : public cortex_m::delay_in_ticks<timer<Index, ClockHz>, ClockHz> {
     static_assert(Index < 2, "the MPS2 AN385 has TIMER0 and TIMER1 (see dualtimer.hpp for more)");
     static_assert(ClockHz >= 1'000'000, "the delay arithmetic assumes at least 1 MHz");
 
@@ -51,7 +54,7 @@ class timer {
     using bit = ::cmsdk::timer0::ctrl::enable_v;
 
     // Counts `ticks` (>= 1) from now and waits for the flag.
-    static void wait_ticks(std::uint32_t ticks) {
+    static void wait_once(std::uint32_t ticks) {
         block.ctrl().write(::cmsdk::timer0::ctrl::value{});
         block.reload().write(::cmsdk::timer0::reload::value{ticks});
         block.value().write(::cmsdk::timer0::value::value{ticks});
@@ -63,16 +66,10 @@ class timer {
         block.intclear().write(::cmsdk::timer0::intclear::value{1});
     }
 
-    static void wait_long(std::uint64_t ticks) { detail::wait_in_steps(ticks, wait_ticks); }
-
 public:
     static constexpr unsigned index = Index;
     static constexpr std::uint32_t clock_hz = ClockHz;
-    static constexpr unsigned irq = 8 + Index;  // NVIC number on the AN385
-
-    // Ticks of this timer in `us` microseconds, for start_periodic().
-    static constexpr std::uint32_t ticks_per_us = ClockHz / 1'000'000;
-    static_assert(ClockHz % 1'000'000 == 0, "the clock must be a whole number of MHz");
+    static constexpr cmsdk::irq irq = Index == 0 ? cmsdk::irq::timer0 : cmsdk::irq::timer1;
 
     // Stops the timer and clears its flag; the timer drives no pins (its
     // EXTIN input is left unused).
@@ -82,13 +79,8 @@ public:
         return timer{};
     }
 
-    void delay_ns(std::uint32_t ns) {
-        wait_long((static_cast<std::uint64_t>(ns) * ClockHz + 999'999'999) / 1'000'000'000);
-    }
-    void delay_us(std::uint32_t us) { wait_long(static_cast<std::uint64_t>(us) * ticks_per_us); }
-    void delay_ms(std::uint32_t ms) {
-        wait_long(static_cast<std::uint64_t>(ms) * ticks_per_us * 1000);
-    }
+    // delay_ns/us/ms (delay_in_ticks) wait this many ticks, rounded up.
+    static void wait_ticks(std::uint64_t ticks) { detail::wait_in_steps(ticks, wait_once); }
 
     // Raises the flag every `ticks` clock cycles from now on.
     void start_periodic(std::uint32_t ticks) {
@@ -103,10 +95,10 @@ public:
     // a delay is dropped first, so the handler runs for new periods only.
     void enable_interrupt() {
         clear_expired();
-        nvic::clear_pending(irq);
-        nvic::enable(irq);
+        cortex_m::nvic::clear_pending<irq>();
+        cortex_m::nvic::enable<irq>();
     }
-    void disable_interrupt() { nvic::disable(irq); }
+    void disable_interrupt() { cortex_m::nvic::disable<irq>(); }
     [[nodiscard]] bool expired() const { return (block.intstatus().read().bits() & 1u) != 0; }
     static void clear_expired() { block.intclear().write(::cmsdk::timer0::intclear::value{1}); }
     // True (and clears the flag) if the period ran out since the last call.

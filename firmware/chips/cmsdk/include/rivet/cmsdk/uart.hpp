@@ -17,6 +17,7 @@
 #include <span>
 
 #include "cmsdk_cm3/uart0.hpp"
+#include "rivet/cmsdk/interrupts.hpp"
 #include "rivet/cmsdk/pins.hpp"
 #include "rivet/hal/error.hpp"
 #include "rivet/hal/serial.hpp"
@@ -74,9 +75,13 @@ public:
     static constexpr unsigned index = Index;
     static constexpr std::uint32_t bauddiv = divisor.bauddiv;
     static constexpr std::uint32_t baud_error_ppm = divisor.error_ppm;
-    // NVIC numbers (mps2-an385: UART0..2 RX 0/2/4, UART3/4 RX 18/20; TX is RX + 1).
-    static constexpr unsigned rx_irq = Index < 3 ? Index * 2 : 18 + (Index - 3) * 2;
-    static constexpr unsigned tx_irq = rx_irq + 1;
+    // The receive and transmit interrupts.
+    static constexpr cmsdk::irq rx_irq =
+        std::array{cmsdk::irq::uart0_rx, cmsdk::irq::uart1_rx, cmsdk::irq::uart2_rx,
+                   cmsdk::irq::uart3_rx, cmsdk::irq::uart4_rx}[Index];
+    static constexpr cmsdk::irq tx_irq =
+        std::array{cmsdk::irq::uart0_tx, cmsdk::irq::uart1_tx, cmsdk::irq::uart2_tx,
+                   cmsdk::irq::uart3_tx, cmsdk::irq::uart4_tx}[Index];
     static constexpr std::array<rivet::hal::pin_id, 2> claimed_pins{pins::uart_rx(Index),
                                                                     pins::uart_tx(Index)};
 
@@ -117,6 +122,12 @@ public:
         return rivet::hal::success;
     }
 
+    // A byte in the receive buffer, or an overrun for read() to report.
+    rivet::hal::result<bool, error_type> read_ready() const {
+        const auto state = block.state().read();
+        return state.rxbf() || state.rxov();
+    }
+
     // Blocks for a byte. A receive overrun (a byte arrived while the buffer
     // was full) is reported once, and its flag cleared.
     rivet::hal::result<std::size_t, error_type> read(std::span<std::uint8_t> into) {
@@ -138,6 +149,6 @@ public:
 };
 
 static_assert(rivet::hal::serial_write<uart<0, 25'000'000, 115200>>);
-static_assert(rivet::hal::serial_read<uart<0, 25'000'000, 115200>>);
+static_assert(rivet::hal::serial_read_ready<uart<0, 25'000'000, 115200>>);
 
 }  // namespace rivet::cmsdk::uart

@@ -4,7 +4,7 @@
 //   one-shot down-counter, as a rivet::hal::delay;
 // - periodic<index, clock_hz, period_us>: a 32-bit periodic timer whose
 //   time-out is a flag to poll (`elapsed()`) or an interrupt
-//   (`enable_interrupt()`, then the NVIC line `irq`);
+//   (`enable_interrupt()`: the timer's interrupt `irq`, timer0a..timer3a);
 // - pwm<index, half, clock_hz, frequency_hz>: one 16-bit half in PWM mode
 //   driving its CCP pin, as a rivet::hal::pwm_channel.
 //
@@ -18,11 +18,14 @@
 #include <cstdint>
 
 #include "lm3s6965/timer0.hpp"
+#include "rivet/cortex_m/nvic.hpp"
+#include "rivet/cortex_m/ticks.hpp"
 #include "rivet/hal/delay.hpp"
 #include "rivet/hal/error.hpp"
 #include "rivet/hal/pins.hpp"
 #include "rivet/hal/pwm.hpp"
 #include "rivet/lm3s6965/gpio.hpp"
+#include "rivet/lm3s6965/interrupts.hpp"
 #include "rivet/lm3s6965/sysctl.hpp"
 
 namespace rivet::lm3s6965::timer {
@@ -50,18 +53,11 @@ constexpr sysctl::peripheral clock_of() {
 
 enum class half : unsigned char { a, b };
 
-// NVIC interrupt numbers (hw_ints.h): timer A lines 19, 21, 23, 35; B one
-// above each.
-constexpr unsigned irq_of(unsigned index, half h) {
-    constexpr unsigned a_lines[] = {19, 21, 23, 35};
-    return a_lines[index] + (h == half::b ? 1u : 0u);
-}
-
-// Clocks in `amount` units of 1/units_per_second s, rounded up.
-constexpr std::uint64_t clocks_for(std::uint64_t clock_hz, std::uint64_t amount,
-                                   std::uint64_t units_per_second) {
-    if (clock_hz % units_per_second == 0) return amount * (clock_hz / units_per_second);
-    return (amount * clock_hz + units_per_second - 1) / units_per_second;
+// The interrupt of a timer half, by its name in the SVD.
+constexpr irq irq_of(unsigned index, half h) {
+    constexpr irq a[] = {irq::timer0a, irq::timer1a, irq::timer2a, irq::timer3a};
+    constexpr irq b[] = {irq::timer0b, irq::timer1b, irq::timer2b, irq::timer3b};
+    return h == half::a ? a[index] : b[index];
 }
 
 namespace detail {
@@ -82,7 +78,7 @@ void setup_32bit(regs::tamr::tamr_v mode) {
 // the timer and polls the raw time-out flag (the hardware clears TAEN at the
 // time-out). Waits longer than 2^32 - 1 clocks are split.
 template <unsigned Index, std::uint32_t ClockHz>
-class one_shot_delay {
+class one_shot_delay : public cortex_m::delay_in_ticks<one_shot_delay<Index, ClockHz>, ClockHz> {
     static_assert(Index < 4, "the LM3S6965 has TIMER0 to TIMER3");
     static_assert(ClockHz >= 1'000'000, "the LM3S6965 timer delay needs a clock of at least 1 MHz");
     static constexpr auto block = block_of<Index>();
@@ -95,7 +91,8 @@ public:
         return one_shot_delay{};
     }
 
-    static void wait_clocks(std::uint64_t clocks) {
+    // delay_ns/us/ms (delay_in_ticks) wait this many clocks.
+    static void wait_ticks(std::uint64_t clocks) {
         while (clocks > 0) {
             const std::uint32_t load =
                 clocks > 0xFFFF'FFFFu ? 0xFFFF'FFFFu : static_cast<std::uint32_t>(clocks);
@@ -109,10 +106,6 @@ public:
             clocks -= load;
         }
     }
-
-    void delay_ns(std::uint32_t ns) { wait_clocks(clocks_for(ClockHz, ns, 1'000'000'000)); }
-    void delay_us(std::uint32_t us) { wait_clocks(clocks_for(ClockHz, us, 1'000'000)); }
-    void delay_ms(std::uint32_t ms) { wait_clocks(clocks_for(ClockHz, ms, 1'000)); }
 };
 
 // A 32-bit periodic timer: it times out every PeriodUs microseconds and
@@ -121,16 +114,15 @@ public:
 template <unsigned Index, std::uint32_t ClockHz, std::uint32_t PeriodUs>
 class periodic {
     static_assert(Index < 4, "the LM3S6965 has TIMER0 to TIMER3");
-    static constexpr std::uint64_t period_clocks = clocks_for(ClockHz, PeriodUs, 1'000'000);
-    static_assert(period_clocks >= 2 && period_clocks <= 0xFFFF'FFFFu,
-                  "this timer period cannot be made from this clock: it must be 2 to 2^32 - 1 "
-                  "clocks");
+    // A 32-bit load of 2 to 2^32 - 1 clocks.
+    static constexpr std::uint64_t period_clocks =
+        cortex_m::period_ticks<ClockHz, PeriodUs, cortex_m::per_us, 2, 0xFFFF'FFFFu>();
     static constexpr auto block = block_of<Index>();
 
 public:
     static constexpr std::uint32_t load = static_cast<std::uint32_t>(period_clocks);
-    // The NVIC line of the time-out (timer A of the block).
-    static constexpr unsigned irq = irq_of(Index, half::a);
+    // The interrupt of the time-out (timer A of the block).
+    static constexpr lm3s6965::irq irq = irq_of(Index, half::a);
 
     // Starts counting: the first time-out comes one period from now.
     static periodic configure() {
@@ -155,7 +147,7 @@ public:
     }
 
     // Lets the time-out raise `irq`; the handler must call clear(), and the
-    // NVIC line must be enabled (rivet::cortex_m::nvic::enable(irq)).
+    // interrupt must be enabled in the NVIC (rivet::cortex_m::nvic::enable<irq>()).
     void enable_interrupt() {
         block.imr().write([](auto& r) { r.tatoim(true); });
     }

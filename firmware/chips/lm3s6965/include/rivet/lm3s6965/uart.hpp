@@ -16,6 +16,7 @@
 #include "rivet/hal/error.hpp"
 #include "rivet/hal/serial.hpp"
 #include "rivet/lm3s6965/gpio.hpp"
+#include "rivet/lm3s6965/interrupts.hpp"
 #include "rivet/lm3s6965/sysctl.hpp"
 
 namespace rivet::lm3s6965::uart {
@@ -65,6 +66,10 @@ class uart {
 public:
     using error_type = rivet::hal::serial::error_kind;
     static constexpr std::uint32_t baud_error_ppm = divisor.error_ppm;
+    // The UART's interrupt (receive, transmit and errors share it).
+    static constexpr lm3s6965::irq irq = Index == 0   ? lm3s6965::irq::uart0
+                                         : Index == 1 ? lm3s6965::irq::uart1
+                                                      : lm3s6965::irq::uart2;
     // RX and TX: UART0 PA0/PA1, UART1 PD2/PD3, UART2 PG0/PG1.
     static constexpr std::array<rivet::hal::pin_id, 2> claimed_pins =
         Index == 0
@@ -123,6 +128,9 @@ public:
         return rivet::hal::success;
     }
 
+    // A byte (or a byte received with an error) waits in the receive FIFO.
+    rivet::hal::result<bool, error_type> read_ready() const { return !block.fr().read().rxfe(); }
+
     // Blocks for the first byte, then takes what the FIFO holds. A byte
     // received with an error is reported (and dropped).
     rivet::hal::result<std::size_t, error_type> read(std::span<std::uint8_t> into) {
@@ -141,5 +149,8 @@ public:
         return count;
     }
 };
+
+static_assert(rivet::hal::serial_write<uart<0, 12'500'000, 115200>>);
+static_assert(rivet::hal::serial_read_ready<uart<0, 12'500'000, 115200>>);
 
 }  // namespace rivet::lm3s6965::uart

@@ -15,14 +15,17 @@
 #include <cstdint>
 
 #include "nrf51/timer0.hpp"
+#include "rivet/cortex_m/ticks.hpp"
 #include "rivet/hal/delay.hpp"
+#include "rivet/nrf51/interrupts.hpp"
 
 namespace rivet::nrf51::timer {
 
 inline constexpr std::uint32_t base_clock_hz = 16'000'000;
 
 template <unsigned Index, unsigned Prescaler = 4>
-class timer {
+class timer
+    : public cortex_m::delay_in_ticks<timer<Index, Prescaler>, (base_clock_hz >> Prescaler)> {
     static_assert(Index < 3, "the nRF51 has TIMER0, TIMER1 and TIMER2");
     static_assert(Prescaler <= 9, "the nRF51 TIMER prescaler is 0 to 9");
 
@@ -33,6 +36,10 @@ class timer {
 
 public:
     static constexpr std::uint32_t tick_hz = base_clock_hz >> Prescaler;
+    // The COMPARE events' interrupt (set INTENSET to raise it).
+    static constexpr nrf51::irq irq = Index == 0   ? nrf51::irq::timer0
+                                      : Index == 1 ? nrf51::irq::timer1
+                                                   : nrf51::irq::timer2;
     static constexpr unsigned counter_bits = wide ? 32 : 16;
     // The longest single compare (the counter wraps after this many ticks).
     static constexpr std::uint32_t max_ticks = wide ? 0xffff'ffffu : 0xffffu;
@@ -53,16 +60,8 @@ public:
         return timer{};
     }
 
-    // Ticks for a duration, rounded up (a delay never waits less).
-    static constexpr std::uint64_t ticks_for_ns(std::uint64_t ns) {
-        return (ns * tick_hz + 999'999'999u) / 1'000'000'000u;
-    }
-
-    // rivet::hal::delay. The counter is started from 0 for each wait.
-    void delay_ns(std::uint32_t ns) { wait_ticks(ticks_for_ns(ns)); }
-    void delay_us(std::uint32_t us) { wait_ticks(ticks_for_ns(std::uint64_t{us} * 1000u)); }
-    void delay_ms(std::uint32_t ms) { wait_ticks(ticks_for_ns(std::uint64_t{ms} * 1'000'000u)); }
-
+    // rivet::hal::delay's waits (delay_in_ticks) come here, rounded up to
+    // whole ticks. The counter is started from 0 for each wait.
     static void wait_ticks(std::uint64_t ticks) {
         while (ticks > max_ticks) {
             wait_once(max_ticks);

@@ -21,6 +21,7 @@
 #include "rivet/hal/error.hpp"
 #include "rivet/hal/serial.hpp"
 #include "rivet/nrf51/gpio.hpp"
+#include "rivet/nrf51/interrupts.hpp"
 
 namespace rivet::nrf51::uart {
 
@@ -90,6 +91,8 @@ class uart {
 
 public:
     using error_type = rivet::hal::serial::error_kind;
+    // UART0's interrupt (its events, as enabled in INTENSET).
+    static constexpr nrf51::irq irq = nrf51::irq::uart0;
     static constexpr unsigned tx_pin = TxPin;
     static constexpr unsigned rx_pin = RxPin;
     static constexpr std::array<rivet::hal::pin_id, 2> claimed_pins{gpio::pin_id_of(TxPin),
@@ -136,6 +139,11 @@ public:
     // be on the wire for one character time).
     rivet::hal::result<void, error_type> flush() { return rivet::hal::success; }
 
+    // RXDRDY (a byte in RXD) or ERROR (read() reports it).
+    rivet::hal::result<bool, error_type> read_ready() const {
+        return block.events_rxdrdy().read().bits() != 0 || block.events_error().read().bits() != 0;
+    }
+
     // Blocks for the first byte, then takes what has arrived. RXDRDY is
     // cleared before RXD is read: reading RXD raises RXDRDY again when more
     // bytes wait (the receiver holds up to 6), clearing it afterwards would
@@ -169,6 +177,6 @@ private:
 };
 
 static_assert(rivet::hal::serial_write<uart<24, 25>>);
-static_assert(rivet::hal::serial_read<uart<24, 25>>);
+static_assert(rivet::hal::serial_read_ready<uart<24, 25>>);
 
 }  // namespace rivet::nrf51::uart

@@ -9,9 +9,10 @@
 #include <array>
 #include <cstdint>
 
+#include "rivet/cortex_m/nvic.hpp"
 #include "rivet/hal/pins.hpp"
 #include "rivet/stm32f405/gpio.hpp"
-#include "rivet/stm32f405/nvic.hpp"
+#include "rivet/stm32f405/interrupts.hpp"
 #include "rivet/stm32f405/rcc.hpp"
 #include "stm32f405/exti.hpp"
 #include "stm32f405/syscfg.hpp"
@@ -21,8 +22,9 @@ namespace rivet::stm32f405::exti {
 enum class edge : unsigned char { rising, falling, both };
 
 // Lines 0-4 have an interrupt each; 5-9 and 10-15 share one.
-constexpr unsigned irq_of(unsigned line) {
-    return line < 5 ? 6 + line : line < 10 ? 23 : 40;
+constexpr irq irq_of(unsigned line) {
+    constexpr irq own[] = {irq::exti0, irq::exti1, irq::exti2, irq::exti3, irq::exti4};
+    return line < 5 ? own[line] : line < 10 ? irq::exti9_5 : irq::exti15_10;
 }
 
 // `Pin` is an input pin type of this HAL (gpio::input_pin<port, n>); its
@@ -35,7 +37,7 @@ class line {
 
 public:
     static constexpr unsigned number = n;
-    static constexpr unsigned irq = irq_of(n);
+    static constexpr stm32f405::irq irq = irq_of(n);
     static constexpr auto claimed_pins = Pin::claimed_pins;
 
     // Configures the pin, clocks SYSCFG, routes the pin's port to line n,
@@ -75,8 +77,12 @@ public:
     static void trigger_by_software() {
         exti.swier().modify([](auto& r) { r.set_bits(r.bits() | bit); });
     }
-    static void enable_interrupt() { nvic::enable<irq>(); }
-    static void disable_interrupt() { nvic::disable<irq>(); }
+    // A stale edge pending in the NVIC is dropped first.
+    static void enable_interrupt() {
+        cortex_m::nvic::clear_pending<irq>();
+        cortex_m::nvic::enable<irq>();
+    }
+    static void disable_interrupt() { cortex_m::nvic::disable<irq>(); }
 };
 
 }  // namespace rivet::stm32f405::exti

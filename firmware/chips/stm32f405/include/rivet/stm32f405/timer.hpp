@@ -8,12 +8,14 @@
 #include <array>
 #include <cstdint>
 
+#include "rivet/cortex_m/nvic.hpp"
+#include "rivet/cortex_m/ticks.hpp"
 #include "rivet/hal/delay.hpp"
 #include "rivet/hal/error.hpp"
 #include "rivet/hal/pins.hpp"
 #include "rivet/hal/pwm.hpp"
 #include "rivet/stm32f405/gpio.hpp"
-#include "rivet/stm32f405/nvic.hpp"
+#include "rivet/stm32f405/interrupts.hpp"
 #include "rivet/stm32f405/rcc.hpp"
 #include "stm32f405/tim2.hpp"
 #include "stm32f405/tim3.hpp"
@@ -29,7 +31,7 @@ template <>
 struct traits<id::tim2> {
     static constexpr rcc::peripheral clock = rcc::peripheral::tim2;
     static constexpr std::uint32_t max_count = 0xFFFFFFFF;  // 32-bit counter
-    static constexpr unsigned irq = 28;
+    static constexpr stm32f405::irq irq = stm32f405::irq::tim2;
     static constexpr gpio::signal channel[4] = {gpio::signal::tim2_ch1, gpio::signal::tim2_ch2,
                                                 gpio::signal::tim2_ch3, gpio::signal::tim2_ch4};
     static constexpr auto block() { return ::stm32f405::TIM2; }
@@ -38,7 +40,7 @@ template <>
 struct traits<id::tim3> {
     static constexpr rcc::peripheral clock = rcc::peripheral::tim3;
     static constexpr std::uint32_t max_count = 0xFFFF;
-    static constexpr unsigned irq = 29;
+    static constexpr stm32f405::irq irq = stm32f405::irq::tim3;
     static constexpr gpio::signal channel[4] = {gpio::signal::tim3_ch1, gpio::signal::tim3_ch2,
                                                 gpio::signal::tim3_ch3, gpio::signal::tim3_ch4};
     static constexpr auto block() { return ::stm32f405::TIM3; }
@@ -47,7 +49,7 @@ template <>
 struct traits<id::tim4> {
     static constexpr rcc::peripheral clock = rcc::peripheral::tim4;
     static constexpr std::uint32_t max_count = 0xFFFF;
-    static constexpr unsigned irq = 30;
+    static constexpr stm32f405::irq irq = stm32f405::irq::tim4;
     static constexpr gpio::signal channel[4] = {gpio::signal::tim4_ch1, gpio::signal::tim4_ch2,
                                                 gpio::signal::tim4_ch3, gpio::signal::tim4_ch4};
     static constexpr auto block() { return ::stm32f405::TIM4; }
@@ -56,7 +58,7 @@ template <>
 struct traits<id::tim5> {
     static constexpr rcc::peripheral clock = rcc::peripheral::tim5;
     static constexpr std::uint32_t max_count = 0xFFFFFFFF;
-    static constexpr unsigned irq = 50;
+    static constexpr stm32f405::irq irq = stm32f405::irq::tim5;
     static constexpr gpio::signal channel[4] = {gpio::signal::tim5_ch1, gpio::signal::tim5_ch2,
                                                 gpio::signal::tim5_ch3, gpio::signal::tim5_ch4};
     static constexpr auto block() { return ::stm32f405::TIM5; }
@@ -115,7 +117,7 @@ inline void start_counter(std::uint32_t psc, std::uint32_t arr, bool update_inte
 // CNT and compare elapsed ticks modulo the counter width, so they need no
 // interrupt and no update event.
 template <id T, std::uint32_t ClockHz>
-class delay {
+class delay : public cortex_m::delay_in_ticks<delay<T, ClockHz>, 1'000'000> {
     static_assert(ClockHz % 1'000'000 == 0 && ClockHz >= 1'000'000 &&
                       ClockHz / 1'000'000 <= 0x10000,
                   "the delay timer needs a clock that is a whole number of MHz (1..65536)");
@@ -130,24 +132,16 @@ public:
         return delay{};
     }
 
-    void delay_ns(std::uint32_t ns) { delay_us((ns + 999) / 1000); }
-
-    // The tick in progress when the wait starts counts for nothing, so one
-    // more tick than asked is waited for: never shorter than `us`.
-    void delay_us(std::uint32_t us) {
+    // delay_ns/us/ms (delay_in_ticks) wait this many microseconds, in
+    // chunks of half the counter so that the modular difference stays
+    // unambiguous.
+    static void wait_ticks(std::uint64_t us) {
         constexpr std::uint32_t chunk = mask == 0xFFFF ? 0x7FFF : 0x7FFFFFFF;
         while (us > chunk) {
-            wait_ticks(chunk);
+            wait_once(chunk);
             us -= chunk;
         }
-        wait_ticks(us);
-    }
-    void delay_ms(std::uint32_t ms) {
-        while (ms > 0) {
-            const std::uint32_t step = ms > 1000 ? 1000 : ms;
-            delay_us(step * 1000);
-            ms -= step;
-        }
+        wait_once(static_cast<std::uint32_t>(us));
     }
 
     // Microseconds since configure(), modulo the counter width.
@@ -156,7 +150,9 @@ public:
     }
 
 private:
-    static void wait_ticks(std::uint32_t ticks) {
+    // The tick in progress when the wait starts counts for nothing, so one
+    // more tick than asked is waited for: never shorter than asked.
+    static void wait_once(std::uint32_t ticks) {
         if (ticks == 0) return;
         const std::uint32_t start = now_us();
         while (((now_us() - start) & mask) <= ticks) {
@@ -166,18 +162,21 @@ private:
 
 // A counter that overflows every PeriodUs microseconds and sets the update
 // flag (UIF) each time; with enable_interrupt() it also raises the timer's
-// interrupt (rivet_irq_<irq>).
+// interrupt `irq` (tim2..tim5).
 template <id T, std::uint32_t ClockHz, std::uint32_t PeriodUs>
 class periodic {
-    static constexpr std::uint64_t period_ticks = std::uint64_t{ClockHz} * PeriodUs / 1'000'000;
+    // Up to 2^16 prescaler steps of a full counter.
+    static constexpr std::uint64_t period_ticks =
+        cortex_m::period_ticks<ClockHz, PeriodUs, cortex_m::per_us, 1,
+                               (std::uint64_t{traits<T>::max_count} + 1) * 0x10000,
+                               cortex_m::rounding::exact>();
     static constexpr timebase base = timebase_for(period_ticks, traits<T>::max_count);
     static_assert(base.psc <= 0xFFFF, "this period cannot be made with this timer and clock");
-    static_assert(std::uint64_t{ClockHz} * PeriodUs % 1'000'000 == 0 && base.exact,
-                  "this period is not a whole number of timer ticks");
+    static_assert(base.exact, "this period is not a whole number of timer ticks");
     static constexpr auto tim = traits<T>::block();
 
 public:
-    static constexpr unsigned irq = traits<T>::irq;
+    static constexpr stm32f405::irq irq = traits<T>::irq;
     static constexpr std::uint32_t prescaler = base.psc;
     static constexpr std::uint32_t reload = base.arr;
     static constexpr std::array<rivet::hal::pin_id, 0> claimed_pins{};
@@ -201,8 +200,12 @@ public:
         }
         clear_update();
     }
-    static void enable_interrupt() { nvic::enable<irq>(); }
-    static void disable_interrupt() { nvic::disable<irq>(); }
+    // A stale update pending in the NVIC is dropped first.
+    static void enable_interrupt() {
+        cortex_m::nvic::clear_pending<irq>();
+        cortex_m::nvic::enable<irq>();
+    }
+    static void disable_interrupt() { cortex_m::nvic::disable<irq>(); }
     static void stop() {
         tim.cr1().write([](auto& r) { r.set_bits(0); });
     }

@@ -17,6 +17,7 @@
 #include "rivet/hal/pins.hpp"
 #include "rivet/hal/serial.hpp"
 #include "rivet/stm32f405/gpio.hpp"
+#include "rivet/stm32f405/interrupts.hpp"
 #include "rivet/stm32f405/rcc.hpp"
 #include "stm32f405/usart1.hpp"
 
@@ -46,25 +47,25 @@ template <>
 struct traits<1> {
     static constexpr rcc::peripheral clock = rcc::peripheral::usart1;
     static constexpr gpio::signal tx = gpio::signal::usart1_tx, rx = gpio::signal::usart1_rx;
-    static constexpr unsigned irq = 37;
+    static constexpr stm32f405::irq irq = stm32f405::irq::usart1;
 };
 template <>
 struct traits<2> {
     static constexpr rcc::peripheral clock = rcc::peripheral::usart2;
     static constexpr gpio::signal tx = gpio::signal::usart2_tx, rx = gpio::signal::usart2_rx;
-    static constexpr unsigned irq = 38;
+    static constexpr stm32f405::irq irq = stm32f405::irq::usart2;
 };
 template <>
 struct traits<3> {
     static constexpr rcc::peripheral clock = rcc::peripheral::usart3;
     static constexpr gpio::signal tx = gpio::signal::usart3_tx, rx = gpio::signal::usart3_rx;
-    static constexpr unsigned irq = 39;
+    static constexpr stm32f405::irq irq = stm32f405::irq::usart3;
 };
 template <>
 struct traits<6> {
     static constexpr rcc::peripheral clock = rcc::peripheral::usart6;
     static constexpr gpio::signal tx = gpio::signal::usart6_tx, rx = gpio::signal::usart6_rx;
-    static constexpr unsigned irq = 71;
+    static constexpr stm32f405::irq irq = stm32f405::irq::usart6;
 };
 
 template <unsigned Index>
@@ -101,7 +102,7 @@ class usart {
 
 public:
     using error_type = rivet::hal::serial::error_kind;
-    static constexpr unsigned irq = t::irq;
+    static constexpr stm32f405::irq irq = t::irq;
     static constexpr std::uint32_t brr = divisor.brr;
     static constexpr std::uint32_t baud_error_ppm = divisor.error_ppm;
     static constexpr std::array<rivet::hal::pin_id, 2> claimed_pins{Tx, Rx};
@@ -152,6 +153,11 @@ public:
         return rivet::hal::success;
     }
 
+    // RXNE: a byte waits in DR (an overrun or framing error comes with one).
+    rivet::hal::result<bool, error_type> read_ready() const {
+        return block.sr().read().rxne() == ::stm32f405::usart1::sr::rxner_r::data_ready;
+    }
+
     // Blocks for the first byte, then takes what has arrived. Reading SR and
     // then DR clears the error flags; a byte received with an error is
     // reported (and dropped).
@@ -179,5 +185,11 @@ public:
         return count;
     }
 };
+
+static_assert(rivet::hal::serial_write<usart<1, gpio::pin(gpio::port::b, 6),
+                                             gpio::pin(gpio::port::b, 7), 16'000'000, 115200>>);
+static_assert(
+    rivet::hal::serial_read_ready<
+        usart<1, gpio::pin(gpio::port::b, 6), gpio::pin(gpio::port::b, 7), 16'000'000, 115200>>);
 
 }  // namespace rivet::stm32f405::usart
