@@ -1,0 +1,341 @@
+// Opening a firmware image: sections, function symbols, libdw's handles, and
+// the DWARF of discarded functions moved out of the way (discarded.hpp).
+#include <cxxabi.h>
+#include <fmt/format.h>
+#include <gelf.h>
+
+#include <algorithm>
+#include <cstdlib>
+#include <cstring>
+#include <fstream>
+#include <iterator>
+
+#include "discarded.hpp"
+#include "image.hpp"
+
+namespace rivet::backtrace {
+
+std::string demangle(const char* name) {
+    if (name == nullptr) return {};
+    int status = 0;
+    char* readable = abi::__cxa_demangle(name, nullptr, nullptr, &status);
+    if (status != 0 || readable == nullptr) return name;
+    std::string result(readable);
+    std::free(readable);
+    return result;
+}
+
+debug_info::impl::~impl() {
+    if (dwarf != nullptr) dwarf_end(dwarf);
+    if (elf != nullptr) elf_end(elf);
+}
+
+void debug_info::impl::note(const std::string& what) {
+    if (problem.empty()) problem = what;
+}
+
+void debug_info::impl::open() {
+    elf_version(EV_CURRENT);
+    if (image.empty()) {
+        note(fmt::format("{}: empty file", name));
+        return;
+    }
+    elf = elf_memory(reinterpret_cast<char*>(image.data()), image.size());
+    if (elf == nullptr || elf_kind(elf) != ELF_K_ELF) {
+        note(fmt::format("{}: not an ELF file", name));
+        return;
+    }
+    read_sections_and_symbols();
+    ignore_discarded_debug_info();
+    dwarf = dwarf_begin_elf(elf, DWARF_C_READ, nullptr);
+    if (dwarf == nullptr) {
+        note(fmt::format(
+            "{}: no usable debug information ({}); build with -g for file:line and a backtrace",
+            name, dwarf_errmsg(-1)));
+    } else {
+        // Walk the unit headers once so that a corrupt .debug_info is named
+        // up front rather than showing only as missing file:line.
+        Dwarf_Off offset = 0;
+        Dwarf_Off next = 0;
+        std::size_t header_size = 0;
+        int status = 0;
+        while ((status = dwarf_nextcu(dwarf, offset, &next, &header_size, nullptr, nullptr,
+                                      nullptr)) == 0 &&
+               units.size() < 100000) {
+            Dwarf_Die die;
+            if (dwarf_offdie(dwarf, offset + header_size, &die) == nullptr) {
+                status = -1;
+                break;
+            }
+            units.push_back(die);
+            offset = next;
+        }
+        if (status < 0 || units.empty()) {
+            note(fmt::format("{}: the debug information is corrupt ({}); file:line may be missing",
+                             name, dwarf_errmsg(-1)));
+        }
+        cfi = dwarf_getcfi(dwarf);
+        if (cfi == nullptr) {
+            note(fmt::format("{}: no call-frame information (.debug_frame): {}", name,
+                             dwarf_errmsg(-1)));
+        }
+    }
+    derive_symbol_sizes();
+    if (auto table = vector_table_of(*this, std::nullopt)) {
+        if (table->handlers.size() > 1) reset_vector = table->handlers[1];
+    }
+}
+
+void debug_info::impl::read_sections_and_symbols() {
+    Elf_Scn* scn = nullptr;
+    while ((scn = elf_nextscn(elf, scn)) != nullptr) {
+        GElf_Shdr header;
+        if (gelf_getshdr(scn, &header) == nullptr) continue;
+        if ((header.sh_flags & SHF_ALLOC) != 0 && header.sh_size != 0) {
+            std::size_t string_table = 0;
+            const char* section_name = nullptr;
+            if (elf_getshdrstrndx(elf, &string_table) == 0)
+                section_name = elf_strptr(elf, string_table, header.sh_name);
+            sections.push_back({section_name != nullptr ? section_name : "",
+                                static_cast<std::uint32_t>(header.sh_addr),
+                                static_cast<std::uint32_t>(header.sh_size),
+                                (header.sh_flags & SHF_EXECINSTR) != 0,
+                                (header.sh_flags & SHF_WRITE) != 0,
+                                header.sh_type != SHT_NOBITS});
+        }
+        if (header.sh_type != SHT_SYMTAB) continue;
+        Elf_Data* data = elf_getdata(scn, nullptr);
+        if (data == nullptr || header.sh_entsize == 0) continue;
+        const auto count = std::min<std::uint64_t>(header.sh_size / header.sh_entsize, 1u << 24);
+        for (std::size_t i = 0; i < count; ++i) {
+            GElf_Sym sym;
+            if (gelf_getsym(data, static_cast<int>(i), &sym) == nullptr) break;
+            if (GELF_ST_TYPE(sym.st_info) != STT_FUNC || sym.st_shndx == SHN_UNDEF) continue;
+            const char* n = elf_strptr(elf, header.sh_link, sym.st_name);
+            if (n == nullptr) continue;
+            symbols.push_back({static_cast<std::uint32_t>(sym.st_value) & ~1u,
+                               static_cast<std::uint32_t>(sym.st_size), n,
+                               GELF_ST_BIND(sym.st_info) == STB_WEAK});
+        }
+    }
+    std::sort(sections.begin(), sections.end(),
+              [](const auto& a, const auto& b) { return a.address < b.address; });
+    std::stable_sort(symbols.begin(), symbols.end(), [](const auto& a, const auto& b) {
+        // Among aliases, the strong definition first.
+        return a.address != b.address ? a.address < b.address : (!a.weak && b.weak);
+    });
+}
+
+void debug_info::impl::ignore_discarded_debug_info() {
+    std::size_t string_table = 0;
+    if (elf_getshdrstrndx(elf, &string_table) != 0) return;
+    auto kept = [this](std::uint32_t address) { return plausible_start(address); };
+    Elf_Scn* scn = nullptr;
+    while ((scn = elf_nextscn(elf, scn)) != nullptr) {
+        GElf_Shdr header;
+        if (gelf_getshdr(scn, &header) == nullptr || header.sh_type != SHT_PROGBITS ||
+            (header.sh_flags & SHF_COMPRESSED) != 0) {
+            continue;
+        }
+        const char* section_name = elf_strptr(elf, string_table, header.sh_name);
+        if (section_name == nullptr) continue;
+        const std::string_view which(section_name);
+        if (which != ".debug_frame" && which != ".debug_line") continue;
+        if (header.sh_offset > image.size() || header.sh_size > image.size() - header.sh_offset)
+            continue;
+        // libelf hands libdw these bytes where they lie in the image: they
+        // are rewritten before libdw first reads them.
+        std::span<std::uint8_t> bytes(image.data() + header.sh_offset, header.sh_size);
+        if (which == ".debug_frame") {
+            move_discarded_frame_entries(bytes, kept, discarded_address);
+        } else {
+            move_discarded_line_sequences(bytes, kept, discarded_address);
+        }
+    }
+}
+
+void debug_info::impl::derive_symbol_sizes() {
+    // Assembly often omits .size: take the call-frame entry's range, or
+    // reach to the next symbol within the section.
+    for (std::size_t i = 0; i < symbols.size(); ++i) {
+        auto& s = symbols[i];
+        if (s.size != 0) continue;
+        Dwarf_Frame* frame = nullptr;
+        if (cfi != nullptr && dwarf_cfi_addrframe(cfi, s.address, &frame) == 0 &&
+            frame != nullptr) {
+            Dwarf_Addr start = 0;
+            Dwarf_Addr end = 0;
+            dwarf_frame_info(frame, &start, &end, nullptr);
+            std::free(frame);
+            if (start == s.address && end > start && end - start < 0x100000) {
+                s.size = static_cast<std::uint32_t>(end - start);
+                continue;
+            }
+        }
+        auto section = std::find_if(sections.begin(), sections.end(), [&](const auto& sec) {
+            return s.address >= sec.address && s.address - sec.address < sec.size;
+        });
+        if (section == sections.end()) continue;
+        std::uint32_t end = section->address + section->size;
+        for (std::size_t j = i + 1; j < symbols.size(); ++j) {
+            if (symbols[j].address > s.address) {
+                end = std::min(end, symbols[j].address);
+                break;
+            }
+        }
+        s.size = end - s.address;
+    }
+}
+
+bool debug_info::impl::in_code(std::uint32_t pc) const {
+    return std::any_of(sections.begin(), sections.end(), [&](const auto& s) {
+        return s.executable && pc >= s.address && pc - s.address < s.size;
+    });
+}
+
+bool debug_info::impl::function_starts_at(std::uint32_t address) const {
+    auto it = std::lower_bound(symbols.begin(), symbols.end(), address,
+                               [](const elf_symbol& s, std::uint32_t a) { return s.address < a; });
+    return it != symbols.end() && it->address == address;
+}
+
+bool debug_info::impl::plausible_start(std::uint32_t address) const {
+    if (function_starts_at(address)) return true;
+    return address > 1 && in_code(address);
+}
+
+const elf_symbol* debug_info::impl::symbol_at(std::uint32_t pc) const {
+    auto end = std::upper_bound(symbols.begin(), symbols.end(), pc,
+                                [](std::uint32_t a, const elf_symbol& s) { return a < s.address; });
+    while (end != symbols.begin()) {
+        // The aliases [first, end) start at the same address; the strong one is first.
+        auto first = std::prev(end);
+        while (first != symbols.begin() && std::prev(first)->address == first->address) --first;
+        std::uint32_t size = 0;
+        for (auto it = first; it != end; ++it) size = std::max(size, it->size);
+        if (pc - first->address < std::max<std::uint32_t>(size, 1)) return &*first;
+        if (size != 0) return nullptr;  // the function before pc ends before it
+        end = first;
+    }
+    return nullptr;
+}
+
+std::string debug_info::impl::describe(std::uint32_t pc) const {
+    const elf_symbol* symbol = symbol_at(pc);
+    if (symbol == nullptr) return fmt::format("0x{:08x}", pc);
+    return fmt::format("0x{:08x} ({})", pc, demangle(symbol->name.c_str()));
+}
+
+std::optional<std::vector<std::uint8_t>> debug_info::impl::bytes_at(std::uint32_t address,
+                                                                    std::uint32_t length) const {
+    if (elf == nullptr) return std::nullopt;
+    Elf_Scn* scn = nullptr;
+    while ((scn = elf_nextscn(elf, scn)) != nullptr) {
+        GElf_Shdr header;
+        if (gelf_getshdr(scn, &header) == nullptr || header.sh_type != SHT_PROGBITS ||
+            (header.sh_flags & SHF_ALLOC) == 0) {
+            continue;
+        }
+        if (address < header.sh_addr ||
+            std::uint64_t{address} + length > header.sh_addr + header.sh_size) {
+            continue;
+        }
+        Elf_Data* data = elf_getdata(scn, nullptr);
+        const auto offset = address - header.sh_addr;
+        if (data == nullptr || data->d_buf == nullptr || offset + length > data->d_size)
+            return std::nullopt;
+        const auto* begin = static_cast<const std::uint8_t*>(data->d_buf) + offset;
+        return std::vector<std::uint8_t>(begin, begin + length);
+    }
+    return std::nullopt;
+}
+
+bool debug_info::impl::follows_a_call(std::uint32_t address) const {
+    if (address >= 4) {
+        if (auto bytes = bytes_at(address - 4, 4)) {
+            const std::uint32_t hw1 = (*bytes)[0] | ((*bytes)[1] << 8);
+            const std::uint32_t hw2 = (*bytes)[2] | ((*bytes)[3] << 8);
+            if ((hw1 & 0xf800) == 0xf000 && (hw2 & 0xd000) == 0xd000) return true;  // BL
+        }
+    }
+    if (address >= 2) {
+        if (auto bytes = bytes_at(address - 2, 2)) {
+            const std::uint32_t hw = (*bytes)[0] | ((*bytes)[1] << 8);
+            if ((hw & 0xff87) == 0x4780) return true;  // BLX Rm
+        }
+    }
+    return false;
+}
+
+debug_info::debug_info(std::vector<std::uint8_t> image, std::string name)
+    : impl_(std::make_unique<impl>()) {
+    impl_->image = std::move(image);
+    impl_->name = std::move(name);
+    impl_->open();
+}
+
+debug_info::~debug_info() = default;
+
+std::unique_ptr<debug_info> debug_info::load(const std::string& path) {
+    std::ifstream in(path, std::ios::binary);
+    std::vector<std::uint8_t> bytes;
+    if (in) bytes.assign(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
+    auto info = std::make_unique<debug_info>(std::move(bytes), path);
+    if (!in) info->impl_->problem = fmt::format("{}: cannot read the file", path);
+    return info;
+}
+
+const std::string& debug_info::problem() const {
+    return impl_->problem;
+}
+
+std::vector<debug_info::function> debug_info::functions() const {
+    std::vector<function> out;
+    for (const auto& s : impl_->symbols) {
+        if (!out.empty() && out.back().address == s.address) continue;  // aliases
+        out.push_back({demangle(s.name.c_str()), s.address, s.size});
+    }
+    return out;
+}
+
+const std::vector<section>& debug_info::sections() const {
+    return impl_->sections;
+}
+
+std::optional<std::vector<std::uint8_t>> debug_info::bytes_at(std::uint32_t address,
+                                                              std::uint32_t length) const {
+    return impl_->bytes_at(address, length);
+}
+
+std::optional<std::pair<std::uint32_t, std::uint32_t>> debug_info::impl::find_symbol(
+    std::string_view wanted) const {
+    if (elf == nullptr) return std::nullopt;
+    Elf_Scn* scn = nullptr;
+    while ((scn = elf_nextscn(elf, scn)) != nullptr) {
+        GElf_Shdr header;
+        if (gelf_getshdr(scn, &header) == nullptr || header.sh_type != SHT_SYMTAB ||
+            header.sh_entsize == 0) {
+            continue;
+        }
+        Elf_Data* data = elf_getdata(scn, nullptr);
+        if (data == nullptr) continue;
+        const auto count = std::min<std::uint64_t>(header.sh_size / header.sh_entsize, 1u << 24);
+        for (std::size_t i = 0; i < count; ++i) {
+            GElf_Sym sym;
+            if (gelf_getsym(data, static_cast<int>(i), &sym) == nullptr) break;
+            const char* n = elf_strptr(elf, header.sh_link, sym.st_name);
+            if (n != nullptr && wanted == n && sym.st_shndx != SHN_UNDEF) {
+                return std::make_pair(static_cast<std::uint32_t>(sym.st_value),
+                                      static_cast<std::uint32_t>(sym.st_size));
+            }
+        }
+    }
+    return std::nullopt;
+}
+
+std::optional<std::pair<std::uint32_t, std::uint32_t>> debug_info::find_symbol(
+    std::string_view wanted) const {
+    return impl_->find_symbol(wanted);
+}
+
+}  // namespace rivet::backtrace
