@@ -1,5 +1,5 @@
 // Opening a firmware image: sections, function symbols, libdw's handles, and
-// the DWARF of discarded functions moved out of the way (discarded.hpp).
+// the DWARF of discarded functions moved out of the way (dwarf_cleanup.hpp).
 #include <cxxabi.h>
 #include <fmt/format.h>
 #include <gelf.h>
@@ -10,7 +10,7 @@
 #include <fstream>
 #include <iterator>
 
-#include "discarded.hpp"
+#include "dwarf_cleanup.hpp"
 #include "image.hpp"
 
 namespace rivet::backtrace {
@@ -147,7 +147,8 @@ void debug_info::impl::ignore_discarded_debug_info() {
         // are rewritten before libdw first reads them.
         std::span<std::uint8_t> bytes(image.data() + header.sh_offset, header.sh_size);
         if (which == ".debug_frame") {
-            move_discarded_frame_entries(bytes, kept, discarded_address);
+            for (const auto& range : move_discarded_frame_entries(bytes, kept, discarded_address))
+                frame_entries.emplace_back(range.start, range.size);
         } else {
             move_discarded_line_sequences(bytes, kept, discarded_address);
         }
@@ -157,32 +158,25 @@ void debug_info::impl::ignore_discarded_debug_info() {
 void debug_info::impl::derive_symbol_sizes() {
     // Assembly often omits .size: take the call-frame entry's range, or
     // reach to the next symbol within the section.
-    for (std::size_t i = 0; i < symbols.size(); ++i) {
-        auto& s = symbols[i];
+    std::sort(frame_entries.begin(), frame_entries.end());
+    for (auto& s : symbols) {
         if (s.size != 0) continue;
-        Dwarf_Frame* frame = nullptr;
-        if (cfi != nullptr && dwarf_cfi_addrframe(cfi, s.address, &frame) == 0 &&
-            frame != nullptr) {
-            Dwarf_Addr start = 0;
-            Dwarf_Addr end = 0;
-            dwarf_frame_info(frame, &start, &end, nullptr);
-            std::free(frame);
-            if (start == s.address && end > start && end - start < 0x100000) {
-                s.size = static_cast<std::uint32_t>(end - start);
-                continue;
-            }
+        auto entry = std::lower_bound(frame_entries.begin(), frame_entries.end(),
+                                      std::make_pair(s.address, std::uint32_t{0}));
+        if (entry != frame_entries.end() && entry->first == s.address && entry->second != 0 &&
+            entry->second < 0x100000) {
+            s.size = entry->second;
+            continue;
         }
         auto section = std::find_if(sections.begin(), sections.end(), [&](const auto& sec) {
             return s.address >= sec.address && s.address - sec.address < sec.size;
         });
         if (section == sections.end()) continue;
         std::uint32_t end = section->address + section->size;
-        for (std::size_t j = i + 1; j < symbols.size(); ++j) {
-            if (symbols[j].address > s.address) {
-                end = std::min(end, symbols[j].address);
-                break;
-            }
-        }
+        auto next = std::upper_bound(
+            symbols.begin(), symbols.end(), s.address,
+            [](std::uint32_t a, const elf_symbol& other) { return a < other.address; });
+        if (next != symbols.end()) end = std::min(end, next->address);
         s.size = end - s.address;
     }
 }

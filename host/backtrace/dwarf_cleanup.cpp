@@ -1,4 +1,4 @@
-#include "discarded.hpp"
+#include "dwarf_cleanup.hpp"
 
 #include <dwarf.h>
 
@@ -16,6 +16,7 @@ public:
 
     [[nodiscard]] std::size_t at() const { return at_; }
     [[nodiscard]] bool ok() const { return ok_; }
+    [[nodiscard]] std::uint8_t peek(std::size_t at) const { return at < bytes_.size() ? bytes_[at] : 0; }
     void seek(std::size_t at) {
         if (at > bytes_.size()) {
             ok_ = false;
@@ -84,10 +85,125 @@ std::optional<unit_extent> read_unit_length(cursor& c, std::size_t section_size)
 
 }  // namespace
 
-std::size_t move_discarded_frame_entries(std::span<std::uint8_t> debug_frame,
-                                         const start_test& kept, std::uint32_t nowhere) {
-    std::size_t moved = 0;
-    std::map<std::uint64_t, std::uint64_t> address_size;  // by CIE offset
+namespace {
+
+// Reads call-frame instructions up to `end`: true when libdw knows each one
+// and every register they name is at most max_cfi_register.
+bool instructions_ok(cursor& c, std::size_t end, std::size_t address_size) {
+    bool ok = true;
+    auto reg = [&] { ok = ok && c.uleb() <= max_cfi_register; };
+    auto block = [&] { c.skip(static_cast<std::size_t>(std::min<std::uint64_t>(c.uleb(), end))); };
+    while (ok && c.ok() && c.at() < end) {
+        const auto op = c.fixed(1);
+        switch (op >> 6) {
+            case 1:  // DW_CFA_advance_loc
+            case 3:  // DW_CFA_restore
+                continue;
+            case 2:  // DW_CFA_offset
+                (void)c.uleb();
+                continue;
+            default:
+                break;
+        }
+        switch (op) {
+            case DW_CFA_nop:
+            case DW_CFA_remember_state:
+            case DW_CFA_restore_state:
+            case DW_CFA_GNU_window_save:
+                break;
+            case DW_CFA_set_loc:
+                c.skip(address_size);
+                break;
+            case DW_CFA_advance_loc1:
+                c.skip(1);
+                break;
+            case DW_CFA_advance_loc2:
+                c.skip(2);
+                break;
+            case DW_CFA_advance_loc4:
+                c.skip(4);
+                break;
+            case DW_CFA_register:
+                reg();
+                reg();
+                break;
+            case DW_CFA_offset_extended:
+            case DW_CFA_def_cfa:
+            case DW_CFA_offset_extended_sf:
+            case DW_CFA_def_cfa_sf:
+            case DW_CFA_val_offset:
+            case DW_CFA_val_offset_sf:
+            case DW_CFA_GNU_negative_offset_extended:
+                reg();
+                (void)c.uleb();  // an SLEB has the same length rule
+                break;
+            case DW_CFA_restore_extended:
+            case DW_CFA_undefined:
+            case DW_CFA_same_value:
+            case DW_CFA_def_cfa_register:
+                reg();
+                break;
+            case DW_CFA_def_cfa_offset:
+            case DW_CFA_def_cfa_offset_sf:
+            case DW_CFA_GNU_args_size:
+                (void)c.uleb();
+                break;
+            case DW_CFA_def_cfa_expression:
+                block();
+                break;
+            case DW_CFA_expression:
+            case DW_CFA_val_expression:
+                reg();
+                block();
+                break;
+            default:
+                return false;
+        }
+    }
+    return ok && c.ok() && c.at() <= end;
+}
+
+struct cie_facts {
+    std::uint64_t address_size = 4;
+    bool augmentation_data = false;  // "z...": FDEs carry augmentation data
+    bool ok = false;
+};
+
+// A CIE after its id: version, augmentation, [address and segment size],
+// alignment factors, return address register, [augmentation data], and
+// its initial instructions.
+cie_facts read_cie(cursor& c, std::size_t end) {
+    cie_facts facts;
+    const auto version = c.fixed(1);
+    const std::size_t augmentation = c.at();
+    c.skip_string();
+    facts.augmentation_data = c.ok() && c.at() > augmentation + 1;
+    if (version >= 4) {
+        facts.address_size = c.fixed(1);
+        c.skip(1);
+    }
+    (void)c.uleb();  // code alignment
+    (void)c.uleb();  // data alignment (an SLEB)
+    const auto return_register = version == 1 ? c.fixed(1) : c.uleb();
+    if (facts.augmentation_data) {
+        // Only "z..." says how long its data is.
+        const bool sized = c.peek(augmentation) == 'z';
+        if (!sized) return facts;
+        c.skip(static_cast<std::size_t>(std::min<std::uint64_t>(c.uleb(), end)));
+    }
+    facts.ok = c.ok() && return_register <= max_cfi_register &&
+               (version == 1 || version == 3 || version == 4) &&
+               instructions_ok(c, end, static_cast<std::size_t>(facts.address_size));
+    return facts;
+}
+
+}  // namespace
+
+std::vector<code_range> move_discarded_frame_entries(std::span<std::uint8_t> debug_frame,
+                                                     const start_test& kept,
+                                                     std::uint32_t nowhere) {
+    std::vector<code_range> kept_ranges;
+    std::map<std::uint64_t, cie_facts> cies;  // by offset
     cursor c(debug_frame, 0);
     while (c.ok() && c.at() + 4 <= debug_frame.size()) {
         const std::size_t entry = c.at();
@@ -97,24 +213,27 @@ std::size_t move_discarded_frame_entries(std::span<std::uint8_t> debug_frame,
         const std::uint64_t id = c.fixed(unit->offset_size);
         const bool is_cie = unit->offset_size == 4 ? id == 0xffffffffu : id == ~std::uint64_t{0};
         if (is_cie) {
-            // version, augmentation, [address size, segment size] (version 4)
-            const auto version = c.fixed(1);
-            c.skip_string();
-            address_size[entry] = version >= 4 ? c.fixed(1) : 4;
+            cies[entry] = read_cie(c, unit->end);
         } else {
-            auto size = address_size.find(id);
-            const std::uint64_t bytes = size == address_size.end() ? 4 : size->second;
+            auto cie = cies.find(id);
+            const cie_facts facts = cie == cies.end() ? cie_facts{} : cie->second;
             const std::size_t location_at = c.at();
-            const auto start = c.fixed(bytes);
-            if (bytes == 4 && c.ok() && !kept(static_cast<std::uint32_t>(start))) {
+            const auto start = static_cast<std::uint32_t>(c.fixed(facts.address_size));
+            const auto length = static_cast<std::uint32_t>(c.fixed(facts.address_size));
+            if (facts.augmentation_data) c.skip(static_cast<std::size_t>(
+                std::min<std::uint64_t>(c.uleb(), unit->end)));
+            const bool usable = facts.ok && facts.address_size == 4 && c.ok() &&
+                                instructions_ok(c, unit->end, 4);
+            if (usable && kept(start)) {
+                kept_ranges.push_back({start, length});
+            } else if (facts.address_size == 4) {
                 c.put32(location_at, nowhere);
                 c.put32(location_at + 4, 0);  // an empty range
-                ++moved;
             }
         }
-        c.seek(unit->end);
+        c = cursor(debug_frame, unit->end);
     }
-    return moved;
+    return kept_ranges;
 }
 
 std::size_t move_discarded_line_sequences(std::span<std::uint8_t> debug_line,

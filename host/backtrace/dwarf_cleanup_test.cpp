@@ -2,7 +2,7 @@
 
 #include <vector>
 
-#include "discarded.hpp"
+#include "dwarf_cleanup.hpp"
 
 namespace {
 
@@ -38,11 +38,36 @@ std::vector<std::uint8_t> debug_frame() {
 
 TEST(discarded, frame_entries_at_address_zero_move_nowhere) {
     auto bytes = debug_frame();
-    EXPECT_EQ(move_discarded_frame_entries(bytes, kept, nowhere), 1u);
+    const auto ranges = move_discarded_frame_entries(bytes, kept, nowhere);
+    ASSERT_EQ(ranges.size(), 1u);
+    EXPECT_EQ(ranges[0].start, 0x100u);
+    EXPECT_EQ(ranges[0].size, 0x40u);
     EXPECT_EQ(get32(bytes, 16 + 8), nowhere);
     EXPECT_EQ(get32(bytes, 16 + 12), 0u);  // an empty range
     EXPECT_EQ(get32(bytes, 32 + 8), 0x100u);
     EXPECT_EQ(get32(bytes, 32 + 12), 0x40u);
+}
+
+// libdw would allocate a frame big enough for register 0x7ffffff (1 GiB):
+// the FDE that names it is not handed over.
+TEST(discarded, frame_entries_naming_impossible_registers_move_nowhere) {
+    auto bytes = debug_frame();
+    bytes.resize(bytes.size() - 16);
+    put32(bytes, 20);  // FDE length
+    put32(bytes, 0);
+    put32(bytes, 0x200);
+    put32(bytes, 0x40);
+    bytes.insert(bytes.end(), {0x41, 0x07, 0xff, 0xff, 0xff, 0x3f, 0, 0});  // DW_CFA_undefined
+    const auto ranges = move_discarded_frame_entries(bytes, kept, nowhere);
+    EXPECT_TRUE(ranges.empty());
+    EXPECT_EQ(get32(bytes, 32 + 8), nowhere);
+}
+
+TEST(discarded, a_cie_with_unknown_instructions_takes_its_frame_entries_along) {
+    auto bytes = debug_frame();
+    bytes[13] = 0x3f;  // the CIE's DW_CFA_def_cfa becomes an opcode no one knows
+    EXPECT_TRUE(move_discarded_frame_entries(bytes, kept, nowhere).empty());
+    EXPECT_EQ(get32(bytes, 32 + 8), nowhere);
 }
 
 // A DWARF 4 line program with two sequences: one at 0 (discarded), one kept.
