@@ -133,20 +133,24 @@ void debug_info::impl::ignore_discarded_debug_info() {
     Elf_Scn* scn = nullptr;
     while ((scn = elf_nextscn(elf, scn)) != nullptr) {
         GElf_Shdr header;
-        if (gelf_getshdr(scn, &header) == nullptr || header.sh_type != SHT_PROGBITS ||
-            (header.sh_flags & SHF_COMPRESSED) != 0) {
-            continue;
-        }
+        if (gelf_getshdr(scn, &header) == nullptr || header.sh_type == SHT_NOBITS) continue;
         const char* section_name = elf_strptr(elf, string_table, header.sh_name);
         if (section_name == nullptr) continue;
+        // libdw takes these by name, whatever their type, and decompresses
+        // them (SHF_COMPRESSED, or GNU's .zdebug_): so do the same first and
+        // rewrite the bytes it will read.
         const std::string_view which(section_name);
-        if (which != ".debug_frame" && which != ".debug_line") continue;
-        if (header.sh_offset > image.size() || header.sh_size > image.size() - header.sh_offset)
+        const bool gnu_compressed = which.starts_with(".zdebug_");
+        const auto plain = gnu_compressed ? which.substr(std::string_view(".z").size())
+                                          : which.substr(std::string_view(".").size());
+        if (plain != "debug_frame" && plain != "debug_line") continue;
+        if (gnu_compressed && elf_compress_gnu(scn, 0, 0) < 0) continue;
+        if (!gnu_compressed && (header.sh_flags & SHF_COMPRESSED) != 0 && elf_compress(scn, 0, 0) < 0)
             continue;
-        // libelf hands libdw these bytes where they lie in the image: they
-        // are rewritten before libdw first reads them.
-        std::span<std::uint8_t> bytes(image.data() + header.sh_offset, header.sh_size);
-        if (which == ".debug_frame") {
+        Elf_Data* data = elf_getdata(scn, nullptr);
+        if (data == nullptr || data->d_buf == nullptr) continue;
+        std::span<std::uint8_t> bytes(static_cast<std::uint8_t*>(data->d_buf), data->d_size);
+        if (plain == "debug_frame") {
             for (const auto& range : move_discarded_frame_entries(bytes, kept, discarded_address))
                 frame_entries.emplace_back(range.start, range.size);
         } else {
