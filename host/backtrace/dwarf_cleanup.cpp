@@ -16,7 +16,9 @@ public:
 
     [[nodiscard]] std::size_t at() const { return at_; }
     [[nodiscard]] bool ok() const { return ok_; }
-    [[nodiscard]] std::uint8_t peek(std::size_t at) const { return at < bytes_.size() ? bytes_[at] : 0; }
+    [[nodiscard]] std::uint8_t peek(std::size_t at) const {
+        return at < bytes_.size() ? bytes_[at] : 0;
+    }
     void seek(std::size_t at) {
         if (at > bytes_.size()) {
             ok_ = false;
@@ -57,7 +59,8 @@ public:
     }
     void put32(std::size_t at, std::uint32_t value) {
         if (at + 4 > bytes_.size()) return;
-        for (std::size_t i = 0; i < 4; ++i) bytes_[at + i] = static_cast<std::uint8_t>(value >> (8 * i));
+        for (std::size_t i = 0; i < 4; ++i)
+            bytes_[at + i] = static_cast<std::uint8_t>(value >> (8 * i));
     }
 
 private:
@@ -220,10 +223,10 @@ std::vector<code_range> move_discarded_frame_entries(std::span<std::uint8_t> deb
             const std::size_t location_at = c.at();
             const auto start = static_cast<std::uint32_t>(c.fixed(facts.address_size));
             const auto length = static_cast<std::uint32_t>(c.fixed(facts.address_size));
-            if (facts.augmentation_data) c.skip(static_cast<std::size_t>(
-                std::min<std::uint64_t>(c.uleb(), unit->end)));
-            const bool usable = facts.ok && facts.address_size == 4 && c.ok() &&
-                                instructions_ok(c, unit->end, 4);
+            if (facts.augmentation_data)
+                c.skip(static_cast<std::size_t>(std::min<std::uint64_t>(c.uleb(), unit->end)));
+            const bool usable =
+                facts.ok && facts.address_size == 4 && c.ok() && instructions_ok(c, unit->end, 4);
             if (usable && kept(start)) {
                 kept_ranges.push_back({start, length});
             } else if (facts.address_size == 4) {

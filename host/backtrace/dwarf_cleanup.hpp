@@ -32,8 +32,7 @@ inline constexpr std::uint64_t max_cfi_register = 4095;
 // max_cfi_register, gets initial location `nowhere` and an empty range.
 // Returns the ranges of the FDEs that stay.
 std::vector<code_range> move_discarded_frame_entries(std::span<std::uint8_t> debug_frame,
-                                                     const start_test& kept,
-                                                     std::uint32_t nowhere);
+                                                     const start_test& kept, std::uint32_t nowhere);
 
 // .debug_line: each DW_LNE_set_address whose address fails `kept` (the start
 // of a discarded sequence) is set to `nowhere`. Returns how many.

@@ -76,17 +76,18 @@ std::vector<std::uint8_t> debug_line() {
     for (std::uint32_t start : {0u, 0x100u}) {
         program.insert(program.end(), {0, 5, 2});  // DW_LNE_set_address
         put32(program, start);
-        program.insert(program.end(), {2, 8});      // DW_LNS_advance_pc 8
-        program.insert(program.end(), {9, 4, 0});   // DW_LNS_fixed_advance_pc 4
-        program.insert(program.end(), {0x20});      // a special opcode
-        program.insert(program.end(), {0, 1, 1});   // DW_LNE_end_sequence
+        program.insert(program.end(), {2, 8});     // DW_LNS_advance_pc 8
+        program.insert(program.end(), {9, 4, 0});  // DW_LNS_fixed_advance_pc 4
+        program.insert(program.end(), {0x20});     // a special opcode
+        program.insert(program.end(), {0, 1, 1});  // DW_LNE_end_sequence
     }
     std::vector<std::uint8_t> header = {1, 1, 1, 0xfb, 14, 13,  // min length .. opcode_base
-                                        0, 1, 1, 1, 1, 0, 0, 0, 1, 0, 0, 1,  // operand counts
-                                        0,                                   // no directories
-                                        0};                                  // no files
+                                        0, 1, 1, 1,    1,  0,  0, 0, 1, 0, 0, 1,  // operand counts
+                                        0,                                        // no directories
+                                        0};                                       // no files
     std::vector<std::uint8_t> out;
-    const std::uint32_t unit_length = 2 + 4 + static_cast<std::uint32_t>(header.size() + program.size());
+    const std::uint32_t unit_length =
+        2 + 4 + static_cast<std::uint32_t>(header.size() + program.size());
     put32(out, unit_length);
     out.insert(out.end(), {4, 0});  // version 4
     put32(out, static_cast<std::uint32_t>(header.size()));

@@ -11,9 +11,9 @@ std::string thread_words(const thread_info& t) {
     if (!t.name.empty()) out += fmt::format(" \"{}\"", t.name);
     out += fmt::format(" ({} control block at 0x{:08x})", t.rtos, t.control_block);
     if (t.entry) {
-        out += fmt::format(", entry {}",
-                           t.entry_function.empty() ? fmt::format("0x{:08x}", *t.entry)
-                                                    : t.entry_function);
+        out +=
+            fmt::format(", entry {}", t.entry_function.empty() ? fmt::format("0x{:08x}", *t.entry)
+                                                               : t.entry_function);
     }
     if (t.stack_base) out += fmt::format(", stack from 0x{:08x}", *t.stack_base);
     if (t.saved_sp) out += fmt::format(", SP 0x{:08x} at its last context switch", *t.saved_sp);
@@ -28,9 +28,9 @@ std::string format(const trace& t) {
     for (const auto& f : t.frames) {
         if (f.exception_entry) {
             const bool on_psp = (f.exc_return & 0x4u) != 0;
-            out += fmt::format("      <exception entry: {}{}>\n", exc_return_words(f.exc_return),
-                               on_psp && f.stacked_at ? fmt::format(" at 0x{:08x}", *f.stacked_at)
-                                                      : "");
+            out += fmt::format(
+                "      <exception entry: {}{}>\n", exc_return_words(f.exc_return),
+                on_psp && f.stacked_at ? fmt::format(" at 0x{:08x}", *f.stacked_at) : "");
         }
         for (const auto& loc : f.locations) {
             out += fmt::format("  #{:<2} 0x{:08x} in {}{}", number++, f.pc,

@@ -100,8 +100,7 @@ void debug_info::impl::read_sections_and_symbols() {
                                 static_cast<std::uint32_t>(header.sh_addr),
                                 static_cast<std::uint32_t>(header.sh_size),
                                 (header.sh_flags & SHF_EXECINSTR) != 0,
-                                (header.sh_flags & SHF_WRITE) != 0,
-                                header.sh_type != SHT_NOBITS});
+                                (header.sh_flags & SHF_WRITE) != 0, header.sh_type != SHT_NOBITS});
         }
         if (header.sh_type != SHT_SYMTAB) continue;
         Elf_Data* data = elf_getdata(scn, nullptr);
@@ -141,11 +140,12 @@ void debug_info::impl::ignore_discarded_debug_info() {
         // rewrite the bytes it will read.
         const std::string_view which(section_name);
         const bool gnu_compressed = which.starts_with(".zdebug_");
-        const auto plain = gnu_compressed ? which.substr(std::string_view(".z").size())
-                                          : which.substr(std::string_view(".").size());
+        const std::string_view plain =
+            gnu_compressed ? which.substr(2) : (which.starts_with(".") ? which.substr(1) : "");
         if (plain != "debug_frame" && plain != "debug_line") continue;
         if (gnu_compressed && elf_compress_gnu(scn, 0, 0) < 0) continue;
-        if (!gnu_compressed && (header.sh_flags & SHF_COMPRESSED) != 0 && elf_compress(scn, 0, 0) < 0)
+        if (!gnu_compressed && (header.sh_flags & SHF_COMPRESSED) != 0 &&
+            elf_compress(scn, 0, 0) < 0)
             continue;
         Elf_Data* data = elf_getdata(scn, nullptr);
         if (data == nullptr || data->d_buf == nullptr) continue;
@@ -332,8 +332,8 @@ std::optional<std::pair<std::uint32_t, std::uint32_t>> debug_info::impl::find_sy
 }
 
 std::optional<std::pair<std::uint32_t, std::uint32_t>> debug_info::find_symbol(
-    std::string_view wanted) const {
-    return impl_->find_symbol(wanted);
+    std::string_view name) const {
+    return impl_->find_symbol(name);
 }
 
 }  // namespace rivet::backtrace

@@ -42,7 +42,7 @@ struct debug_info::impl {
     std::vector<Dwarf_Die> units;     // the compile units' DIEs
     // The code ranges of the call-frame entries (FDEs) in .debug_frame.
     std::vector<std::pair<std::uint32_t, std::uint32_t>> frame_entries;
-    std::uint32_t reset_vector = 0;   // the reset handler's address, 0 if unknown
+    std::uint32_t reset_vector = 0;  // the reset handler's address, 0 if unknown
 
     impl() = default;
     impl(const impl&) = delete;

@@ -50,13 +50,14 @@ nlohmann::json to_json(const trace& t) {
         auto optional = [](const std::optional<std::uint32_t>& v) {
             return v ? json(*v) : json(nullptr);
         };
-        thread = {{"rtos", th.rtos},
-                  {"control_block", th.control_block},
-                  {"name", th.name.empty() ? json(nullptr) : json(th.name)},
-                  {"entry", optional(th.entry)},
-                  {"entry_function", th.entry_function.empty() ? json(nullptr) : json(th.entry_function)},
-                  {"saved_sp", optional(th.saved_sp)},
-                  {"stack_base", optional(th.stack_base)}};
+        thread = {
+            {"rtos", th.rtos},
+            {"control_block", th.control_block},
+            {"name", th.name.empty() ? json(nullptr) : json(th.name)},
+            {"entry", optional(th.entry)},
+            {"entry_function", th.entry_function.empty() ? json(nullptr) : json(th.entry_function)},
+            {"saved_sp", optional(th.saved_sp)},
+            {"stack_base", optional(th.stack_base)}};
     }
     return {{"frames", std::move(frames)},
             {"end", ending_name(t.end)},

@@ -42,13 +42,14 @@ bool strip(Dwarf_Die& type) {
     return false;
 }
 
-bool type_of(Dwarf_Die& die, Dwarf_Die& type) {
+// The type of `die` (a variable, a member, a pointer), through typedefs.
+bool type_of(Dwarf_Die& die, Dwarf_Die& result) {
     Dwarf_Attribute attribute;
     if (dwarf_attr_integrate(&die, DW_AT_type, &attribute) == nullptr ||
-        dwarf_formref_die(&attribute, &type) == nullptr) {
+        dwarf_formref_die(&attribute, &result) == nullptr) {
         return false;
     }
-    return strip(type);
+    return strip(result);
 }
 
 // The structure the variable `name` points to.
@@ -61,11 +62,12 @@ std::optional<Dwarf_Die> pointee_struct(const debug_info::impl& image, std::stri
             if (dwarf_tag(&child) != DW_TAG_variable) continue;
             const char* n = dwarf_diename(&child);
             if (n == nullptr || name != n) continue;
-            Dwarf_Die type;
-            if (!type_of(child, type) || dwarf_tag(&type) != DW_TAG_pointer_type) continue;
+            Dwarf_Die pointer;
+            if (!type_of(child, pointer) || dwarf_tag(&pointer) != DW_TAG_pointer_type) continue;
             Dwarf_Die target;
-            if (!type_of(type, target)) continue;
-            if (dwarf_tag(&target) == DW_TAG_structure_type && !dwarf_hasattr(&target, DW_AT_declaration))
+            if (!type_of(pointer, target)) continue;
+            if (dwarf_tag(&target) == DW_TAG_structure_type &&
+                !dwarf_hasattr(&target, DW_AT_declaration))
                 return target;
         } while (dwarf_siblingof(&child, &child) == 0);
     }
@@ -144,8 +146,10 @@ std::optional<thread_info> current_thread_of(const debug_info::impl& image,
                     thread.entry_function = demangle(s->name.c_str());
             }
         }
-        if (auto m = find_member(*structure, sp_members)) thread.saved_sp = read(*block + m->offset);
-        if (auto m = find_member(*structure, stack_members)) thread.stack_base = read(*block + m->offset);
+        if (auto m = find_member(*structure, sp_members))
+            thread.saved_sp = read(*block + m->offset);
+        if (auto m = find_member(*structure, stack_members))
+            thread.stack_base = read(*block + m->offset);
         return thread;
     }
     return std::nullopt;

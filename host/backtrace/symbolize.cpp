@@ -106,22 +106,24 @@ std::vector<location> debug_info::impl::symbolize(std::uint32_t pc) const {
         Dwarf_Files* files = nullptr;
         std::size_t file_count = 0;
         if (dwarf_getsrcfiles(&cu, &files, &file_count) != 0) files = nullptr;
-        for (auto it = chain.rbegin(); it != chain.rend(); ++it) {
-            const int tag = dwarf_tag(&*it);
+        // Innermost first: `chain` runs from the subprogram inwards.
+        for (std::size_t i = chain.size(); i-- > 0;) {
+            auto& die = chain[i];
+            const int tag = dwarf_tag(&die);
             if (tag != DW_TAG_subprogram && tag != DW_TAG_inlined_subroutine) continue;
-            result.push_back({die_name(&*it), file, line, tag == DW_TAG_inlined_subroutine});
+            result.push_back({die_name(&die), file, line, tag == DW_TAG_inlined_subroutine});
             if (tag == DW_TAG_subprogram) break;
             // Where this inlined copy was called from: the next location out.
             Dwarf_Attribute attribute;
             Dwarf_Word value = 0;
             file.clear();
             line = 0;
-            if (dwarf_attr(&*it, DW_AT_call_file, &attribute) != nullptr &&
+            if (dwarf_attr(&die, DW_AT_call_file, &attribute) != nullptr &&
                 dwarf_formudata(&attribute, &value) == 0 && files != nullptr &&
                 value < file_count) {
                 if (const char* f = dwarf_filesrc(files, value, nullptr, nullptr)) file = f;
             }
-            if (dwarf_attr(&*it, DW_AT_call_line, &attribute) != nullptr &&
+            if (dwarf_attr(&die, DW_AT_call_line, &attribute) != nullptr &&
                 dwarf_formudata(&attribute, &value) == 0) {
                 line = static_cast<unsigned>(value);
             }

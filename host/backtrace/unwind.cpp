@@ -115,7 +115,8 @@ private:
         // A return address is the instruction after a call, so its function
         // is found at pc - 1; but an RTOS seeds a new task's LR with the
         // first instruction of its task-exit function, which no call precedes.
-        const bool seeded = !exact_pc_ && image_.function_starts_at(pc) && !image_.follows_a_call(pc);
+        const bool seeded =
+            !exact_pc_ && image_.function_starts_at(pc) && !image_.follows_a_call(pc);
         const std::uint32_t lookup = exact_pc_ || seeded ? pc : pc - 1;
         frame f;
         f.pc = pc;
@@ -170,10 +171,10 @@ private:
                                       image_.describe(regs_.r[lr_register] & ~1u)));
         }
         if (!have_frame) {
-            return finish(ending::stopped,
-                          fmt::format("no unwind information for {} ({}); LR holds {}",
-                                      image_.describe(pc), dwarf_errmsg(-1),
-                                      image_.describe(regs_.r[lr_register] & ~1u)));
+            return finish(
+                ending::stopped,
+                fmt::format("no unwind information for {} ({}); LR holds {}", image_.describe(pc),
+                            dwarf_errmsg(-1), image_.describe(regs_.r[lr_register] & ~1u)));
         }
         Dwarf_Op* ops = nullptr;
         std::size_t nops = 0;
@@ -191,8 +192,8 @@ private:
             Dwarf_Op ops_mem[3];
             Dwarf_Op* rule = nullptr;
             std::size_t rule_count = 0;
-            if (dwarf_frame_register(cfi_frame, static_cast<int>(n), ops_mem, &rule,
-                                     &rule_count) != 0) {
+            if (dwarf_frame_register(cfi_frame, static_cast<int>(n), ops_mem, &rule, &rule_count) !=
+                0) {
                 continue;
             }
             if (rule_count == 0) {
@@ -210,8 +211,9 @@ private:
             if (value->is_address) {
                 auto word = read_(value->value);
                 if (!word) {
-                    return finish(ending::stopped, fmt::format("cannot read the saved r{} at 0x{:08x}",
-                                                               n, value->value));
+                    return finish(
+                        ending::stopped,
+                        fmt::format("cannot read the saved r{} at 0x{:08x}", n, value->value));
                 }
                 caller.r[n] = *word;
             } else {
@@ -263,10 +265,11 @@ private:
         std::uint32_t frame_at = regs_.r[sp_register];
         if (on_psp) {
             if (!regs_.psp) {
-                return finish(ending::process_stack,
-                              fmt::format("the interrupted code's call chain is on the process stack "
-                                          "({}), and the probe does not show the PSP",
-                                          exc_return_words(exc_return)));
+                return finish(
+                    ending::process_stack,
+                    fmt::format("the interrupted code's call chain is on the process stack "
+                                "({}), and the probe does not show the PSP",
+                                exc_return_words(exc_return)));
             }
             frame_at = *regs_.psp;
         }

@@ -18,8 +18,8 @@ constexpr std::size_t max_vectors = 16 + 496;
 // Where vendors' startup files put the table, and what they call it.
 constexpr std::array table_sections = {".isr_vector", ".vectors", ".vector_table", ".isr_vectors",
                                        ".intvecs"};
-constexpr std::array table_symbols = {"g_pfnVectors",   "__isr_vector",  "__Vectors",
-                                      "__vector_table", "_vector_table", "vector_table",
+constexpr std::array table_symbols = {"g_pfnVectors",   "__isr_vector",   "__Vectors",
+                                      "__vector_table", "_vector_table",  "vector_table",
                                       "_vectors",       "exception_table"};
 
 std::optional<std::uint32_t> word_at(const debug_info::impl& image, std::uint32_t address) {
@@ -48,7 +48,8 @@ std::optional<vector_table> read_table(const debug_info::impl& image, std::uint3
     table.initial_sp = *sp;
     table.found_by = std::move(found_by);
     table.handlers = {0, *reset & ~1u};
-    const std::size_t count = size != 0 ? std::min<std::size_t>(size / 4, max_vectors) : max_vectors;
+    const std::size_t count =
+        size != 0 ? std::min<std::size_t>(size / 4, max_vectors) : max_vectors;
     for (std::size_t n = 2; n < count; ++n) {
         auto word = word_at(image, address + static_cast<std::uint32_t>(4 * n));
         if (!word) break;
@@ -84,7 +85,8 @@ std::optional<std::uint32_t> first_code_segment(const debug_info::impl& image) {
 std::optional<vector_table> vector_table_of(const debug_info::impl& image,
                                             std::optional<std::uint32_t> boot_address) {
     if (auto rivet = image.find_symbol("rivet_vector_table")) {
-        if (auto table = read_table(image, rivet->first, rivet->second, "symbol rivet_vector_table"))
+        if (auto table =
+                read_table(image, rivet->first, rivet->second, "symbol rivet_vector_table"))
             return table;
     }
     if (boot_address) {
@@ -102,14 +104,15 @@ std::optional<vector_table> vector_table_of(const debug_info::impl& image,
     }
     for (const char* name : table_symbols) {
         if (auto symbol = image.find_symbol(name)) {
-            if (auto table =
-                    read_table(image, symbol->first, symbol->second, fmt::format("symbol {}", name)))
+            if (auto table = read_table(image, symbol->first, symbol->second,
+                                        fmt::format("symbol {}", name)))
                 return table;
         }
     }
     if (auto start = first_code_segment(image)) {
-        return read_table(image, *start, 0,
-                          fmt::format("the start of the first executable segment (0x{:08x})", *start));
+        return read_table(
+            image, *start, 0,
+            fmt::format("the start of the first executable segment (0x{:08x})", *start));
     }
     return std::nullopt;
 }

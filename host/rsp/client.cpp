@@ -183,8 +183,8 @@ std::optional<std::string> client::receive_packet(clock::time_point deadline) {
                         // A server that reports an exit (W, X) may close the
                         // connection before our ack arrives: the exit is the
                         // news, the ack is moot.
-                        const bool exit_report = !e->payload.empty() &&
-                                                 (e->payload[0] == 'W' || e->payload[0] == 'X');
+                        const bool exit_report =
+                            !e->payload.empty() && (e->payload[0] == 'W' || e->payload[0] == 'X');
                         if (error.kind() != ErrorKind::io || !exit_report) throw;
                     }
                 }

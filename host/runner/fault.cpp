@@ -216,8 +216,8 @@ void read_into(fault_report_data& out, probe::probe& target, const elf::file& fi
             auto below = [&](std::uint32_t address) {
                 return address >= stack->guard && address < stack->bottom;
             };
-            access_below = (mmar_valid && below(out.status->mmfar)) ||
-                           (bfar_valid && below(out.status->bfar));
+            access_below =
+                (mmar_valid && below(out.status->mmfar)) || (bfar_valid && below(out.status->bfar));
         }
         frame_lost = frame_below;
         if (frame_below || access_below)
@@ -227,7 +227,8 @@ void read_into(fault_report_data& out, probe::probe& target, const elf::file& fi
     // The registers of the interrupted code: r0-r3, r12, lr, pc, xpsr as the
     // core stacked them, r4-r11 as they are now.
     out.registers = regs.r;
-    const std::string stopped_at = at_handler_entry ? "at the fault handler's entry" : "at the trap";
+    const std::string stopped_at =
+        at_handler_entry ? "at the fault handler's entry" : "at the trap";
     out.registers_source = stopped_at;
     if (frame_at && frame_lost) {
         out.registers_source = fmt::format(

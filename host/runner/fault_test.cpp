@@ -7,11 +7,11 @@ namespace {
 
 using rivet::runner::backtrace_result;
 using rivet::runner::describe_fault_status;
-using rivet::runner::fault_report_data;
-using ::testing::HasSubstr;
 using rivet::runner::exception_name;
+using rivet::runner::fault_report_data;
 using rivet::runner::fault_status;
 using ::testing::ElementsAre;
+using ::testing::HasSubstr;
 
 TEST(describe_fault_status, precise_bus_fault_names_its_address) {
     fault_status s;
@@ -90,10 +90,11 @@ TEST(fault_report, text) {
     EXPECT_THAT(text, HasSubstr("firmware fault: unhandled HardFault (exception 3)\n"));
     EXPECT_THAT(text, HasSubstr("  - undefined instruction\n"));
     EXPECT_THAT(text, HasSubstr("registers (when the fault was taken; xPSR 0x21000000):\n"));
-    EXPECT_THAT(text, HasSubstr("backtrace:\n      <exception entry: thread mode, MSP, basic frame>\n"
-                                "  #0  0x00000294 in fault_here() at faults.cpp:19\n"
-                                "  #1  0x000002a2 in inlined_step() [inlined] at faults.cpp:33\n"
-                                "  #2  0x000002a2 in call_the_faulting_function() at faults.cpp:38"));
+    EXPECT_THAT(text,
+                HasSubstr("backtrace:\n      <exception entry: thread mode, MSP, basic frame>\n"
+                          "  #0  0x00000294 in fault_here() at faults.cpp:19\n"
+                          "  #1  0x000002a2 in inlined_step() [inlined] at faults.cpp:33\n"
+                          "  #2  0x000002a2 in call_the_faulting_function() at faults.cpp:38"));
     EXPECT_THAT(text, ::testing::Not(HasSubstr("unwinding stopped")));
 }
 
@@ -127,8 +128,9 @@ TEST(fault_report, an_unreadable_target_still_names_the_exception) {
     f.exception_number = 2;
     f.exception = exception_name(2);
     f.incomplete = "connection closed";
-    EXPECT_EQ(rivet::runner::to_text(f),
-              "firmware fault: unhandled NMI (exception 2)\n  (no further report: connection closed)");
+    EXPECT_EQ(
+        rivet::runner::to_text(f),
+        "firmware fault: unhandled NMI (exception 2)\n  (no further report: connection closed)");
     const auto json = rivet::runner::to_json(f);
     EXPECT_EQ(json["incomplete"], "connection closed");
     EXPECT_FALSE(json.contains("backtrace"));

@@ -61,8 +61,8 @@ struct walker {
         const std::uint32_t frame = fn.frame.value_or(0);
         if (!fn.frame) add_reason(r, fmt::format("{}: frame size unknown", fn.name));
         if (fn.dynamic_frame)
-            add_reason(r, fmt::format("{}: dynamic frame (alloca or a variable-length array)",
-                                      fn.name));
+            add_reason(
+                r, fmt::format("{}: dynamic frame (alloca or a variable-length array)", fn.name));
         for (auto call : fn.indirect_calls)
             add_reason(r, fmt::format("{}: indirect call at {}", fn.name, where(info, call)));
         r.bytes = frame;
@@ -73,7 +73,8 @@ struct walker {
             auto sub = depth(it->second);
             for (const auto& reason : sub.reasons) add_reason(r, reason);
             // Deeper wins; among equals, a path that shows the calls.
-            if (frame + sub.bytes > r.bytes || (frame + sub.bytes == r.bytes && r.path.size() == 1)) {
+            if (frame + sub.bytes > r.bytes ||
+                (frame + sub.bytes == r.bytes && r.path.size() == 1)) {
                 r.bytes = frame + sub.bytes;
                 r.path = {f};
                 r.path.insert(r.path.end(), sub.path.begin(), sub.path.end());
@@ -139,10 +140,10 @@ std::set<std::uint32_t> address_taken(const backtrace::debug_info& info,
         const std::uint32_t skew = (4 - section.address % 4) % 4;
         for (std::size_t offset = skew; offset + 4 <= bytes->size(); offset += 4) {
             const std::uint32_t at = section.address + static_cast<std::uint32_t>(offset);
-            if ((at >= table_start && at < table_end) || call_literals.count(at) != 0) continue;
+            if ((at >= table_start && at < table_end) || call_literals.contains(at)) continue;
             std::uint32_t word = 0;
             std::memcpy(&word, bytes->data() + offset, 4);
-            if ((word & 1u) != 0 && starts.count(word & ~1u) != 0) out.insert(word & ~1u);
+            if ((word & 1u) != 0 && starts.contains(word & ~1u)) out.insert(word & ~1u);
         }
     }
     return out;
@@ -211,9 +212,9 @@ report analyse(const std::filesystem::path& elf, const std::vector<usage_entry>&
     return analyse(*info, elf.string(), usage);
 }
 
-report analyse(const backtrace::debug_info& image, const std::string& name,
+report analyse(const backtrace::debug_info& info_ref, const std::string& name,
                const std::vector<usage_entry>& usage) {
-    const auto* info = &image;
+    const auto* info = &info_ref;
     auto functions = info->functions();
     if (functions.empty()) {
         throw Error(ErrorKind::bad_input,
@@ -244,7 +245,7 @@ report analyse(const backtrace::debug_info& image, const std::string& name,
         function_report fr;
         fr.name = f.name;
         fr.address = f.address;
-        fr.address_taken = taken.count(f.address) != 0;
+        fr.address_taken = taken.contains(f.address);
         size_frame(fr, *info, f, by_location, info->bytes_at(f.address, f.size));
         for (const auto& call : calls[i]) {
             if (call.indirect) {
@@ -255,18 +256,19 @@ report analyse(const backtrace::debug_info& image, const std::string& name,
             // own start: recursion.
             const bool inside = call.target >= f.address && call.target < f.address + f.size;
             const bool self_call = call.target == f.address && !call.tail;
-            if ((inside && !self_call) || !starts.count(call.target)) continue;
+            if ((inside && !self_call) || !starts.contains(call.target)) continue;
             if (std::find(fr.callees.begin(), fr.callees.end(), call.target) == fr.callees.end())
                 fr.callees.push_back(call.target);
         }
         r.functions.push_back(std::move(fr));
     }
 
-    r.vector_table = table ? fmt::format("vector table at 0x{:08x} ({}): {} entries, initial SP "
-                                         "0x{:08x}",
-                                         table->address, table->found_by, table->handlers.size(),
-                                         table->initial_sp)
-                           : "no vector table found: entry points by name";
+    r.vector_table =
+        table ? fmt::format(
+                    "vector table at 0x{:08x} ({}): {} entries, initial SP "
+                    "0x{:08x}",
+                    table->address, table->found_by, table->handlers.size(), table->initial_sp)
+              : "no vector table found: entry points by name";
     walker w{*info, r.functions, {}, {}, {}};
     for (std::size_t i = 0; i < r.functions.size(); ++i) w.index[r.functions[i].address] = i;
     for (const auto& root : entry_points(functions, table, taken)) {

@@ -26,10 +26,11 @@ bounds main_stack(const elf::file& firmware, const board::description& board) {
     }
     auto table = info->find_vector_table(boot);
     if (!table) {
-        throw Error(ErrorKind::bad_input,
-                    fmt::format("{}: --measure-stack: no __stack_bottom__/__stack_top__ symbols and "
-                                "no vector table with an initial SP",
-                                name));
+        throw Error(
+            ErrorKind::bad_input,
+            fmt::format("{}: --measure-stack: no __stack_bottom__/__stack_top__ symbols and "
+                        "no vector table with an initial SP",
+                        name));
     }
     const std::uint32_t sp = table->initial_sp;
     const auto* ram = board.region_for(sp - 4, 4);
@@ -54,8 +55,8 @@ bounds main_stack(const elf::file& firmware, const board::description& board) {
                                 "0x{:08x}",
                                 name, sp));
     }
-    stack.source = fmt::format("from the initial SP 0x{:08x} down to {} at 0x{:08x}", sp, below,
-                               stack.bottom);
+    stack.source =
+        fmt::format("from the initial SP 0x{:08x} down to {} at 0x{:08x}", sp, below, stack.bottom);
     return stack;
 }
 

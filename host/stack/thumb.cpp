@@ -100,10 +100,13 @@ std::vector<call_site> decode_calls(const std::vector<std::uint8_t>& code, std::
         }
         if (wide) {
             if ((hw1 & 0xf800) != 0xf000 || (hw2 & 0x8000) != 0x8000) return;
-            const std::uint32_t s = (hw1 >> 10) & 1, j1 = (hw2 >> 13) & 1, j2 = (hw2 >> 11) & 1;
+            const std::uint32_t s = (hw1 >> 10) & 1;
+            const std::uint32_t j1 = (hw2 >> 13) & 1;
+            const std::uint32_t j2 = (hw2 >> 11) & 1;
             const std::uint32_t kind = hw2 & 0xd000;
             if (kind == 0xd000 || kind == 0x9000) {  // BL, B.W (T4)
-                const std::uint32_t i1 = !(j1 ^ s), i2 = !(j2 ^ s);
+                const std::uint32_t i1 = !(j1 ^ s);
+                const std::uint32_t i2 = !(j2 ^ s);
                 const std::uint32_t imm = (s << 24) | (i1 << 23) | (i2 << 22) |
                                           ((hw1 & 0x3ff) << 12) | ((hw2 & 0x7ff) << 1);
                 out.push_back({pc, pc + 4 + sign_extend(imm, 25), kind == 0x9000, false});
@@ -132,15 +135,15 @@ std::uint32_t frame_from_code(const std::vector<std::uint8_t>& code) {
     for_each_instruction(code, [&](std::size_t, std::uint32_t hw1, std::uint32_t hw2, bool wide) {
         if (!wide) {
             if ((hw1 & 0xfe00) == 0xb400) {  // PUSH {reglist[, lr]}
-                bytes += 4u * static_cast<unsigned>(std::popcount(hw1 & 0x1ffu));
+                bytes += std::uint64_t{4} * static_cast<unsigned>(std::popcount(hw1 & 0x1ffu));
             } else if ((hw1 & 0xff80) == 0xb080) {  // SUB SP, SP, #imm7 * 4
-                bytes += 4u * (hw1 & 0x7fu);
+                bytes += std::uint64_t{4} * (hw1 & 0x7fu);
             }
             return;
         }
         const std::uint32_t imm12 = ((hw1 >> 10) & 1) << 11 | ((hw2 >> 12) & 7) << 8 | (hw2 & 0xff);
         if (hw1 == 0xe92d) {  // PUSH.W / STMDB SP!, {reglist}
-            bytes += 4u * static_cast<unsigned>(std::popcount(hw2 & 0x5fffu));
+            bytes += std::uint64_t{4} * static_cast<unsigned>(std::popcount(hw2 & 0x5fffu));
         } else if (hw1 == 0xf84d && (hw2 & 0x0fff) == 0x0d04) {  // STR Rt, [SP, #-4]!
             bytes += 4;
         } else if ((hw1 & 0xfbef) == 0xf1ad && (hw2 & 0x8f00) == 0x0d00) {  // SUB.W SP, SP, #c
@@ -148,7 +151,7 @@ std::uint32_t frame_from_code(const std::vector<std::uint8_t>& code) {
         } else if ((hw1 & 0xfbff) == 0xf2ad && (hw2 & 0x8f00) == 0x0d00) {  // SUBW SP, SP, #imm12
             bytes += imm12;
         } else if ((hw1 & 0xffbf) == 0xed2d && (hw2 & 0x0e00) == 0x0a00) {  // VPUSH
-            bytes += 4u * (hw2 & 0xffu);
+            bytes += std::uint64_t{4} * (hw2 & 0xffu);
         }
     });
     return static_cast<std::uint32_t>(std::min<std::uint64_t>(bytes, 0xffffffffu));

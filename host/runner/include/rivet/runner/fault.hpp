@@ -60,7 +60,7 @@ struct fault_report_data {
         std::optional<std::uint32_t> sp;
     };
     std::optional<overflow> stack_overflow;
-    bool armv6m = false;                // no fault status registers
+    bool armv6m = false;                 // no fault status registers
     std::optional<fault_status> status;  // ARMv7-M, when readable
     std::vector<std::string> causes;     // describe_fault_status(*status)
     // r0-r15 of the interrupted code, and where they come from.

@@ -58,9 +58,9 @@ struct function_report {
     std::optional<std::uint32_t> frame;  // nullopt: unknown
     std::string frame_source;            // "su", "cfi", "code" or "?"
     bool dynamic_frame = false;
-    std::vector<std::uint32_t> callees;  // function addresses
+    std::vector<std::uint32_t> callees;         // function addresses
     std::vector<std::uint32_t> indirect_calls;  // where it calls through a register
-    bool address_taken = false;  // its address is stored in code or data
+    bool address_taken = false;                 // its address is stored in code or data
 };
 
 struct path_report {
@@ -81,7 +81,7 @@ struct report {
 // Throws rivet::Error(bad_input) when the ELF cannot be read.
 report analyse(const std::filesystem::path& elf, const std::vector<usage_entry>& usage);
 // The same on an image already read; `name` names it in the error.
-report analyse(const backtrace::debug_info& info, const std::string& name,
+report analyse(const backtrace::debug_info& info_ref, const std::string& name,
                const std::vector<usage_entry>& usage);
 
 // The report as text, ending with a newline.
