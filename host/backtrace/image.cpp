@@ -25,6 +25,32 @@ std::string demangle(const char* name) {
     return result;
 }
 
+namespace {
+
+// Calls fn(symbol, name) for each named .symtab symbol until fn returns true.
+template <typename F>
+void for_each_symbol(Elf* elf, F&& fn) {
+    Elf_Scn* scn = nullptr;
+    while (elf != nullptr && (scn = elf_nextscn(elf, scn)) != nullptr) {
+        GElf_Shdr header;
+        if (gelf_getshdr(scn, &header) == nullptr || header.sh_type != SHT_SYMTAB ||
+            header.sh_entsize == 0) {
+            continue;
+        }
+        Elf_Data* data = elf_getdata(scn, nullptr);
+        if (data == nullptr) continue;
+        const auto count = std::min<std::uint64_t>(header.sh_size / header.sh_entsize, 1u << 24);
+        for (std::size_t i = 0; i < count; ++i) {
+            GElf_Sym sym;
+            if (gelf_getsym(data, static_cast<int>(i), &sym) == nullptr) break;
+            const char* name = elf_strptr(elf, header.sh_link, sym.st_name);
+            if (name != nullptr && fn(sym, name)) return;
+        }
+    }
+}
+
+}  // namespace
+
 debug_info::impl::~impl() {
     if (dwarf != nullptr) dwarf_end(dwarf);
     if (elf != nullptr) elf_end(elf);
@@ -102,21 +128,15 @@ void debug_info::impl::read_sections_and_symbols() {
                                 (header.sh_flags & SHF_EXECINSTR) != 0,
                                 (header.sh_flags & SHF_WRITE) != 0, header.sh_type != SHT_NOBITS});
         }
-        if (header.sh_type != SHT_SYMTAB) continue;
-        Elf_Data* data = elf_getdata(scn, nullptr);
-        if (data == nullptr || header.sh_entsize == 0) continue;
-        const auto count = std::min<std::uint64_t>(header.sh_size / header.sh_entsize, 1u << 24);
-        for (std::size_t i = 0; i < count; ++i) {
-            GElf_Sym sym;
-            if (gelf_getsym(data, static_cast<int>(i), &sym) == nullptr) break;
-            if (GELF_ST_TYPE(sym.st_info) != STT_FUNC || sym.st_shndx == SHN_UNDEF) continue;
-            const char* n = elf_strptr(elf, header.sh_link, sym.st_name);
-            if (n == nullptr) continue;
+    }
+    for_each_symbol(elf, [&](const GElf_Sym& sym, const char* n) {
+        if (GELF_ST_TYPE(sym.st_info) == STT_FUNC && sym.st_shndx != SHN_UNDEF) {
             symbols.push_back({static_cast<std::uint32_t>(sym.st_value) & ~1u,
                                static_cast<std::uint32_t>(sym.st_size), n,
                                GELF_ST_BIND(sym.st_info) == STB_WEAK});
         }
-    }
+        return false;
+    });
     std::sort(sections.begin(), sections.end(),
               [](const auto& a, const auto& b) { return a.address < b.address; });
     std::stable_sort(symbols.begin(), symbols.end(), [](const auto& a, const auto& b) {
@@ -307,28 +327,14 @@ std::optional<std::vector<std::uint8_t>> debug_info::bytes_at(std::uint32_t addr
 
 std::optional<std::pair<std::uint32_t, std::uint32_t>> debug_info::impl::find_symbol(
     std::string_view wanted) const {
-    if (elf == nullptr) return std::nullopt;
-    Elf_Scn* scn = nullptr;
-    while ((scn = elf_nextscn(elf, scn)) != nullptr) {
-        GElf_Shdr header;
-        if (gelf_getshdr(scn, &header) == nullptr || header.sh_type != SHT_SYMTAB ||
-            header.sh_entsize == 0) {
-            continue;
-        }
-        Elf_Data* data = elf_getdata(scn, nullptr);
-        if (data == nullptr) continue;
-        const auto count = std::min<std::uint64_t>(header.sh_size / header.sh_entsize, 1u << 24);
-        for (std::size_t i = 0; i < count; ++i) {
-            GElf_Sym sym;
-            if (gelf_getsym(data, static_cast<int>(i), &sym) == nullptr) break;
-            const char* n = elf_strptr(elf, header.sh_link, sym.st_name);
-            if (n != nullptr && wanted == n && sym.st_shndx != SHN_UNDEF) {
-                return std::make_pair(static_cast<std::uint32_t>(sym.st_value),
-                                      static_cast<std::uint32_t>(sym.st_size));
-            }
-        }
-    }
-    return std::nullopt;
+    std::optional<std::pair<std::uint32_t, std::uint32_t>> found;
+    for_each_symbol(elf, [&](const GElf_Sym& sym, const char* n) {
+        if (wanted != n || sym.st_shndx == SHN_UNDEF) return false;
+        found = std::make_pair(static_cast<std::uint32_t>(sym.st_value),
+                               static_cast<std::uint32_t>(sym.st_size));
+        return true;
+    });
+    return found;
 }
 
 std::optional<std::pair<std::uint32_t, std::uint32_t>> debug_info::find_symbol(
