@@ -357,10 +357,23 @@ trace debug_info::unwind(const registers& start, const memory_reader& read,
 std::optional<std::uint32_t> debug_info::frame_size(const function& f) const {
     if (impl_->cfi == nullptr || f.size == 0) return std::nullopt;
     std::optional<std::uint32_t> deepest;
-    for (std::uint32_t pc = f.address; pc < f.address + f.size; pc += 2) {
+    const std::uint64_t end = std::uint64_t{f.address} + f.size;
+    const auto& entries = impl_->frame_entries;  // sorted by start
+    // One CFI row at a time, and from one call-frame entry to the next.
+    for (std::uint64_t pc = f.address; pc < end;) {
         Dwarf_Frame* frame = nullptr;
-        if (dwarf_cfi_addrframe(impl_->cfi, pc, &frame) != 0 || frame == nullptr) continue;
+        if (dwarf_cfi_addrframe(impl_->cfi, static_cast<Dwarf_Addr>(pc), &frame) != 0 ||
+            frame == nullptr) {
+            auto next = std::upper_bound(entries.begin(), entries.end(),
+                                         std::make_pair(static_cast<std::uint32_t>(pc), ~0u));
+            if (next == entries.end() || next->first >= end) break;
+            pc = next->first;
+            continue;
+        }
         std::unique_ptr<Dwarf_Frame, decltype(&std::free)> owned(frame, &std::free);
+        Dwarf_Addr row_end = 0;
+        dwarf_frame_info(frame, nullptr, &row_end, nullptr);
+        pc = std::max<std::uint64_t>(pc + 2, row_end);
         Dwarf_Op* ops = nullptr;
         std::size_t nops = 0;
         if (dwarf_frame_cfa(frame, &ops, &nops) != 0 || nops != 1) continue;
