@@ -295,7 +295,14 @@ backtrace_result read_backtrace(probe::probe& target, const elf::file& firmware,
         auto regs = read_registers(target);
         auto info = backtrace::debug_info::load(firmware.path().string());
         target_memory memory(target, board);
-        return unwind(*info, regs, memory, "");
+        auto out = unwind(*info, regs, memory, "");
+        // A firmware of its own that loops in a handler (a fault, an
+        // interrupt nobody serves) is stopped there by a timeout or Ctrl-C.
+        if (target.has_register("xpsr")) {
+            if (const auto exception = active_exception(target); exception != 0)
+                out.active_exception = exception;
+        }
+        return out;
     } catch (const Error& e) {
         backtrace_result out;
         out.unavailable = e.what();

@@ -37,6 +37,10 @@ std::string to_text(const backtrace_result& b) {
     }
     if (!b.trace) return fmt::format("backtrace: unavailable ({})", b.unavailable);
     std::string out = "backtrace:";
+    if (b.active_exception) {
+        out = fmt::format("backtrace (the core is in the {} handler, exception {}):",
+                          exception_name(*b.active_exception), *b.active_exception);
+    }
     if (!b.note.empty()) out += fmt::format("\n  (note: {})", b.note);
     if (auto frames = backtrace::format(*b.trace); !frames.empty()) out += "\n" + frames;
     return out;
@@ -69,7 +73,11 @@ std::string to_text(const fault_report_data& f) {
 }
 
 json to_json(const backtrace_result& b) {
-    json out = {{"note", b.note.empty() ? json(nullptr) : json(b.note)},
+    json out = {{"active_exception", b.active_exception
+                                         ? json{{"number", *b.active_exception},
+                                                {"name", exception_name(*b.active_exception)}}
+                                         : json(nullptr)},
+                {"note", b.note.empty() ? json(nullptr) : json(b.note)},
                 {"unavailable", b.unavailable.empty() ? json(nullptr) : json(b.unavailable)}};
     if (b.trace) {
         out.update(backtrace::to_json(*b.trace));

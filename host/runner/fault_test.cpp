@@ -136,6 +136,20 @@ TEST(fault_report, an_unreadable_target_still_names_the_exception) {
     EXPECT_FALSE(json.contains("backtrace"));
 }
 
+TEST(backtrace_report, a_core_stopped_in_a_handler_says_which) {
+    backtrace_result b;
+    b.trace = rivet::backtrace::trace{};
+    b.trace->end = rivet::backtrace::ending::process_stack;
+    b.trace->stopped_because = "the interrupted code's call chain is on the process stack";
+    b.active_exception = 15;
+    EXPECT_THAT(rivet::runner::to_text(b),
+                HasSubstr("backtrace (the core is in the SysTick handler, exception 15):\n"));
+    const auto json = rivet::runner::to_json(b);
+    EXPECT_EQ(json["active_exception"]["name"], "SysTick");
+    EXPECT_EQ(json["end"], "process_stack");
+    EXPECT_TRUE(rivet::runner::to_json(backtrace_result{})["active_exception"].is_null());
+}
+
 TEST(backtrace_report, overflow_scan_as_text_and_json) {
     backtrace_result b;
     b.overflow_scan = true;

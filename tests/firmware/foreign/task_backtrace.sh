@@ -2,7 +2,8 @@
 # A timeout stops the foreign fixture (FOREIGN_SPIN) wherever it is: mostly in
 # a task, on the process stack. The backtrace must name the task functions
 # and end at the seeded task-exit function with the thread named; it must
-# never name the discarded unused_formatter or claim a PSP exception frame.
+# never name the discarded unused_formatter or claim a PSP exception frame;
+# stopped in the SysTick handler, it says so.
 # Usage: task_backtrace.sh RIVET ELF BOARD
 rivet=$1 elf=$2 board=$3
 work=$(mktemp -d)
@@ -18,6 +19,10 @@ for attempt in $(seq 10); do
     grep -q "PSP, which" "$work/err" && fail "the old PSP claim: $(cat "$work/err")"
     grep -q "running thread \"\(ticker\|worker\)\"" "$work/err" ||
         fail "the running thread is not named: $(cat "$work/err")"
+    if grep -Eq "#0 +0x[0-9a-f]+ in SysTick_Handler" "$work/err"; then
+        grep -q "^backtrace (the core is in the SysTick handler, exception 15):" "$work/err" ||
+            fail "stopped in a handler without saying so: $(cat "$work/err")"
+    fi
     if grep -Eq "in (ticker|worker)_task at .*app\.c:[0-9]+" "$work/err" &&
         grep -Pzq "in task_exit_error at [^\n]*rtos\.c:[0-9]+\n +<end of the thread's call chain: the return address 0x[0-9a-f]+ .task_exit_error. is the first instruction" "$work/err"; then
         in_task=$((in_task + 1))

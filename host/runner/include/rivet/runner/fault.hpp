@@ -39,6 +39,9 @@ std::vector<std::string> describe_fault_status(const fault_status& status);
 // A backtrace of the halted core, or why there is none.
 struct backtrace_result {
     std::optional<backtrace::trace> trace;
+    // The exception the core was handling when it was stopped (IPSR), for a
+    // backtrace of a core stopped as it was; nullopt in thread mode.
+    std::optional<std::uint32_t> active_exception;
     std::string note;         // what is wrong with the debug information, if anything
     std::string unavailable;  // without a trace: why
     // After a stack overflow that lost the exception frame, instead of a
