@@ -109,8 +109,8 @@ TEST(unwind, unreadable_exception_frame_suggests_a_stack_overflow) {
 }
 
 TEST(is_exc_return, the_reset_value_of_lr_is_none) {
-    for (std::uint32_t v : {0xffffffe1u, 0xffffffe9u, 0xffffffedu, 0xfffffff1u, 0xfffffff9u,
-                            0xfffffffdu})
+    for (std::uint32_t v :
+         {0xffffffe1u, 0xffffffe9u, 0xffffffedu, 0xfffffff1u, 0xfffffff9u, 0xfffffffdu})
         EXPECT_TRUE(rivet::backtrace::is_exc_return(v)) << std::hex << v;
     for (std::uint32_t v : {0xffffffffu, 0xfffffffeu, 0xffffff00u, 0xfffffff5u, 0x00000101u})
         EXPECT_FALSE(rivet::backtrace::is_exc_return(v)) << std::hex << v;
