@@ -108,6 +108,26 @@ TEST(unwind, unreadable_exception_frame_suggests_a_stack_overflow) {
     EXPECT_THAT(trace.stopped_because, HasSubstr("stack overflow"));
 }
 
+TEST(is_exc_return, the_reset_value_of_lr_is_none) {
+    for (std::uint32_t v :
+         {0xffffffe1u, 0xffffffe9u, 0xffffffedu, 0xfffffff1u, 0xfffffff9u, 0xfffffffdu})
+        EXPECT_TRUE(rivet::backtrace::is_exc_return(v)) << std::hex << v;
+    for (std::uint32_t v : {0xffffffffu, 0xfffffffeu, 0xffffff00u, 0xfffffff5u, 0x00000101u})
+        EXPECT_FALSE(rivet::backtrace::is_exc_return(v)) << std::hex << v;
+}
+
+// LR's reset value where a return address would be: the chain ends there,
+// with no claim about an exception frame.
+TEST(unwind, reset_lr_in_the_pc_ends_the_chain_cleanly) {
+    debug_info info({}, "none.elf");
+    registers regs;
+    regs.r[15] = 0xffffffff;
+    auto trace = info.unwind(regs, fake_memory{});
+    EXPECT_TRUE(trace.frames.empty());
+    EXPECT_EQ(trace.end, rivet::backtrace::ending::chain_end);
+    EXPECT_EQ(rivet::backtrace::format(trace), "");
+}
+
 TEST(unwind, psp_frame_without_psp_stops_cleanly) {
     debug_info info({}, "none.elf");
     registers regs;

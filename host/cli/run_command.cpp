@@ -96,14 +96,8 @@ void add_run_command(CLI::App& app, int& exit_code) {
         // Peak stack use (docs/stack.md), printed however the run ends.
         std::unique_ptr<stack::measure_service> stack_use;
         if (args->measure_stack) {
-            auto bounds = stack::main_stack(session.firmware);
-            if (!bounds) {
-                throw Error(ErrorKind::bad_input,
-                            fmt::format("{}: --measure-stack: no __stack_bottom__/__stack_top__ "
-                                        "symbols (not linked with Rivet's linker script?)",
-                                        session.firmware.path().string()));
-            }
-            stack_use = std::make_unique<stack::measure_service>(*bounds);
+            stack_use = std::make_unique<stack::measure_service>(
+                stack::main_stack(session.firmware, session.board));
             options.services.push_back(stack_use.get());
         }
         options.backtrace_on_error_exit = args->backtrace;

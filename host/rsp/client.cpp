@@ -176,7 +176,18 @@ std::optional<std::string> client::receive_packet(clock::time_point deadline) {
         if (!e) return std::nullopt;
         switch (e->type) {
             case event::kind::packet:
-                if (!no_ack_) link_->write("+");
+                if (!no_ack_) {
+                    try {
+                        link_->write("+");
+                    } catch (const Error& error) {
+                        // A server that reports an exit (W, X) may close the
+                        // connection before our ack arrives: the exit is the
+                        // news, the ack is moot.
+                        const bool exit_report =
+                            !e->payload.empty() && (e->payload[0] == 'W' || e->payload[0] == 'X');
+                        if (error.kind() != ErrorKind::io || !exit_report) throw;
+                    }
+                }
                 return std::move(e->payload);
             case event::kind::bad_checksum:
             case event::kind::malformed:

@@ -459,6 +459,29 @@ TEST(rsp_client, RunUntilExitWithConsoleOutput) {
     EXPECT_EQ(server.acks_received(), expected_acks);
 }
 
+// QEMU sends W and exits at once (semihosting exit): the ack the client
+// owes may find the connection closed, and the exit is still the news.
+TEST(rsp_client, ExitWhoseServerHangsUpBeforeTheAck) {
+    fake_target target;
+    fake_server server([&](const std::string& req) -> std::vector<std::string> {
+        if (req == "c") return {pkt("W00")};
+        return target(req);
+    });
+    client c = make_client(server);
+    c.handshake();
+    c.cont();
+    auto deadline = steady::now() + 1s;
+    while (server.received().back() != "c" && steady::now() < deadline) {
+        std::this_thread::sleep_for(1ms);
+    }
+    std::this_thread::sleep_for(20ms);  // W is on its way
+    server.close_connection();
+    auto stop = c.wait_stop(1s, {});
+    ASSERT_TRUE(stop.has_value());
+    EXPECT_EQ(stop->type, stop_reply::kind::exited);
+    EXPECT_EQ(stop->code, 0);
+}
+
 TEST(rsp_client, InterruptStopsARunningTarget) {
     fake_target target;
     fake_server server([&](const std::string& req) -> std::vector<std::string> {

@@ -1,13 +1,13 @@
-#include <rivet/backtrace/backtrace.hpp>
+// Reading a fault report and a backtrace from the halted target.
+#include <rivet/contracts/runner.hpp>
 #include <rivet/runner/fault.hpp>
 #include <rivet/support/error.hpp>
 
 #include <fmt/format.h>
 
 #include <algorithm>
-#include <array>
 #include <cstring>
-#include <optional>
+#include <map>
 
 namespace rivet::runner {
 namespace {
@@ -35,20 +35,44 @@ std::optional<std::uint32_t> read_system_word(probe::probe& target, std::uint32_
     }
 }
 
-// A word inside the board's memory map: the unwinder follows pointers from a
-// possibly corrupt stack, and a wild read can hang a real bus.
-std::optional<std::uint32_t> read_word(probe::probe& target, const board::description& board,
-                                       std::uint32_t address) {
-    if (!board.region_for(address, 4)) return std::nullopt;
-    return read_system_word(target, address);
-}
+// Words inside the board's memory map (the unwinder follows pointers from a
+// possibly corrupt stack, and a wild read can hang a real bus), fetched in
+// aligned blocks: an unwind reads many neighbouring words, and each read is
+// a round trip to the probe.
+class target_memory {
+public:
+    target_memory(probe::probe& target, const board::description& board)
+        : target_(target), board_(board) {}
 
-std::optional<std::uint32_t> symbol_value(const elf::file& firmware, const char* name) {
-    // Linker-script symbols (__stack_bottom__) are not functions: read
-    // their raw value, which find_symbol keeps for data symbols.
-    if (auto symbol = firmware.find_symbol(name)) return symbol->value;
-    return std::nullopt;
-}
+    std::optional<std::uint32_t> operator()(std::uint32_t address) {
+        if ((address & 3u) != 0 || !board_.region_for(address, 4)) {
+            return board_.region_for(address, 4) ? read_system_word(target_, address)
+                                                 : std::nullopt;
+        }
+        const std::uint32_t block = address & ~(block_size - 1);
+        auto it = blocks_.find(block);
+        if (it == blocks_.end()) {
+            std::optional<std::vector<std::uint8_t>> bytes;
+            if (board_.region_for(block, block_size)) {
+                try {
+                    bytes = target_.read_memory(block, block_size);
+                } catch (const Error&) {
+                }
+            }
+            if (!bytes || bytes->size() != block_size) return read_system_word(target_, address);
+            it = blocks_.emplace(block, std::move(*bytes)).first;
+        }
+        std::uint32_t word = 0;
+        std::memcpy(&word, it->second.data() + (address - block), 4);
+        return word;
+    }
+
+private:
+    static constexpr std::uint32_t block_size = 64;
+    probe::probe& target_;
+    const board::description& board_;
+    std::map<std::uint32_t, std::vector<std::uint8_t>> blocks_;
+};
 
 backtrace::registers read_registers(probe::probe& target) {
     backtrace::registers regs;
@@ -61,17 +85,19 @@ backtrace::registers read_registers(probe::probe& target) {
     return regs;
 }
 
-std::string format_backtrace(const backtrace::debug_info& info, backtrace::trace trace,
-                             const std::string& dropped_function) {
-    // Frames of the trap itself say nothing to the reader.
-    while (!trace.frames.empty() && !dropped_function.empty() &&
-           trace.frames.front().locations.back().function == dropped_function) {
-        trace.frames.erase(trace.frames.begin());
+// Where the core fetches its vector table at reset: the board's flash.
+std::uint32_t boot_address(const board::description& board) {
+    for (const auto& region : board.memory) {
+        if (region.kind == "flash") return region.origin;
     }
-    std::string out = "backtrace:\n";
-    if (!info.problem().empty()) out += fmt::format("  (note: {})\n", info.problem());
-    out += backtrace::format(trace);
-    return out;
+    return board.memory.empty() ? 0 : board.memory.front().origin;
+}
+
+std::optional<std::uint32_t> symbol_value(const elf::file& firmware, const char* name) {
+    // Linker-script symbols (__stack_bottom__) are not functions: read
+    // their raw value, which find_symbol keeps for data symbols.
+    if (auto symbol = firmware.find_symbol(name)) return symbol->value;
+    return std::nullopt;
 }
 
 struct stack_bounds {
@@ -89,19 +115,19 @@ std::optional<stack_bounds> main_stack(const elf::file& firmware) {
 }
 
 // After an overflow the frames nearest the stack's bottom are the deepest
-// calls: name the functions their return addresses point into (a recursion
-// shows as one function many times).
-std::string stack_bottom_summary(probe::probe& target, const backtrace::debug_info& info,
-                                 const stack_bounds& stack) {
+// calls: the functions their return addresses point into (a recursion shows
+// as one function many times).
+void scan_stack_bottom(probe::probe& target, const backtrace::debug_info& info,
+                       const stack_bounds& stack, backtrace_result& out) {
     constexpr std::uint32_t scan_bytes = 256;
     const std::uint32_t length = std::min(scan_bytes, stack.top - stack.bottom);
     std::vector<std::uint8_t> bytes;
     try {
         bytes = target.read_memory(stack.bottom, length);
     } catch (const Error&) {
-        return "  (the stack cannot be read)";
+        return;
     }
-    std::vector<std::pair<std::string, unsigned>> counts;
+    out.scanned_bytes = length;
     for (std::size_t offset = 0; offset + 4 <= bytes.size(); offset += 4) {
         std::uint32_t word = 0;
         std::memcpy(&word, bytes.data() + offset, 4);
@@ -109,247 +135,204 @@ std::string stack_bottom_summary(probe::probe& target, const backtrace::debug_in
         auto where = info.symbolize((word & ~1u) - 1);
         const auto& name = where.back().function;
         if (name.empty()) continue;
-        auto it = std::find_if(counts.begin(), counts.end(),
+        auto it = std::find_if(out.near_stack_bottom.begin(), out.near_stack_bottom.end(),
                                [&](const auto& c) { return c.first == name; });
-        if (it == counts.end()) {
-            counts.emplace_back(name, 1);
+        if (it == out.near_stack_bottom.end()) {
+            out.near_stack_bottom.emplace_back(name, 1);
         } else {
             ++it->second;
         }
     }
-    if (counts.empty()) return "  (no return addresses near the bottom of the stack)";
-    std::string out =
-        fmt::format("  return addresses in the lowest {} bytes of the stack point into:", length);
-    for (const auto& [name, count] : counts) out += fmt::format("\n    {} ({}x)", name, count);
-    return out;
 }
 
-}  // namespace
-
-std::string exception_name(std::uint32_t number) {
-    switch (number) {
-        case 2:
-            return "NMI";
-        case 3:
-            return "HardFault";
-        case 4:
-            return "MemManage fault";
-        case 5:
-            return "BusFault";
-        case 6:
-            return "UsageFault";
-        case 11:
-            return "SVCall";
-        case 12:
-            return "DebugMonitor";
-        case 14:
-            return "PendSV";
-        case 15:
-            return "SysTick";
-        default:
-            return number >= 16 ? fmt::format("interrupt {}", number - 16)
-                                : fmt::format("reserved exception {}", number);
+// Frames of the place the runner stopped at (the fault trap, a foreign
+// handler's first instruction) say nothing to the reader.
+void drop_leading(backtrace::trace& trace, const std::string& function) {
+    while (!trace.frames.empty() && !function.empty() &&
+           trace.frames.front().locations.back().function == function) {
+        trace.frames.erase(trace.frames.begin());
     }
 }
 
-std::vector<std::string> describe_fault_status(const fault_status& s) {
-    std::vector<std::string> out;
-    auto bit = [](std::uint32_t value, unsigned n) { return (value >> n) & 1u; };
-    const bool mmar_valid = bit(s.cfsr, 7);
-    const bool bfar_valid = bit(s.cfsr, 15);
-    const std::string at_mmfar = mmar_valid ? fmt::format(" at 0x{:08x}", s.mmfar) : "";
-    const std::string at_bfar = bfar_valid ? fmt::format(" at 0x{:08x}", s.bfar) : "";
-    // MemManage (CFSR[7:0])
-    if (bit(s.cfsr, 0))
-        out.push_back("MPU: instruction fetch from a no-execute or no-access region" + at_mmfar);
-    if (bit(s.cfsr, 1)) out.push_back("MPU: data access violation" + at_mmfar);
-    if (bit(s.cfsr, 3)) out.push_back("MPU: fault while unstacking on exception return");
-    if (bit(s.cfsr, 4)) out.push_back("MPU: fault while stacking for an exception entry");
-    if (bit(s.cfsr, 5)) out.push_back("MPU: fault during lazy floating-point state preservation");
-    // BusFault (CFSR[15:8])
-    if (bit(s.cfsr, 8)) out.push_back("bus fault on instruction fetch");
-    if (bit(s.cfsr, 9)) out.push_back("precise bus fault" + at_bfar);
-    if (bit(s.cfsr, 10)) out.push_back("imprecise bus fault (a buffered write; the PC is past it)");
-    if (bit(s.cfsr, 11)) out.push_back("bus fault while unstacking on exception return");
-    if (bit(s.cfsr, 12)) out.push_back("bus fault while stacking for an exception entry");
-    if (bit(s.cfsr, 13)) out.push_back("bus fault during lazy floating-point state preservation");
-    if (bfar_valid && !bit(s.cfsr, 9))
-        out.push_back(fmt::format("bus fault address 0x{:08x}", s.bfar));
-    // UsageFault (CFSR[31:16])
-    if (bit(s.cfsr, 16)) out.push_back("undefined instruction");
-    if (bit(s.cfsr, 17))
-        out.push_back(
-            "invalid state: execution in ARM state (a call through a bad function pointer?)");
-    if (bit(s.cfsr, 18)) out.push_back("invalid EXC_RETURN value on exception return");
-    if (bit(s.cfsr, 19))
-        out.push_back("coprocessor instruction with the coprocessor disabled or absent (FPU?)");
-    if (bit(s.cfsr, 24)) out.push_back("unaligned access");
-    if (bit(s.cfsr, 25)) out.push_back("divide by zero");
-    // HardFault status
-    if (bit(s.hfsr, 1)) out.push_back("bus fault reading the vector table");
-    if (bit(s.hfsr, 30))
-        out.push_back(
-            "escalated to HardFault (the fault's own handler is disabled or could not run)");
-    if (bit(s.hfsr, 31)) out.push_back("debug event");
+backtrace_result unwind(const backtrace::debug_info& info, const backtrace::registers& regs,
+                        target_memory& memory, const std::string& dropped_function) {
+    backtrace_result out;
+    out.note = info.problem();
+    auto trace = info.unwind(regs, std::ref(memory));
+    drop_leading(trace, dropped_function);
+    out.trace = std::move(trace);
     return out;
 }
 
-namespace {
-
-std::string full_report(probe::probe& target, const elf::file& firmware,
-                        const board::description& board, std::uint32_t exception_number);
-
-}  // namespace
-
-std::string fault_report(probe::probe& target, const elf::file& firmware,
-                         const board::description& board, std::uint32_t exception_number) {
-    try {
-        return full_report(target, firmware, board, exception_number);
-    } catch (const Error& e) {
-        // The fault is the news even when the target cannot tell us more.
-        return fmt::format("firmware fault: unhandled {} (exception {})\n  (no further report: {})",
-                           exception_name(exception_number), exception_number, e.what());
-    }
-}
-
-namespace {
-
-std::string full_report(probe::probe& target, const elf::file& firmware,
-                        const board::description& board, std::uint32_t exception_number) {
+void read_into(fault_report_data& out, probe::probe& target, const elf::file& firmware,
+               const board::description& board) {
+    const auto exception_number = out.exception_number;
     auto regs = read_registers(target);
+    auto info = backtrace::debug_info::load(firmware.path().string());
     const std::uint32_t exc_return = regs.r[14];
+    const bool on_psp = (exc_return & 0x4u) != 0;
+    // Rivet's default handler: r1 == LR == EXC_RETURN, r2 = the stacked frame.
     const bool from_default_handler =
         backtrace::is_exc_return(exc_return) && regs.r[1] == exc_return;
+    // A foreign firmware's handler, stopped at its first instruction.
+    const auto table = info->find_vector_table(boot_address(board));
+    const bool at_handler_entry = !from_default_handler && backtrace::is_exc_return(exc_return) &&
+                                  table && exception_number < table->handlers.size() &&
+                                  table->handlers[exception_number] == (regs.r[15] & ~1u);
     // The interrupted code's stack: the frame the core stacked on entry.
     std::optional<std::uint32_t> frame_at;
     if (from_default_handler) {
         frame_at = regs.r[2];
         // A GDB stub without the banked SPs (QEMU 7.2) still gets the PSP
         // frame: the default handler passed its address.
-        if ((exc_return & 0x4) != 0 && !regs.psp) regs.psp = regs.r[2];
+        if (on_psp && !regs.psp) regs.psp = regs.r[2];
+    } else if (at_handler_entry) {
+        frame_at = on_psp ? regs.psp : std::optional<std::uint32_t>(regs.r[13]);
     }
 
-    std::optional<fault_status> status;
-    if (!is_armv6m(board)) {
+    if (!out.armv6m) {
         auto cfsr = read_system_word(target, cfsr_address);
         auto hfsr = read_system_word(target, hfsr_address);
         auto mmfar = read_system_word(target, mmfar_address);
         auto bfar = read_system_word(target, bfar_address);
-        if (cfsr && hfsr) status = fault_status{*cfsr, *hfsr, mmfar.value_or(0), bfar.value_or(0)};
+        if (cfsr && hfsr) {
+            out.status = fault_status{*cfsr, *hfsr, mmfar.value_or(0), bfar.value_or(0)};
+            out.causes = describe_fault_status(*out.status);
+        }
     }
 
     // A stack overflow: the stacked frame (or the faulting access) lies below
     // the bottom of the main stack.
-    std::string overflow;
     bool frame_lost = false;  // the core stacked (or tried to) below the stack
     const auto stack = main_stack(firmware);
     if (stack) {
-        const bool frame_below = frame_at && (exc_return & 0x4) == 0 && *frame_at < stack->bottom;
+        const bool frame_below = frame_at && !on_psp && *frame_at < stack->bottom;
         bool access_below = false;
-        if (status) {
-            const bool mmar_valid = (status->cfsr >> 7) & 1u;
-            const bool bfar_valid = (status->cfsr >> 15) & 1u;
+        if (out.status) {
+            const bool mmar_valid = (out.status->cfsr >> 7) & 1u;
+            const bool bfar_valid = (out.status->cfsr >> 15) & 1u;
             // An access to the MPU guard below the stack (a wild access
             // further below is no overflow).
             auto below = [&](std::uint32_t address) {
                 return address >= stack->guard && address < stack->bottom;
             };
             access_below =
-                (mmar_valid && below(status->mmfar)) || (bfar_valid && below(status->bfar));
+                (mmar_valid && below(out.status->mmfar)) || (bfar_valid && below(out.status->bfar));
         }
         frame_lost = frame_below;
-        if (frame_below || access_below) {
-            overflow = fmt::format(
-                "stack overflow: the main stack ran past its bottom at 0x{:08x} ({} bytes, "
-                "0x{:08x}-0x{:08x}){}",
-                stack->bottom, stack->top - stack->bottom, stack->bottom, stack->top,
-                frame_at ? fmt::format("; SP 0x{:08x}", *frame_at) : "");
-        }
-    }
-
-    std::string out;
-    if (!overflow.empty()) {
-        out += fmt::format("firmware fault: {}\n", overflow);
-        out += fmt::format("  exception: {} (exception {})\n", exception_name(exception_number),
-                           exception_number);
-    } else {
-        out += fmt::format("firmware fault: unhandled {} (exception {})\n",
-                           exception_name(exception_number), exception_number);
-    }
-    if (status) {
-        out += fmt::format("  CFSR 0x{:08x}  HFSR 0x{:08x}  MMFAR 0x{:08x}  BFAR 0x{:08x}\n",
-                           status->cfsr, status->hfsr, status->mmfar, status->bfar);
-        for (const auto& cause : describe_fault_status(*status))
-            out += fmt::format("  - {}\n", cause);
-    } else if (is_armv6m(board)) {
-        out += "  (ARMv6-M has no fault status registers: every fault is a HardFault)\n";
+        if (frame_below || access_below)
+            out.stack_overflow = fault_report_data::overflow{stack->bottom, stack->top, frame_at};
     }
 
     // The registers of the interrupted code: r0-r3, r12, lr, pc, xpsr as the
     // core stacked them, r4-r11 as they are now.
-    auto shown = regs;
-    std::string where = "registers (at the trap):";
+    out.registers = regs.r;
+    const std::string stopped_at =
+        at_handler_entry ? "at the fault handler's entry" : "at the trap";
+    out.registers_source = stopped_at;
     if (frame_at && frame_lost) {
-        where = fmt::format(
-            "registers (at the trap; the core could not stack the exception frame "
-            "at 0x{:08x}, below the stack):",
-            *frame_at);
+        out.registers_source = fmt::format(
+            "{}; the core could not stack the exception frame at 0x{:08x}, below the stack",
+            stopped_at, *frame_at);
     } else if (frame_at) {
+        target_memory memory(target, board);
         std::array<std::optional<std::uint32_t>, 8> stacked;
         bool complete = true;
         for (std::uint32_t i = 0; i < 8; ++i) {
-            stacked[i] = read_word(target, board, *frame_at + 4 * i);
+            stacked[i] = memory(*frame_at + 4 * i);
             complete = complete && stacked[i].has_value();
         }
         if (complete) {
-            for (unsigned i = 0; i < 4; ++i) shown.r[i] = *stacked[i];
-            shown.r[12] = *stacked[4];
-            shown.r[14] = *stacked[5];
-            shown.r[15] = *stacked[6];
+            for (unsigned i = 0; i < 4; ++i) out.registers[i] = *stacked[i];
+            out.registers[12] = *stacked[4];
+            out.registers[14] = *stacked[5];
+            out.registers[15] = *stacked[6];
             std::uint32_t size = (exc_return & 0x10) ? 0x20 : 0x68;
             if (*stacked[7] & (1u << 9)) size += 4;
-            shown.r[13] = *frame_at + size;
-            where =
-                fmt::format("registers (when the fault was taken; xPSR 0x{:08x}):", *stacked[7]);
+            out.registers[13] = *frame_at + size;
+            out.xpsr = *stacked[7];
+            out.registers_source = "when the fault was taken";
         } else {
-            where = fmt::format(
-                "registers (at the trap; the exception frame at 0x{:08x} is unreadable):",
-                *frame_at);
+            out.registers_source = fmt::format("{}; the exception frame at 0x{:08x} is unreadable",
+                                               stopped_at, *frame_at);
         }
     }
-    out += where + "\n";
-    static constexpr const char* names[16] = {"r0", "r1", "r2",  "r3",  "r4",  "r5", "r6", "r7",
-                                              "r8", "r9", "r10", "r11", "r12", "sp", "lr", "pc"};
-    for (unsigned i = 0; i < 16; ++i) {
-        out += fmt::format("  {:>4} 0x{:08x}", names[i], shown.r[i]);
-        if (i % 4 == 3) out += '\n';
-    }
 
-    auto info = backtrace::debug_info::load(firmware.path().string());
     if (frame_lost && stack) {
-        out += "backtrace: unavailable, the exception frame was never stacked\n";
-        out += stack_bottom_summary(target, *info, *stack);
-        return out;
+        out.backtrace.note = info->problem();
+        out.backtrace.unavailable = "the exception frame was never stacked";
+        out.backtrace.overflow_scan = true;
+        scan_stack_bottom(target, *info, *stack, out.backtrace);
+        return;
     }
-    auto reader = [&](std::uint32_t address) { return read_word(target, board, address); };
-    auto trace = info->unwind(regs, reader);
-    out +=
-        format_backtrace(*info, std::move(trace), from_default_handler ? "rivet_fault_trap" : "");
-    return out;
+    std::string dropped;
+    if (from_default_handler) dropped = contracts::fault_trap_symbol;
+    if (at_handler_entry) dropped = info->symbolize(regs.r[15] & ~1u).back().function;
+    target_memory memory(target, board);
+    out.backtrace = unwind(*info, regs, memory, dropped);
 }
 
 }  // namespace
 
-std::string backtrace_report(probe::probe& target, const elf::file& firmware,
-                             const board::description& board) {
+fault_report_data read_fault(probe::probe& target, const elf::file& firmware,
+                             const board::description& board, std::uint32_t exception_number) {
+    fault_report_data out;
+    out.exception_number = exception_number;
+    out.exception = exception_name(exception_number);
+    out.armv6m = is_armv6m(board);
+    try {
+        read_into(out, target, firmware, board);
+    } catch (const Error& e) {
+        // The fault is the news even when the target cannot tell us more.
+        out.incomplete = e.what();
+    }
+    return out;
+}
+
+backtrace_result read_backtrace(probe::probe& target, const elf::file& firmware,
+                                const board::description& board) {
     try {
         auto regs = read_registers(target);
         auto info = backtrace::debug_info::load(firmware.path().string());
-        auto reader = [&](std::uint32_t address) { return read_word(target, board, address); };
-        return format_backtrace(*info, info->unwind(regs, reader), "");
+        target_memory memory(target, board);
+        auto out = unwind(*info, regs, memory, "");
+        // A firmware of its own that loops in a handler (a fault, an
+        // interrupt nobody serves) is stopped there by a timeout or Ctrl-C.
+        if (target.has_register("xpsr")) {
+            if (const auto exception = active_exception(target); exception != 0)
+                out.active_exception = exception;
+        }
+        return out;
     } catch (const Error& e) {
-        return fmt::format("backtrace: unavailable ({})", e.what());
+        backtrace_result out;
+        out.unavailable = e.what();
+        return out;
     }
+}
+
+std::string fault_report(probe::probe& target, const elf::file& firmware,
+                         const board::description& board, std::uint32_t exception_number) {
+    return to_text(read_fault(target, firmware, board, exception_number));
+}
+
+std::string backtrace_report(probe::probe& target, const elf::file& firmware,
+                             const board::description& board) {
+    return to_text(read_backtrace(target, firmware, board));
+}
+
+std::optional<std::uint32_t> foreign_fault_handler(const elf::file& firmware,
+                                                   const board::description& board) {
+    if (firmware.find_symbol(contracts::fault_trap_symbol)) return std::nullopt;
+    auto info = backtrace::debug_info::load(firmware.path().string());
+    auto table = info->find_vector_table(boot_address(board));
+    constexpr std::uint32_t hard_fault = 3;
+    if (!table || table->handlers.size() <= hard_fault || table->handlers[hard_fault] == 0)
+        return std::nullopt;
+    return table->handlers[hard_fault];
+}
+
+std::uint32_t active_exception(probe::probe& target) {
+    return target.read_register("xpsr") & 0x1ffu;
 }
 
 }  // namespace rivet::runner

@@ -137,7 +137,10 @@ int run(probe::probe& target, const elf::file& firmware, const board::descriptio
     load(target, firmware, options.verify);
 
     const auto exit_trap = symbol_address(firmware, contracts::exit_trap_symbol);
-    const auto fault_trap = symbol_address(firmware, contracts::fault_trap_symbol);
+    const auto rivet_fault_trap = symbol_address(firmware, contracts::fault_trap_symbol);
+    // Firmware Rivet did not link: stop at its own HardFault handler.
+    const auto fault_trap =
+        rivet_fault_trap ? rivet_fault_trap : foreign_fault_handler(firmware, board);
     if (exit_trap) target.set_breakpoint(*exit_trap);
     if (fault_trap) target.set_breakpoint(*fault_trap);
 
@@ -237,8 +240,9 @@ int run(probe::probe& target, const elf::file& firmware, const board::descriptio
             return code;
         }
         if (fault_trap && pc == *fault_trap) {
-            throw Error(ErrorKind::target_fault,
-                        fault_report(target, firmware, board, target.read_register("r0")));
+            const auto exception =
+                rivet_fault_trap ? target.read_register("r0") : active_exception(target);
+            throw Error(ErrorKind::target_fault, fault_report(target, firmware, board, exception));
         }
         throw Error(ErrorKind::io, fmt::format("the target halted unexpectedly at {} (signal {})",
                                                where(firmware, pc), stop->signal));

@@ -1,4 +1,7 @@
+// The stack analysis proper: frame sizes per function, the call graph, the
+// entry points and the deepest path from each.
 #include <rivet/backtrace/backtrace.hpp>
+#include <rivet/runner/fault.hpp>
 #include <rivet/stack/analysis.hpp>
 #include <rivet/support/error.hpp>
 
@@ -6,140 +9,10 @@
 
 #include <algorithm>
 #include <cstring>
-#include <fstream>
 #include <map>
 #include <set>
-#include <sstream>
 
 namespace rivet::stack {
-
-std::vector<usage_entry> parse_usage(std::string_view text) {
-    std::vector<usage_entry> out;
-    while (!text.empty()) {
-        auto end = text.find('\n');
-        auto line = text.substr(0, end);
-        text = end == std::string_view::npos ? std::string_view{} : text.substr(end + 1);
-        // file:line:column:name \t bytes \t qualifiers; the file may hold ':'.
-        auto tab = line.find('\t');
-        if (tab == std::string_view::npos) continue;
-        auto location = line.substr(0, tab);
-        auto rest = line.substr(tab + 1);
-        auto tab2 = rest.find('\t');
-        if (tab2 == std::string_view::npos) continue;
-        auto bytes_text = rest.substr(0, tab2);
-        auto qualifiers = rest.substr(tab2 + 1);
-        // Find "file:line:col:" by scanning for two numeric fields.
-        usage_entry entry;
-        bool found = false;
-        for (std::size_t colon = location.find(':'); colon != std::string_view::npos;
-             colon = location.find(':', colon + 1)) {
-            auto second = location.find(':', colon + 1);
-            if (second == std::string_view::npos) break;
-            auto third = location.find(':', second + 1);
-            if (third == std::string_view::npos) break;
-            auto line_text = location.substr(colon + 1, second - colon - 1);
-            auto column_text = location.substr(second + 1, third - second - 1);
-            auto numeric = [](std::string_view s) {
-                return !s.empty() && s.size() < 9 &&
-                       std::all_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; });
-            };
-            if (numeric(line_text) && numeric(column_text)) {
-                entry.file = std::string(location.substr(0, colon));
-                entry.line = static_cast<unsigned>(std::stoul(std::string(line_text)));
-                entry.name = std::string(location.substr(third + 1));
-                found = true;
-                break;
-            }
-        }
-        if (!found || bytes_text.empty() || bytes_text.size() > 9 ||
-            !std::all_of(bytes_text.begin(), bytes_text.end(),
-                         [](char c) { return c >= '0' && c <= '9'; })) {
-            continue;
-        }
-        entry.bytes = static_cast<std::uint32_t>(std::stoul(std::string(bytes_text)));
-        entry.dynamic = qualifiers.find("dynamic") != std::string_view::npos &&
-                        qualifiers.find("bounded") == std::string_view::npos;
-        out.push_back(std::move(entry));
-    }
-    return out;
-}
-
-std::vector<usage_entry> read_usage(const std::vector<std::filesystem::path>& paths) {
-    namespace fs = std::filesystem;
-    std::vector<usage_entry> out;
-    auto read_one = [&](const fs::path& file) {
-        std::ifstream in(file);
-        std::stringstream text;
-        text << in.rdbuf();
-        auto entries = parse_usage(text.str());
-        out.insert(out.end(), entries.begin(), entries.end());
-    };
-    for (const auto& path : paths) {
-        std::error_code ec;
-        if (fs::is_directory(path, ec)) {
-            for (auto it = fs::recursive_directory_iterator(path, ec);
-                 !ec && it != fs::recursive_directory_iterator(); it.increment(ec)) {
-                if (it->is_regular_file(ec) && it->path().extension() == ".su")
-                    read_one(it->path());
-            }
-        } else if (fs::is_regular_file(path, ec)) {
-            read_one(path);
-        } else {
-            throw Error(ErrorKind::no_input,
-                        fmt::format("{}: no such .su file or folder", path.string()));
-        }
-    }
-    return out;
-}
-
-std::vector<call_site> decode_calls(const std::vector<std::uint8_t>& code, std::uint32_t address) {
-    std::vector<call_site> out;
-    auto half = [&](std::size_t offset) {
-        return static_cast<std::uint32_t>(code[offset] | (code[offset + 1] << 8));
-    };
-    auto sign_extend = [](std::uint32_t value, unsigned bits) {
-        const std::uint32_t sign = 1u << (bits - 1);
-        return (value ^ sign) - sign;
-    };
-    std::size_t offset = 0;
-    while (offset + 2 <= code.size()) {
-        const std::uint32_t hw1 = half(offset);
-        const std::uint32_t pc = address + static_cast<std::uint32_t>(offset);
-        const bool wide =
-            (hw1 & 0xf800) == 0xe800 || (hw1 & 0xf800) == 0xf000 || (hw1 & 0xf800) == 0xf800;
-        if (wide && offset + 4 <= code.size()) {
-            const std::uint32_t hw2 = half(offset + 2);
-            if ((hw1 & 0xf800) == 0xf000 && (hw2 & 0x8000) == 0x8000) {
-                const std::uint32_t s = (hw1 >> 10) & 1, j1 = (hw2 >> 13) & 1, j2 = (hw2 >> 11) & 1;
-                const std::uint32_t kind = hw2 & 0xd000;
-                if (kind == 0xd000 || kind == 0x9000) {  // BL, B.W (T4)
-                    const std::uint32_t i1 = !(j1 ^ s), i2 = !(j2 ^ s);
-                    const std::uint32_t imm = (s << 24) | (i1 << 23) | (i2 << 22) |
-                                              ((hw1 & 0x3ff) << 12) | ((hw2 & 0x7ff) << 1);
-                    out.push_back({pc, pc + 4 + sign_extend(imm, 25), kind == 0x9000, false});
-                } else if (kind == 0x8000 && ((hw1 >> 6) & 0xe) != 0xe) {  // B<c>.W (T3)
-                    const std::uint32_t imm = (s << 20) | (j2 << 19) | (j1 << 18) |
-                                              ((hw1 & 0x3f) << 12) | ((hw2 & 0x7ff) << 1);
-                    out.push_back({pc, pc + 4 + sign_extend(imm, 21), true, false});
-                }
-            }
-            offset += 4;
-            continue;
-        }
-        if ((hw1 & 0xff87) == 0x4780) {  // BLX Rm
-            out.push_back({pc, 0, false, true});
-        } else if ((hw1 & 0xff87) == 0x4700 && ((hw1 >> 3) & 0xf) != 14) {  // BX Rm, not a return
-            out.push_back({pc, 0, true, true});
-        } else if ((hw1 & 0xf800) == 0xe000) {  // B (T2)
-            out.push_back({pc, pc + 4 + sign_extend((hw1 & 0x7ff) << 1, 12), true, false});
-        } else if ((hw1 & 0xf000) == 0xd000 && ((hw1 >> 8) & 0xf) < 0xe) {  // B<c> (T1)
-            out.push_back({pc, pc + 4 + sign_extend((hw1 & 0xff) << 1, 9), true, false});
-        }
-        offset += 2;
-    }
-    return out;
-}
-
 namespace {
 
 std::string base_name(const std::string& path) {
@@ -147,7 +20,15 @@ std::string base_name(const std::string& path) {
     return slash == std::string::npos ? path : path.substr(slash + 1);
 }
 
+// "app.c:62" for the code at `address`, or its address.
+std::string where(const backtrace::debug_info& info, std::uint32_t address) {
+    const auto location = info.symbolize(address).front();
+    if (location.file.empty()) return fmt::format("0x{:08x}", address);
+    return fmt::format("{}:{}", base_name(location.file), location.line);
+}
+
 struct walker {
+    const backtrace::debug_info& info;
     const std::vector<function_report>& functions;
     std::map<std::uint32_t, std::size_t> index;  // address -> function
     struct result {
@@ -159,49 +40,41 @@ struct walker {
     std::map<std::size_t, result> memo;
     std::vector<std::size_t> stack;
 
+    static void add_reason(result& r, const std::string& reason) {
+        r.bounded = false;
+        if (std::find(r.reasons.begin(), r.reasons.end(), reason) == r.reasons.end())
+            r.reasons.push_back(reason);
+    }
+
     result depth(std::size_t f) {
         if (auto it = memo.find(f); it != memo.end()) return it->second;
         const auto& fn = functions[f];
-        if (std::find(stack.begin(), stack.end(), f) != stack.end()) {
+        if (auto at = std::find(stack.begin(), stack.end(), f); at != stack.end()) {
             result r;
-            r.bounded = false;
             std::string cycle;
-            auto at = std::find(stack.begin(), stack.end(), f);
             for (; at != stack.end(); ++at) cycle += functions[*at].name + " -> ";
-            r.reasons.push_back(fmt::format("recursion: {}{}", cycle, fn.name));
+            add_reason(r, fmt::format("recursion: {}{}", cycle, fn.name));
             return r;  // not memoised: the cycle is only a cycle from here
         }
         stack.push_back(f);
         result r;
         const std::uint32_t frame = fn.frame.value_or(0);
-        if (!fn.frame) {
-            r.bounded = false;
-            r.reasons.push_back(fmt::format("{}: frame size unknown", fn.name));
-        }
-        if (fn.dynamic_frame) {
-            r.bounded = false;
-            r.reasons.push_back(
-                fmt::format("{}: dynamic frame (alloca or a variable-length array)", fn.name));
-        }
-        if (fn.indirect_calls) {
-            r.bounded = false;
-            r.reasons.push_back(fmt::format("{}: indirect call", fn.name));
-        }
+        if (!fn.frame) add_reason(r, fmt::format("{}: frame size unknown", fn.name));
+        if (fn.dynamic_frame)
+            add_reason(
+                r, fmt::format("{}: dynamic frame (alloca or a variable-length array)", fn.name));
+        for (auto call : fn.indirect_calls)
+            add_reason(r, fmt::format("{}: indirect call at {}", fn.name, where(info, call)));
         r.bytes = frame;
         r.path = {f};
         for (auto callee_address : fn.callees) {
             auto it = index.find(callee_address);
             if (it == index.end()) continue;
             auto sub = depth(it->second);
-            if (!sub.bounded) {
-                r.bounded = false;
-                for (auto& reason : sub.reasons) {
-                    if (std::find(r.reasons.begin(), r.reasons.end(), reason) == r.reasons.end()) {
-                        r.reasons.push_back(reason);
-                    }
-                }
-            }
-            if (frame + sub.bytes > r.bytes) {
+            for (const auto& reason : sub.reasons) add_reason(r, reason);
+            // Deeper wins; among equals, a path that shows the calls.
+            if (frame + sub.bytes > r.bytes ||
+                (frame + sub.bytes == r.bytes && r.path.size() == 1)) {
                 r.bytes = frame + sub.bytes;
                 r.path = {f};
                 r.path.insert(r.path.end(), sub.path.begin(), sub.path.end());
@@ -217,14 +90,135 @@ struct walker {
     }
 };
 
+// The frame of one function: .su, else CFI, else its own code; naked
+// functions' CFI does not see their pushes, so the code wins when it says more.
+void size_frame(function_report& fr, const backtrace::debug_info& info,
+                const backtrace::debug_info::function& f,
+                const std::map<std::pair<std::string, unsigned>, const usage_entry*>& by_location,
+                const std::optional<std::vector<std::uint8_t>>& code) {
+    if (auto decl = info.declaration(f.address)) {
+        auto it = by_location.find({base_name(decl->first), decl->second});
+        if (it != by_location.end()) {
+            fr.frame = it->second->bytes;
+            fr.frame_source = "su";
+            fr.dynamic_frame = it->second->dynamic;
+            return;
+        }
+    }
+    const auto from_code = code ? std::optional(frame_from_code(*code)) : std::nullopt;
+    if (auto size = info.frame_size(f)) {
+        fr.frame = *size;
+        fr.frame_source = "cfi";
+        if (from_code && *from_code > *size) {
+            fr.frame = *from_code;
+            fr.frame_source = "code";
+        }
+    } else if (from_code) {
+        fr.frame = *from_code;
+        fr.frame_source = "code";
+    } else {
+        fr.frame_source = "?";
+    }
+}
+
+// Functions whose address (with the Thumb bit) is stored as a word in code
+// (a literal pool) or data, outside the vector table: thread entries,
+// callbacks, constructors.
+// Literals that only feed a call (`ldr r3, =f; blx r3`) do not count.
+std::set<std::uint32_t> address_taken(const backtrace::debug_info& info,
+                                      const std::set<std::uint32_t>& starts,
+                                      const std::optional<backtrace::vector_table>& table,
+                                      const std::set<std::uint32_t>& call_literals) {
+    std::set<std::uint32_t> out;
+    const std::uint32_t table_start = table ? table->address : 0;
+    const std::uint32_t table_end =
+        table ? table->address + 4 * static_cast<std::uint32_t>(table->handlers.size()) : 0;
+    for (const auto& section : info.sections()) {
+        if (!section.has_bytes || section.size > (64u << 20)) continue;
+        auto bytes = info.bytes_at(section.address, section.size);
+        if (!bytes) continue;
+        const std::uint32_t skew = (4 - section.address % 4) % 4;
+        for (std::size_t offset = skew; offset + 4 <= bytes->size(); offset += 4) {
+            const std::uint32_t at = section.address + static_cast<std::uint32_t>(offset);
+            if ((at >= table_start && at < table_end) || call_literals.contains(at)) continue;
+            std::uint32_t word = 0;
+            std::memcpy(&word, bytes->data() + offset, 4);
+            if ((word & 1u) != 0 && starts.contains(word & ~1u)) out.insert(word & ~1u);
+        }
+    }
+    return out;
+}
+
+struct entry_point {
+    std::uint32_t address;
+    std::string entry_for;
+};
+
+// "NMI, HardFault, interrupts 0-43" for the exceptions one handler serves.
+std::string exception_list(const std::vector<std::uint32_t>& numbers) {
+    std::string out;
+    auto add = [&](const std::string& words) { out += (out.empty() ? "" : ", ") + words; };
+    for (std::size_t i = 0; i < numbers.size();) {
+        if (numbers[i] < 16) {
+            add(runner::exception_name(numbers[i++]));
+            continue;
+        }
+        std::size_t last = i;
+        while (last + 1 < numbers.size() && numbers[last + 1] == numbers[last] + 1) ++last;
+        add(last == i ? runner::exception_name(numbers[i])
+                      : fmt::format("interrupts {}-{}", numbers[i] - 16, numbers[last] - 16));
+        i = last + 1;
+    }
+    return out;
+}
+
+// The reset handler, then each distinct exception handler with the
+// exceptions it serves, then the functions whose address is taken.
+std::vector<entry_point> entry_points(const std::vector<backtrace::debug_info::function>& functions,
+                                      const std::optional<backtrace::vector_table>& table,
+                                      const std::set<std::uint32_t>& taken) {
+    std::vector<entry_point> roots;
+    auto known = [&](std::uint32_t address) {
+        return std::any_of(roots.begin(), roots.end(),
+                           [&](const auto& r) { return r.address == address; });
+    };
+    if (table) {
+        roots.push_back({table->handlers[1], "reset"});
+        std::map<std::uint32_t, std::vector<std::uint32_t>> served;  // handler -> exceptions
+        std::vector<std::uint32_t> order;
+        for (std::size_t n = 2; n < table->handlers.size(); ++n) {
+            const auto handler = table->handlers[n];
+            if (handler == 0 || handler == table->handlers[1]) continue;
+            if (served.find(handler) == served.end()) order.push_back(handler);
+            served[handler].push_back(static_cast<std::uint32_t>(n));
+        }
+        for (auto handler : order) roots.push_back({handler, exception_list(served[handler])});
+    } else {
+        for (const auto& f : functions) {
+            if (f.name == "rivet_reset_handler" || f.name == "Reset_Handler")
+                roots.push_back({f.address, "reset"});
+        }
+    }
+    for (auto address : taken) {
+        if (!known(address)) roots.push_back({address, "address taken"});
+    }
+    return roots;
+}
+
 }  // namespace
 
 report analyse(const std::filesystem::path& elf, const std::vector<usage_entry>& usage) {
     auto info = backtrace::debug_info::load(elf.string());
+    return analyse(*info, elf.string(), usage);
+}
+
+report analyse(const backtrace::debug_info& info_ref, const std::string& name,
+               const std::vector<usage_entry>& usage) {
+    const auto* info = &info_ref;
     auto functions = info->functions();
     if (functions.empty()) {
         throw Error(ErrorKind::bad_input,
-                    fmt::format("{}: no function symbols{}", elf.string(),
+                    fmt::format("{}: no function symbols{}", name,
                                 info->problem().empty() ? "" : " (" + info->problem() + ")"));
     }
     // .su entries by (file name, line); the full path may differ between
@@ -235,78 +229,55 @@ report analyse(const std::filesystem::path& elf, const std::vector<usage_entry>&
     report r;
     std::set<std::uint32_t> starts;
     for (const auto& f : functions) starts.insert(f.address);
+    const auto table = info->find_vector_table();
+    std::vector<std::vector<call_site>> calls;
+    std::set<std::uint32_t> call_literals;
     for (const auto& f : functions) {
+        auto code = info->bytes_at(f.address, f.size);
+        calls.push_back(code ? decode_calls(*code, f.address) : std::vector<call_site>{});
+        for (const auto& call : calls.back()) {
+            if (call.literal != 0) call_literals.insert(call.literal);
+        }
+    }
+    const auto taken = address_taken(*info, starts, table, call_literals);
+    for (std::size_t i = 0; i < functions.size(); ++i) {
+        const auto& f = functions[i];
         function_report fr;
         fr.name = f.name;
         fr.address = f.address;
-        if (auto decl = info->declaration(f.address)) {
-            auto it = by_location.find({base_name(decl->first), decl->second});
-            if (it != by_location.end()) {
-                fr.frame = it->second->bytes;
-                fr.frame_source = "su";
-                fr.dynamic_frame = it->second->dynamic;
+        fr.address_taken = taken.contains(f.address);
+        size_frame(fr, *info, f, by_location, info->bytes_at(f.address, f.size));
+        for (const auto& call : calls[i]) {
+            if (call.indirect) {
+                fr.indirect_calls.push_back(call.from);
+                continue;
             }
-        }
-        if (!fr.frame) {
-            if (auto size = info->frame_size(f)) {
-                fr.frame = *size;
-                fr.frame_source = "cfi";
-            } else {
-                fr.frame_source = "?";
-            }
-        }
-        if (auto code = info->bytes_at(f.address, f.size)) {
-            for (const auto& call : decode_calls(*code, f.address)) {
-                if (call.indirect) {
-                    fr.indirect_calls = true;
-                    continue;
-                }
-                // A branch inside the function is local, except a call of
-                // its own start: recursion.
-                const bool inside = call.target >= f.address && call.target < f.address + f.size;
-                const bool self_call = call.target == f.address && !call.tail;
-                if ((inside && !self_call) || !starts.count(call.target)) continue;
-                if (std::find(fr.callees.begin(), fr.callees.end(), call.target) ==
-                    fr.callees.end()) {
-                    fr.callees.push_back(call.target);
-                }
-            }
+            // A branch inside the function is local, except a call of its
+            // own start: recursion.
+            const bool inside = call.target >= f.address && call.target < f.address + f.size;
+            const bool self_call = call.target == f.address && !call.tail;
+            if ((inside && !self_call) || !starts.contains(call.target)) continue;
+            if (std::find(fr.callees.begin(), fr.callees.end(), call.target) == fr.callees.end())
+                fr.callees.push_back(call.target);
         }
         r.functions.push_back(std::move(fr));
     }
 
-    // Entry points: reset, then each distinct handler in the vector table.
-    std::vector<std::uint32_t> roots;
-    auto find = [&](std::string_view name) -> const backtrace::debug_info::function* {
-        for (const auto& f : functions) {
-            if (f.name == name) return &f;
-        }
-        return nullptr;
-    };
-    if (const auto* reset = find("rivet_reset_handler")) roots.push_back(reset->address);
-    walker w{r.functions, {}, {}, {}};
+    r.vector_table =
+        table ? fmt::format(
+                    "vector table at 0x{:08x} ({}): {} entries, initial SP "
+                    "0x{:08x}",
+                    table->address, table->found_by, table->handlers.size(), table->initial_sp)
+              : "no vector table found: entry points by name";
+    walker w{*info, r.functions, {}, {}, {}};
     for (std::size_t i = 0; i < r.functions.size(); ++i) w.index[r.functions[i].address] = i;
-    // Exception handlers: every distinct code address in the vector table
-    // after the initial SP and the reset vector.
-    auto table = info->find_symbol("rivet_vector_table");
-    if (table && table->second >= 8 && table->second <= 4 * 512) {
-        if (auto words = info->bytes_at(table->first, table->second)) {
-            for (std::size_t offset = 8; offset + 4 <= words->size(); offset += 4) {
-                std::uint32_t entry = 0;
-                std::memcpy(&entry, words->data() + offset, 4);
-                if ((entry & 1u) == 0) continue;  // reserved slot, or not Thumb code
-                entry &= ~1u;
-                if (std::find(roots.begin(), roots.end(), entry) == roots.end())
-                    roots.push_back(entry);
-            }
-        }
-    }
-    for (auto root : roots) {
-        auto it = w.index.find(root);
+    for (const auto& root : entry_points(functions, table, taken)) {
+        auto it = w.index.find(root.address);
         if (it == w.index.end()) continue;
         auto result = w.depth(it->second);
         path_report p;
         p.root = r.functions[it->second].name;
+        p.entry_for = root.entry_for;
         p.bytes = result.bytes;
         p.bounded = result.bounded;
         p.reasons = result.reasons;
@@ -318,25 +289,6 @@ report analyse(const std::filesystem::path& elf, const std::vector<usage_entry>&
         r.paths.push_back(std::move(p));
     }
     return r;
-}
-
-std::string format(const report& r) {
-    std::string out = "frame  from  function\n";
-    for (const auto& f : r.functions) {
-        out += fmt::format("{:>5}  {:<4}  {}{}{}\n", f.frame ? fmt::format("{}", *f.frame) : "?",
-                           f.frame_source, f.name, f.dynamic_frame ? "  [dynamic]" : "",
-                           f.indirect_calls ? "  [indirect calls]" : "");
-    }
-    for (const auto& p : r.paths) {
-        out += fmt::format("\ndeepest call path from {}: {}{} bytes{}\n", p.root,
-                           p.bounded ? "" : "at least ", p.bytes, p.bounded ? "" : " (unbounded)");
-        for (const auto& step : p.path) out += fmt::format("  {}\n", step);
-        for (const auto& reason : p.reasons) out += fmt::format("  unbounded: {}\n", reason);
-    }
-    out +=
-        "\nExceptions add their stacked frame (32 bytes, 104 with the FPU state) to whatever they "
-        "interrupt.\n";
-    return out;
 }
 
 }  // namespace rivet::stack
