@@ -94,37 +94,56 @@ log::print_options log_options::resolve() const {
     return out;
 }
 
+void rtt_options::add_to(CLI::App& command) {
+    command
+        .add_option("--rtt-mode", mode,
+                    "RTT up channel mode: auto (Rivet's logger blocks when full, other firmware "
+                    "is left alone), keep (change nothing), or block, skip, trim (switch every "
+                    "up channel for the run)")
+        ->check(CLI::IsMember({"auto", "keep", "block", "skip", "trim"}));
+}
+
 std::unique_ptr<runner::target_service> make_rtt_log_service(const elf::file& firmware,
                                                              const log_options& options,
+                                                             const rtt_options& modes,
                                                              int input_fd) {
     std::optional<log::metadata> meta;
     if (firmware.section(contracts::log::metadata_section))
         meta = log::metadata::from_elf(firmware);
 
-    rtt::service::options rtt_options;
-    rtt_options.input_fd = input_fd;
+    rtt::service::options service_options;
+    service_options.input_fd = input_fd;
     if (auto symbol = firmware.find_symbol(contracts::rtt::symbol)) {
-        rtt_options.where.address = symbol->value;
+        service_options.where.address = symbol->value;
     } else {
         // No symbol (stripped, or no RTT linked in): scan the statics (a
         // control block is one), which are small, rather than all of RAM,
         // slowly while nothing is found.
         for (const auto& segment : firmware.load_segments()) {
             if (segment.virtual_address != segment.load_address) {
-                rtt_options.where.scan.push_back({segment.virtual_address, segment.memory_size});
+                service_options.where.scan.push_back({segment.virtual_address, segment.memory_size});
             }
         }
         auto bss_start = firmware.find_symbol("__bss_start__");
         auto bss_end = firmware.find_symbol("__bss_end__");
         if (bss_start && bss_end && bss_end->value > bss_start->value) {
-            rtt_options.where.scan.push_back({bss_start->value, bss_end->value - bss_start->value});
+            service_options.where.scan.push_back({bss_start->value, bss_end->value - bss_start->value});
         }
-        if (rtt_options.where.scan.empty()) return nullptr;
+        if (service_options.where.scan.empty()) return nullptr;
     }
-    if (auto mode = firmware.find_symbol(contracts::rtt::start_mode_symbol)) {
-        rtt_options.start_mode_address = mode->value;
+    using contracts::rtt::mode;
+    std::optional<mode> chosen;
+    if (modes.mode == "block") chosen = mode::block_if_full;
+    if (modes.mode == "skip") chosen = mode::no_block_skip;
+    if (modes.mode == "trim") chosen = mode::no_block_trim;
+    service_options.up_mode = chosen;
+    if (auto word = firmware.find_symbol(contracts::rtt::start_mode_symbol);
+        word && modes.mode != "keep") {
+        service_options.start_mode_address = word->value;
+        service_options.start_mode = chosen.value_or(mode::block_if_full);
     }
-    return std::make_unique<rtt_log_service>(std::move(rtt_options), std::move(meta),
+    service_options.note = [](const std::string& text) { fmt::print(stderr, "rivet: {}\n", text); };
+    return std::make_unique<rtt_log_service>(std::move(service_options), std::move(meta),
                                              options.resolve());
 }
 

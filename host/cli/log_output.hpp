@@ -25,12 +25,24 @@ struct log_options {
     [[nodiscard]] log::print_options resolve() const;
 };
 
+// What `rivet run` does to the firmware's RTT up channel modes.
+struct rtt_options {
+    // auto: Rivet's logger starts blocking (its start-mode word, written
+    // after loading), other RTT firmware is left alone; keep: nothing is
+    // changed; block, skip, trim: every up channel is switched, said on
+    // stderr, and switched back when the run ends.
+    std::string mode = "auto";
+
+    void add_to(CLI::App& command);
+};
+
 // The RTT service for `rivet run`, or nullptr when the firmware has no RTT
 // control block to look for. Bytes readable from input_fd (if not -1) go to
 // the firmware's down channel 0. Throws bad_input for log metadata of
 // another wire version.
 std::unique_ptr<runner::target_service> make_rtt_log_service(const elf::file& firmware,
                                                              const log_options& options,
+                                                             const rtt_options& modes,
                                                              int input_fd = -1);
 
 // Prints a line to stdout at once (the firmware's console output is

@@ -41,6 +41,7 @@ struct run_arguments {
     double timeout_seconds = 0;
     bool no_verify = false;
     log_options log;
+    rtt_options rtt;
     bool measure_stack = false;
     bool backtrace = false;
     std::string input = "auto";
@@ -70,6 +71,7 @@ void add_run_command(CLI::App& app, int& exit_code) {
         ->check(CLI::NonNegativeNumber);
     command->add_flag("--no-verify", args->no_verify, "Do not read the loaded image back");
     args->log.add_to(*command);
+    args->rtt.add_to(*command);
     command->add_flag("--measure-stack", args->measure_stack,
                       "Paint the stack at reset and print the peak stack use when the run ends");
     command->add_flag(
@@ -90,7 +92,7 @@ void add_run_command(CLI::App& app, int& exit_code) {
         options.verify = !args->no_verify;
         options.interrupted = &interrupted;
         // Deferred logs over RTT, decoded live (docs/logging.md).
-        auto rtt_log = make_rtt_log_service(session.firmware, args->log,
+        auto rtt_log = make_rtt_log_service(session.firmware, args->log, args->rtt,
                                             args->input == "rtt" ? STDIN_FILENO : -1);
         if (rtt_log) options.services.push_back(rtt_log.get());
         // Peak stack use (docs/stack.md), printed however the run ends.

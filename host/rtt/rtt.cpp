@@ -65,9 +65,10 @@ std::optional<control_block> control_block::at(probe::probe& target, std::uint32
         const auto at = i * sizeof(layout::buffer_descriptor);
         channel c;
         c.descriptor = address + layout::descriptors_offset + static_cast<std::uint32_t>(at);
+        c.name_address = u32(descriptors, at);
         c.buffer = u32(descriptors, at + 4);
         c.size = u32(descriptors, at + 8);
-        c.name = read_name(target, u32(descriptors, at));
+        c.name = read_name(target, c.name_address);
         (i < static_cast<std::size_t>(max_up) ? block.up_ : block.down_).push_back(std::move(c));
     }
     return block;
@@ -95,18 +96,31 @@ std::optional<control_block> control_block::find(probe::probe& target, const loc
     return std::nullopt;
 }
 
-std::vector<std::uint8_t> control_block::read(probe::probe& target, std::size_t up_channel) const {
-    const auto& c = up_.at(up_channel);
-    auto offsets = target.read_memory(c.descriptor + layout::write_offset_field, 8);
-    const auto write = u32(offsets, 0);
-    const auto read = u32(offsets, 4);
-    if (c.size == 0 || write >= c.size || read >= c.size) {
-        throw Error(ErrorKind::io,
-                    fmt::format("RTT up channel {} at 0x{:08x}: offsets {} / {} outside "
-                                "its {}-byte buffer",
-                                up_channel, c.descriptor, write, read, c.size));
+std::pair<std::uint32_t, std::uint32_t> control_block::refresh(probe::probe& target, channel& c,
+                                                               std::string_view direction,
+                                                               std::size_t index) const {
+    const auto fields = target.read_memory(c.descriptor, sizeof(layout::buffer_descriptor));
+    if (const auto name_address = u32(fields, 0); name_address != c.name_address) {
+        c.name_address = name_address;
+        c.name = read_name(target, name_address);
     }
-    if (write == read) return {};
+    c.buffer = u32(fields, 4);
+    c.size = u32(fields, 8);
+    const auto write = u32(fields, layout::write_offset_field);
+    const auto read = u32(fields, layout::read_offset_field);
+    if (c.configured() && (write >= c.size || read >= c.size)) {
+        throw Error(ErrorKind::io,
+                    fmt::format("RTT {} channel {} at 0x{:08x}: offsets {} / {} outside "
+                                "its {}-byte buffer",
+                                direction, index, c.descriptor, write, read, c.size));
+    }
+    return {write, read};
+}
+
+std::vector<std::uint8_t> control_block::read(probe::probe& target, std::size_t up_channel) {
+    auto& c = up_.at(up_channel);
+    const auto [write, read] = refresh(target, c, "up", up_channel);
+    if (!c.configured() || write == read) return {};
     std::vector<std::uint8_t> out;
     if (write > read) {
         out = target.read_memory(c.buffer + read, write - read);
@@ -124,17 +138,10 @@ std::vector<std::uint8_t> control_block::read(probe::probe& target, std::size_t 
 }
 
 std::size_t control_block::write(probe::probe& target, std::size_t down_channel,
-                                 std::span<const std::uint8_t> bytes) const {
-    const auto& c = down_.at(down_channel);
-    auto offsets = target.read_memory(c.descriptor + layout::write_offset_field, 8);
-    const auto write = u32(offsets, 0);
-    const auto read = u32(offsets, 4);
-    if (c.size == 0 || write >= c.size || read >= c.size) {
-        throw Error(ErrorKind::io,
-                    fmt::format("RTT down channel {} at 0x{:08x}: offsets {} / {} outside "
-                                "its {}-byte buffer",
-                                down_channel, c.descriptor, write, read, c.size));
-    }
+                                 std::span<const std::uint8_t> bytes) {
+    auto& c = down_.at(down_channel);
+    const auto [write, read] = refresh(target, c, "down", down_channel);
+    if (!c.configured()) return 0;
     // One byte stays free so that a full ring differs from an empty one.
     const std::uint32_t room = (read + c.size - write - 1) % c.size;
     const auto count = std::min<std::size_t>(room, bytes.size());
@@ -164,22 +171,66 @@ void control_block::set_mode(probe::probe& target, std::size_t up_channel,
     target.write_memory(address, bytes);
 }
 
+std::string_view mode_name(contracts::rtt::mode mode) {
+    switch (mode) {
+        case layout::mode::no_block_skip:
+            return "no-block-skip";
+        case layout::mode::no_block_trim:
+            return "no-block-trim";
+        case layout::mode::block_if_full:
+            return "block-if-full";
+    }
+    return "mode 3 (reserved)";
+}
+
 service::service(options opts, sink out)
     : options_(std::move(opts)), sink_(std::move(out)), interval_(options_.poll_fast) {}
 
 void service::attach(probe::probe& target) {
-    if (!options_.blocking || !options_.start_mode_address) return;
-    const auto mode = static_cast<std::uint32_t>(layout::mode::block_if_full);
+    if (!options_.start_mode_address || !options_.start_mode) return;
+    const auto mode = static_cast<std::uint32_t>(*options_.start_mode);
     std::uint8_t bytes[4];
     std::memcpy(bytes, &mode, 4);
     try {
         target.write_memory(*options_.start_mode_address, bytes);
-        start_mode_set_ = target.read_memory(*options_.start_mode_address, 4) ==
-                          std::vector<std::uint8_t>(bytes, bytes + 4);
     } catch (const Error&) {
-        // A probe that cannot write flash: the live channel is switched on
-        // the first poll instead.
+        // A probe that cannot write flash: the firmware starts in the mode
+        // it was built with.
     }
+}
+
+// Switches every configured up channel not yet seen to the mode the user
+// asked for, remembering what it was.
+void service::apply_mode(probe::probe& target) {
+    if (!options_.up_mode) return;
+    changed_modes_.resize(block_->up().size());
+    for (std::size_t i = 0; i < block_->up().size(); ++i) {
+        const auto& c = block_->up()[i];
+        if (!c.configured() || changed_modes_[i]) continue;
+        const auto before = block_->mode(target, i);
+        changed_modes_[i] = before;
+        if (before == *options_.up_mode) continue;
+        block_->set_mode(target, i, *options_.up_mode);
+        if (options_.note) {
+            options_.note(fmt::format("RTT up channel {} '{}': mode {} -> {} (--rtt-mode); switched "
+                                      "back when rivet is done",
+                                      i, c.name, mode_name(before),
+                                      mode_name(*options_.up_mode)));
+        }
+    }
+}
+
+void service::restore_modes(probe::probe& target) {
+    for (std::size_t i = 0; i < changed_modes_.size(); ++i) {
+        if (!changed_modes_[i] || *changed_modes_[i] == options_.up_mode) continue;
+        try {
+            block_->set_mode(target, i, *changed_modes_[i]);
+        } catch (const Error&) {
+            // The target went away: nothing is left to restore.
+            return;
+        }
+    }
+    changed_modes_.clear();
 }
 
 void service::drain(probe::probe& target) {
@@ -189,23 +240,30 @@ void service::drain(probe::probe& target) {
             interval_ = std::min(options_.poll_absent, interval_ * 2);
             return;
         }
-        // Only when the start mode could not be set: otherwise the firmware
-        // starts blocking, and a mode it chose since is its own business.
-        if (options_.blocking && !start_mode_set_ && !block_->up().empty()) {
-            block_->set_mode(target, 0, layout::mode::block_if_full);
-        }
+        bad_reads_.assign(block_->up().size(), 0);
     }
     ++polls_;
     bool any = false;
     bool busy = false;
     for (std::size_t i = 0; i < block_->up().size(); ++i) {
-        auto bytes = block_->read(target, i);
+        std::vector<std::uint8_t> bytes;
+        try {
+            bytes = block_->read(target, i);
+            bad_reads_[i] = 0;
+        } catch (const Error&) {
+            // A firmware may be halted half way through configuring the
+            // channel; offsets that stay wrong are corruption.
+            constexpr int most_bad_reads = 3;
+            if (++bad_reads_[i] >= most_bad_reads) throw;
+            continue;
+        }
         if (bytes.empty()) continue;
         any = true;
         busy = busy || bytes.size() * 2 > block_->up()[i].size;
         bytes_ += bytes.size();
         sink_(i, block_->up()[i].name, bytes);
     }
+    apply_mode(target);
     feed(target);
     if (busy || !input_.empty()) {
         interval_ = std::chrono::milliseconds(1);
@@ -250,8 +308,9 @@ void service::finish(probe::probe& target) {
     for (int round = 0; round < 4; ++round) {
         const auto before = bytes_;
         drain(target);
-        if (!block_ || bytes_ == before) return;
+        if (!block_ || bytes_ == before) break;
     }
+    if (block_) restore_modes(target);
 }
 
 }  // namespace rivet::rtt

@@ -1,6 +1,7 @@
 #include <rivet/rtt/rtt.hpp>
 #include <rivet/support/error.hpp>
 
+#include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
 #include <unistd.h>
@@ -137,7 +138,7 @@ TEST(Rtt, RefusesNonsense) {
 TEST(Rtt, ServiceStreamsBytesAndBacksOffWhenIdle) {
     memory_probe m(ram, 0x10000);
     std::string got;
-    service s({.where = {.address = block_at}, .blocking = true},
+    service s({.where = {.address = block_at}},
               [&](std::size_t, const std::string&, std::span<const std::uint8_t> b) {
                   got.append(b.begin(), b.end());
               });
@@ -147,7 +148,7 @@ TEST(Rtt, ServiceStreamsBytesAndBacksOffWhenIdle) {
     m.put32(block_at + 24 + 12, 5);
     s.poll(m);
     EXPECT_EQ(got, "hello");
-    EXPECT_EQ(m.get32(block_at + 44) & 3, 2u) << "switched to blocking";
+    EXPECT_EQ(m.get32(block_at + 44) & 3, 0u) << "the firmware's mode is left alone";
     const auto busy = s.poll_interval();
     for (int i = 0; i < 10; ++i) s.poll(m);
     EXPECT_GT(s.poll_interval(), busy);
@@ -157,7 +158,9 @@ TEST(Rtt, ServiceStreamsBytesAndBacksOffWhenIdle) {
 TEST(Rtt, StartModeWrittenAtAttachLeavesTheFirmwaresLaterChoiceAlone) {
     memory_probe m(ram, 0x10000);
     constexpr std::uint32_t start_mode = ram + 0x20;
-    service s({.where = {.address = block_at}, .start_mode_address = start_mode},
+    service s({.where = {.address = block_at},
+               .start_mode_address = start_mode,
+               .start_mode = layout::mode::block_if_full},
               [](std::size_t, const std::string&, std::span<const std::uint8_t>) {});
     s.attach(m);
     EXPECT_EQ(m.get32(start_mode), 2u) << "the firmware will start in block_if_full";
@@ -204,7 +207,7 @@ TEST(Rtt, ServiceFeedsInputToTheDownChannelAsRoomAllows) {
     memory_probe m(ram, 0x10000);
     int fds[2];
     ASSERT_EQ(::pipe(fds), 0);
-    service s({.where = {.address = block_at}, .blocking = false, .input_fd = fds[0]},
+    service s({.where = {.address = block_at}, .input_fd = fds[0]},
               [](std::size_t, const std::string&, std::span<const std::uint8_t>) {});
     std::string typed(100, 'x');
     for (std::size_t i = 0; i < typed.size(); ++i) typed[i] = static_cast<char>('a' + i % 26);
@@ -223,6 +226,95 @@ TEST(Rtt, ServiceFeedsInputToTheDownChannelAsRoomAllows) {
     EXPECT_EQ(m.get32(down_descriptor + 12), (63u + 37u) % 64u);
     EXPECT_EQ(ring_text(m, 63, 37), typed.substr(63));
     ::close(fds[0]);
+}
+
+// SEGGER's RTT in its default configuration: three up and three down
+// channels, only channel 0 of each configured, the rest all zero.
+void build_segger_default(memory_probe& m) {
+    m.put(name_at, std::string("Terminal\0", 9));
+    m.put32(block_at + 16, 3);
+    m.put32(block_at + 20, 3);
+    for (std::uint32_t i = 0; i < 6; ++i) {
+        const auto d = block_at + 24 + i * 24;
+        for (std::uint32_t field = 0; field < 24; field += 4) m.put32(d + field, 0);
+    }
+    for (const std::uint32_t channel : {0u, 3u}) {
+        const auto d = block_at + 24 + channel * 24;
+        m.put32(d + 0, name_at);
+        m.put32(d + 4, buffer_at + channel * 64);
+        m.put32(d + 8, 64);
+    }
+    m.put(block_at, std::string("SEGGER RTT\0\0\0\0\0\0", 16));
+}
+
+TEST(Rtt, UnconfiguredChannelsAreSkippedAndPickedUpOnceConfigured) {
+    memory_probe m(ram, 0x10000);
+    build_segger_default(m);
+    std::map<std::size_t, std::string> got;
+    service s({.where = {.address = block_at}},
+              [&](std::size_t channel, const std::string&, std::span<const std::uint8_t> b) {
+                  got[channel].append(b.begin(), b.end());
+              });
+    m.put(buffer_at, "hi");
+    m.put32(block_at + 24 + 12, 2);
+    s.poll(m);  // channels 1 and 2: size 0, no buffer, offsets 0 / 0
+    EXPECT_EQ(got[0], "hi");
+    // The firmware configures up channel 2 later.
+    const auto d2 = block_at + 24 + 2 * 24;
+    m.put(name_at + 16, std::string("Later\0", 6));
+    m.put(buffer_at + 0x200, "late");
+    m.put32(d2 + 0, name_at + 16);
+    m.put32(d2 + 4, buffer_at + 0x200);
+    m.put32(d2 + 8, 32);
+    m.put32(d2 + 12, 4);
+    s.poll(m);
+    EXPECT_EQ(got[2], "late");
+    EXPECT_EQ(m.get32(d2 + 16), 4u);
+    auto block = *control_block::at(m, block_at);
+    EXPECT_FALSE(block.up()[1].configured());
+    EXPECT_EQ(block.write(m, 1, std::span<const std::uint8_t>()), 0u) << "down 1: unconfigured";
+}
+
+TEST(Rtt, ModesChangeOnlyWhenAskedAndAreSwitchedBack) {
+    memory_probe m(ram, 0x10000);
+    build_segger_default(m);
+    std::vector<std::string> notes;
+    service s({.where = {.address = block_at},
+               .up_mode = layout::mode::block_if_full,
+               .note = [&](const std::string& text) { notes.push_back(text); }},
+              [](std::size_t, const std::string&, std::span<const std::uint8_t>) {});
+    s.poll(m);
+    EXPECT_EQ(m.get32(block_at + 24 + 20) & 3, 2u);
+    ASSERT_EQ(notes.size(), 1u) << "one channel configured, one note";
+    EXPECT_EQ(notes[0],
+              "RTT up channel 0 'Terminal': mode no-block-skip -> block-if-full (--rtt-mode); "
+              "switched back when rivet is done");
+    s.poll(m);
+    EXPECT_EQ(notes.size(), 1u) << "said once";
+    s.finish(m);
+    EXPECT_EQ(m.get32(block_at + 24 + 20) & 3, 0u) << "SEGGER's default mode again";
+}
+
+TEST(Rtt, OffsetsOutOfRangeAreAnErrorOnlyWhenTheyStaySo) {
+    memory_probe m(ram, 0x10000);
+    build_segger_default(m);
+    service s({.where = {.address = block_at}},
+              [](std::size_t, const std::string&, std::span<const std::uint8_t>) {});
+    s.poll(m);
+    m.put32(block_at + 24 + 12, 999);  // caught half way through a reconfiguration
+    s.poll(m);
+    m.put32(block_at + 24 + 12, 0);
+    s.poll(m);
+    m.put32(block_at + 24 + 12, 999);
+    s.poll(m);
+    s.poll(m);
+    try {
+        s.poll(m);
+        ADD_FAILURE() << "corrupt offsets accepted";
+    } catch (const Error& e) {
+        EXPECT_EQ(e.kind(), ErrorKind::io);
+        EXPECT_THAT(std::string(e.what()), testing::HasSubstr("offsets 999 / 0 outside its 64-byte buffer"));
+    }
 }
 
 }  // namespace
