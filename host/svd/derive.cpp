@@ -41,6 +41,28 @@ pugi::xml_node descend(pugi::xml_node from, const std::vector<std::string>& part
 Resolver::Resolver(SvdDocument& doc, bool keep) : doc_(doc), keep_(keep) {
     device_ = doc.xml.child("device");
     peripherals_ = device_.child("peripherals");
+    for (pugi::xml_node p : peripherals_.children("peripheral"))
+        peripheral_index_.emplace(text_of(p, "name"), p);
+}
+
+pugi::xml_node Resolver::copy(pugi::xml_node parent, const pugi::xml_node& node,
+                              const pugi::xml_node& before) {
+    std::size_t nodes = 1;
+    for (pugi::xml_node n = node.first_child(); n && n != node;) {
+        ++nodes;
+        if (n.first_child()) {
+            n = n.first_child();
+            continue;
+        }
+        while (n != node && !n.next_sibling()) n = n.parent();
+        if (n != node) n = n.next_sibling();
+    }
+    copied_ += nodes;
+    if (copied_ > kMaxCopied) {
+        fail(parent, "resolving derivedFrom copies more than " + std::to_string(kMaxCopied) +
+                         " nodes (derivations of derivations multiply)");
+    }
+    return before ? parent.insert_copy_before(node, before) : parent.append_copy(node);
 }
 
 void Resolver::fail(const pugi::xml_node& n, const std::string& msg) {
@@ -68,7 +90,7 @@ void Resolver::merge(pugi::xml_node derived, pugi::xml_node base, const char* li
         if (list_tag != nullptr && std::strcmp(c.name(), list_tag) == 0) {
             pugi::xml_node mine = derived.child(list_tag);
             if (!mine) {
-                derived.append_copy(c);
+                copy(derived, c);
                 continue;
             }
             // Base entries first, then ours replacing same-named ones.
@@ -77,16 +99,12 @@ void Resolver::merge(pugi::xml_node derived, pugi::xml_node base, const char* li
                 if (e.type() != pugi::node_element) continue;
                 const std::string n = text_of(e, "name");
                 if (find_named(mine, n, {e.name()})) continue;
-                if (first_mine) {
-                    mine.insert_copy_before(e, first_mine);
-                } else {
-                    mine.append_copy(e);
-                }
+                copy(mine, e, first_mine);
             }
             continue;
         }
         if (is_dim_tag(c) && text_of(derived, "name").find("%s") == std::string::npos) continue;
-        if (!derived.child(c.name())) derived.append_copy(c);
+        if (!derived.child(c.name())) copy(derived, c);
     }
 }
 
@@ -96,7 +114,8 @@ bool Resolver::is_dim_tag(const pugi::xml_node& c) {
 }
 
 pugi::xml_node Resolver::find_peripheral(std::string_view name) {
-    return find_named(peripherals_, name, {"peripheral"});
+    const auto it = peripheral_index_.find(std::string(name));
+    return it != peripheral_index_.end() ? it->second : pugi::xml_node{};
 }
 
 void Resolver::resolve_peripheral(pugi::xml_node p) {
@@ -145,11 +164,11 @@ void Resolver::resolve_block(pugi::xml_node peripheral, pugi::xml_node scope, pu
         for (pugi::xml_node c : base.children()) {
             if (c.type() != pugi::node_element) continue;
             if (is_element(c, "register") || is_element(c, "cluster")) {
-                if (!find_named(e, text_of(c, "name"), {c.name()})) e.append_copy(c);
+                if (!find_named(e, text_of(c, "name"), {c.name()})) copy(e, c);
             } else if (is_dim_tag(c) && text_of(e, "name").find("%s") == std::string::npos) {
                 continue;
             } else if (!e.child(c.name())) {
-                e.append_copy(c);
+                copy(e, c);
             }
         }
     } else {

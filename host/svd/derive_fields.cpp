@@ -28,7 +28,7 @@ void Resolver::resolve_field(pugi::xml_node f) {
     for (pugi::xml_node c : base.children()) {
         if (c.type() != pugi::node_element || is_element(c, "name")) continue;
         if (is_element(c, "enumeratedValues")) {
-            if (!own_enums) f.append_copy(c);
+            if (!own_enums) copy(f, c);
             continue;
         }
         // bitRange / lsb+msb / bitOffset+bitWidth are one property; a
@@ -50,7 +50,7 @@ void Resolver::resolve_field(pugi::xml_node f) {
             }
         }
         if (is_dim_tag(c) && text_of(f, "name").find("%s") == std::string::npos) continue;
-        if (!f.child(c.name())) f.append_copy(c);
+        if (!f.child(c.name())) copy(f, c);
     }
     f.remove_attribute("derivedFrom");
     leave(f);
@@ -133,9 +133,9 @@ void Resolver::resolve_enum(pugi::xml_node peripheral, pugi::xml_node ev) {
     for (pugi::xml_node c : base.children()) {
         if (c.type() != pugi::node_element) continue;
         if (is_element(c, "enumeratedValue")) {
-            if (!own_values) ev.append_copy(c);
+            if (!own_values) copy(ev, c);
         } else if (!ev.child(c.name())) {
-            ev.append_copy(c);
+            copy(ev, c);
         }
     }
     ev.remove_attribute("derivedFrom");

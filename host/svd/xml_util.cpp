@@ -103,4 +103,24 @@ bool NodeReader::opt_bool(const pugi::xml_node& n, const char* tag, bool dflt) c
     fail(c, std::string("<") + tag + "> is not a boolean: '" + t + "'");
 }
 
+pugi::xml_node too_deep(const pugi::xml_node& root) {
+    int depth = 0;
+    pugi::xml_node n = root.first_child();
+    while (n) {
+        if (n.type() == pugi::node_element && depth >= kMaxElementDepth) return n;
+        if (n.first_child()) {
+            n = n.first_child();
+            ++depth;
+            continue;
+        }
+        while (!n.next_sibling()) {
+            n = n.parent();
+            if (n == root || !n) return {};
+            --depth;
+        }
+        n = n.next_sibling();
+    }
+    return {};
+}
+
 }  // namespace rivet::svd

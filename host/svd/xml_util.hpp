@@ -53,6 +53,15 @@ namespace rivet::svd {
 [[nodiscard]] pugi::xml_node find_named(const pugi::xml_node& parent, std::string_view name,
                                         std::initializer_list<const char*> tags);
 
+// Elements nested deeper than any SVD needs (device, peripheral, clusters,
+// register, field, enumeratedValue: about a dozen levels) are rejected, so
+// that nothing that recurses over the tree can exhaust the stack.
+inline constexpr int kMaxElementDepth = 100;
+
+// The first element nested deeper than kMaxElementDepth, found without
+// recursion; an empty node when there is none.
+[[nodiscard]] pugi::xml_node too_deep(const pugi::xml_node& root);
+
 // Throws Error(bad_input) "file:line: msg" for the node.
 [[noreturn]] void fail_at(const SvdDocument& doc, const pugi::xml_node& n, const std::string& msg);
 
