@@ -186,6 +186,12 @@ TEST(SvdPatchLimitsYaml, AliasBombIsRejectedQuicklyInLittleMemory) {
     EXPECT_LT(usage.ru_maxrss, 1024L * 1024) << "peak RSS in KiB";  // 1 GiB; 6 GB before
 }
 
+TEST(SvdPatchLimitsYaml, ExpandedArraysStayWithinBounds) {
+    EXPECT_EQ(test::error_of("GPIOA:\n  _modify:\n    GPIOA_ODR: {dim: 4000000000, dimIncrement: 4}\n"
+                             "  _expand_array:\n    GPIOA_ODR: {}\n"),
+              "dev.yaml: GPIOA._expand_array.GPIOA_ODR: dim 4000000000 out of range");
+}
+
 TEST(SvdPatchLimitsYaml, DeepYamlIsAnError) {
     EXPECT_THAT(test::error_of("GPIOA:\n  X: " + repeat("[", 150) + repeat("]", 150) + "\n"),
                 HasSubstr("dev.yaml:2: YAML nested deeper than 100 levels"));

@@ -125,7 +125,7 @@ private:
         Dim d;
         auto v = opt_int(n, "dim");
         if (!v) return d;
-        if (*v == 0 || *v > 65536) fail(n, "dim out of range");
+        if (*v == 0 || *v > kMaxDim) fail(n, "dim out of range");
         // A field array unrolls into separate fields of one register of at
         // most 64 bits.
         if (is_element(n, "field") && *v > 64) fail(n, "field array with dim > 64");

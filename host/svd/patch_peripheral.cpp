@@ -124,7 +124,8 @@ void Patcher::process_scope(pugi::xml_node p, const Y& pmod, const std::string& 
         if (!children || k.empty() || k[0] == '_') continue;
         process_register_spec(p, k, v, path);
     }
-    for_map(pmod.get("_expand_array"), [&](const std::string& k, const Y&) { expand_array(p, k); });
+    for_map(pmod.get("_expand_array"),
+            [&](const std::string& k, const Y&) { expand_array(p, k, path); });
     for_map(pmod.get("_array"),
             [&](const std::string& k, const Y& v) { collect_in_array(p, k, v, path); });
     for_map(pmod.get("_cluster"),

@@ -94,7 +94,7 @@ private:
 
     // ------------------------------------------------- arrays (patch_arrays.cpp)
 
-    void expand_array(pugi::xml_node p, const std::string& spec);
+    void expand_array(pugi::xml_node p, const std::string& spec, const std::string& path);
     void expand_cluster(pugi::xml_node p, const std::string& spec, const std::string& path);
     void collect_in_array(pugi::xml_node p, const std::string& spec_in, const Y& rmod,
                           const std::string& path);
