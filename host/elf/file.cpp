@@ -178,7 +178,8 @@ file file::open(const std::filesystem::path& path) {
     // pointers straight into the file image, which an ELF with tables at odd
     // offsets leaves misaligned for the Elf32_* types.
     GElf_Ehdr ehdr;
-    if (gelf_getehdr(elf.get(), &ehdr) == nullptr) corrupt(path, "bad ELF header: " + libelf_error());
+    if (gelf_getehdr(elf.get(), &ehdr) == nullptr)
+        corrupt(path, "bad ELF header: " + libelf_error());
     const GElf_Ehdr* header = &ehdr;
 
     file result;
@@ -231,10 +232,10 @@ file file::open(const std::filesystem::path& path) {
                                   hex(ph.p_memsz));
             }
             const auto* begin = reinterpret_cast<const std::uint8_t*>(bytes.data()) + ph.p_offset;
-            result.segments_.push_back(segment{static_cast<std::uint32_t>(ph.p_paddr),
-                                               static_cast<std::uint32_t>(ph.p_vaddr),
-                                               std::vector<std::uint8_t>(begin, begin + ph.p_filesz),
-                                               static_cast<std::uint32_t>(ph.p_memsz)});
+            result.segments_.push_back(segment{
+                static_cast<std::uint32_t>(ph.p_paddr), static_cast<std::uint32_t>(ph.p_vaddr),
+                std::vector<std::uint8_t>(begin, begin + ph.p_filesz),
+                static_cast<std::uint32_t>(ph.p_memsz)});
         }
     }
     if (result.segments_.empty()) corrupt(path, "no loadable segments");
@@ -317,9 +318,9 @@ file file::open(const std::filesystem::path& path) {
         const auto raw_value = static_cast<std::uint32_t>(sym.st_value);
         const std::uint32_t value = is_function ? raw_value & ~std::uint32_t{1} : raw_value;
         const unsigned bind = ELF32_ST_BIND(sym.st_info);
-        result.symbols_.push_back(symbol_entry{
-            symbol{name, value, static_cast<std::uint32_t>(sym.st_size), is_function},
-            bind != STB_LOCAL});
+        result.symbols_.push_back(
+            symbol_entry{symbol{name, value, static_cast<std::uint32_t>(sym.st_size), is_function},
+                         bind != STB_LOCAL});
     }
     return result;
 }

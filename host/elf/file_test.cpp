@@ -524,11 +524,11 @@ TEST_F(elf_file, TablesAtUnalignedOffsetsAreRead) {
     auto data = read_bytes(write("fw.elf", firmware()));
     const std::size_t phnum = le16(data, offsetof(Elf32_Ehdr, e_phnum));
     const std::size_t shnum = le16(data, offsetof(Elf32_Ehdr, e_shnum));
-    const std::uint32_t phoff = move_to_end(data, le32(data, offsetof(Elf32_Ehdr, e_phoff)),
-                                            phnum * sizeof(Elf32_Phdr), 1);
+    const std::uint32_t phoff =
+        move_to_end(data, le32(data, offsetof(Elf32_Ehdr, e_phoff)), phnum * sizeof(Elf32_Phdr), 1);
     put_le32(data, offsetof(Elf32_Ehdr, e_phoff), phoff);
-    const std::uint32_t shoff = move_to_end(data, le32(data, offsetof(Elf32_Ehdr, e_shoff)),
-                                            shnum * sizeof(Elf32_Shdr), 2);
+    const std::uint32_t shoff =
+        move_to_end(data, le32(data, offsetof(Elf32_Ehdr, e_shoff)), shnum * sizeof(Elf32_Shdr), 2);
     put_le32(data, offsetof(Elf32_Ehdr, e_shoff), shoff);
     bool moved_symbols = false;
     for (std::size_t i = 0; i < shnum; ++i) {

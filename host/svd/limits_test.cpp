@@ -50,10 +50,11 @@ std::string device(const std::string& registers) {
 TEST(SvdLimits, DeepNestingIsAnErrorNamingTheLine) {
     // 20000 clusters, one per line from line 9: the <name> of the 96th is the
     // first element more than 100 levels deep.
-    const std::string svd = device(
-        repeat("<cluster><name>C</name><addressOffset>0</addressOffset>\n", 20000) +
-        repeat("</cluster>", 20000) + "\n");
-    EXPECT_EQ(error_of_svd(svd, "deep.svd"), "deep.svd:104: elements nested deeper than 100 levels");
+    const std::string svd =
+        device(repeat("<cluster><name>C</name><addressOffset>0</addressOffset>\n", 20000) +
+               repeat("</cluster>", 20000) + "\n");
+    EXPECT_EQ(error_of_svd(svd, "deep.svd"),
+              "deep.svd:104: elements nested deeper than 100 levels");
 }
 
 TEST(SvdLimits, LongDerivedFromChainIsAnError) {
@@ -67,7 +68,8 @@ TEST(SvdLimits, LongDerivedFromChainIsAnError) {
     peripherals += "<peripheral><name>P20000</name><baseAddress>0</baseAddress></peripheral>\n";
     const std::string svd =
         "<device>\n<name>D</name>\n<peripherals>\n" + peripherals + "</peripherals></device>\n";
-    EXPECT_EQ(error_of_svd(svd, "chain.svd"), "chain.svd:68: derivedFrom chain longer than 64 elements");
+    EXPECT_EQ(error_of_svd(svd, "chain.svd"),
+              "chain.svd:68: derivedFrom chain longer than 64 elements");
 }
 
 TEST(SvdLimits, DerivationsOfDerivationsAreBounded) {
@@ -79,16 +81,19 @@ TEST(SvdLimits, DerivationsOfDerivationsAreBounded) {
         const std::string base = "C" + std::to_string(k - 1);
         clusters += "<cluster><name>C" + std::to_string(k) +
                     "</name><addressOffset>0</addressOffset>"
-                    "<cluster derivedFrom=\"" + base + "\"><name>A</name></cluster>"
-                    "<cluster derivedFrom=\"" + base + "\"><name>B</name></cluster></cluster>\n";
+                    "<cluster derivedFrom=\"" +
+                    base +
+                    "\"><name>A</name></cluster>"
+                    "<cluster derivedFrom=\"" +
+                    base + "\"><name>B</name></cluster></cluster>\n";
     }
     EXPECT_THAT(error_of_svd(device(clusters), "copies.svd"),
                 HasSubstr("resolving derivedFrom copies more than 2000000 nodes"));
 }
 
 TEST(SvdLimits, ArraysUnrollWithinBounds) {
-    const std::string regs = repeat(
-        "<register><name>R</name><addressOffset>0</addressOffset></register>\n", 10);
+    const std::string regs =
+        repeat("<register><name>R</name><addressOffset>0</addressOffset></register>\n", 10);
     const std::string svd =
         "<device>\n<name>D</name>\n<peripherals>\n<peripheral>\n<name>P%s</name>\n<dim>65536</dim>"
         "<dimIncrement>0x100</dimIncrement>\n<baseAddress>0</baseAddress>\n<registers>\n" +
@@ -187,9 +192,14 @@ TEST(SvdPatchLimitsYaml, AliasBombIsRejectedQuicklyInLittleMemory) {
 }
 
 TEST(SvdPatchLimitsYaml, ExpandedArraysStayWithinBounds) {
-    EXPECT_EQ(test::error_of("GPIOA:\n  _modify:\n    GPIOA_ODR: {dim: 4000000000, dimIncrement: 4}\n"
-                             "  _expand_array:\n    GPIOA_ODR: {}\n"),
-              "dev.yaml: GPIOA._expand_array.GPIOA_ODR: dim 4000000000 out of range");
+    EXPECT_EQ(
+        test::error_of("GPIOA:\n  _modify:\n    GPIOA_ODR: {dim: 4000000000, dimIncrement: 4}\n"
+                       "  _expand_array:\n    GPIOA_ODR: {}\n"),
+        "dev.yaml: GPIOA._expand_array.GPIOA_ODR: dim 4000000000 out of range");
+    EXPECT_EQ(
+        test::error_of("GPIOA:\n  GPIOA_ODR:\n    _modify:\n      WIDE: {bitWidth: 4000000000}\n"
+                       "    _split: [WIDE]\n"),
+        "dev.yaml: GPIOA.GPIOA_ODR._split.WIDE: field WIDE is 4000000000 bits wide");
 }
 
 TEST(SvdPatchLimitsYaml, DeepYamlIsAnError) {

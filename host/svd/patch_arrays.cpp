@@ -33,7 +33,8 @@ void Patcher::expand_array(pugi::xml_node p, const std::string& spec, const std:
         std::uint64_t dim = 0, inc = 0, off = 0;
         if (!parse_int(text_of(r, "dim"), dim) || !parse_int(text_of(r, "dimIncrement"), inc))
             continue;
-        if (dim > kMaxDim) fail(path + "._expand_array." + spec, "dim " + std::to_string(dim) + " out of range");
+        if (dim > kMaxDim)
+            fail(path + "._expand_array." + spec, "dim " + std::to_string(dim) + " out of range");
         parse_int(text_of(r, "addressOffset"), off);
         bool ok = true;
         const auto idx =

@@ -31,8 +31,7 @@ void Patcher::process_device(const Y& dev) {
         }
     });
     for (const std::string& p : strings(dev.get("_clear_fields"))) {
-        for (pugi::xml_node pt : find_peripherals(p))
-            clear_fields_in(pt.child("registers"), "*");
+        for (pugi::xml_node pt : find_peripherals(p)) clear_fields_in(pt.child("registers"), "*");
     }
     for_map(dev.get("_add"), [&](const std::string& k, const Y& v) { add_peripheral(k, v); });
     for_map(dev.get("_derive"), [&](const std::string& k, const Y& v) { derive_peripheral(k, v); });

@@ -60,8 +60,9 @@ public:
                                     "(aliases or includes repeated too often)",
                                     name, n.Mark().line + 1, kMaxNodes));
         if (depth > kMaxDepth)
-            throw Error(ErrorKind::bad_input, fmt::format("{}:{}: YAML nested deeper than {} levels",
-                                                          name, n.Mark().line + 1, kMaxDepth));
+            throw Error(ErrorKind::bad_input,
+                        fmt::format("{}:{}: YAML nested deeper than {} levels", name,
+                                    n.Mark().line + 1, kMaxDepth));
         Y y;
         switch (n.Type()) {
             case YAML::NodeType::Scalar:
@@ -82,7 +83,8 @@ public:
                     if (fresh) {
                         y.map.push_back(YEntry{std::move(key), std::move(value)});
                     } else {
-                        y.map[it->second].second = std::move(value);  // a repeated key: the later wins
+                        y.map[it->second].second =
+                            std::move(value);  // a repeated key: the later wins
                     }
                 }
                 break;
@@ -223,8 +225,9 @@ private:
                         fmt::format("{}: _include cycle: {}{}", name, shown, path.string()));
         }
         if (chain_.size() >= kMaxIncludeDepth)
-            throw Error(ErrorKind::bad_input, fmt::format("{}: _include nested deeper than {} files",
-                                                          name, kMaxIncludeDepth));
+            throw Error(
+                ErrorKind::bad_input,
+                fmt::format("{}: _include nested deeper than {} files", name, kMaxIncludeDepth));
         if (++reads_ > kMaxReads)
             throw Error(ErrorKind::bad_input,
                         fmt::format("{}: _include reads more than {} files (the same files over "

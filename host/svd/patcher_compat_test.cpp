@@ -16,11 +16,11 @@
 namespace rivet::svd {
 namespace {
 
-using ::testing::HasSubstr;
 using test::field;
 using test::patched;
 using test::peripheral;
 using test::reg;
+using ::testing::HasSubstr;
 
 std::vector<std::string> interrupts(pugi::xml_node p) {
     std::vector<std::string> out;
@@ -114,7 +114,8 @@ GPIOA:
     std::string all;
     for (const GeneratedFile& f : emit_cpp(dev, {})) all += f.text;
     EXPECT_NE(all.find("enum class state_v : std::uint32_t {\n    low = 0x0u,"), std::string::npos);
-    EXPECT_NE(all.find("enum class state_v_ : std::uint32_t {\n    off = 0x0u,"), std::string::npos);
+    EXPECT_NE(all.find("enum class state_v_ : std::uint32_t {\n    off = 0x0u,"),
+              std::string::npos);
 }
 
 }  // namespace

@@ -84,7 +84,8 @@ TEST(SvdCorpus, EveryStm32DevicePatchApplies) {
         load_svd_file(doc, svd);
         try {
             apply_patch_file(doc, e.path().string(), opts);
-            for (const Problem& pr : check_structure(doc)) ADD_FAILURE() << pr.where << ": " << pr.message;
+            for (const Problem& pr : check_structure(doc))
+                ADD_FAILURE() << pr.where << ": " << pr.message;
             resolve_derived(doc, true);
             const Device dev = build_model(doc);
             EXPECT_FALSE(emit_cpp(dev, {}).empty());
