@@ -25,19 +25,6 @@ std::vector<std::string> split_dots(std::string_view s) {
     return out;
 }
 
-// Walks registers/clusters by names from a peripheral or cluster.
-pugi::xml_node descend(pugi::xml_node from, const std::vector<std::string>& parts,
-                       std::size_t first, std::size_t last) {
-    for (std::size_t i = first; i < last && from; ++i) {
-        pugi::xml_node scope = is_element(from, "peripheral") ? from.child("registers") : from;
-        pugi::xml_node next = find_named(scope, parts[i], {"register", "cluster"});
-        if (!next && is_element(from, "register"))
-            next = find_named(from.child("fields"), parts[i], {"field"});
-        from = next;
-    }
-    return from;
-}
-
 Resolver::Resolver(SvdDocument& doc, bool keep) : doc_(doc), keep_(keep) {
     device_ = doc.xml.child("device");
     peripherals_ = device_.child("peripherals");
@@ -69,6 +56,36 @@ void Resolver::fail(const pugi::xml_node& n, const std::string& msg) {
     fail_at(doc_, n, msg);
 }
 
+void Resolver::look(std::size_t n, const pugi::xml_node& at) {
+    looked_ += n;
+    if (looked_ > kMaxLooked) {
+        fail(at, "resolving derivedFrom looks up names among more than " +
+                     std::to_string(kMaxLooked) +
+                     " elements (derivations of derivations multiply)");
+    }
+}
+
+pugi::xml_node Resolver::find(const pugi::xml_node& scope, std::string_view name,
+                              std::initializer_list<const char*> tags, const pugi::xml_node& at) {
+    std::size_t n = 0;
+    pugi::xml_node found = find_named(scope, name, tags, &n);
+    look(n, at);
+    return found;
+}
+
+pugi::xml_node Resolver::descend(pugi::xml_node from, const std::vector<std::string>& parts,
+                                 std::size_t first, std::size_t last) {
+    const pugi::xml_node start = from;
+    for (std::size_t i = first; i < last && from; ++i) {
+        pugi::xml_node scope = is_element(from, "peripheral") ? from.child("registers") : from;
+        pugi::xml_node next = find(scope, parts[i], {"register", "cluster"}, start);
+        if (!next && is_element(from, "register"))
+            next = find(from.child("fields"), parts[i], {"field"}, start);
+        from = next;
+    }
+    return from;
+}
+
 void Resolver::run() {
     for (pugi::xml_node p : peripherals_.children("peripheral")) resolve_peripheral(p);
     for (pugi::xml_node p : peripherals_.children("peripheral"))
@@ -98,7 +115,7 @@ void Resolver::merge(pugi::xml_node derived, pugi::xml_node base, const char* li
             for (pugi::xml_node e : c.children()) {
                 if (e.type() != pugi::node_element) continue;
                 const std::string n = text_of(e, "name");
-                if (find_named(mine, n, {e.name()})) continue;
+                if (find(mine, n, {e.name()}, derived)) continue;
                 copy(mine, e, first_mine);
             }
             continue;
@@ -137,7 +154,7 @@ pugi::xml_node Resolver::find_block_ref(pugi::xml_node peripheral, pugi::xml_nod
                                         const std::string& ref) {
     if (ref.find('.') == std::string::npos) {
         for (pugi::xml_node s = scope; s; s = s.parent()) {
-            if (pugi::xml_node n = find_named(s, ref, {"register", "cluster"})) return n;
+            if (pugi::xml_node n = find(s, ref, {"register", "cluster"}, scope)) return n;
             if (s == peripheral.child("registers")) break;
         }
         return {};
@@ -164,7 +181,7 @@ void Resolver::resolve_block(pugi::xml_node peripheral, pugi::xml_node scope, pu
         for (pugi::xml_node c : base.children()) {
             if (c.type() != pugi::node_element) continue;
             if (is_element(c, "register") || is_element(c, "cluster")) {
-                if (!find_named(e, text_of(c, "name"), {c.name()})) copy(e, c);
+                if (!find(e, text_of(c, "name"), {c.name()}, e)) copy(e, c);
             } else if (is_dim_tag(c) && text_of(e, "name").find("%s") == std::string::npos) {
                 continue;
             } else if (!e.child(c.name())) {

@@ -11,7 +11,7 @@ void Resolver::resolve_field(pugi::xml_node f) {
     const std::string ref = f.attribute("derivedFrom").value();
     pugi::xml_node base;
     if (ref.find('.') == std::string::npos) {
-        base = find_named(f.parent(), ref, {"field"});
+        base = find(f.parent(), ref, {"field"}, f);
     } else {
         const auto parts = split_dots(ref);
         if (pugi::xml_node p = find_peripheral(parts[0])) base = descend(p, parts, 1, parts.size());
@@ -86,6 +86,7 @@ void Resolver::walk_fields(pugi::xml_node scope) {
 
 pugi::xml_node Resolver::find_enum_in(pugi::xml_node root, std::string_view name) {
     for (pugi::xml_node c : root.children()) {
+        look(1, root);
         if (c.type() != pugi::node_element) continue;
         if (is_element(c, "enumeratedValues")) {
             if (text_of(c, "name") == name) return c;

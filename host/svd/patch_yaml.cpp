@@ -82,9 +82,8 @@ public:
                     const auto [it, fresh] = index.emplace(key, y.map.size());
                     if (fresh) {
                         y.map.push_back(YEntry{std::move(key), std::move(value)});
-                    } else {
-                        y.map[it->second].second =
-                            std::move(value);  // a repeated key: the later wins
+                    } else {  // a repeated key: the later wins
+                        y.map[it->second].second = std::move(value);
                     }
                 }
                 break;

@@ -58,8 +58,9 @@ bool is_element(const pugi::xml_node& n, const char* tag) {
 }
 
 pugi::xml_node find_named(const pugi::xml_node& parent, std::string_view name,
-                          std::initializer_list<const char*> tags) {
+                          std::initializer_list<const char*> tags, std::size_t* looked) {
     for (pugi::xml_node c : parent.children()) {
+        if (looked != nullptr) ++*looked;
         if (c.type() != pugi::node_element) continue;
         bool tag_ok = false;
         for (const char* t : tags) tag_ok = tag_ok || std::strcmp(c.name(), t) == 0;
