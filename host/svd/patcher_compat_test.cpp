@@ -20,7 +20,6 @@ using test::field;
 using test::patched;
 using test::peripheral;
 using test::reg;
-using ::testing::HasSubstr;
 
 std::vector<std::string> interrupts(pugi::xml_node p) {
     std::vector<std::string> out;
@@ -61,10 +60,23 @@ GPIOB:
     EXPECT_EQ(interrupts(peripheral(d, "GPIOA")), (std::vector<std::string>{"EXTI0=7"}));
 }
 
-// Enumerations keep the names the patch gives, even when a peripheral
-// repeats one; a field array's name loses its %s as in svdtools.
+// Two enumerations named State in one register, with different values.
+constexpr const char* kTwoStates = R"(  GPIOA_ODR:
+    OD_LO:
+      _name: State
+      Low: [0, low]
+      High: [1, high]
+    OD_HI:
+      _name: State
+      Off: [0, off]
+      On: [3, on]
+)";
+
+// Enumerations keep the names the patch gives them, even when a peripheral
+// or a register repeats one; a field array's name loses its %s as in
+// svdtools.
 TEST(SvdPatchCompat, EnumerationNamesAsThePatchGivesThem) {
-    const SvdDocument d = patched(R"(
+    const SvdDocument d = patched(std::string(R"(
 GPIOA:
   GPIOA_MODER:
     _modify:
@@ -74,41 +86,23 @@ GPIOA:
       Idle: [0, idle]
       Busy: [1, busy]
     "MODE%s":
-      In: [0, in]
-      Out: [1, out]
-  GPIOA_ODR:
-    OD_LO:
-      _name: State
-      Low: [0, low]
-      High: [1, high]
-    OD_HI:
-      _read:
-        Low: [0, low]
-)");
+      _write:
+        In: [0, in]
+        Out: [1, out]
+)") + kTwoStates);
     pugi::xml_node p = peripheral(d, "GPIOA");
     pugi::xml_node moder = reg(p, "GPIOA_MODER");
     pugi::xml_node odr = reg(p, "GPIOA_ODR");
     EXPECT_EQ(text_of(field(moder, "MODER0").child("enumeratedValues"), "name"), "State");
     EXPECT_EQ(text_of(field(odr, "OD_LO").child("enumeratedValues"), "name"), "State");
-    EXPECT_EQ(text_of(field(moder, "MODE%s").child("enumeratedValues"), "name"), "MODE");
-    EXPECT_EQ(text_of(field(odr, "OD_HI").child("enumeratedValues"), "name"), "OD_HIR");
+    EXPECT_EQ(text_of(field(odr, "OD_HI").child("enumeratedValues"), "name"), "State");
+    EXPECT_EQ(text_of(field(moder, "MODE%s").child("enumeratedValues"), "name"), "MODEW");
 }
 
-// Two enumerations of one register with the same name but different values
-// still become two C++ types with different names.
+// ... and the C++ emitter still gives the two State types of GPIOA_ODR
+// different names.
 TEST(SvdPatchCompat, EmitterKeepsRepeatedEnumerationNamesApart) {
-    SvdDocument d = patched(R"(
-GPIOA:
-  GPIOA_ODR:
-    OD_LO:
-      _name: State
-      Low: [0, low]
-      High: [1, high]
-    OD_HI:
-      _name: State
-      Off: [0, off]
-      On: [3, on]
-)");
+    SvdDocument d = patched(std::string("GPIOA:\n") + kTwoStates);
     resolve_derived(d, true);
     const Device dev = build_model(d);
     std::string all;
