@@ -2,6 +2,7 @@
 // resolve_derived entry point (fields and enumerations: derive_fields.cpp).
 #include "derive.hpp"
 
+#include <algorithm>
 #include <cstring>
 
 #include <rivet/support/error.hpp>
@@ -34,14 +35,21 @@ Resolver::Resolver(SvdDocument& doc, bool keep) : doc_(doc), keep_(keep) {
 
 pugi::xml_node Resolver::copy(pugi::xml_node parent, const pugi::xml_node& node,
                               const pugi::xml_node& before) {
+    // Size and height of the copy, without recursion.
     std::size_t nodes = 1;
+    int depth = 1, height = 1;  // of n below node; levels of the copy
     for (pugi::xml_node n = node.first_child(); n && n != node;) {
         ++nodes;
+        height = std::max(height, depth + 1);
         if (n.first_child()) {
             n = n.first_child();
+            ++depth;
             continue;
         }
-        while (n != node && !n.next_sibling()) n = n.parent();
+        while (n != node && !n.next_sibling()) {
+            n = n.parent();
+            --depth;
+        }
         if (n != node) n = n.next_sibling();
     }
     copied_ += nodes;
@@ -49,11 +57,22 @@ pugi::xml_node Resolver::copy(pugi::xml_node parent, const pugi::xml_node& node,
         fail(parent, "resolving derivedFrom copies more than " + std::to_string(kMaxCopied) +
                          " nodes (derivations of derivations multiply)");
     }
+    // An element derived from one that contains it would nest deeper with
+    // every copy; the tree stays within the limit that loading checks.
+    int parent_depth = 0;
+    for (pugi::xml_node p = parent; p.parent(); p = p.parent()) ++parent_depth;
+    if (parent_depth + height > kMaxElementDepth) {
+        fail(parent, "resolving derivedFrom nests elements deeper than " +
+                         std::to_string(kMaxElementDepth) + " levels");
+    }
     return before ? parent.insert_copy_before(node, before) : parent.append_copy(node);
 }
 
 void Resolver::fail(const pugi::xml_node& n, const std::string& msg) {
-    fail_at(doc_, n, msg);
+    // Copies have no line of their own: name the nearest element that has.
+    pugi::xml_node at = n;
+    while (at.parent() && doc_.line_of(at) == 0) at = at.parent();
+    fail_at(doc_, at, msg);
 }
 
 void Resolver::look(std::size_t n, const pugi::xml_node& at) {

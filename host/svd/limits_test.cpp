@@ -106,6 +106,17 @@ TEST(SvdLimits, DerivationsOfDerivationsAreBounded) {
     EXPECT_LT(std::chrono::steady_clock::now() - start, std::chrono::seconds(10));
 }
 
+TEST(SvdLimits, DerivingFromAnEnclosingClusterIsBounded) {
+    // A derives from the cluster that holds it: each copy of C holds another
+    // A to resolve, one level deeper (the fuzzer found it: a stack overflow).
+    const std::string svd = device(
+        "<cluster><name>C</name><addressOffset>0</addressOffset>"
+        "<register><name>R</name><addressOffset>0</addressOffset></register>"
+        "<cluster derivedFrom=\"C\"><name>A</name></cluster></cluster>\n");
+    EXPECT_EQ(error_of_svd(svd, "inside.svd"),
+              "inside.svd:9: resolving derivedFrom nests elements deeper than 100 levels");
+}
+
 TEST(SvdLimits, ArraysUnrollWithinBounds) {
     const std::string regs =
         repeat("<register><name>R</name><addressOffset>0</addressOffset></register>\n", 10);
