@@ -67,11 +67,13 @@ void append_peripheral_instances(Peripheral per, std::vector<Peripheral>& out) {
         out.push_back(std::move(per));
         return;
     }
-    for (std::uint32_t i = 0; i < per.dim.dim; ++i) {
+    // Taken out first, so that each copy does not copy the whole dimIndex.
+    const Dim dim = std::move(per.dim);
+    per.dim = Dim{};
+    for (std::uint32_t i = 0; i < dim.dim; ++i) {
         Peripheral one = per;
-        one.dim = Dim{};
-        one.name = substitute(per.name, per.dim.index[i]);
-        one.base_address = per.base_address + per.dim.increment * i;
+        one.name = substitute(per.name, dim.index[i]);
+        one.base_address = per.base_address + dim.increment * i;
         out.push_back(std::move(one));
     }
 }

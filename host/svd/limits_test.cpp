@@ -57,6 +57,20 @@ TEST(SvdLimits, DeepNestingIsAnErrorNamingTheLine) {
               "deep.svd:104: elements nested deeper than 100 levels");
 }
 
+TEST(SvdLimits, APeripheralArrayOfTensOfThousandsIsAnError) {
+    // Each instance becomes a header of its own: 65536 of them took the
+    // generator minutes (found by the parser fuzzer).
+    const std::string svd =
+        "<device>\n<name>D</name>\n<peripherals>\n<peripheral><name>P%s</name><dim>65536</dim>"
+        "<dimIncrement>0x100</dimIncrement><baseAddress>0</baseAddress>\n<registers><register>"
+        "<name>R</name><addressOffset>0</addressOffset></register></registers></peripheral>\n"
+        "</peripherals></device>\n";
+    const auto started = std::chrono::steady_clock::now();
+    EXPECT_EQ(error_of_svd(svd, "wide.svd"),
+              "wide.svd:4: the device unrolls into more than 4096 peripherals");
+    EXPECT_LT(std::chrono::steady_clock::now() - started, std::chrono::seconds(5));
+}
+
 TEST(SvdLimits, LongDerivedFromChainIsAnError) {
     // Each peripheral derives from the next one, so resolving the first walks
     // the whole chain.

@@ -57,6 +57,10 @@ public:
                             " peripherals, clusters, registers and fields");
             }
             append_peripheral_instances(std::move(per), dev.peripherals);
+            if (dev.peripherals.size() > kMaxPeripherals) {
+                fail(p, "the device unrolls into more than " + std::to_string(kMaxPeripherals) +
+                            " peripherals");
+            }
         }
         return dev;
     }
@@ -64,6 +68,9 @@ public:
 private:
     // The largest corpus device (stm32u575) has about 44,000 of them.
     static constexpr std::size_t kMaxItems = 500'000;
+    // Each peripheral becomes a header of its own; the corpus devices have
+    // at most a few hundred.
+    static constexpr std::size_t kMaxPeripherals = 4096;
 
     static std::size_t count_items(const std::vector<Register>& regs,
                                    const std::vector<Cluster>& clusters) {
