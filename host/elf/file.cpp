@@ -1,6 +1,7 @@
 #include "rivet/elf/file.hpp"
 
 #include <fcntl.h>
+#include <gelf.h>
 #include <libelf.h>
 #include <unistd.h>
 
@@ -173,12 +174,17 @@ file file::open(const std::filesystem::path& path) {
 
     elf_handle elf(elf_memory(bytes.data(), bytes.size()));
     if (!elf || elf_kind(elf.get()) != ELF_K_ELF) corrupt(path, "not an ELF file");
-    const Elf32_Ehdr* header = elf32_getehdr(elf.get());
-    if (header == nullptr) corrupt(path, "bad ELF header: " + libelf_error());
+    // Every header and symbol is copied out through gelf: libelf hands out
+    // pointers straight into the file image, which an ELF with tables at odd
+    // offsets leaves misaligned for the Elf32_* types.
+    GElf_Ehdr ehdr;
+    if (gelf_getehdr(elf.get(), &ehdr) == nullptr)
+        corrupt(path, "bad ELF header: " + libelf_error());
+    const GElf_Ehdr* header = &ehdr;
 
     file result;
     result.path_ = path;
-    result.entry_ = header->e_entry;
+    result.entry_ = static_cast<std::uint32_t>(header->e_entry);
 
     // Check the raw table positions before asking libelf for counts: it treats
     // an out-of-range table as empty rather than as an error.
@@ -210,10 +216,10 @@ file file::open(const std::filesystem::path& path) {
                               std::to_string(phnum) + " entries) extends past end of file (" +
                               std::to_string(size) + " bytes)");
         }
-        const Elf32_Phdr* phdrs = elf32_getphdr(elf.get());
-        if (phdrs == nullptr) corrupt(path, "bad program headers: " + libelf_error());
         for (std::size_t i = 0; i < phnum; ++i) {
-            const Elf32_Phdr& ph = phdrs[i];
+            GElf_Phdr ph;
+            if (gelf_getphdr(elf.get(), static_cast<int>(i), &ph) == nullptr)
+                corrupt(path, "bad program header " + std::to_string(i) + ": " + libelf_error());
             if (ph.p_type != PT_LOAD || ph.p_filesz == 0) continue;
             const std::string where = "segment " + std::to_string(i) + " (vaddr " +
                                       hex(ph.p_vaddr) + ", paddr " + hex(ph.p_paddr) + ")";
@@ -226,9 +232,10 @@ file file::open(const std::filesystem::path& path) {
                                   hex(ph.p_memsz));
             }
             const auto* begin = reinterpret_cast<const std::uint8_t*>(bytes.data()) + ph.p_offset;
-            result.segments_.push_back(
-                segment{ph.p_paddr, ph.p_vaddr,
-                        std::vector<std::uint8_t>(begin, begin + ph.p_filesz), ph.p_memsz});
+            result.segments_.push_back(segment{
+                static_cast<std::uint32_t>(ph.p_paddr), static_cast<std::uint32_t>(ph.p_vaddr),
+                std::vector<std::uint8_t>(begin, begin + ph.p_filesz),
+                static_cast<std::uint32_t>(ph.p_memsz)});
         }
     }
     if (result.segments_.empty()) corrupt(path, "no loadable segments");
@@ -255,7 +262,8 @@ file file::open(const std::filesystem::path& path) {
     Elf_Scn* symtab = nullptr;
     for (std::size_t i = 1; i < shnum; ++i) {
         Elf_Scn* scn = elf_getscn(elf.get(), i);
-        const Elf32_Shdr* sh = scn != nullptr ? elf32_getshdr(scn) : nullptr;
+        GElf_Shdr shdr;
+        const GElf_Shdr* sh = scn != nullptr ? gelf_getshdr(scn, &shdr) : nullptr;
         if (sh == nullptr) {
             corrupt(path, "bad section header " + std::to_string(i) + ": " + libelf_error());
         }
@@ -278,22 +286,27 @@ file file::open(const std::filesystem::path& path) {
     }
     if (symtab == nullptr) return result;
 
-    const Elf32_Shdr* sym_header = elf32_getshdr(symtab);
+    GElf_Shdr sym_shdr;
+    const GElf_Shdr* sym_header = gelf_getshdr(symtab, &sym_shdr);
+    if (sym_header == nullptr) corrupt(path, "section .symtab: " + libelf_error());
     if (sym_header->sh_entsize != sizeof(Elf32_Sym)) {
         corrupt(path, "section .symtab: bad entry size " + std::to_string(sym_header->sh_entsize));
     }
     const std::size_t strtab = sym_header->sh_link;
     Elf_Scn* strtab_scn = strtab < shnum ? elf_getscn(elf.get(), strtab) : nullptr;
-    const Elf32_Shdr* str_header = strtab_scn != nullptr ? elf32_getshdr(strtab_scn) : nullptr;
+    GElf_Shdr str_shdr;
+    const GElf_Shdr* str_header =
+        strtab_scn != nullptr ? gelf_getshdr(strtab_scn, &str_shdr) : nullptr;
     if (strtab == 0 || str_header == nullptr || str_header->sh_type != SHT_STRTAB) {
         corrupt(path, "section .symtab: bad string table index " + std::to_string(strtab));
     }
     Elf_Data* data = elf_getdata(symtab, nullptr);
     if (data == nullptr) corrupt(path, "section .symtab: " + libelf_error());
     const std::size_t count = data->d_size / sizeof(Elf32_Sym);
-    const auto* syms = static_cast<const Elf32_Sym*>(data->d_buf);
     for (std::size_t i = 1; i < count; ++i) {
-        const Elf32_Sym& sym = syms[i];
+        GElf_Sym sym;
+        if (gelf_getsym(data, static_cast<int>(i), &sym) == nullptr)
+            corrupt(path, "symbol " + std::to_string(i) + ": " + libelf_error());
         const unsigned type = ELF32_ST_TYPE(sym.st_info);
         if (sym.st_shndx == SHN_UNDEF || sym.st_name == 0) continue;
         if (type == STT_SECTION || type == STT_FILE) continue;
@@ -302,10 +315,12 @@ file file::open(const std::filesystem::path& path) {
             corrupt(path, "symbol " + std::to_string(i) + ": bad name offset " + hex(sym.st_name));
         }
         const bool is_function = type == STT_FUNC;
-        const std::uint32_t value = is_function ? sym.st_value & ~std::uint32_t{1} : sym.st_value;
+        const auto raw_value = static_cast<std::uint32_t>(sym.st_value);
+        const std::uint32_t value = is_function ? raw_value & ~std::uint32_t{1} : raw_value;
         const unsigned bind = ELF32_ST_BIND(sym.st_info);
         result.symbols_.push_back(
-            symbol_entry{symbol{name, value, sym.st_size, is_function}, bind != STB_LOCAL});
+            symbol_entry{symbol{name, value, static_cast<std::uint32_t>(sym.st_size), is_function},
+                         bind != STB_LOCAL});
     }
     return result;
 }

@@ -503,6 +503,56 @@ TEST_F(elf_file, CorruptProgramHeaderTableIsBadInput) {
     EXPECT_THAT(e.what(), HasSubstr("program header"));
 }
 
+std::uint16_t le16(const bytes& b, std::size_t at) {
+    return static_cast<std::uint16_t>(b[at] | (b[at + 1] << 8));
+}
+
+// Moves `size` bytes at `from` to the end of the file, at an offset that is
+// `misalign` past a multiple of 4, and returns that offset.
+std::uint32_t move_to_end(bytes& b, std::size_t from, std::size_t size, std::size_t misalign) {
+    while (b.size() % 4 != misalign) b.push_back(0);
+    const auto at = static_cast<std::uint32_t>(b.size());
+    b.insert(b.end(), b.begin() + static_cast<std::ptrdiff_t>(from),
+             b.begin() + static_cast<std::ptrdiff_t>(from + size));
+    return at;
+}
+
+// Nothing in ELF demands aligned tables; libelf then points into the image
+// at odd addresses, which must never be read as Elf32_* objects (UBSan
+// found it: a misaligned Elf32_Phdr reference).
+TEST_F(elf_file, TablesAtUnalignedOffsetsAreRead) {
+    auto data = read_bytes(write("fw.elf", firmware()));
+    const std::size_t phnum = le16(data, offsetof(Elf32_Ehdr, e_phnum));
+    const std::size_t shnum = le16(data, offsetof(Elf32_Ehdr, e_shnum));
+    const std::uint32_t phoff =
+        move_to_end(data, le32(data, offsetof(Elf32_Ehdr, e_phoff)), phnum * sizeof(Elf32_Phdr), 1);
+    put_le32(data, offsetof(Elf32_Ehdr, e_phoff), phoff);
+    const std::uint32_t shoff =
+        move_to_end(data, le32(data, offsetof(Elf32_Ehdr, e_shoff)), shnum * sizeof(Elf32_Shdr), 2);
+    put_le32(data, offsetof(Elf32_Ehdr, e_shoff), shoff);
+    bool moved_symbols = false;
+    for (std::size_t i = 0; i < shnum; ++i) {
+        const std::size_t sh = shoff + i * sizeof(Elf32_Shdr);
+        if (le32(data, sh + offsetof(Elf32_Shdr, sh_type)) != SHT_SYMTAB) continue;
+        put_le32(data, sh + offsetof(Elf32_Shdr, sh_offset),
+                 move_to_end(data, le32(data, sh + offsetof(Elf32_Shdr, sh_offset)),
+                             le32(data, sh + offsetof(Elf32_Shdr, sh_size)), 3));
+        moved_symbols = true;
+    }
+    ASSERT_TRUE(moved_symbols);
+
+    const file elf = file::open(write_bytes("odd.elf", data));
+    EXPECT_EQ(elf.entry(), 0x101u);
+    ASSERT_EQ(elf.load_segments().size(), 2u);
+    EXPECT_EQ(elf.load_segments()[1].load_address, 0x1000u);
+    EXPECT_EQ(elf.load_segments()[1].memory_size, 0x20u);
+    const auto main_symbol = elf.find_symbol("main");
+    ASSERT_TRUE(main_symbol.has_value());
+    EXPECT_EQ(main_symbol->value, 0x100u);
+    EXPECT_EQ(main_symbol->size, 0x40u);
+    EXPECT_TRUE(elf.section(".rivet.board").has_value());
+}
+
 TEST_F(elf_file, NoLoadableSegmentsIsBadInput) {
     auto image = firmware();
     image.segments.clear();

@@ -72,10 +72,12 @@ void run_patch(const PatchArgs& a) {
 void run_check(const CheckArgs& a) {
     SvdDocument doc;
     load(doc, a.svd, a.patch, a.svd_root);
+    std::vector<Problem> problems = check_structure(doc);
     resolve_derived(doc, true);
     const Device dev = build_model(doc);
+    for (Problem& p : check_device(dev)) problems.push_back(std::move(p));
     std::size_t errors = 0, warnings = 0;
-    for (const Problem& p : check_device(dev)) {
+    for (const Problem& p : problems) {
         const bool err = p.severity == Problem::Severity::error;
         (err ? errors : warnings)++;
         std::cout << p.where << ": " << (err ? "error" : "warning") << ": " << p.message << "\n";

@@ -2,6 +2,7 @@
 // resolve_derived entry point (fields and enumerations: derive_fields.cpp).
 #include "derive.hpp"
 
+#include <algorithm>
 #include <cstring>
 
 #include <rivet/support/error.hpp>
@@ -25,26 +26,83 @@ std::vector<std::string> split_dots(std::string_view s) {
     return out;
 }
 
-// Walks registers/clusters by names from a peripheral or cluster.
-pugi::xml_node descend(pugi::xml_node from, const std::vector<std::string>& parts,
-                       std::size_t first, std::size_t last) {
-    for (std::size_t i = first; i < last && from; ++i) {
-        pugi::xml_node scope = is_element(from, "peripheral") ? from.child("registers") : from;
-        pugi::xml_node next = find_named(scope, parts[i], {"register", "cluster"});
-        if (!next && is_element(from, "register"))
-            next = find_named(from.child("fields"), parts[i], {"field"});
-        from = next;
-    }
-    return from;
-}
-
 Resolver::Resolver(SvdDocument& doc, bool keep) : doc_(doc), keep_(keep) {
     device_ = doc.xml.child("device");
     peripherals_ = device_.child("peripherals");
+    for (pugi::xml_node p : peripherals_.children("peripheral"))
+        peripheral_index_.emplace(text_of(p, "name"), p);
+}
+
+pugi::xml_node Resolver::copy(pugi::xml_node parent, const pugi::xml_node& node,
+                              const pugi::xml_node& before) {
+    // Size and height of the copy, without recursion.
+    std::size_t nodes = 1;
+    int depth = 1, height = 1;  // of n below node; levels of the copy
+    for (pugi::xml_node n = node.first_child(); n && n != node;) {
+        ++nodes;
+        height = std::max(height, depth + 1);
+        if (n.first_child()) {
+            n = n.first_child();
+            ++depth;
+            continue;
+        }
+        while (n != node && !n.next_sibling()) {
+            n = n.parent();
+            --depth;
+        }
+        if (n != node) n = n.next_sibling();
+    }
+    copied_ += nodes;
+    if (copied_ > kMaxCopied) {
+        fail(parent, "resolving derivedFrom copies more than " + std::to_string(kMaxCopied) +
+                         " nodes (derivations of derivations multiply)");
+    }
+    // An element derived from one that contains it would nest deeper with
+    // every copy; the tree stays within the limit that loading checks.
+    int parent_depth = 0;
+    for (pugi::xml_node p = parent; p.parent(); p = p.parent()) ++parent_depth;
+    if (parent_depth + height > kMaxElementDepth) {
+        fail(parent, "resolving derivedFrom nests elements deeper than " +
+                         std::to_string(kMaxElementDepth) + " levels");
+    }
+    return before ? parent.insert_copy_before(node, before) : parent.append_copy(node);
 }
 
 void Resolver::fail(const pugi::xml_node& n, const std::string& msg) {
-    fail_at(doc_, n, msg);
+    // Copies have no line of their own: name the nearest element that has.
+    pugi::xml_node at = n;
+    while (at.parent() && doc_.line_of(at) == 0) at = at.parent();
+    fail_at(doc_, at, msg);
+}
+
+void Resolver::look(std::size_t n, const pugi::xml_node& at) {
+    looked_ += n;
+    if (looked_ > kMaxLooked) {
+        fail(at, "resolving derivedFrom looks up names among more than " +
+                     std::to_string(kMaxLooked) +
+                     " elements (derivations of derivations multiply)");
+    }
+}
+
+pugi::xml_node Resolver::find(const pugi::xml_node& scope, std::string_view name,
+                              std::initializer_list<const char*> tags, const pugi::xml_node& at) {
+    std::size_t n = 0;
+    pugi::xml_node found = find_named(scope, name, tags, &n);
+    look(n, at);
+    return found;
+}
+
+pugi::xml_node Resolver::descend(pugi::xml_node from, const std::vector<std::string>& parts,
+                                 std::size_t first, std::size_t last) {
+    const pugi::xml_node start = from;
+    for (std::size_t i = first; i < last && from; ++i) {
+        pugi::xml_node scope = is_element(from, "peripheral") ? from.child("registers") : from;
+        pugi::xml_node next = find(scope, parts[i], {"register", "cluster"}, start);
+        if (!next && is_element(from, "register"))
+            next = find(from.child("fields"), parts[i], {"field"}, start);
+        from = next;
+    }
+    return from;
 }
 
 void Resolver::run() {
@@ -68,7 +126,7 @@ void Resolver::merge(pugi::xml_node derived, pugi::xml_node base, const char* li
         if (list_tag != nullptr && std::strcmp(c.name(), list_tag) == 0) {
             pugi::xml_node mine = derived.child(list_tag);
             if (!mine) {
-                derived.append_copy(c);
+                copy(derived, c);
                 continue;
             }
             // Base entries first, then ours replacing same-named ones.
@@ -76,17 +134,13 @@ void Resolver::merge(pugi::xml_node derived, pugi::xml_node base, const char* li
             for (pugi::xml_node e : c.children()) {
                 if (e.type() != pugi::node_element) continue;
                 const std::string n = text_of(e, "name");
-                if (find_named(mine, n, {e.name()})) continue;
-                if (first_mine) {
-                    mine.insert_copy_before(e, first_mine);
-                } else {
-                    mine.append_copy(e);
-                }
+                if (find(mine, n, {e.name()}, derived)) continue;
+                copy(mine, e, first_mine);
             }
             continue;
         }
         if (is_dim_tag(c) && text_of(derived, "name").find("%s") == std::string::npos) continue;
-        if (!derived.child(c.name())) derived.append_copy(c);
+        if (!derived.child(c.name())) copy(derived, c);
     }
 }
 
@@ -96,7 +150,8 @@ bool Resolver::is_dim_tag(const pugi::xml_node& c) {
 }
 
 pugi::xml_node Resolver::find_peripheral(std::string_view name) {
-    return find_named(peripherals_, name, {"peripheral"});
+    const auto it = peripheral_index_.find(std::string(name));
+    return it != peripheral_index_.end() ? it->second : pugi::xml_node{};
 }
 
 void Resolver::resolve_peripheral(pugi::xml_node p) {
@@ -118,7 +173,7 @@ pugi::xml_node Resolver::find_block_ref(pugi::xml_node peripheral, pugi::xml_nod
                                         const std::string& ref) {
     if (ref.find('.') == std::string::npos) {
         for (pugi::xml_node s = scope; s; s = s.parent()) {
-            if (pugi::xml_node n = find_named(s, ref, {"register", "cluster"})) return n;
+            if (pugi::xml_node n = find(s, ref, {"register", "cluster"}, scope)) return n;
             if (s == peripheral.child("registers")) break;
         }
         return {};
@@ -145,11 +200,11 @@ void Resolver::resolve_block(pugi::xml_node peripheral, pugi::xml_node scope, pu
         for (pugi::xml_node c : base.children()) {
             if (c.type() != pugi::node_element) continue;
             if (is_element(c, "register") || is_element(c, "cluster")) {
-                if (!find_named(e, text_of(c, "name"), {c.name()})) e.append_copy(c);
+                if (!find(e, text_of(c, "name"), {c.name()}, e)) copy(e, c);
             } else if (is_dim_tag(c) && text_of(e, "name").find("%s") == std::string::npos) {
                 continue;
             } else if (!e.child(c.name())) {
-                e.append_copy(c);
+                copy(e, c);
             }
         }
     } else {

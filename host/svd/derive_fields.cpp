@@ -11,7 +11,7 @@ void Resolver::resolve_field(pugi::xml_node f) {
     const std::string ref = f.attribute("derivedFrom").value();
     pugi::xml_node base;
     if (ref.find('.') == std::string::npos) {
-        base = find_named(f.parent(), ref, {"field"});
+        base = find(f.parent(), ref, {"field"}, f);
     } else {
         const auto parts = split_dots(ref);
         if (pugi::xml_node p = find_peripheral(parts[0])) base = descend(p, parts, 1, parts.size());
@@ -28,7 +28,7 @@ void Resolver::resolve_field(pugi::xml_node f) {
     for (pugi::xml_node c : base.children()) {
         if (c.type() != pugi::node_element || is_element(c, "name")) continue;
         if (is_element(c, "enumeratedValues")) {
-            if (!own_enums) f.append_copy(c);
+            if (!own_enums) copy(f, c);
             continue;
         }
         // bitRange / lsb+msb / bitOffset+bitWidth are one property; a
@@ -50,7 +50,7 @@ void Resolver::resolve_field(pugi::xml_node f) {
             }
         }
         if (is_dim_tag(c) && text_of(f, "name").find("%s") == std::string::npos) continue;
-        if (!f.child(c.name())) f.append_copy(c);
+        if (!f.child(c.name())) copy(f, c);
     }
     f.remove_attribute("derivedFrom");
     leave(f);
@@ -86,6 +86,7 @@ void Resolver::walk_fields(pugi::xml_node scope) {
 
 pugi::xml_node Resolver::find_enum_in(pugi::xml_node root, std::string_view name) {
     for (pugi::xml_node c : root.children()) {
+        look(1, root);
         if (c.type() != pugi::node_element) continue;
         if (is_element(c, "enumeratedValues")) {
             if (text_of(c, "name") == name) return c;
@@ -133,9 +134,9 @@ void Resolver::resolve_enum(pugi::xml_node peripheral, pugi::xml_node ev) {
     for (pugi::xml_node c : base.children()) {
         if (c.type() != pugi::node_element) continue;
         if (is_element(c, "enumeratedValue")) {
-            if (!own_values) ev.append_copy(c);
+            if (!own_values) copy(ev, c);
         } else if (!ev.child(c.name())) {
-            ev.append_copy(c);
+            copy(ev, c);
         }
     }
     ev.remove_attribute("derivedFrom");

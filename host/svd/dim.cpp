@@ -25,7 +25,7 @@ std::vector<std::string> expand_dim_index(std::string_view text, std::uint32_t d
     if (s.find(',') == std::string::npos && dash != std::string::npos && dash > 0) {
         const std::string a = s.substr(0, dash), b = s.substr(dash + 1);
         std::uint64_t lo = 0, hi = 0;
-        if (parse_svd_integer(a, lo) && parse_svd_integer(b, hi) && lo <= hi && hi - lo < 65536) {
+        if (parse_svd_integer(a, lo) && parse_svd_integer(b, hi) && lo <= hi && hi - lo < kMaxDim) {
             for (std::uint64_t i = lo; i <= hi; ++i) out.push_back(std::to_string(i));
         } else if (a.size() == 1 && b.size() == 1 && a[0] <= b[0]) {
             for (char c = a[0]; c <= b[0]; ++c) out.emplace_back(1, c);
@@ -67,11 +67,13 @@ void append_peripheral_instances(Peripheral per, std::vector<Peripheral>& out) {
         out.push_back(std::move(per));
         return;
     }
-    for (std::uint32_t i = 0; i < per.dim.dim; ++i) {
+    // Taken out first, so that each copy does not copy the whole dimIndex.
+    const Dim dim = std::move(per.dim);
+    per.dim = Dim{};
+    for (std::uint32_t i = 0; i < dim.dim; ++i) {
         Peripheral one = per;
-        one.dim = Dim{};
-        one.name = substitute(per.name, per.dim.index[i]);
-        one.base_address = per.base_address + per.dim.increment * i;
+        one.name = substitute(per.name, dim.index[i]);
+        one.base_address = per.base_address + dim.increment * i;
         out.push_back(std::move(one));
     }
 }

@@ -3,12 +3,17 @@
 // emitters. Internal to host/svd.
 #pragma once
 
+#include <cstdint>
 #include <string>
 #include <vector>
 
 #include "rivet/svd/model.hpp"
 
 namespace rivet::svd {
+
+// The largest dim (and dimIndex range) read or unrolled: more elements than
+// any device has, few enough that unrolling one array cannot run away.
+inline constexpr std::uint32_t kMaxDim = 65536;
 
 // The name with "[%s]" (first) or "%s" replaced by index.
 [[nodiscard]] std::string substitute(const std::string& name, const std::string& index);

@@ -45,13 +45,41 @@ public:
         dev.width = static_cast<std::uint32_t>(opt_int(d, "width").value_or(32));
         if (pugi::xml_node c = d.child("cpu")) dev.cpu = cpu(c);
         const Props props = read_props(d, Props{});
-        // Peripheral arrays become separate instances.
-        for (pugi::xml_node p : d.child("peripherals").children("peripheral"))
-            append_peripheral_instances(peripheral(p, props), dev.peripherals);
+        // Peripheral arrays become separate instances, each with its own
+        // registers: a few lines of SVD can ask for millions of them.
+        std::size_t items = 0;
+        for (pugi::xml_node p : d.child("peripherals").children("peripheral")) {
+            Peripheral per = peripheral(p, props);
+            items += std::size_t{per.dim.is_array() ? per.dim.dim : 1} *
+                     (1 + count_items(per.registers, per.clusters));
+            if (items > kMaxItems) {
+                fail(p, "the device unrolls into more than " + std::to_string(kMaxItems) +
+                            " peripherals, clusters, registers and fields");
+            }
+            append_peripheral_instances(std::move(per), dev.peripherals);
+            if (dev.peripherals.size() > kMaxPeripherals) {
+                fail(p, "the device unrolls into more than " + std::to_string(kMaxPeripherals) +
+                            " peripherals");
+            }
+        }
         return dev;
     }
 
 private:
+    // The largest corpus device (stm32u575) has about 44,000 of them.
+    static constexpr std::size_t kMaxItems = 500'000;
+    // Each peripheral becomes a header of its own; the corpus devices have
+    // at most a few hundred.
+    static constexpr std::size_t kMaxPeripherals = 4096;
+
+    static std::size_t count_items(const std::vector<Register>& regs,
+                                   const std::vector<Cluster>& clusters) {
+        std::size_t n = regs.size() + clusters.size();
+        for (const Register& r : regs) n += r.fields.size();
+        for (const Cluster& c : clusters) n += count_items(c.registers, c.clusters);
+        return n;
+    }
+
     Access access(const pugi::xml_node& c) const {
         std::string t = trimmed(c.text().get());
         if (t == "read-writeonce") t = "read-writeOnce";
@@ -104,7 +132,10 @@ private:
         Dim d;
         auto v = opt_int(n, "dim");
         if (!v) return d;
-        if (*v == 0 || *v > 65536) fail(n, "dim out of range");
+        if (*v == 0 || *v > kMaxDim) fail(n, "dim out of range");
+        // A field array unrolls into separate fields of one register of at
+        // most 64 bits.
+        if (is_element(n, "field") && *v > 64) fail(n, "field array with dim > 64");
         d.dim = static_cast<std::uint32_t>(*v);
         d.increment = req_int(n, "dimIncrement");
         d.dim_name = text_of(n, "dimName");

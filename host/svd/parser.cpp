@@ -54,6 +54,10 @@ void load_svd_string(SvdDocument& doc, std::string_view text, const std::string&
     if (!doc.xml.child("device")) {
         throw Error(ErrorKind::bad_input, name + ": no <device> root element");
     }
+    if (pugi::xml_node deep = too_deep(doc.xml)) {
+        fail_at(doc, deep,
+                "elements nested deeper than " + std::to_string(kMaxElementDepth) + " levels");
+    }
 }
 
 void load_svd_file(SvdDocument& doc, const std::string& path) {

@@ -256,5 +256,30 @@ TEST(SvdCheck, ReportsOverlapsAndBadFields) {
     EXPECT_THAT(all, HasSubstr("k.svd:"));
 }
 
+TEST(SvdCheck, ReportsElementsInTheWrongPlace) {
+    SvdDocument doc;
+    load_svd_string(doc, device(R"(<peripheral><name>P</name><baseAddress>0</baseAddress>
+<registers><register><name>R</name><addressOffset>0</addressOffset><fields>
+<field><name>F</name><bitOffset>0</bitOffset>
+<register><name>X</name><addressOffset>4</addressOffset></register>
+</field>
+<field><name>G</name><bitOffset>1</bitOffset><bitWdth>1</bitWdth></field>
+</fields></register></registers>
+<vendorExtensions><anything><register/></anything></vendorExtensions>
+</peripheral>
+)"),
+                    "w.svd");
+    std::vector<std::string> found;
+    for (const Problem& p : check_structure(doc)) {
+        found.push_back(p.where + (p.severity == Problem::Severity::error ? " E " : " W ") +
+                        p.message);
+    }
+    EXPECT_EQ(found, (std::vector<std::string>{
+                         "w.svd:8 E <register> does not belong in <field>",
+                         "w.svd:10 W unknown element <bitWdth> in <field>",
+                         "w.svd:12 E <vendorExtensions> does not belong in <peripheral>",
+                     }));
+}
+
 }  // namespace
 }  // namespace rivet::svd

@@ -6,6 +6,7 @@
 
 #include <algorithm>
 
+#include "dim.hpp"
 #include "xml_util.hpp"
 
 namespace rivet::svd::patch {
@@ -27,11 +28,13 @@ void sort_by_offset(std::vector<Item>& items) {
 
 }  // namespace
 
-void Patcher::expand_array(pugi::xml_node p, const std::string& spec) {
+void Patcher::expand_array(pugi::xml_node p, const std::string& spec, const std::string& path) {
     for (pugi::xml_node r : find_in(p, "register", spec)) {
         std::uint64_t dim = 0, inc = 0, off = 0;
         if (!parse_int(text_of(r, "dim"), dim) || !parse_int(text_of(r, "dimIncrement"), inc))
             continue;
+        if (dim > kMaxDim)
+            fail(path + "._expand_array." + spec, "dim " + std::to_string(dim) + " out of range");
         parse_int(text_of(r, "addressOffset"), off);
         bool ok = true;
         const auto idx =

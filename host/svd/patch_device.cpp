@@ -31,8 +31,7 @@ void Patcher::process_device(const Y& dev) {
         }
     });
     for (const std::string& p : strings(dev.get("_clear_fields"))) {
-        for (pugi::xml_node pt : find_peripherals(p, false))
-            clear_fields_in(pt.child("registers"), "*");
+        for (pugi::xml_node pt : find_peripherals(p)) clear_fields_in(pt.child("registers"), "*");
     }
     for_map(dev.get("_add"), [&](const std::string& k, const Y& v) { add_peripheral(k, v); });
     for_map(dev.get("_derive"), [&](const std::string& k, const Y& v) { derive_peripheral(k, v); });
@@ -64,10 +63,9 @@ bool Patcher::is_device_child(const std::string& k) {
     return c.contains(k);
 }
 
-std::vector<pugi::xml_node> Patcher::find_peripherals(const std::string& spec, bool skip_derived) {
+std::vector<pugi::xml_node> Patcher::find_peripherals(const std::string& spec) {
     std::vector<pugi::xml_node> out;
     for (pugi::xml_node p : peripherals_.children("peripheral")) {
-        if (skip_derived && p.attribute("derivedFrom")) continue;
         if (matchname(name_of(p), spec)) out.push_back(p);
     }
     return out;
@@ -81,7 +79,7 @@ pugi::xml_node Patcher::peripheral_named(const std::string& name) {
 }
 
 void Patcher::delete_peripherals(const std::string& spec) {
-    for (pugi::xml_node p : find_peripherals(optional_spec(spec).first, false))
+    for (pugi::xml_node p : find_peripherals(optional_spec(spec).first))
         peripherals_.remove_child(p);
 }
 
@@ -147,7 +145,7 @@ void Patcher::copy_peripheral(const std::string& pname, const Y& v) {
 void Patcher::modify_peripheral(const std::string& spec, const Y& mods) {
     const auto [s, optional] = optional_spec(spec);
     (void)optional;  // svdtools ignores _modify of absent peripherals
-    for (pugi::xml_node p : find_peripherals(s, false)) {
+    for (pugi::xml_node p : find_peripherals(s)) {
         for_map(&mods, [&](const std::string& k, const Y& v) {
             if (k == "addressBlock" && v.is_map()) {
                 pugi::xml_node ab = p.child("addressBlock");

@@ -4,8 +4,7 @@
 
 #include <fmt/format.h>
 
-#include <cstring>
-#include <functional>
+#include <algorithm>
 #include <set>
 
 #include "xml_util.hpp"
@@ -165,17 +164,20 @@ void Patcher::make_room_for_enum(pugi::xml_node r, pugi::xml_node f, const std::
 std::string Patcher::make_enumerated_values(pugi::xml_node ev, const std::string& fname,
                                             const Y& values, const std::string& usage,
                                             const std::string& where, pugi::xml_node f) {
-    std::string name = fname;
+    // As svdtools: _name as given, else the field's name without the %s of
+    // an array and with R/W for a read/write one. Names may repeat within a
+    // peripheral; the C++ emitter makes its own identifiers unique.
+    std::string name;
     if (const Y* n = values.get("_name")) {
         name = scalar(*n, where);
-    } else if (usage == "read") {
-        name += "R";
-    } else if (usage == "write") {
-        name += "W";
+    } else {
+        name = fname;
+        for (auto pos = name.find("%s"); pos != std::string::npos; pos = name.find("%s", pos))
+            name.erase(pos, 2);
+        if (usage == "read") name += "R";
+        if (usage == "write") name += "W";
     }
-    // Enumeration names must be unique per peripheral for derivedFrom.
-    const std::string unique = unique_enum_name(f, name);
-    set_child(ev, "name", unique);
+    set_child(ev, "name", name);
     set_child(ev, "usage", usage);
     const std::uint64_t width = field_pos(f).second;
     std::set<std::string> seen_values;
@@ -205,26 +207,6 @@ std::string Patcher::make_enumerated_values(pugi::xml_node ev, const std::string
             set_child(e, "value", value);
         }
     }
-    return unique;
-}
-
-std::string Patcher::unique_enum_name(pugi::xml_node f, const std::string& want) {
-    pugi::xml_node p = f;
-    while (p && std::strcmp(p.name(), "peripheral") != 0) p = p.parent();
-    std::set<std::string> names;
-    std::function<void(pugi::xml_node)> walk = [&](pugi::xml_node n) {
-        for (pugi::xml_node c : n.children()) {
-            if (c.type() != pugi::node_element) continue;
-            if (std::strcmp(c.name(), "enumeratedValues") == 0) {
-                names.insert(text_of(c, "name"));
-            } else {
-                walk(c);
-            }
-        }
-    };
-    if (p) walk(p);
-    std::string name = want;
-    for (int i = 1; names.contains(name); ++i) name = want + std::to_string(i);
     return name;
 }
 

@@ -7,6 +7,7 @@
 
 #include <rivet/support/error.hpp>
 
+#include "rivet/svd/check.hpp"
 #include "rivet/svd/parser.hpp"
 #include "rivet/svd/patcher.hpp"
 
@@ -30,6 +31,8 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
         rivet::svd::load_svd_string(doc, kSvd, "fuzz.svd");
         const std::string yaml(reinterpret_cast<const char*>(data), size);
         rivet::svd::apply_patch_string(doc, yaml, "fuzz.yaml", "/nonexistent-rivet-fuzz", {});
+        (void)rivet::svd::svd_to_string(doc);
+        (void)rivet::svd::check_structure(doc);
         rivet::svd::resolve_derived(doc, true);
         (void)rivet::svd::build_model(doc);
     } catch (const rivet::Error&) {

@@ -34,13 +34,39 @@ pugi::xml_node Patcher::register_named(pugi::xml_node scope, const std::string& 
 void Patcher::process_peripheral(const std::string& spec, const Y& pmod) {
     const auto [s, optional] = optional_spec(spec);
     if (!pmod.is_map()) fail(spec, "expected a mapping");
-    auto found = find_peripherals(s, true);
-    if (found.empty()) {
-        if (optional || !find_peripherals(s, false).empty())
-            return;  // only derived ones: nothing to edit
-        fail(spec, "no such peripheral");
+    auto found = find_peripherals(s);
+    if (found.empty() && !optional) fail(spec, "no such peripheral");
+    for (pugi::xml_node p : found) {
+        // As svdtools: a derived peripheral's registers are its base's, so
+        // only its own interrupts are edited.
+        if (p.attribute("derivedFrom")) {
+            process_interrupts(p, pmod, name_of(p));
+        } else {
+            process_scope(p, pmod, name_of(p));
+        }
     }
-    for (pugi::xml_node p : found) process_scope(p, pmod, name_of(p));
+}
+
+// The interrupt commands of a peripheral: _delete: {_interrupts: [...]},
+// _modify: {_interrupts: {...}}, _add: {_interrupts: {...}}, in that order.
+void Patcher::process_interrupts(pugi::xml_node p, const Y& pmod, const std::string& path) {
+    if (const Y* d = pmod.get("_delete"); d != nullptr && d->is_map()) {
+        for (const std::string& i : strings(d->get("_interrupts"))) delete_interrupts(p, i);
+    }
+    if (const Y* m = pmod.get("_modify"); m != nullptr && m->is_map()) {
+        if (const Y* i = m->get("_interrupts")) modify_interrupts(p, *i, path);
+    }
+    if (const Y* a = pmod.get("_add"); a != nullptr && a->is_map()) {
+        if (const Y* i = a->get("_interrupts")) add_interrupts(p, *i, path);
+    }
+}
+
+void Patcher::modify_interrupts(pugi::xml_node p, const Y& mods, const std::string& path) {
+    for_map(&mods, [&](const std::string& ik, const Y& iv) {
+        for (pugi::xml_node i : p.children("interrupt")) {
+            if (matchname(name_of(i), ik)) set_children(i, iv, path + "." + ik);
+        }
+    });
 }
 
 // A peripheral or a cluster: its registers and clusters.
@@ -70,11 +96,7 @@ void Patcher::process_scope(pugi::xml_node p, const Y& pmod, const std::string& 
             for_map(&v,
                     [&](const std::string& rk, const Y& rv) { modify_register(p, rk, rv, path); });
         } else if (k == "_interrupts") {
-            for_map(&v, [&](const std::string& ik, const Y& iv) {
-                for (pugi::xml_node i : p.children("interrupt")) {
-                    if (matchname(name_of(i), ik)) set_children(i, iv, path + "." + ik);
-                }
-            });
+            modify_interrupts(p, v, path);
         } else if (k == "_cluster" || k == "_clusters") {
             for_map(&v, [&](const std::string& ck, const Y& cv) {
                 for (pugi::xml_node c : find_in(p, "cluster", ck))
@@ -102,7 +124,8 @@ void Patcher::process_scope(pugi::xml_node p, const Y& pmod, const std::string& 
         if (!children || k.empty() || k[0] == '_') continue;
         process_register_spec(p, k, v, path);
     }
-    for_map(pmod.get("_expand_array"), [&](const std::string& k, const Y&) { expand_array(p, k); });
+    for_map(pmod.get("_expand_array"),
+            [&](const std::string& k, const Y&) { expand_array(p, k, path); });
     for_map(pmod.get("_array"),
             [&](const std::string& k, const Y& v) { collect_in_array(p, k, v, path); });
     for_map(pmod.get("_cluster"),

@@ -185,6 +185,9 @@ void Patcher::split_fields(pugi::xml_node r, const std::string& spec, const Y* m
         if (const Y* d = mods->get("description")) desc = scalar(*d, path);
     }
     const auto [off, width] = field_pos(f);
+    if (width > 64)
+        fail(path + "._split." + spec,
+             "field " + name_of(f) + " is " + std::to_string(width) + " bits wide");
     pugi::xml_node fields = r.child("fields");
     for (std::uint64_t i = 0; i < width; ++i) {
         pugi::xml_node n = fields.insert_copy_before(f, f);

@@ -7,6 +7,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <unordered_map>
 
 #include <rivet/support/error.hpp>
 
@@ -38,45 +39,80 @@ void Y::erase(std::string_view key) {
 
 namespace {
 
-Y convert(const YAML::Node& n) {
-    Y y;
-    switch (n.Type()) {
-        case YAML::NodeType::Scalar:
-            y.kind = Y::Kind::scalar;
-            y.s = n.Scalar();
-            break;
-        case YAML::NodeType::Sequence:
-            y.kind = Y::Kind::seq;
-            for (const auto& e : n) y.seq.push_back(convert(e));
-            break;
-        case YAML::NodeType::Map:
-            y.kind = Y::Kind::map;
-            for (const auto& kv : n) {
-                std::string key = kv.first.IsScalar() ? kv.first.Scalar() : std::string("?");
-                Y value = convert(kv.second);
-                if (Y* old = y.get(key)) {
-                    *old = std::move(value);  // YAML: a repeated key, the later wins
-                } else {
-                    y.map.push_back(YEntry{std::move(key), std::move(value)});
+// Bounds on what one patch may make of its YAML. yaml-cpp shares an anchored
+// node between its aliases, so a few hundred bytes of nested aliases ("billion
+// laughs") would unfold into billions of nodes here; files included along
+// many paths multiply the same way. The largest stm32-rs device patch reads
+// about 24,000 nodes, its includes counted.
+constexpr std::size_t kMaxNodes = 250'000;
+constexpr int kMaxDepth = 100;
+
+// Converts yaml-cpp nodes into Y trees, counting every node against one
+// budget shared by all the files of a patch.
+class Converter {
+public:
+    explicit Converter(std::size_t& nodes) : nodes_(nodes) {}
+
+    Y convert(const YAML::Node& n, const std::string& name, int depth) {
+        if (++nodes_ > kMaxNodes)
+            throw Error(ErrorKind::bad_input,
+                        fmt::format("{}:{}: the patch unfolds into more than {} YAML nodes "
+                                    "(aliases or includes repeated too often)",
+                                    name, n.Mark().line + 1, kMaxNodes));
+        if (depth > kMaxDepth)
+            throw Error(ErrorKind::bad_input,
+                        fmt::format("{}:{}: YAML nested deeper than {} levels", name,
+                                    n.Mark().line + 1, kMaxDepth));
+        Y y;
+        switch (n.Type()) {
+            case YAML::NodeType::Scalar:
+                y.kind = Y::Kind::scalar;
+                y.s = n.Scalar();
+                break;
+            case YAML::NodeType::Sequence:
+                y.kind = Y::Kind::seq;
+                for (const auto& e : n) y.seq.push_back(convert(e, name, depth + 1));
+                break;
+            case YAML::NodeType::Map: {
+                y.kind = Y::Kind::map;
+                std::unordered_map<std::string, std::size_t> index;
+                for (const auto& kv : n) {
+                    std::string key = kv.first.IsScalar() ? kv.first.Scalar() : std::string("?");
+                    Y value = convert(kv.second, name, depth + 1);
+                    const auto [it, fresh] = index.emplace(key, y.map.size());
+                    if (fresh) {
+                        y.map.push_back(YEntry{std::move(key), std::move(value)});
+                    } else {  // a repeated key: the later wins
+                        y.map[it->second].second = std::move(value);
+                    }
                 }
+                break;
             }
-            break;
-        default:
-            break;
+            default:
+                break;
+        }
+        return y;
     }
-    return y;
-}
 
-}  // namespace
+private:
+    std::size_t& nodes_;
+};
 
-Y parse_yaml(const std::string& text, const std::string& name) {
+Y parse_counted(const std::string& text, const std::string& name, std::size_t& nodes) {
     try {
-        return convert(YAML::Load(text));
+        return Converter(nodes).convert(YAML::Load(text), name, 0);
     } catch (const YAML::Exception& e) {
         throw Error(ErrorKind::bad_input,
                     fmt::format("{}:{}: bad YAML: {}", name, e.mark.line >= 0 ? e.mark.line + 1 : 0,
                                 e.msg));
     }
+}
+
+}  // namespace
+
+Y parse_yaml(const std::string& text, const std::string& name) {
+    std::size_t nodes = 0;
+    return parse_counted(text, name, nodes);
 }
 
 // Strings of a scalar or a sequence of scalars.
@@ -104,62 +140,121 @@ namespace {
 // svdtools update_dict: equal values are kept once, the parent wins for
 // scalars, lists are concatenated, maps merged recursively.
 void update_dict(Y& parent, const Y& child) {
+    std::unordered_map<std::string, std::size_t> index;
+    for (std::size_t i = 0; i < parent.map.size(); ++i) index.emplace(parent.map[i].first, i);
     for (const auto& [k, v] : child.map) {
         if (k == "_path" || k == "_include") continue;
-        Y* mine = parent.get(k);
-        if (mine == nullptr) {
+        const auto found = index.find(k);
+        if (found == index.end()) {
+            index.emplace(k, parent.map.size());
             parent.map.push_back(YEntry{k, v});
-        } else if (*mine == v) {
             continue;
-        } else if (mine->is_seq()) {
+        }
+        Y& mine = parent.map[found->second].second;
+        if (mine == v) continue;
+        if (mine.is_seq()) {
             if (v.is_seq()) {
-                mine->seq.insert(mine->seq.end(), v.seq.begin(), v.seq.end());
+                mine.seq.insert(mine.seq.end(), v.seq.begin(), v.seq.end());
             } else if (v.is_scalar() &&
-                       std::find(mine->seq.begin(), mine->seq.end(), v) == mine->seq.end()) {
-                mine->seq.push_back(v);
+                       std::find(mine.seq.begin(), mine.seq.end(), v) == mine.seq.end()) {
+                mine.seq.push_back(v);
             }
-        } else if (mine->is_map() && v.is_map()) {
-            update_dict(*mine, v);
+        } else if (mine.is_map() && v.is_map()) {
+            update_dict(mine, v);
         }
     }
 }
 
-void yaml_includes(Y& parent, const fs::path& dir, const std::string& name) {
-    std::vector<std::string> included;
-    for (const std::string& rel : strings(parent.get("_include"))) {
-        const fs::path path = (dir / rel).lexically_normal();
-        if (std::find(included.begin(), included.end(), path.string()) != included.end()) continue;
-        if (!fs::exists(path))
-            throw Error(ErrorKind::no_input,
-                        fmt::format("{}: _include {}: no such file", name, path.string()));
-        Y child = parse_yaml(read_text_file(path.string()), path.string());
-        if (!child.is_map()) {
-            if (child.kind == Y::Kind::null) continue;
-            throw Error(ErrorKind::bad_input, path.string() + ": not a YAML mapping");
-        }
-        included.push_back(path.string());
-        for (auto& [k, v] : child.map) {
-            if (!k.empty() && k[0] != '_' && v.is_map() && v.get("_include") != nullptr) {
-                yaml_includes(v, path.parent_path(), path.string());
-            }
-        }
-        yaml_includes(child, path.parent_path(), path.string());
-        update_dict(parent, child);
+// Reads the files a patch includes. Every file read counts against one node
+// budget, and the chain of files being read is kept so that a file that
+// includes itself, directly or through others, is an error naming the chain.
+class IncludeLoader {
+public:
+    explicit IncludeLoader(const std::string& root) { chain_.push_back({root, identity(root)}); }
+
+    Y parse(const std::string& text, const std::string& name) {
+        return parse_counted(text, name, nodes_);
     }
-}
+
+    // Merges parent's _include files (and theirs) into parent.
+    void includes(Y& parent, const fs::path& dir, const std::string& name) {
+        std::vector<std::string> included;
+        for (const std::string& rel : strings(parent.get("_include"))) {
+            const fs::path path = (dir / rel).lexically_normal();
+            if (std::find(included.begin(), included.end(), path.string()) != included.end())
+                continue;
+            if (!fs::exists(path))
+                throw Error(ErrorKind::no_input,
+                            fmt::format("{}: _include {}: no such file", name, path.string()));
+            enter(path, name);
+            Y child = parse(read_text_file(path.string()), path.string());
+            if (child.is_map()) {
+                included.push_back(path.string());
+                for (auto& [k, v] : child.map) {
+                    if (!k.empty() && k[0] != '_' && v.is_map() && v.get("_include") != nullptr)
+                        includes(v, path.parent_path(), path.string());
+                }
+                includes(child, path.parent_path(), path.string());
+                update_dict(parent, child);
+            } else if (child.kind != Y::Kind::null) {
+                throw Error(ErrorKind::bad_input, path.string() + ": not a YAML mapping");
+            }
+            chain_.pop_back();
+        }
+    }
+
+private:
+    // The largest stm32-rs device reads 359 files, its deepest chain is 4.
+    static constexpr std::size_t kMaxIncludeDepth = 64;
+    static constexpr std::size_t kMaxReads = 4096;
+
+    static std::string identity(const fs::path& p) {
+        std::error_code ec;
+        const fs::path c = fs::weakly_canonical(p, ec);
+        return ec ? p.lexically_normal().string() : c.string();
+    }
+
+    void enter(const fs::path& path, const std::string& name) {
+        const std::string id = identity(path);
+        for (std::size_t i = 0; i < chain_.size(); ++i) {
+            if (chain_[i].id != id) continue;
+            std::string shown;
+            for (std::size_t j = i; j < chain_.size(); ++j) shown += chain_[j].shown + " -> ";
+            throw Error(ErrorKind::bad_input,
+                        fmt::format("{}: _include cycle: {}{}", name, shown, path.string()));
+        }
+        if (chain_.size() >= kMaxIncludeDepth)
+            throw Error(
+                ErrorKind::bad_input,
+                fmt::format("{}: _include nested deeper than {} files", name, kMaxIncludeDepth));
+        if (++reads_ > kMaxReads)
+            throw Error(ErrorKind::bad_input,
+                        fmt::format("{}: _include reads more than {} files (the same files over "
+                                    "many paths?)",
+                                    name, kMaxReads));
+        chain_.push_back({path.string(), id});
+    }
+
+    std::size_t nodes_ = 0, reads_ = 0;
+    struct Link {
+        std::string shown, id;  // as the includer names it; canonical
+    };
+    std::vector<Link> chain_;  // the root patch, then the files being read
+};
 
 }  // namespace
 
 Y load_patch(const std::string& text, const std::string& name, const fs::path& dir) {
-    Y root = parse_yaml(text, name);
+    IncludeLoader loader(name);
+    Y root = loader.parse(text, name);
     if (root.kind == Y::Kind::null) root.kind = Y::Kind::map;
     if (!root.is_map())
         throw Error(ErrorKind::bad_input, name + ": a patch must be a YAML mapping");
     for (auto& [k, v] : root.map) {
         if (!k.empty() && k[0] != '_' && v.is_map() && v.get("_include") != nullptr)
-            yaml_includes(v, dir, name);
+            loader.includes(v, dir, name);
     }
-    yaml_includes(root, dir, name);
+    loader.includes(root, dir, name);
     return root;
 }
 

@@ -86,6 +86,10 @@ void apply_patch_string(SvdDocument& doc, const std::string& yaml_text, const st
     const patch::Y root = patch::load_patch(yaml_text, name, base_dir);
     if (std::getenv("RIVET_SVD_DUMP_PATCH") != nullptr) patch::dump(root, 0, std::cerr);
     patch::Patcher(doc, name, base_dir, options).process_device(root);
+    if (too_deep(doc.xml)) {
+        throw Error(ErrorKind::bad_input, name + ": the patched SVD nests elements deeper than " +
+                                              std::to_string(kMaxElementDepth) + " levels");
+    }
 }
 
 void apply_patch_file(SvdDocument& doc, const std::string& yaml_path, const PatchOptions& options) {

@@ -50,7 +50,7 @@ private:
     // ------------------------------------------------ device (patch_device.cpp)
 
     static bool is_device_child(const std::string& k);
-    std::vector<pugi::xml_node> find_peripherals(const std::string& spec, bool skip_derived);
+    std::vector<pugi::xml_node> find_peripherals(const std::string& spec);
     pugi::xml_node peripheral_named(const std::string& name);
     void delete_peripherals(const std::string& spec);
     void delete_interrupts(pugi::xml_node scope, const std::string& spec);
@@ -69,6 +69,8 @@ private:
                                                const std::string& spec);
     static pugi::xml_node register_named(pugi::xml_node scope, const std::string& name);
     void process_peripheral(const std::string& spec, const Y& pmod);
+    void process_interrupts(pugi::xml_node p, const Y& pmod, const std::string& path);
+    void modify_interrupts(pugi::xml_node p, const Y& mods, const std::string& path);
     void process_scope(pugi::xml_node p, const Y& pmod, const std::string& path,
                        bool children = true);
     void delete_in(pugi::xml_node p, const char* tag, const std::string& spec);
@@ -92,7 +94,7 @@ private:
 
     // ------------------------------------------------- arrays (patch_arrays.cpp)
 
-    void expand_array(pugi::xml_node p, const std::string& spec);
+    void expand_array(pugi::xml_node p, const std::string& spec, const std::string& path);
     void expand_cluster(pugi::xml_node p, const std::string& spec, const std::string& path);
     void collect_in_array(pugi::xml_node p, const std::string& spec_in, const Y& rmod,
                           const std::string& path);
@@ -135,7 +137,6 @@ private:
     std::string make_enumerated_values(pugi::xml_node ev, const std::string& fname, const Y& values,
                                        const std::string& usage, const std::string& where,
                                        pugi::xml_node f);
-    static std::string unique_enum_name(pugi::xml_node f, const std::string& want);
 
     SvdDocument& doc_;
     std::string name_;

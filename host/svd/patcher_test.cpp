@@ -10,6 +10,7 @@
 
 #include <rivet/support/error.hpp>
 
+#include "patcher_test_support.hpp"
 #include "xml_util.hpp"
 
 namespace rivet::svd {
@@ -17,72 +18,12 @@ namespace {
 
 using ::testing::HasSubstr;
 namespace fs = std::filesystem;
-
-constexpr const char* kSvd = R"(<?xml version="1.0"?>
-<device><name>DEV</name><peripherals>
-<peripheral><name>GPIOA</name><description>GPIO</description><baseAddress>0x40000000</baseAddress>
-  <interrupt><name>EXTI0</name><value>6</value></interrupt>
-  <registers>
-    <register><name>GPIOA_MODER</name><displayName>GPIOA_MODER</displayName><addressOffset>0</addressOffset><fields>
-      <field><name>MODER0</name><bitOffset>0</bitOffset><bitWidth>2</bitWidth></field>
-      <field><name>MODER1</name><bitOffset>2</bitOffset><bitWidth>2</bitWidth></field>
-      <field><name>MODER2</name><bitOffset>4</bitOffset><bitWidth>2</bitWidth></field>
-    </fields></register>
-    <register><name>GPIOA_ODR</name><addressOffset>4</addressOffset><fields>
-      <field><name>OD_LO</name><bitOffset>0</bitOffset><bitWidth>4</bitWidth></field>
-      <field><name>OD_HI</name><bitOffset>4</bitOffset><bitWidth>4</bitWidth></field>
-      <field><name>WIDE</name><bitOffset>8</bitOffset><bitWidth>3</bitWidth></field>
-    </fields></register>
-    <register><name>GPIOA_CH1CR</name><addressOffset>0x10</addressOffset><fields><field><name>EN</name><bitOffset>0</bitOffset><bitWidth>1</bitWidth></field></fields></register>
-    <register><name>GPIOA_CH1SR</name><addressOffset>0x14</addressOffset></register>
-    <register><name>GPIOA_CH2CR</name><addressOffset>0x20</addressOffset><fields><field><name>EN</name><bitOffset>0</bitOffset><bitWidth>1</bitWidth></field></fields></register>
-    <register><name>GPIOA_CH2SR</name><addressOffset>0x24</addressOffset></register>
-  </registers></peripheral>
-<peripheral derivedFrom="GPIOA"><name>GPIOB</name><baseAddress>0x40000400</baseAddress></peripheral>
-<peripheral><name>USART1</name><baseAddress>0x40001000</baseAddress><registers>
-  <register><name>CR</name><addressOffset>0</addressOffset><fields>
-    <field><name>UE</name><bitOffset>0</bitOffset><bitWidth>1</bitWidth></field>
-  </fields></register></registers></peripheral>
-<peripheral derivedFrom="USART1"><name>USART2</name><baseAddress>0x40002000</baseAddress></peripheral>
-</peripherals></device>
-)";
-
-SvdDocument patched(const std::string& yaml, const std::string& dir = "/nonexistent") {
-    SvdDocument doc;
-    load_svd_string(doc, kSvd, "dev.svd");
-    apply_patch_string(doc, yaml, "dev.yaml", dir, {});
-    return doc;
-}
-
-pugi::xml_node peripheral(const SvdDocument& d, const std::string& name) {
-    for (pugi::xml_node p : d.xml.child("device").child("peripherals").children("peripheral")) {
-        if (text_of(p, "name") == name) return p;
-    }
-    return {};
-}
-
-pugi::xml_node reg(pugi::xml_node p, const std::string& name) {
-    for (pugi::xml_node r : p.child("registers").children()) {
-        if (text_of(r, "name") == name) return r;
-    }
-    return {};
-}
-
-pugi::xml_node field(pugi::xml_node r, const std::string& name) {
-    for (pugi::xml_node f : r.child("fields").children("field")) {
-        if (text_of(f, "name") == name) return f;
-    }
-    return {};
-}
-
-std::string error_of(const std::string& yaml) {
-    try {
-        (void)patched(yaml);
-    } catch (const Error& e) {
-        return e.what();
-    }
-    return "";
-}
+using test::error_of;
+using test::field;
+using test::kSvd;
+using test::patched;
+using test::peripheral;
+using test::reg;
 
 TEST(SvdPatch, DeviceLevelCommands) {
     const SvdDocument d = patched(R"(
@@ -269,7 +210,7 @@ GPIOA:
     EXPECT_THAT(error_of("GPIOA:\n  GPIOA_MODER:\n    NOFIELD: {A: [0, a]}\n"),
                 HasSubstr("GPIOA.GPIOA_MODER.NOFIELD: no such field"));
     EXPECT_THAT(error_of("NOPERIPH:\n  R: {}\n"), HasSubstr("NOPERIPH: no such peripheral"));
-    // Derived peripherals are left alone: GPIOB matches but has nothing to edit.
+    // A derived peripheral takes only interrupt edits: GPIOB's registers are GPIOA's.
     EXPECT_EQ(error_of("GPIOB:\n  X: {}\n"), "");
     EXPECT_THAT(error_of("GPIOA: [1, 2"), HasSubstr("bad YAML"));
 }

@@ -58,8 +58,9 @@ bool is_element(const pugi::xml_node& n, const char* tag) {
 }
 
 pugi::xml_node find_named(const pugi::xml_node& parent, std::string_view name,
-                          std::initializer_list<const char*> tags) {
+                          std::initializer_list<const char*> tags, std::size_t* looked) {
     for (pugi::xml_node c : parent.children()) {
+        if (looked != nullptr) ++*looked;
         if (c.type() != pugi::node_element) continue;
         bool tag_ok = false;
         for (const char* t : tags) tag_ok = tag_ok || std::strcmp(c.name(), t) == 0;
@@ -101,6 +102,26 @@ bool NodeReader::opt_bool(const pugi::xml_node& n, const char* tag, bool dflt) c
     if (t == "true" || t == "1") return true;
     if (t == "false" || t == "0") return false;
     fail(c, std::string("<") + tag + "> is not a boolean: '" + t + "'");
+}
+
+pugi::xml_node too_deep(const pugi::xml_node& root) {
+    int depth = 0;
+    pugi::xml_node n = root.first_child();
+    while (n) {
+        if (n.type() == pugi::node_element && depth >= kMaxElementDepth) return n;
+        if (n.first_child()) {
+            n = n.first_child();
+            ++depth;
+            continue;
+        }
+        while (!n.next_sibling()) {
+            n = n.parent();
+            if (n == root || !n) return {};
+            --depth;
+        }
+        n = n.next_sibling();
+    }
+    return {};
 }
 
 }  // namespace rivet::svd

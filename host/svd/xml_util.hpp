@@ -49,9 +49,20 @@ namespace rivet::svd {
 // An element with that tag (false for text and other nodes).
 [[nodiscard]] bool is_element(const pugi::xml_node& n, const char* tag);
 
-// The first child element with one of the tags whose <name> is name.
+// The first child element with one of the tags whose <name> is name; adds
+// the number of children looked at to *looked when given.
 [[nodiscard]] pugi::xml_node find_named(const pugi::xml_node& parent, std::string_view name,
-                                        std::initializer_list<const char*> tags);
+                                        std::initializer_list<const char*> tags,
+                                        std::size_t* looked = nullptr);
+
+// Elements nested deeper than any SVD needs (device, peripheral, clusters,
+// register, field, enumeratedValue: about a dozen levels) are rejected, so
+// that nothing that recurses over the tree can exhaust the stack.
+inline constexpr int kMaxElementDepth = 100;
+
+// The first element nested deeper than kMaxElementDepth, found without
+// recursion; an empty node when there is none.
+[[nodiscard]] pugi::xml_node too_deep(const pugi::xml_node& root);
 
 // Throws Error(bad_input) "file:line: msg" for the node.
 [[noreturn]] void fail_at(const SvdDocument& doc, const pugi::xml_node& n, const std::string& msg);
