@@ -1,6 +1,8 @@
 // Finding the vector table of any firmware image, Rivet's or not: the core
 // reads it at reset, so the initial SP and every exception handler are there
 // whatever the symbols are called.
+#include <rivet/contracts/runner.hpp>
+
 #include <fmt/format.h>
 #include <gelf.h>
 
@@ -84,9 +86,9 @@ std::optional<std::uint32_t> first_code_segment(const debug_info::impl& image) {
 
 std::optional<vector_table> vector_table_of(const debug_info::impl& image,
                                             std::optional<std::uint32_t> boot_address) {
-    if (auto rivet = image.find_symbol("rivet_vector_table")) {
+    if (auto rivet = image.find_symbol(contracts::vector_table_symbol)) {
         if (auto table =
-                read_table(image, rivet->first, rivet->second, "symbol rivet_vector_table"))
+                read_table(image, rivet->first, rivet->second, fmt::format("symbol {}", contracts::vector_table_symbol)))
             return table;
     }
     if (boot_address) {

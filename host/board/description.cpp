@@ -60,6 +60,58 @@ const memory_region* description::region_for(std::uint32_t address, std::uint32_
     return it == memory.end() ? nullptr : &*it;
 }
 
+std::uint32_t description::boot_address() const {
+    for (const auto& region : memory) {
+        if (region.kind == "flash") return region.origin;
+    }
+    return memory.empty() ? 0 : memory.front().origin;
+}
+
+std::string description::describe_memory() const {
+    std::string text;
+    for (const auto& r : memory) {
+        text += fmt::format("{}{} 0x{:08x}-0x{:08x}", text.empty() ? "" : ", ", r.name, r.origin,
+                            r.origin + std::uint64_t{r.length} - 1);
+    }
+    return text;
+}
+
+namespace {
+constexpr unsigned armv7 = 10, armv6m = 11, armv6sm = 12, armv7em = 13, armv8m_base = 16,
+                   armv8m_main = 17, armv81m_main = 21;
+}  // namespace
+
+std::optional<core_profile> core_of(std::string_view cpu) {
+    if (cpu == "cortex-m0") return core_profile{"Cortex-M0", armv6sm, false};
+    if (cpu == "cortex-m0plus") return core_profile{"Cortex-M0+", armv6sm, false};
+    if (cpu == "cortex-m3") return core_profile{"Cortex-M3", armv7, false};
+    if (cpu == "cortex-m4") return core_profile{"Cortex-M4", armv7em, false};
+    if (cpu == "cortex-m4f") return core_profile{"Cortex-M4F", armv7em, true};
+    if (cpu == "cortex-m33") return core_profile{"Cortex-M33", armv8m_main, true};
+    return std::nullopt;
+}
+
+bool runs_on(unsigned code_arch, const core_profile& core) {
+    // Each architecture and the ones whose cores execute all of it.
+    switch (code_arch) {
+        case armv6m:
+        case armv6sm:
+            return true;
+        case armv8m_base:
+            return core.arch == armv8m_base || core.arch == armv8m_main ||
+                   core.arch == armv81m_main;
+        case armv7:
+            return core.arch == armv7 || core.arch == armv7em || core.arch == armv8m_main ||
+                   core.arch == armv81m_main;
+        case armv7em:
+        case armv8m_main:
+            return core.arch == code_arch || core.arch == armv81m_main ||
+                   (code_arch == armv7em && core.arch == armv8m_main);
+        default:
+            return core.arch == code_arch;
+    }
+}
+
 description parse(std::string_view json_text, std::string_view source) {
     json root;
     try {

@@ -92,4 +92,27 @@ TEST(BoardDescription, BuiltInBoardsAreTheFiveEmulatedOnes) {
     EXPECT_FALSE(rivet::board::find_builtin("no-such-board"));
 }
 
+TEST(BoardDescription, WhichCodeRunsOnWhichCore) {
+    const auto m0 = rivet::board::core_of("cortex-m0");
+    const auto m3 = rivet::board::core_of("cortex-m3");
+    const auto m4f = rivet::board::core_of("cortex-m4f");
+    ASSERT_TRUE(m0 && m3 && m4f);
+    EXPECT_FALSE(rivet::board::core_of("cortex-a53"));
+    constexpr unsigned v6m = 12, v7m = 10, v7em = 13, v8m_main = 17;
+    EXPECT_TRUE(rivet::board::runs_on(v6m, *m0));
+    EXPECT_TRUE(rivet::board::runs_on(v6m, *m4f));
+    EXPECT_FALSE(rivet::board::runs_on(v7m, *m0));
+    EXPECT_TRUE(rivet::board::runs_on(v7m, *m4f));
+    EXPECT_FALSE(rivet::board::runs_on(v7em, *m3));
+    EXPECT_FALSE(rivet::board::runs_on(v8m_main, *m4f));
+    EXPECT_TRUE(m4f->fpu);
+    EXPECT_FALSE(m3->fpu);
+}
+
+TEST(BoardDescription, BootAddressIsTheFlash) {
+    auto board = parse(valid, "test");
+    EXPECT_EQ(board.boot_address(), 0u);
+    EXPECT_EQ(board.describe_memory(), "flash 0x00000000-0x0003ffff, ram 0x20000000-0x2000ffff");
+}
+
 }  // namespace

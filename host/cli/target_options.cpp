@@ -65,6 +65,10 @@ void target_options::add_to(CLI::App& command) {
 target_session open_target(const target_options& options) {
     auto firmware = elf::file::open(options.elf);
     auto board = runner::board_for(firmware, options.board);
+    if (auto recorded = runner::recorded_board(firmware); recorded && *recorded != board.name) {
+        fmt::print(stderr, "rivet: warning: {} was built for board {}; running it on {} (--board)\n",
+                   options.elf, *recorded, board.name);
+    }
     runner::check_fits(firmware, board);
 
     constexpr auto connect_timeout = std::chrono::seconds(5);

@@ -281,6 +281,15 @@ file file::open(const std::filesystem::path& path) {
             const auto* begin = reinterpret_cast<const std::uint8_t*>(bytes.data()) + sh->sh_offset;
             entry.data.assign(begin, begin + sh->sh_size);
         }
+        if ((sh->sh_flags & SHF_ALLOC) != 0 && sh->sh_size > 0) {
+            result.allocated_.push_back(allocated_section{
+                name, static_cast<std::uint32_t>(sh->sh_addr), static_cast<std::uint32_t>(sh->sh_size),
+                sh->sh_type != SHT_NOBITS, (sh->sh_flags & SHF_EXECINSTR) != 0,
+                (sh->sh_flags & SHF_WRITE) != 0});
+        }
+        if (sh->sh_type == SHT_ARM_ATTRIBUTES && result.cpu_.arch == std::nullopt) {
+            result.cpu_ = parse_arm_attributes(entry.data);
+        }
         result.sections_.push_back(std::move(entry));
         if (sh->sh_type == SHT_SYMTAB && symtab == nullptr) symtab = scn;
     }

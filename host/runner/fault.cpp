@@ -85,14 +85,6 @@ backtrace::registers read_registers(probe::probe& target) {
     return regs;
 }
 
-// Where the core fetches its vector table at reset: the board's flash.
-std::uint32_t boot_address(const board::description& board) {
-    for (const auto& region : board.memory) {
-        if (region.kind == "flash") return region.origin;
-    }
-    return board.memory.empty() ? 0 : board.memory.front().origin;
-}
-
 std::optional<std::uint32_t> symbol_value(const elf::file& firmware, const char* name) {
     // Linker-script symbols (__stack_bottom__) are not functions: read
     // their raw value, which find_symbol keeps for data symbols.
@@ -175,7 +167,7 @@ void read_into(fault_report_data& out, probe::probe& target, const elf::file& fi
     const bool from_default_handler =
         backtrace::is_exc_return(exc_return) && regs.r[1] == exc_return;
     // A foreign firmware's handler, stopped at its first instruction.
-    const auto table = info->find_vector_table(boot_address(board));
+    const auto table = info->find_vector_table(board.boot_address());
     const bool at_handler_entry = !from_default_handler && backtrace::is_exc_return(exc_return) &&
                                   table && exception_number < table->handlers.size() &&
                                   table->handlers[exception_number] == (regs.r[15] & ~1u);
@@ -324,7 +316,7 @@ std::optional<std::uint32_t> foreign_fault_handler(const elf::file& firmware,
                                                    const board::description& board) {
     if (firmware.find_symbol(contracts::fault_trap_symbol)) return std::nullopt;
     auto info = backtrace::debug_info::load(firmware.path().string());
-    auto table = info->find_vector_table(boot_address(board));
+    auto table = info->find_vector_table(board.boot_address());
     constexpr std::uint32_t hard_fault = 3;
     if (!table || table->handlers.size() <= hard_fault || table->handlers[hard_fault] == 0)
         return std::nullopt;

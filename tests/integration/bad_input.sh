@@ -20,6 +20,23 @@ expect "truncated ELF" 65 "truncated.elf: "
 run_rivet run "$FIRMWARE/exit-0-netduinoplus2.elf" --board microbit
 expect "segment outside memory" 65 "segment at 0x08000000 .* lies outside the memory of board microbit"
 
+# Firmware for another board is refused before it runs, naming what does
+# not fit; overriding the board an ELF records is said on stderr.
+run_rivet run "$FIRMWARE/big-statics.elf" --board lm3s811evb
+expect "statics outside RAM" 65 "big-statics.elf: section \.bss at 0x[0-9a-f]+ \(16384 bytes\) lies outside the memory of board lm3s811evb \(flash 0x00000000-0x0000ffff, ram 0x20000000-0x20001fff\)"
+grep -q "^rivet: warning: .*big-statics.elf was built for board lm3s6965evb; running it on lm3s811evb (--board)$" <<<"$err" &&
+    pass "the override is said" || fail "no warning about the override: $err"
+run_rivet run "$FIRMWARE/big-statics.elf" --board lm3s6965evb
+expect "the board it was built for" 0 ""
+[ -z "$err" ] && pass "no warning for the recorded board" || fail "stderr: $err"
+run_rivet run "$FIRMWARE/exit-0-lm3s6965evb.elf" --board microbit
+expect "ARMv7-M code on a Cortex-M0" 65 "exit-0-lm3s6965evb.elf: built for ARMv7-M, which the Cortex-M0 of board microbit does not execute"
+
+# A firmware Rivet did not link (its own startup and linker script, the
+# stack at the top of the LM3S6965's 64 KiB) on the micro:bit's 16 KiB.
+run_rivet run "$FIRMWARE/foreign/foreign-fault-lm3s6965evb.elf" --board microbit
+expect "foreign stack outside RAM" 65 "the initial stack pointer 0x20010000 \(vector table at 0x00000000\) lies outside the memory of board microbit"
+
 run_rivet run "$elf" --board no-such-board
 expect "unknown board" 64 "unknown board 'no-such-board' \(known: lm3s6965evb, lm3s811evb, microbit, mps2-an385, netduinoplus2\)"
 

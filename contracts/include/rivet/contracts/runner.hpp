@@ -11,6 +11,10 @@ namespace rivet::contracts {
 // NUL-terminated) that the firmware was built for.
 inline constexpr char board_section[] = ".rivet.board";
 
+// The vector table of firmware built with Rivet; the runner resets the
+// core from it (other firmware: from the board's boot address).
+inline constexpr char vector_table_symbol[] = "rivet_vector_table";
+
 // Firmware calls this function with the exit code in r0 before anything else
 // on exit. A runner that is not the semihosting host (any GDB server) puts a
 // breakpoint here and reads r0.

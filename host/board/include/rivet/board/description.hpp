@@ -46,7 +46,25 @@ struct description {
 
     // The region holding [address, address + size), if one does.
     [[nodiscard]] const memory_region* region_for(std::uint32_t address, std::uint32_t size) const;
+    // Where the core reads its vector table at reset: the flash region's
+    // origin (the first region when there is no flash).
+    [[nodiscard]] std::uint32_t boot_address() const;
+    // "flash 0x00000000-0x0003ffff, ram 0x20000000-0x2000ffff", for messages.
+    [[nodiscard]] std::string describe_memory() const;
 };
+
+// What a core executes, in the numbering of the AEABI's Tag_CPU_arch.
+struct core_profile {
+    std::string name;   // "Cortex-M3"
+    unsigned arch = 0;  // 11 ARMv6-M, 10 ARMv7(-M), 13 ARMv7E-M, 17 ARMv8-M mainline, ...
+    bool fpu = false;
+};
+
+// The core of a board's "cpu" ("cortex-m4f"), if Rivet knows it.
+std::optional<core_profile> core_of(std::string_view cpu);
+
+// True when code built for `code_arch` (Tag_CPU_arch) runs on `core`.
+bool runs_on(unsigned code_arch, const core_profile& core);
 
 // Parses a board description; `source` names it in errors (a file path, or
 // "PATH (.rivet.board)"). Throws rivet::Error(bad_input).

@@ -3,6 +3,8 @@
 // the board description in ".rivet.board".
 #pragma once
 
+#include <rivet/elf/arm_attributes.hpp>
+
 #include <cstdint>
 #include <filesystem>
 #include <optional>
@@ -18,6 +20,17 @@ struct segment {
     std::uint32_t virtual_address;   // p_vaddr: where the code expects them at run time
     std::vector<std::uint8_t> data;  // p_filesz bytes
     std::uint32_t memory_size;       // p_memsz; the excess over data.size() is zero-filled
+};
+
+// A section that occupies target memory (SHF_ALLOC): code, data, .bss, a
+// NOLOAD stack or heap.
+struct allocated_section {
+    std::string name;
+    std::uint32_t address = 0;  // sh_addr: where it sits at run time
+    std::uint32_t size = 0;
+    bool has_bytes = false;     // the file holds its contents (not SHT_NOBITS)
+    bool executable = false;
+    bool writable = false;
 };
 
 struct symbol {
@@ -57,6 +70,14 @@ public:
     // ignored); a function of size 0 only matches its own first address.
     [[nodiscard]] std::optional<symbol> symbol_at(std::uint32_t address) const;
 
+    // The sections that occupy memory, in section-header order.
+    [[nodiscard]] const std::vector<allocated_section>& allocated_sections() const {
+        return allocated_;
+    }
+
+    // What .ARM.attributes says of the code (all unknown without it).
+    [[nodiscard]] const cpu_attributes& cpu() const { return cpu_; }
+
     // Contents of the first section with this name, loaded or not. A section
     // without file contents (SHT_NOBITS, e.g. .bss) yields an empty vector.
     [[nodiscard]] std::optional<std::vector<std::uint8_t>> section(std::string_view name) const;
@@ -78,6 +99,8 @@ private:
     std::vector<segment> segments_;
     std::vector<symbol_entry> symbols_;
     std::vector<section_entry> sections_;
+    std::vector<allocated_section> allocated_;
+    cpu_attributes cpu_;
 };
 
 }  // namespace rivet::elf

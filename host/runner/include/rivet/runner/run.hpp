@@ -33,7 +33,18 @@ struct run_options {
 // otherwise the description rivet_add_firmware put into the ELF.
 board::description board_for(const elf::file& firmware, const std::optional<std::string>& name);
 
-// Throws bad_input when a load segment lies outside the board's memory.
+// The board rivet_add_firmware recorded in the ELF, if any.
+std::optional<std::string> recorded_board(const elf::file& firmware);
+
+// Where the core finds the firmware's vector table: Rivet's
+// rivet_vector_table, or the board's boot address.
+std::uint32_t vector_table_address(const elf::file& firmware, const board::description& board);
+
+// Throws bad_input, naming what and the board, when the firmware cannot run
+// on the board: a load segment or an allocated section (.bss, a NOLOAD
+// stack too) outside its memory, no vector table where it boots, an initial
+// SP outside its RAM, a reset vector into nothing, or code for another
+// architecture or an FPU the core lacks.
 void check_fits(const elf::file& firmware, const board::description& board);
 
 // Writes every load segment; with verify, reads them back and compares.
