@@ -77,12 +77,16 @@ void print_now(std::string_view text) {
 void log_options::add_to(CLI::App& command) {
     command
         .add_option("--level", level,
-                    "Hide log records below this level (trace debug info warn error)")
-        ->check(CLI::IsMember({"trace", "debug", "info", "warn", "error"}));
-    command.add_flag("--json", json, "One JSON object per log record");
-    command.add_option(
-        "--log-format", format,
-        "Template for log lines: {level} {message} {file} {line} {location} {timestamp}");
+                    "Hide log records below this level: trace debug info warn error, or off "
+                    "(only println and panics); any case")
+        ->transform(CLI::IsMember({"trace", "debug", "info", "warn", "error", "off"},
+                                  CLI::ignore_case));
+    command.add_flag("--json", json, "Every line on stdout one JSON object (docs/json-output.md)");
+    command
+        .add_option(
+            "--log-format", format,
+            "Template for log lines: {level} {message} {file} {line} {location} {timestamp}")
+        ->check([](const std::string& text) { return log::template_error(text).value_or(""); });
 }
 
 log::print_options log_options::resolve() const {
@@ -90,7 +94,9 @@ log::print_options log_options::resolve() const {
     out.json = json;
     out.color = !json && ::isatty(STDOUT_FILENO) && std::getenv("NO_COLOR") == nullptr;
     if (!format.empty()) out.format = format;
-    out.min_level = log::parse_level(level).value_or(log::level::trace);
+    // "off" leaves only what is never filtered: println and panics.
+    out.min_level = level == "off" ? log::level::println
+                                   : log::parse_level(level).value_or(log::level::trace);
     return out;
 }
 

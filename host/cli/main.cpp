@@ -40,7 +40,15 @@ int run_cli(int argc, char** argv) {
     } catch (const CLI::Success& e) {
         return app.exit(e);
     } catch (const CLI::ParseError& e) {
-        app.exit(e);
+        // One voice for every error, the argument parser's too; the command
+        // whose --help explains the arguments follows in brackets.
+        std::string command = "rivet";
+        for (const CLI::App* sub = &app; sub != nullptr;) {
+            const auto parsed = sub->get_subcommands();
+            sub = parsed.empty() ? nullptr : parsed.front();
+            if (sub != nullptr) command += " " + sub->get_name();
+        }
+        fmt::print(stderr, "rivet: error: {} (see {} --help)\n", e.what(), command);
         return rivet::cli::exit_usage;
     } catch (const rivet::Error& e) {
         fmt::print(stderr, "rivet: error: {}\n", e.what());

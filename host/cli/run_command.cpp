@@ -8,6 +8,7 @@
 #include <unistd.h>
 
 #include <atomic>
+#include <cmath>
 #include <csignal>
 #include <memory>
 #include <string>
@@ -58,6 +59,28 @@ void route_input(run_arguments& args) {
     args.target.forward_stdin = args.input == "console";
 }
 
+// --timeout SECONDS: a number > 0; without it the run waits for ever.
+void add_timeout_option(CLI::App& command, double& seconds) {
+    command
+        .add_option("--timeout", seconds,
+                    "Seconds before giving up (exit code 124); without it, wait for ever")
+        ->check(CLI::Validator(
+            [](const std::string& text) -> std::string {
+                std::size_t used = 0;
+                double value = 0;
+                try {
+                    value = std::stod(text, &used);
+                } catch (const std::exception&) {
+                    used = 0;
+                }
+                if (used == 0 || used != text.size() || !std::isfinite(value) || value <= 0) {
+                    return fmt::format("'{}': expected a number of seconds > 0", text);
+                }
+                return {};
+            },
+            "SECONDS"));
+}
+
 }  // namespace
 
 void add_run_command(CLI::App& app, int& exit_code) {
@@ -65,10 +88,7 @@ void add_run_command(CLI::App& app, int& exit_code) {
     auto* command =
         app.add_subcommand("run", "Load firmware, run it, print its output, exit with its code");
     args->target.add_to(*command);
-    command
-        ->add_option("--timeout", args->timeout_seconds,
-                     "Seconds before giving up (exit code 124); 0 waits for ever")
-        ->check(CLI::NonNegativeNumber);
+    add_timeout_option(*command, args->timeout_seconds);
     command->add_flag("--no-verify", args->no_verify, "Do not read the loaded image back");
     args->log.add_to(*command);
     args->rtt.add_to(*command);

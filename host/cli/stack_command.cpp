@@ -1,4 +1,5 @@
 // `rivet stack ELF`: the static stack report (docs/stack.md).
+#include <rivet/elf/file.hpp>
 #include <rivet/stack/analysis.hpp>
 #include <rivet/support/error.hpp>
 
@@ -30,9 +31,8 @@ void add_stack_command(CLI::App& app, int& exit_code) {
     command->callback([args, &exit_code] {
         namespace fs = std::filesystem;
         const fs::path elf = args->elf;
-        if (!fs::exists(elf)) {
-            throw Error(ErrorKind::no_input, fmt::format("{}: no such file", elf.string()));
-        }
+        // The same checks, and the same messages, as every other command.
+        (void)elf::file::open(elf);
         std::vector<fs::path> paths(args->usage_paths.begin(), args->usage_paths.end());
         if (paths.empty()) {
             // Where CMake leaves the .su files of rivet_add_firmware(NAME ...).

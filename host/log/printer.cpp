@@ -2,6 +2,9 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
+#include <array>
+
 namespace rivet::log {
 namespace {
 
@@ -48,6 +51,9 @@ std::string upper_level(level severity) {
     for (auto& c : name) c = static_cast<char>(c - 'a' + 'A');
     return name;
 }
+
+constexpr std::array<std::string_view, 6> placeholders = {"level", "message",  "file",
+                                                          "line",  "location", "timestamp"};
 
 std::string fill_template(std::string_view format, const record& r, bool color,
                           std::optional<std::uint32_t> hz) {
@@ -103,6 +109,21 @@ std::string format_timestamp(std::uint64_t ticks, std::optional<std::uint32_t> h
     const auto fraction =
         static_cast<std::uint64_t>(static_cast<unsigned __int128>(ticks % *hz) * scale / *hz);
     return fmt::format("{}.{:0{}}", whole, fraction, decimals);
+}
+
+std::optional<std::string> template_error(std::string_view format) {
+    for (auto open = format.find('{'); open != std::string_view::npos;
+         open = format.find('{', open + 1)) {
+        const auto close = format.find('}', open);
+        if (close == std::string_view::npos) break;
+        const auto name = format.substr(open + 1, close - open - 1);
+        if (std::find(placeholders.begin(), placeholders.end(), name) != placeholders.end())
+            continue;
+        std::string known;
+        for (auto p : placeholders) known += fmt::format("{}{{{}}}", known.empty() ? "" : " ", p);
+        return fmt::format("unknown placeholder {{{}}} (known: {})", name, known);
+    }
+    return std::nullopt;
 }
 
 std::string render(const record& r, const print_options& options) {

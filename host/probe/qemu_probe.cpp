@@ -51,8 +51,10 @@ std::unique_ptr<probe> start_qemu(const board::description& board, output_sink s
         rsp::client_options client_options;
         client_options.timeout = timeout;
         auto client = std::make_unique<rsp::client>(std::move(link), client_options);
-        return std::make_unique<qemu_probe>(qemu, std::move(client), description,
-                                            std::move(serial));
+        auto probe = std::make_unique<qemu_probe>(qemu, std::move(client), description,
+                                                  std::move(serial));
+        qemu->started();  // the stub answered: QEMU is up
+        return probe;
     } catch (const Error&) {
         // When QEMU itself failed (bad machine, bad option), say so rather
         // than report the broken connection that followed.

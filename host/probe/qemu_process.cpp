@@ -301,12 +301,27 @@ void qemu_process::forward_output(int stdout_fd, int stderr_fd) {
                 std::string line = pending_err.substr(0, end);
                 pending_err.erase(0, end + 1);
                 if (is_noise(line)) continue;
+                std::lock_guard lock(said_);
                 stderr_text_ += line + "\n";
-                fmt::print(stderr, "qemu: {}\n", line);
+                // Until the GDB connection stands, what QEMU says is held:
+                // if it fails to start, the error says it (once).
+                if (started_) {
+                    fmt::print(stderr, "qemu: {}\n", line);
+                } else {
+                    held_.push_back(std::move(line));
+                }
             }
         }
     }
+    std::lock_guard lock(said_);
     if (!pending_err.empty() && !is_noise(pending_err)) stderr_text_ += pending_err;
+}
+
+void qemu_process::started() {
+    std::lock_guard lock(said_);
+    for (const auto& line : held_) fmt::print(stderr, "qemu: {}\n", line);
+    held_.clear();
+    started_ = true;
 }
 
 std::string qemu_process::exit_report() {
@@ -323,6 +338,7 @@ std::string qemu_process::exit_report() {
                           ? fmt::format("exited with status {}", WEXITSTATUS(exit_status_))
                           : fmt::format("was killed by signal {}", WTERMSIG(exit_status_));
     // The first line says why; the rest (register dumps) was shown live.
+    std::lock_guard lock(said_);
     std::string said = stderr_text_.substr(0, stderr_text_.find('\n'));
     return said.empty() ? how : fmt::format("{}: {}", how, said);
 }

@@ -45,6 +45,10 @@ expect "QEMU missing" 69 "cannot start .*no-qemu-here: No such file or directory
 
 run_rivet run "$elf" --qemu-arg=-device --qemu-arg=no-such-device
 expect "QEMU refuses its arguments" 69 "QEMU lm3s6965evb exited with status 1: .*no-such-device"
+[ "$(grep -c "no-such-device" <<<"$err")" = 1 ] && pass "QEMU's complaint is said once" ||
+    fail "QEMU's complaint repeated: $err"
+run_rivet run "$elf" --qemu-arg -device --qemu-arg no-such-device
+expect "--qemu-arg with a space" 69 "'no-such-device' is not a valid device model name"
 
 run_rivet run "$FIRMWARE/exit-3-lm3s6965evb.elf" --qemu-arg=-device --qemu-arg=tmp105,address=0x48
 expect "extra QEMU device" 3 "exiting with 3"
@@ -61,7 +65,30 @@ run_rivet run "$elf" --probe jtag
 expect "unknown probe" 64 "expected 'qemu' or gdb://HOST:PORT"
 
 run_rivet run
-expect "no arguments" 64 "elf is required"
+expect "no arguments" 64 "^rivet: error: elf is required \(see rivet run --help\)$"
+run_rivet
+expect "no command" 64 "^rivet: error: A subcommand is required \(see rivet --help\)$"
+run_rivet run "$elf" --no-such-option
+expect "unknown option" 64 "^rivet: error: .*--no-such-option"
+for seconds in -1 abc 0 1e999; do
+    run_rivet run "$elf" --timeout "$seconds"
+    expect "--timeout $seconds" 64 "^rivet: error: --timeout: '$seconds': expected a number of seconds > 0"
+done
+run_rivet run "$elf" --log-format '{level} {nope}'
+expect "unknown --log-format placeholder" 64 "^rivet: error: --log-format: unknown placeholder \{nope\}"
+run_rivet run "$elf" --level WARN
+expect "--level in capitals" 0 "exiting with 0"
+run_rivet run "$elf" --level off
+expect "--level off" 0 "exiting with 0"
+
+# rivet stack checks an ELF as rivet run does, in the same words.
+for bad in "$WORK/missing.elf" "$WORK/text.elf" "$WORK/truncated.elf" "$RIVET"; do
+    run_rivet run "$bad"
+    run_error=$err
+    run_rivet stack "$bad"
+    [ "$err" = "$run_error" ] && pass "same error from run and stack: $err" ||
+        fail "run says '$run_error', stack says '$err'"
+done
 
 # Every error is a single line.
 run_rivet run "$WORK/missing.elf"

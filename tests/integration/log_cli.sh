@@ -11,6 +11,13 @@ expect "--level error --json" 0 '^\{"level":"error","message":"error 5","file":"
 if grep -q '"warn"\|"info"' <<<"$out"; then fail "--level error let a lower level through: $out"; fi
 grep -q '^{"level":"println","message":"println 6"' <<<"$out" || fail "println filtered: $out"
 
+run_rivet run "$LEVELS" --timeout 20 --level OFF
+expect "--level OFF: only println" 0 "^println 6$"
+grep -q "ERROR\|WARN\|INFO" <<<"$out" && fail "--level off let records through: $out"
+run_rivet run "$LEVELS" --timeout 20 --level Warn
+expect "--level Warn" 0 "^WARN  warn 4"
+grep -q "INFO" <<<"$out" && fail "--level Warn let info through: $out"
+
 run_rivet run "$LEVELS" --timeout 20 --log-format '{level}|{location}|{message}'
 expect "--log-format" 0 '^WARN\|levels.cpp:10\|warn 4$'
 

@@ -7,6 +7,7 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <string_view>
 
 namespace rivet::log {
 
@@ -23,6 +24,10 @@ struct print_options {
 // A timestamp as text: seconds with as many decimals as one tick needs
 // (1 kHz: 3, 1 MHz: 6) when hz is known, the raw count otherwise.
 std::string format_timestamp(std::uint64_t ticks, std::optional<std::uint32_t> hz);
+
+// Why a --log-format template cannot be used (an unknown placeholder), or
+// nullopt when it can.
+std::optional<std::string> template_error(std::string_view format);
 
 // The line to print for the record (with its newline), or "" if filtered.
 std::string render(const record& r, const print_options& options);

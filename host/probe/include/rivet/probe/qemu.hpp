@@ -12,6 +12,7 @@
 #include <chrono>
 #include <cstdint>
 #include <memory>
+#include <mutex>
 #include <optional>
 #include <string>
 #include <thread>
@@ -41,6 +42,9 @@ public:
     [[nodiscard]] pid_t pid() const { return pid_; }
     // "exited with status 1: <what QEMU said>", or empty while it runs.
     [[nodiscard]] std::string exit_report();
+    // The GDB connection stands: what QEMU said so far is printed, and from
+    // now on as it says it (before, a failed start's error says it).
+    void started();
     // Kills QEMU, reaps it and flushes the last of its output.
     void stop();
 
@@ -54,7 +58,10 @@ private:
     std::uint16_t gdb_port_ = 0;
     int serial_input_ = -1;  // QEMU's stdin: the serial port's receive side
     output_sink serial_;
+    std::mutex said_;  // guards stderr_text_, held_ and started_
     std::string stderr_text_;
+    std::vector<std::string> held_;
+    bool started_ = false;
     std::thread forwarder_;
     std::array<int, 2> stop_input_{-1, -1};  // written to end forward_input
     std::thread input_forwarder_;
