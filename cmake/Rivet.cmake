@@ -233,14 +233,27 @@ function(rivet_board board)
     target_link_options(rivet_board_${board} INTERFACE
         ${cpu_flags} -nostartfiles --specs=nano.specs -Wl,--gc-sections
         -Wl,--undefined=rivet_vector_table
-        "-T$<IF:$<BOOL:$<TARGET_PROPERTY:RIVET_LINKER_SCRIPT>>,$<TARGET_PROPERTY:RIVET_LINKER_SCRIPT>,$<IF:$<BOOL:$<TARGET_PROPERTY:RIVET_NO_STACK_PROTECTION>>,${gen}/board-unprotected.ld,${gen}/board.ld>>"
-        -Wl,-Map=$<TARGET_PROPERTY:NAME>.map)
+        "-T$<IF:$<BOOL:$<TARGET_PROPERTY:RIVET_LINKER_SCRIPT>>,$<TARGET_PROPERTY:RIVET_LINKER_SCRIPT>,$<IF:$<BOOL:$<TARGET_PROPERTY:RIVET_NO_STACK_PROTECTION>>,${gen}/board-unprotected.ld,${gen}/board.ld>>")
     set_property(TARGET rivet_board_${board} APPEND PROPERTY INTERFACE_LINK_DEPENDS
         "${gen}/board.ld" "${gen}/board-unprotected.ld")
     # For rivet_add_firmware(... LINKER_SCRIPT): where RAM is, and the guard.
     set_target_properties(rivet_board_${board} PROPERTIES
         RIVET_RAM_ORIGIN ${RIVET_BOARD_RAM_ORIGIN} RIVET_RAM_LENGTH ${RIVET_BOARD_RAM_LENGTH}
         RIVET_STACK_GUARD_SIZE ${guard_when_protected})
+endfunction()
+
+# A LIBRARIES entry of rivet_add_firmware must be a target (or a linker
+# flag -l..., or an existing library file): a misspelt name would
+# otherwise become "-lname" and fail only at link time.
+function(_rivet_check_libraries name libraries)
+    foreach(library IN LISTS libraries)
+        if(TARGET "${library}" OR library MATCHES "^-" OR
+           (IS_ABSOLUTE "${library}" AND EXISTS "${library}"))
+            continue()
+        endif()
+        message(FATAL_ERROR "rivet_add_firmware(${name}): LIBRARIES entry '${library}' is not a "
+            "target (nor a -l flag or an existing library file)")
+    endforeach()
 endfunction()
 
 # rivet_add_firmware(NAME BOARD <board> SOURCES <src>...
@@ -286,6 +299,12 @@ function(rivet_add_firmware name)
         endif()
     endif()
     target_link_libraries(${name} PRIVATE rivet_board_${ARG_BOARD} ${ARG_LIBRARIES})
+    # The linker map beside the ELF.
+    target_link_options(${name} PRIVATE "-Wl,-Map=$<TARGET_FILE:${name}>.map")
+    # Libraries may be defined after the firmware: checked once the whole
+    # project is configured (a deferred call's arguments are read when it
+    # runs, so the values go in now, through EVAL).
+    cmake_language(EVAL CODE "cmake_language(DEFER DIRECTORY \"${CMAKE_SOURCE_DIR}\" CALL _rivet_check_libraries \"${name}\" \"${ARG_LIBRARIES}\")")
     target_compile_options(${name} PRIVATE -Wall -Wextra $<$<BOOL:${RIVET_WERROR}>:-Werror>)
 
     add_custom_target(${name}-run

@@ -54,11 +54,11 @@ extern "C" {
 // defines _SEGGER_RTT) keeps it, and must not use the rtt log transport.
 [[gnu::used, gnu::weak]] control_block _SEGGER_RTT;
 // The log channel's mode until the host changes it; `rivet run` writes
-// block_if_full here after loading (docs/log-wire-format.md). In flash:
-// GCC would put a const volatile in .data, which startup overwrites.
-[[gnu::used,
-  gnu::section(
-      ".rodata.rivet_rtt_log_start_mode")]] const volatile std::uint32_t rivet_rtt_log_start_mode =
+// block_if_full here after loading (docs/log-wire-format.md). A plain const
+// in .rodata (a volatile one would land in a writable section, which the
+// assembler warns of); it is read through a volatile pointer so the
+// compiler never folds the value written here into the code.
+[[gnu::used]] const std::uint32_t rivet_rtt_log_start_mode =
     static_cast<std::uint32_t>(contract::mode::no_block_skip);
 }
 
@@ -74,7 +74,8 @@ void init() noexcept {
                 sizeof log_buffer,
                 0,
                 0,
-                rivet_rtt_log_start_mode & contract::mode_mask};
+                *static_cast<const volatile std::uint32_t*>(&rivet_rtt_log_start_mode) &
+                    contract::mode_mask};
     cb.down[0] = {"rivet-input", down_buffer, sizeof down_buffer, 0, 0, 0};
     // "SEGGER RTT" one character at a time, the first one last: the string
     // never sits whole in RAM before the block is complete.
