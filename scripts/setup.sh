@@ -11,7 +11,7 @@ packages=(
     # host libraries
     libcli11-dev libfmt-dev nlohmann-json3-dev libelf-dev libdw-dev libpugixml-dev libyaml-cpp-dev
     # tests, fuzzing and benchmarks
-    libgtest-dev libgmock-dev libbenchmark-dev clang libclang-rt-14-dev gdb-multiarch
+    libgtest-dev libgmock-dev libbenchmark-dev clang libclang-rt-14-dev gdb-multiarch python3
 )
 
 missing=()

@@ -17,6 +17,29 @@ inline constexpr int exit_internal = 75;      // a bug in rivet itself
 inline constexpr int exit_timeout = 124;      // --timeout passed
 inline constexpr int exit_interrupted = 130;  // SIGINT or SIGTERM
 
+// The kind's name in --json output: "usage", "bad_input", ...
+inline const char* kind_name(ErrorKind kind) {
+    switch (kind) {
+        case ErrorKind::usage:
+            return "usage";
+        case ErrorKind::no_input:
+            return "no_input";
+        case ErrorKind::bad_input:
+            return "bad_input";
+        case ErrorKind::unavailable:
+            return "unavailable";
+        case ErrorKind::io:
+            return "io";
+        case ErrorKind::timeout:
+            return "timeout";
+        case ErrorKind::interrupted:
+            return "interrupted";
+        case ErrorKind::target_fault:
+            return "target_fault";
+    }
+    return "io";
+}
+
 inline int exit_code_for(ErrorKind kind) {
     switch (kind) {
         case ErrorKind::usage:

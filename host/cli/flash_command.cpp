@@ -1,5 +1,5 @@
 // `rivet flash`: load and verify without running, and say how fast it went.
-#include <rivet/runner/run.hpp>
+#include <rivet/runner/load.hpp>
 
 #include <fmt/format.h>
 

@@ -12,6 +12,7 @@
 
 #include "commands.hpp"
 #include "log_output.hpp"
+#include "output.hpp"
 
 namespace rivet::cli {
 namespace {
@@ -49,7 +50,7 @@ void add_log_command(CLI::App& app, int& exit_code) {
         auto print = args->output.resolve();
         print.timestamp_hz = meta.timestamp_hz();
         log::stream_decoder decoder(
-            meta, [&](const log::record& r) { print_now(log::render(r, print)); });
+            meta, [&](const log::record& r) { output::line(log::render(r, print)); });
         std::vector<std::uint8_t> chunk(65536);
         for (;;) {
             const auto n = std::fread(chunk.data(), 1, chunk.size(), in);
@@ -57,15 +58,7 @@ void add_log_command(CLI::App& app, int& exit_code) {
             decoder.feed(std::span(chunk.data(), n));
         }
         decoder.finish();
-        const auto& stats = decoder.stats();
-        if (stats.dropped_frames > 0) {
-            fmt::print(stderr, "rivet: warning: the firmware dropped {} log frames\n",
-                       stats.dropped_frames);
-        }
-        if (stats.corrupt_frames > 0) {
-            fmt::print(stderr, "rivet: warning: skipped {} corrupt log frames ({} bytes)\n",
-                       stats.corrupt_frames, stats.skipped_bytes);
-        }
+        report_decode_problems(decoder.stats());
         exit_code = 0;
     });
 }

@@ -1,5 +1,7 @@
 #include "log_output.hpp"
 
+#include "output.hpp"
+
 #include <rivet/contracts/log_wire.hpp>
 #include <rivet/contracts/rtt.hpp>
 #include <rivet/log/decoder.hpp>
@@ -22,14 +24,16 @@ public:
     rtt_log_service(rtt::service::options rtt_options, std::optional<log::metadata> meta,
                     log::print_options print)
         : rtt::service(std::move(rtt_options),
-                       [this](std::size_t, const std::string& name,
-                              std::span<const std::uint8_t> bytes) { on_bytes(name, bytes); }),
+                       [this](std::size_t channel, const std::string& name,
+                              std::span<const std::uint8_t> bytes) {
+                           on_bytes(channel, name, bytes);
+                       }),
           meta_(std::move(meta)),
           print_(std::move(print)) {
         if (meta_) {
             print_.timestamp_hz = meta_->timestamp_hz();
             decoder_.emplace(*meta_,
-                             [this](const log::record& r) { print_now(log::render(r, print_)); });
+                             [this](const log::record& r) { output::line(log::render(r, print_)); });
         }
     }
 
@@ -37,25 +41,17 @@ public:
         rtt::service::finish(target);
         if (!decoder_) return;
         decoder_->finish();
-        const auto& stats = decoder_->stats();
-        if (stats.dropped_frames > 0) {
-            fmt::print(stderr,
-                       "rivet: warning: the firmware dropped {} log frames (its RTT buffer was "
-                       "full in a non-blocking mode)\n",
-                       stats.dropped_frames);
-        }
-        if (stats.corrupt_frames > 0) {
-            fmt::print(stderr, "rivet: warning: skipped {} corrupt log frames ({} bytes)\n",
-                       stats.corrupt_frames, stats.skipped_bytes);
-        }
+        report_decode_problems(decoder_->stats());
     }
 
 private:
-    void on_bytes(const std::string& name, std::span<const std::uint8_t> bytes) {
+    void on_bytes(std::size_t channel, const std::string& name,
+                  std::span<const std::uint8_t> bytes) {
         if (decoder_ && name == contracts::rtt::log_channel_name) {
             decoder_->feed(bytes);
         } else {
-            print_now(std::string_view(reinterpret_cast<const char*>(bytes.data()), bytes.size()));
+            output::rtt_text(channel, name,
+                             {reinterpret_cast<const char*>(bytes.data()), bytes.size()});
         }
     }
 
@@ -66,11 +62,15 @@ private:
 
 }  // namespace
 
-void print_now(std::string_view text) {
-    while (!text.empty()) {
-        const ssize_t n = ::write(STDOUT_FILENO, text.data(), text.size());
-        if (n <= 0) return;  // nobody is reading
-        text.remove_prefix(static_cast<std::size_t>(n));
+void report_decode_problems(const log::decode_stats& stats) {
+    if (stats.dropped_frames > 0) {
+        output::warning(fmt::format("the firmware dropped {} log frames (its buffer was full in a "
+                                    "non-blocking mode)",
+                                    stats.dropped_frames));
+    }
+    if (stats.corrupt_frames > 0) {
+        output::warning(fmt::format("skipped {} corrupt log frames ({} bytes)",
+                                    stats.corrupt_frames, stats.skipped_bytes));
     }
 }
 
@@ -148,7 +148,7 @@ std::unique_ptr<runner::target_service> make_rtt_log_service(const elf::file& fi
         service_options.start_mode_address = word->value;
         service_options.start_mode = chosen.value_or(mode::block_if_full);
     }
-    service_options.note = [](const std::string& text) { fmt::print(stderr, "rivet: {}\n", text); };
+    service_options.note = [](const std::string& text) { output::warning(text); };
     return std::make_unique<rtt_log_service>(std::move(service_options), std::move(meta),
                                              options.resolve());
 }

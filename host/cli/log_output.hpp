@@ -45,8 +45,7 @@ std::unique_ptr<runner::target_service> make_rtt_log_service(const elf::file& fi
                                                              const rtt_options& modes,
                                                              int input_fd = -1);
 
-// Prints a line to stdout at once (the firmware's console output is
-// unbuffered too, so the two interleave in order).
-void print_now(std::string_view text);
+// Warns of frames the firmware dropped and of corrupt frames skipped.
+void report_decode_problems(const log::decode_stats& stats);
 
 }  // namespace rivet::cli

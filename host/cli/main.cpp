@@ -9,6 +9,10 @@
 
 #include "commands.hpp"
 #include "exit_codes.hpp"
+#include "output.hpp"
+
+#include <algorithm>
+#include <string_view>
 
 #ifndef RIVET_VERSION
 #define RIVET_VERSION "unknown"
@@ -16,16 +20,21 @@
 
 namespace {
 
+using namespace rivet::cli;
+
 int run_cli(int argc, char** argv) {
+    // Known before parsing, so that even an argument error comes as JSON.
+    output::set_json(std::any_of(argv + 1, argv + argc,
+                                 [](const char* arg) { return std::string_view(arg) == "--json"; }));
     CLI::App app{"rivet: build, run and debug Cortex-M firmware", "rivet"};
     app.set_version_flag("--version", RIVET_VERSION);
     app.require_subcommand(1);
 
     int exit_code = 0;
-    rivet::cli::add_run_command(app, exit_code);
-    rivet::cli::add_flash_command(app, exit_code);
-    rivet::cli::add_log_command(app, exit_code);
-    rivet::cli::add_stack_command(app, exit_code);
+    add_run_command(app, exit_code);
+    add_flash_command(app, exit_code);
+    add_log_command(app, exit_code);
+    add_stack_command(app, exit_code);
     rivet::svd::add_svd_commands(app);
 
     app.add_subcommand("boards", "List the built-in boards")->callback([] {
@@ -48,16 +57,17 @@ int run_cli(int argc, char** argv) {
             sub = parsed.empty() ? nullptr : parsed.front();
             if (sub != nullptr) command += " " + sub->get_name();
         }
-        fmt::print(stderr, "rivet: error: {} (see {} --help)\n", e.what(), command);
-        return rivet::cli::exit_usage;
+        output::error("usage", exit_usage, fmt::format("{} (see {} --help)", e.what(), command));
+        return exit_usage;
     } catch (const rivet::Error& e) {
-        fmt::print(stderr, "rivet: error: {}\n", e.what());
-        return rivet::cli::exit_code_for(e.kind());
+        output::error(kind_name(e.kind()), exit_code_for(e.kind()), e.what());
+        return exit_code_for(e.kind());
     } catch (const std::exception& e) {
         // A bug in rivet, not in the input: still one line and a code.
-        fmt::print(stderr, "rivet: internal error: {}\n", e.what());
-        return rivet::cli::exit_internal;
+        output::error("internal", exit_internal, fmt::format("internal error: {}", e.what()));
+        return exit_internal;
     }
+    output::exit(exit_code);
     return exit_code;
 }
 

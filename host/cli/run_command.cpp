@@ -14,7 +14,9 @@
 #include <string>
 
 #include "commands.hpp"
+#include "exit_codes.hpp"
 #include "log_output.hpp"
+#include "output.hpp"
 #include "target_options.hpp"
 
 namespace rivet::cli {
@@ -81,6 +83,47 @@ void add_timeout_option(CLI::App& command, double& seconds) {
             "SECONDS"));
 }
 
+// A backtrace of where the core was, as text after `introduction` or as a
+// {"type":"backtrace"} object.
+std::string backtrace_text(const runner::run_outcome& outcome, std::string_view introduction) {
+    if (!outcome.backtrace) return "";
+    if (output::json()) {
+        auto object = runner::to_json(*outcome.backtrace);
+        object["type"] = "backtrace";
+        output::object(object);
+    }
+    return fmt::format("{}{}", introduction, runner::to_text(*outcome.backtrace));
+}
+
+// Shows how the run ended; returns the exit code, or throws the error that
+// says why there is none of the firmware's own (docs/exit-codes.md).
+int report(const runner::run_outcome& outcome, double timeout_seconds) {
+    using ending = runner::run_outcome::ending;
+    const std::string at =
+        outcome.stopped_at.empty() ? "" : fmt::format(" (stopped it at {})", outcome.stopped_at);
+    switch (outcome.how) {
+        case ending::exited: {
+            const auto trace = backtrace_text(outcome, "");
+            if (!trace.empty()) {
+                fmt::print(stderr, "rivet: the firmware exited with {}; {}\n", outcome.exit_code,
+                           trace);
+            }
+            return outcome.exit_code;
+        }
+        case ending::fault:
+            if (output::json()) output::object(runner::to_json(*outcome.fault));
+            throw Error(ErrorKind::target_fault, runner::to_text(*outcome.fault));
+        case ending::timeout:
+            throw Error(ErrorKind::timeout,
+                        fmt::format("timeout: the firmware did not exit within {} s{}{}",
+                                    timeout_seconds, at, backtrace_text(outcome, "\n")));
+        case ending::interrupted:
+            throw Error(ErrorKind::interrupted,
+                        fmt::format("interrupted{}{}", at, backtrace_text(outcome, "\n")));
+    }
+    return exit_io;
+}
+
 }  // namespace
 
 void add_run_command(CLI::App& app, int& exit_code) {
@@ -126,13 +169,15 @@ void add_run_command(CLI::App& app, int& exit_code) {
         auto report_stack = [&] {
             if (stack_use) fmt::print(stderr, "rivet: {}\n", stack_use->summary());
         };
+        runner::run_outcome outcome;
         try {
-            exit_code = runner::run(*session.probe, session.firmware, session.board, options);
+            outcome = runner::run(*session.probe, session.firmware, session.board, options);
         } catch (const Error&) {
             report_stack();
             throw;
         }
         report_stack();
+        exit_code = report(outcome, args->timeout_seconds);
     });
 }
 

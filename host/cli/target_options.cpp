@@ -1,8 +1,10 @@
 #include "target_options.hpp"
 
+#include "output.hpp"
+
 #include <rivet/probe/gdb_probe.hpp>
 #include <rivet/probe/qemu.hpp>
-#include <rivet/runner/run.hpp>
+#include <rivet/runner/check.hpp>
 #include <rivet/support/error.hpp>
 
 #include <fmt/format.h>
@@ -11,15 +13,6 @@
 
 namespace rivet::cli {
 namespace {
-
-// Firmware output goes straight to stdout, unbuffered, as it arrives.
-void write_stdout(std::string_view text) {
-    while (!text.empty()) {
-        ssize_t n = ::write(STDOUT_FILENO, text.data(), text.size());
-        if (n <= 0) return;  // stdout closed: nobody is reading
-        text.remove_prefix(static_cast<std::size_t>(n));
-    }
-}
 
 struct gdb_address {
     std::string host;
@@ -66,8 +59,8 @@ target_session open_target(const target_options& options) {
     auto firmware = elf::file::open(options.elf);
     auto board = runner::board_for(firmware, options.board);
     if (auto recorded = runner::recorded_board(firmware); recorded && *recorded != board.name) {
-        fmt::print(stderr, "rivet: warning: {} was built for board {}; running it on {} (--board)\n",
-                   options.elf, *recorded, board.name);
+        output::warning(fmt::format("{} was built for board {}; running it on {} (--board)",
+                                    options.elf, *recorded, board.name));
     }
     runner::check_fits(firmware, board);
 
@@ -77,12 +70,12 @@ target_session open_target(const target_options& options) {
         probe::qemu_options qemu;
         qemu.extra_arguments = options.qemu_arguments;
         if (options.forward_stdin) qemu.input_fd = STDIN_FILENO;
-        target = probe::start_qemu(board, write_stdout, qemu, connect_timeout);
+        target = probe::start_qemu(board, output::console, qemu, connect_timeout);
     } else if (!options.qemu_arguments.empty()) {
         throw Error(ErrorKind::usage, "--qemu-arg needs --probe qemu");
     } else if (auto address = parse_gdb_url(options.probe)) {
         target =
-            probe::connect_gdb_server(address->host, address->port, connect_timeout, write_stdout);
+            probe::connect_gdb_server(address->host, address->port, connect_timeout, output::console);
     } else {
         throw Error(ErrorKind::usage,
                     fmt::format("--probe {}: expected 'qemu' or gdb://HOST:PORT", options.probe));

@@ -334,6 +334,18 @@ file file::open(const std::filesystem::path& path) {
     return result;
 }
 
+std::optional<std::uint32_t> file::word_at(std::uint32_t address) const {
+    for (const auto& segment : segments_) {
+        if (address >= segment.load_address &&
+            address - segment.load_address + 4 <= segment.data.size()) {
+            std::uint32_t value = 0;  // little-endian host and target
+            std::memcpy(&value, segment.data.data() + (address - segment.load_address), 4);
+            return value;
+        }
+    }
+    return std::nullopt;
+}
+
 std::optional<symbol> file::find_symbol(std::string_view name) const {
     const symbol_entry* found = nullptr;
     for (const auto& entry : symbols_) {

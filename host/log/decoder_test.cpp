@@ -213,7 +213,7 @@ TEST(LogPrinter, TimestampsInSecondsWhenTheUnitIsKnown) {
     record r{level::info, "tick", "main.cpp", 3, 2'500'000};
     EXPECT_EQ(render(r, {.timestamp_hz = 1'000'000}), "  2.500000 INFO  tick  (main.cpp:3)\n");
     EXPECT_EQ(render(r, {.json = true, .timestamp_hz = 1000}),
-              "{\"level\":\"info\",\"message\":\"tick\",\"file\":\"main.cpp\",\"line\":3,"
+              "{\"type\":\"log\",\"level\":\"info\",\"message\":\"tick\",\"file\":\"main.cpp\",\"line\":3,"
               "\"timestamp\":2500000,\"seconds\":2500.000}\n");
     EXPECT_EQ(render(r, {.format = "{timestamp}|{message}", .timestamp_hz = 1000}),
               "2500.000|tick\n");
@@ -230,7 +230,7 @@ TEST(LogPrinter, TextJsonTemplateAndLevelFilter) {
     EXPECT_EQ(render(r, {}), "WARN  hot \"now\"  (main.cpp:12)\n");
     EXPECT_EQ(
         render(r, {.json = true}),
-        "{\"level\":\"warn\",\"message\":\"hot \\\"now\\\"\",\"file\":\"main.cpp\",\"line\":12}\n");
+        "{\"type\":\"log\",\"level\":\"warn\",\"message\":\"hot \\\"now\\\"\",\"file\":\"main.cpp\",\"line\":12}\n");
     EXPECT_EQ(render(r, {.format = "[{level}] {location}: {message}"}),
               "[WARN] main.cpp:12: hot \"now\"\n");
     EXPECT_EQ(render(r, {.min_level = level::error}), "");

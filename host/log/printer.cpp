@@ -130,7 +130,7 @@ std::string render(const record& r, const print_options& options) {
     const bool always = r.severity == level::println || r.severity == level::panic;
     if (!always && r.severity < options.min_level) return {};
     if (options.json) {
-        std::string out = fmt::format(R"({{"level":"{}","message":{},"file":{},"line":{})",
+        std::string out = fmt::format(R"({{"type":"log","level":"{}","message":{},"file":{},"line":{})",
                                       level_name(r.severity), json_string(r.message),
                                       json_string(r.file), r.line);
         if (r.timestamp) {

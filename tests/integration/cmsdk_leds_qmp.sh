@@ -2,17 +2,20 @@
 # (/machine/fpgaio/userled0,1) expose no state property, but QMP can read
 # the FPGA I/O LED register without stopping the guest (HMP `xp` through
 # human-monitor-command), and the LED model traces every change
-# (led_change_intensity). cmsdk-leds-hold-mps2-an385 holds 0x2, then 0x3.
+# (led_change_intensity). cmsdk-leds-hold-mps2-an385 holds 0x2, then 0x3,
+# each until a byte comes through RTT.
 source "$(dirname "$0")/lib.sh"
 if ! command -v python3 >/dev/null; then
     echo "SKIP: python3 is needed to talk QMP to QEMU"
     exit 0
 fi
-"$RIVET" run "$FIRMWARE/cmsdk-leds-hold-mps2-an385.elf" --timeout 20 \
+rm -f "$WORK/in" && mkfifo "$WORK/in"
+"$RIVET" run "$FIRMWARE/cmsdk-leds-hold-mps2-an385.elf" --timeout 20 --input rtt \
     --qemu-arg=-qmp --qemu-arg="unix:$WORK/qmp.sock,server=on,wait=off" \
     --qemu-arg=-trace --qemu-arg=led_change_intensity \
-    >"$WORK/out" 2>"$WORK/err" &
+    <"$WORK/in" >"$WORK/out" 2>"$WORK/err" &
 pid=$!
+exec 3>"$WORK/in"
 read_leds() {
     qmp "$WORK/qmp.sock" \
         '{"execute": "human-monitor-command", "arguments": {"command-line": "xp /1wx 0x40028000"}}'
@@ -25,7 +28,9 @@ for pattern in 0x2 0x3; do
     else
         fail "QMP LED register, expected $pattern: $(cat "$WORK/qmp" "$WORK/out" "$WORK/err")"
     fi
+    printf 'n' >&3
 done
+exec 3>&-
 wait_rivet $pid
 expect "leds hold" 0 "holding 0x3"
 # QEMU itself lights and clears every LED while it starts; after that the

@@ -7,9 +7,9 @@ LEVELS=$FIRMWARE/log/log-levels.elf
 UART=$FIRMWARE/log/log-uart.elf
 
 run_rivet run "$LEVELS" --timeout 20 --level error --json
-expect "--level error --json" 0 '^\{"level":"error","message":"error 5","file":"levels.cpp","line":11\}$'
+expect "--level error --json" 0 '^\{"type":"log","level":"error","message":"error 5","file":"levels.cpp","line":11\}$'
 if grep -q '"warn"\|"info"' <<<"$out"; then fail "--level error let a lower level through: $out"; fi
-grep -q '^{"level":"println","message":"println 6"' <<<"$out" || fail "println filtered: $out"
+grep -q '^{"type":"log","level":"println","message":"println 6"' <<<"$out" || fail "println filtered: $out"
 
 run_rivet run "$LEVELS" --timeout 20 --level OFF
 expect "--level OFF: only println" 0 "^println 6$"

@@ -57,8 +57,9 @@ extern "C" {
 // block_if_full here after loading (docs/log-wire-format.md). A plain const
 // in .rodata (a volatile one would land in a writable section, which the
 // assembler warns of); it is read through a volatile pointer so the
-// compiler never folds the value written here into the code.
-[[gnu::used]] const std::uint32_t rivet_rtt_log_start_mode =
+// compiler never folds the value written here into the code. extern: a
+// const has internal linkage even inside an extern "C" block.
+[[gnu::used]] extern const std::uint32_t rivet_rtt_log_start_mode =
     static_cast<std::uint32_t>(contract::mode::no_block_skip);
 }
 

@@ -59,6 +59,11 @@ while [ $# -ge 2 ]; do
         # (the SVC that started the scheduler): only the frames before the
         # process stack compare.
         gdb_list=$(head -n "$(grep -c . <<<"$rivet")" <<<"$gdb_list")
+    elif grep -q "<exception entry: thread mode, PSP" <<<"$err"; then
+        # The exception frame is on the PSP, which QEMU's stub does not
+        # show gdb: what gdb prints past it comes from a stale MSP frame
+        # (startup code), so only its frames before the entry compare.
+        gdb_list=$(sed '/<signal handler called>/,$d' <<<"$gdb" | gdb_names)
     fi
     echo "$name: rivet: $(echo $rivet) | gdb: $(echo $gdb_list)"
     if in_order "$gdb_list" "$rivet"; then

@@ -63,6 +63,10 @@ public:
     // PT_LOAD headers with p_filesz > 0, in file order.
     [[nodiscard]] const std::vector<segment>& load_segments() const { return segments_; }
 
+    // The little-endian word the load segments put at `address` (a load
+    // address), if they cover all four bytes.
+    [[nodiscard]] std::optional<std::uint32_t> word_at(std::uint32_t address) const;
+
     // Looks in .symtab; a global symbol wins over local ones of the same name.
     [[nodiscard]] std::optional<symbol> find_symbol(std::string_view name) const;
 
