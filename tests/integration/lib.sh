@@ -110,8 +110,17 @@ start_gdb_server() {
             -serial "file:$WORK/serial-$machine.txt" -gdb "tcp:127.0.0.1:$port" \
             </dev/null >/dev/null 2>"$WORK/qemu-err" &
         qemu_pid=$!
-        sleep 0.3
-        kill -0 $qemu_pid 2>/dev/null && return 0
+        # Listening yet? (/proc/net/tcp: local port in hex, state 0A; asked
+        # without connecting, which the stub would take as a debugger.)
+        local hex tries
+        hex=$(printf '%04X' "$port")
+        for tries in $(seq 100); do
+            kill -0 $qemu_pid 2>/dev/null || break
+            grep -q ":$hex 00000000:0000 0A" /proc/net/tcp && return 0
+            sleep 0.05
+        done
+        kill $qemu_pid 2>/dev/null
+        wait $qemu_pid 2>/dev/null
     done
     fail "could not start QEMU: $(cat "$WORK/qemu-err")"
     return 1
