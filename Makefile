@@ -2,7 +2,7 @@
 # target installs what is missing (scripts/setup.sh) before building.
 RIVET := build/host/host/cli/rivet
 
-.PHONY: all setup host firmware fuzz demo test bench sanitize clean
+.PHONY: all setup host firmware fuzz fuzz-long demo test bench sanitize clean
 
 all: firmware
 
@@ -21,6 +21,12 @@ firmware: host
 fuzz: setup
 	cmake --preset fuzz
 	cmake --build --preset fuzz
+
+# Every fuzzer for 10 minutes (build/fuzz-long), with a summary per target.
+fuzz-long: setup
+	cmake --preset fuzz-long
+	cmake --build --preset fuzz-long
+	scripts/fuzz-long.sh
 
 # Builds everything, then runs examples/hello and examples/logging on the
 # emulated LM3S6965. The logging example ends in a failed assertion on

@@ -81,5 +81,6 @@ function(rivet_host_fuzzer name)
     endif()
     add_test(NAME ${name}
         COMMAND ${name} -max_total_time=${RIVET_FUZZ_SECONDS} -timeout=10 -rss_limit_mb=2048 "${work}" ${seeds})
-    set_tests_properties(${name} PROPERTIES LABELS fuzz TIMEOUT 120)
+    math(EXPR timeout "${RIVET_FUZZ_SECONDS} + 120")
+    set_tests_properties(${name} PROPERTIES LABELS fuzz TIMEOUT ${timeout})
 endfunction()
