@@ -1,8 +1,10 @@
 // Everything `rivet` writes to stdout, from whichever thread: the
 // firmware's console and RTT text, log records, faults, backtraces, errors
 // and the exit. As text by default; with --json every stdout line is one
-// JSON object (docs/json-output.md). Writes are unbuffered and whole, so
-// console output and log lines interleave in the order they arrive.
+// JSON object (docs/json-output.md). Firmware text is written as it
+// arrives; a rendered line that arrives while the firmware's text is in
+// the middle of a line waits for that line's end (at most a quarter of a
+// second, then it goes on a line of its own), so neither cuts the other.
 #pragma once
 
 #include <nlohmann/json.hpp>
@@ -21,7 +23,7 @@ void set_json(bool json);
 void console(std::string_view text);
 // Bytes of an RTT channel that carries text.
 void rtt_text(std::size_t channel, std::string_view name, std::string_view text);
-// A rendered line (log record, report): text only, as given.
+// A rendered line (log record, report), ending in a newline: text only.
 void line(std::string_view text);
 // One JSON object on a line of its own (JSON mode).
 void object(const nlohmann::json& value);
