@@ -5,7 +5,8 @@
 # middle row of the display (electrical row 1 shows three of its five LEDs:
 # (0, 2), (2, 2) and (4, 2)) and holds it; the pins must then be: row 2
 # (P0.14) high, rows 1 and 3 low; columns 1-3 (P0.4-P0.6) low, the others
-# (P0.7-P0.12) high: OUT & 0xfff0 == 0x5f80.
+# (P0.7-P0.12) high: OUT & 0xfff0 == 0x5f80. The firmware holds them until
+# the test sends a byte through RTT.
 source "$(dirname "$0")/lib.sh"
 if ! command -v python3 >/dev/null; then
     echo "SKIP: python3 is needed to talk QMP to QEMU"
@@ -18,10 +19,12 @@ read_out() {
     grep -o '50000504: 0x[0-9a-f]*' "$WORK/qmp" | awk '{print $2}'
 }
 : >"$WORK/out"
-"$RIVET" run "$FIRMWARE/nrf51-matrix-hold-microbit.elf" --timeout 20 \
+rm -f "$WORK/in" && mkfifo "$WORK/in"
+"$RIVET" run "$FIRMWARE/nrf51-matrix-hold-microbit.elf" --timeout 20 --input rtt \
     --qemu-arg=-qmp --qemu-arg="unix:$WORK/qmp.sock,server=on,wait=off" \
-    >"$WORK/out" 2>"$WORK/err" &
+    <"$WORK/in" >"$WORK/out" 2>"$WORK/err" &
 pid=$!
+exec 3>"$WORK/in"
 for _ in $(seq 200); do grep -q "matrix drawn" "$WORK/out" && break; sleep 0.05; done
 grep -q "matrix drawn" "$WORK/out" && pass "firmware drew" || fail "no 'matrix drawn': $(cat "$WORK/out" "$WORK/err")"
 
@@ -34,6 +37,8 @@ else
     fail "OUT $out_reg: matrix pins $(printf '%#x' $((out_reg & 0xfff0))), expected 0x5f80"
 fi
 
+printf 'n' >&3
+exec 3>&-
 wait_rivet $pid
 expect "matrix hold" 0 "matrix cleared"
 grep -q "matrix drawn: row 1, image 0x5400" <<<"$out" && pass "firmware's own read-back" ||
