@@ -56,11 +56,12 @@ public:
                 fail(p, "the device unrolls into more than " + std::to_string(kMaxItems) +
                             " peripherals, clusters, registers and fields");
             }
-            append_peripheral_instances(std::move(per), dev.peripherals);
-            if (dev.peripherals.size() > kMaxPeripherals) {
+            // Counted before the copies are made.
+            if (dev.peripherals.size() + (per.dim.is_array() ? per.dim.dim : 1) > kMaxPeripherals) {
                 fail(p, "the device unrolls into more than " + std::to_string(kMaxPeripherals) +
                             " peripherals");
             }
+            append_peripheral_instances(std::move(per), dev.peripherals);
         }
         return dev;
     }
