@@ -1,4 +1,5 @@
-// `rivet flash`: load and verify without running, and say how fast it went.
+// `rivet flash`: load and verify without running, and say how fast it went:
+// a progress bar per phase on a terminal, one summary line always.
 #include <rivet/runner/load.hpp>
 
 #include <fmt/format.h>
@@ -6,7 +7,10 @@
 #include <chrono>
 #include <memory>
 
+#include <unistd.h>
+
 #include "commands.hpp"
+#include "progress.hpp"
 #include "target_options.hpp"
 
 namespace rivet::cli {
@@ -28,7 +32,12 @@ void add_flash_command(CLI::App& app, int& exit_code) {
     command->callback([args, &exit_code] {
         auto session = open_target(args->target);
         const auto start = std::chrono::steady_clock::now();
-        const std::size_t bytes = runner::load(*session.probe, session.firmware, !args->no_verify);
+        progress_display display(stderr, ::isatty(STDERR_FILENO) != 0);
+        const std::size_t bytes = runner::load(
+            *session.probe, session.firmware, !args->no_verify,
+            [&](runner::load_phase phase, std::size_t done, std::size_t total) {
+                display.update(phase == runner::load_phase::write ? "load" : "verify", done, total);
+            });
         const std::chrono::duration<double> took = std::chrono::steady_clock::now() - start;
         runner::reset(*session.probe, session.firmware, session.board);
         fmt::print("loaded {} bytes in {:.1f} ms ({:.0f} KiB/s){}\n", bytes, took.count() * 1e3,

@@ -29,6 +29,7 @@ std::vector<std::uint8_t> fake_probe::read_memory(std::uint32_t address, std::si
 }
 
 void fake_probe::write_memory(std::uint32_t address, std::span<const std::uint8_t> data) {
+    if (write_hook && !write_hook(address, data)) return;
     std::memcpy(bytes_at(address, data.size()), data.data(), data.size());
 }
 

@@ -9,6 +9,7 @@
 #include <chrono>
 #include <cstdint>
 #include <deque>
+#include <functional>
 #include <map>
 #include <optional>
 #include <set>
@@ -41,6 +42,9 @@ public:
     };
     void script(scripted_stop stop) { script_.push_back(stop); }
     bool ignore_halts = false;
+    // Called before every write; returning false drops it (memory that a
+    // probe cannot write, such as flash without a flash algorithm).
+    std::function<bool(std::uint32_t address, std::span<const std::uint8_t> data)> write_hook;
 
     [[nodiscard]] const std::set<std::uint32_t>& breakpoints() const { return breakpoints_; }
     [[nodiscard]] bool running() const { return running_; }

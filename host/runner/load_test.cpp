@@ -1,0 +1,63 @@
+#include <rivet/probe/fake_probe.hpp>
+#include <rivet/runner/load.hpp>
+#include <rivet/support/error.hpp>
+
+#include <gmock/gmock.h>
+#include <gtest/gtest.h>
+
+#include <utility>
+#include <vector>
+
+namespace rivet::runner {
+namespace {
+
+using ::testing::HasSubstr;
+
+struct report {
+    load_phase phase;
+    std::size_t done;
+    std::size_t total;
+};
+
+class load_test : public ::testing::Test {
+protected:
+    elf::file firmware = elf::file::open(RIVET_RUNNER_TESTDATA "/tiny.elf");
+    probe::fake_probe target;
+    std::vector<report> reports;
+    load_progress progress = [this](load_phase phase, std::size_t done, std::size_t total) {
+        reports.push_back({phase, done, total});
+    };
+
+    void SetUp() override { target.add_memory(0x8000, 0x1000); }
+};
+
+TEST_F(load_test, writes_then_verifies_reporting_each_phase_from_zero_to_all) {
+    const auto bytes = load(target, firmware, true, progress);
+    ASSERT_GT(bytes, 0u);
+    EXPECT_EQ(target.read_memory(0x8000, bytes), firmware.load_segments().front().data);
+    ASSERT_GE(reports.size(), 4u);
+    EXPECT_EQ(reports.front().phase, load_phase::write);
+    EXPECT_EQ(reports.front().done, 0u);
+    EXPECT_EQ(reports.back().phase, load_phase::verify);
+    EXPECT_EQ(reports.back().done, bytes);
+    for (const auto& r : reports) EXPECT_EQ(r.total, bytes);
+}
+
+TEST_F(load_test, without_verify_there_is_no_verify_phase) {
+    (void)load(target, firmware, false, progress);
+    for (const auto& r : reports) EXPECT_EQ(r.phase, load_phase::write);
+}
+
+TEST_F(load_test, a_target_that_does_not_keep_the_bytes_fails_verify_naming_the_address) {
+    target.write_hook = [](std::uint32_t, std::span<const std::uint8_t>) { return false; };
+    try {
+        (void)load(target, firmware, true);
+        FAIL() << "verify passed";
+    } catch (const Error& e) {
+        EXPECT_THAT(e.what(),
+                    HasSubstr("verify failed: fake probe holds 0x00 at 0x00008001, the ELF 0xeb"));
+    }
+}
+
+}  // namespace
+}  // namespace rivet::runner
