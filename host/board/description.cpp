@@ -157,10 +157,31 @@ description parse(std::string_view json_text, std::string_view source) {
         if (auto ready = qemu->find("console_ready"); ready != qemu->end()) {
             if (!ready->is_object()) fail(source, R"("qemu.console_ready" must be an object)");
             board.qemu_console_ready = register_condition{address_field(*ready, "address", source),
-                                                           address_field(*ready, "mask", source)};
+                                                          address_field(*ready, "mask", source)};
             if (board.qemu_console_ready->mask == 0) {
                 fail(source, R"("qemu.console_ready.mask" must not be 0)");
             }
+        }
+    }
+
+    if (auto probes = root.find("probes"); probes != root.end()) {
+        if (!probes->is_object()) fail(source, "\"probes\" must be an object");
+        for (const auto& [server, arguments] : probes->items()) {
+            if (server != "openocd" && server != "pyocd") {
+                fail(source,
+                     fmt::format("probes: unknown GDB server \"{}\" (openocd, pyocd)", server));
+            }
+            std::vector<std::string> words;
+            if (arguments.is_array()) {
+                for (const auto& word : arguments) {
+                    if (!word.is_string()) break;
+                    words.push_back(word.get<std::string>());
+                }
+            }
+            if (words.empty() || words.size() != arguments.size()) {
+                fail(source, fmt::format("probes.{} must be a non-empty array of strings", server));
+            }
+            board.probe_servers.emplace(server, std::move(words));
         }
     }
     return board;

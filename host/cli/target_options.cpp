@@ -3,6 +3,7 @@
 #include "output.hpp"
 
 #include <rivet/probe/gdb_probe.hpp>
+#include <rivet/probe/gdb_server.hpp>
 #include <rivet/probe/qemu.hpp>
 #include <rivet/runner/check.hpp>
 #include <rivet/support/error.hpp>
@@ -47,7 +48,15 @@ std::optional<gdb_address> parse_gdb_url(const std::string& spec) {
 void target_options::add_to(CLI::App& command) {
     command.add_option("elf", elf, "Firmware ELF built for a Cortex-M board")->required();
     command.add_option("--board", board, "Board (default: the board recorded in the ELF)");
-    command.add_option("--probe", probe, "qemu (default) or gdb://HOST:PORT");
+    command.add_option("--probe", probe,
+                       "qemu (default), openocd or pyocd (started by rivet for the real board), or "
+                       "gdb://HOST:PORT (a GDB server already running)");
+    command
+        .add_option("--probe-arg", probe_arguments,
+                    "With --probe openocd|pyocd, an argument naming the adapter and target instead "
+                    "of the board's (repeat it), e.g. --probe-arg=-f "
+                    "--probe-arg=interface/cmsis-dap.cfg")
+        ->allow_extra_args(false);
     command
         .add_option("--qemu-arg", qemu_arguments,
                     "An extra QEMU argument (repeat it), e.g. --qemu-arg=-device "
@@ -66,6 +75,9 @@ target_session open_target(const target_options& options) {
 
     constexpr auto connect_timeout = std::chrono::seconds(5);
     std::unique_ptr<probe::probe> target;
+    const auto server = probe::gdb_server_named(options.probe);
+    if (!server && !options.probe_arguments.empty())
+        throw Error(ErrorKind::usage, "--probe-arg needs --probe openocd or --probe pyocd");
     if (options.probe == "qemu") {
         probe::qemu_options qemu;
         qemu.extra_arguments = options.qemu_arguments;
@@ -73,12 +85,18 @@ target_session open_target(const target_options& options) {
         target = probe::start_qemu(board, output::console, qemu, connect_timeout);
     } else if (!options.qemu_arguments.empty()) {
         throw Error(ErrorKind::usage, "--qemu-arg needs --probe qemu");
+    } else if (server) {
+        probe::gdb_server_options server_options;
+        server_options.arguments = options.probe_arguments;
+        target = probe::start_gdb_server(*server, board, server_options, output::console,
+                                         std::chrono::seconds(10));
     } else if (auto address = parse_gdb_url(options.probe)) {
-        target =
-            probe::connect_gdb_server(address->host, address->port, connect_timeout, output::console);
+        target = probe::connect_gdb_server(address->host, address->port, connect_timeout,
+                                           output::console);
     } else {
         throw Error(ErrorKind::usage,
-                    fmt::format("--probe {}: expected 'qemu' or gdb://HOST:PORT", options.probe));
+                    fmt::format("--probe {}: expected qemu, openocd, pyocd or gdb://HOST:PORT",
+                                options.probe));
     }
     return {std::move(firmware), std::move(board), std::move(target)};
 }

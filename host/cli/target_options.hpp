@@ -21,6 +21,8 @@ struct target_options {
     std::string probe = "qemu";
     // Extra arguments for QEMU, e.g. a sensor: -device tmp105,address=0x48.
     std::vector<std::string> qemu_arguments;
+    // --probe openocd|pyocd: the adapter and target instead of the board's.
+    std::vector<std::string> probe_arguments;
     // Send rivet's stdin to the board's console UART (QEMU probe).
     bool forward_stdin = false;
 

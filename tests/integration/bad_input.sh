@@ -62,7 +62,7 @@ run_rivet run "$elf" --probe "gdb://127.0.0.1:notaport"
 expect "bad probe port" 64 "is not a TCP port"
 
 run_rivet run "$elf" --probe jtag
-expect "unknown probe" 64 "expected 'qemu' or gdb://HOST:PORT"
+expect "unknown probe" 64 "expected qemu, openocd, pyocd or gdb://HOST:PORT"
 
 run_rivet run
 expect "no arguments" 64 "^rivet: error: elf is required \(see rivet run --help\)$"

@@ -4,6 +4,7 @@
 #pragma once
 
 #include <cstdint>
+#include <map>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -43,6 +44,9 @@ struct description {
     // the firmware has set the receiver up, the register condition that
     // says it has: console input waits in rivet until it holds.
     std::optional<register_condition> qemu_console_ready;
+    // For the real board: the arguments that name its debug adapter and
+    // target to each GDB server Rivet can start ("openocd", "pyocd").
+    std::map<std::string, std::vector<std::string>, std::less<>> probe_servers;
 
     // The region holding [address, address + size), if one does.
     [[nodiscard]] const memory_region* region_for(std::uint32_t address, std::uint32_t size) const;
