@@ -1,5 +1,5 @@
-// `rivet svd facts`: a whitelist of the SVD elements that are facts, applied
-// to the XML document so that what the generator reads (derivedFrom,
+// `rivet svd facts`: the SVD schema's elements less the prose, applied to
+// the XML document so that what the generator reads (derivedFrom,
 // arrays, clusters) stays as the vendor wrote it, only without the prose.
 #include "rivet/svd/facts.hpp"
 
@@ -11,87 +11,59 @@
 #include <memory>
 #include <set>
 #include <sstream>
+#include <string>
 #include <string_view>
 
+#include "schema.hpp"
 #include "xml_util.hpp"
 
 namespace rivet::svd {
 
 namespace {
 
-using tags = std::set<std::string_view, std::less<>>;
+// What is not a fact: prose, and names of things outside the chip (vendor,
+// series, header files). Elements the schema does not know go too.
+const svd_tags& not_facts() {
+    static const svd_tags prose = {"description",
+                                   "licenseText",
+                                   "displayName",
+                                   "vendor",
+                                   "vendorID",
+                                   "series",
+                                   "version",
+                                   "vendorExtensions",
+                                   "headerSystemFilename",
+                                   "headerDefinitionsPrefix"};
+    return prose;
+}
 
-// The child elements each element keeps; an element not listed as a key
-// keeps its text. Everything else (description, licenseText, displayName,
-// vendor, series, version, header file names, vendorExtensions, elements
-// the schema does not know) goes.
-const std::map<std::string_view, tags, std::less<>>& facts_schema() {
-    static const tags dim = {"dim", "dimIncrement", "dimIndex", "dimName", "dimArrayIndex"};
-    static const tags properties = {"size", "access", "protection", "resetValue", "resetMask"};
-    auto with = [](tags a, const tags& b) {
-        a.insert(b.begin(), b.end());
-        return a;
-    };
-    static const std::map<std::string_view, tags, std::less<>> schema = {
-        {"device", with({"name", "cpu", "addressUnitBits", "width", "peripherals"}, properties)},
-        {"cpu",
-         {"name", "revision", "endian", "mpuPresent", "fpuPresent", "fpuDP", "dspPresent",
-          "icachePresent", "dcachePresent", "itcmPresent", "dtcmPresent", "vtorPresent",
-          "nvicPrioBits", "vendorSystickConfig", "deviceNumInterrupts", "sauNumRegions",
-          "sauRegionsConfig"}},
-        {"sauRegionsConfig", {"region"}},
-        {"region", {"base", "limit", "access"}},
-        {"peripherals", {"peripheral"}},
-        {"peripheral", with(with({"name", "alternatePeripheral", "groupName", "prependToName",
-                                  "appendToName", "headerStructName", "disableCondition",
-                                  "baseAddress", "addressBlock", "interrupt", "registers"},
-                                 properties),
-                            dim)},
-        {"addressBlock", {"offset", "size", "usage", "protection"}},
-        {"interrupt", {"name", "value"}},
-        {"registers", {"cluster", "register"}},
-        {"cluster", with(with({"name", "alternateCluster", "headerStructName", "addressOffset",
-                               "register", "cluster"},
-                              properties),
-                         dim)},
-        {"register",
-         with(with({"name", "alternateGroup", "alternateRegister", "addressOffset", "dataType",
-                    "modifiedWriteValues", "writeConstraint", "readAction", "fields"},
-                   properties),
-              dim)},
-        {"fields", {"field"}},
-        {"field", with({"name", "bitOffset", "bitWidth", "lsb", "msb", "bitRange", "access",
-                        "modifiedWriteValues", "writeConstraint", "readAction", "enumeratedValues"},
-                       dim)},
-        {"writeConstraint", {"writeAsRead", "useEnumeratedValues", "range"}},
-        {"range", {"minimum", "maximum"}},
-        {"enumeratedValues", {"name", "headerEnumName", "usage", "enumeratedValue"}},
-        {"enumeratedValue", {"name", "value", "isDefault"}},
-        {"dimArrayIndex", {"headerEnumName", "enumeratedValue"}},
-    };
-    return schema;
+bool is_fact(std::string_view parent, std::string_view child) {
+    const auto rule = svd_schema().find(parent);
+    return rule != svd_schema().end() && rule->second.contains(child) &&
+           !not_facts().contains(child);
 }
 
 // What a peripheral left out by -P keeps: enough for the interrupt table.
-const tags& stub_elements() {
-    static const tags stub = {"name",         "baseAddress", "interrupt",     "dim",
-                              "dimIncrement", "dimIndex",    "dimArrayIndex", "dimName"};
+const svd_tags& stub_elements() {
+    static const svd_tags stub = {"name",         "baseAddress", "interrupt",     "dim",
+                                  "dimIncrement", "dimIndex",    "dimArrayIndex", "dimName"};
     return stub;
 }
 
-// Keeps the whitelisted children of n (recursively) and the text of
+// Keeps the children of n that are facts (recursively) and the text of
 // elements that hold text; drops everything else. Recursion is bounded by
 // the nesting limit every loaded document has passed.
 void strip(pugi::xml_node n) {
-    const auto rule = facts_schema().find(std::string_view(n.name()));
+    const std::string_view tag = n.name();
+    const bool holds_elements = svd_schema().contains(tag);
     for (pugi::xml_node c = n.first_child(); c;) {
         const pugi::xml_node next = c.next_sibling();
         if (c.type() == pugi::node_element) {
-            if (rule != facts_schema().end() && rule->second.contains(std::string_view(c.name())))
+            if (is_fact(tag, c.name()))
                 strip(c);
             else
                 n.remove_child(c);
-        } else if (rule != facts_schema().end() ||
+        } else if (holds_elements ||
                    (c.type() != pugi::node_pcdata && c.type() != pugi::node_cdata)) {
             n.remove_child(c);  // text between elements, comments, processing instructions
         }
