@@ -13,10 +13,6 @@ option(RIVET_WERROR "Treat warnings in firmware as errors" OFF)
 set(RIVET_LOG_TRANSPORT rtt CACHE STRING "Where deferred log frames go: rtt, semihosting or uart (docs/logging.md)")
 set_property(CACHE RIVET_LOG_TRANSPORT PROPERTY STRINGS rtt semihosting uart)
 option(RIVET_LOG_TIMESTAMPS "Log frames carry rivet_log_timestamp(), which the application defines (or define RIVET_LOG_TIMESTAMPS=1 per target or file)" OFF)
-# Chip HALs whose register headers come from a vendor SVD (nRF51, STM32F405,
-# CMSDK) find it here; vendor SVDs are not part of Rivet.
-set(RIVET_SVD_CORPUS "${RIVET_ROOT}/../shared/svd" CACHE PATH
-    "Folder of vendor SVD files (nordic/nrf51.svd, stm32/stm32f405.svd, arm/CMSDK_CM3.svd, ...)")
 find_program(RIVET_EXECUTABLE rivet
     HINTS "${RIVET_ROOT}/build/host/host/cli"
     DOC "The rivet host tool, used by the NAME-run targets and the tests")
@@ -151,7 +147,6 @@ function(rivet_board board)
     string(JSON RIVET_BOARD_CPU GET "${json}" cpu)
     string(JSON RIVET_BOARD_CLOCK_HZ GET "${json}" clock_hz)
     string(JSON RIVET_BOARD_INTERRUPTS GET "${json}" interrupts)
-    string(JSON console_driver GET "${json}" console driver)
     string(JSON RIVET_BOARD_CONSOLE_BASE GET "${json}" console base)
     _rivet_board_memory("${json}" flash RIVET_BOARD_FLASH_ORIGIN RIVET_BOARD_FLASH_LENGTH)
     _rivet_board_memory("${json}" ram RIVET_BOARD_RAM_ORIGIN RIVET_BOARD_RAM_LENGTH)
@@ -171,26 +166,15 @@ function(rivet_board board)
 
     # The console drives the UART the board's BSP names (rivet_bsp_<board>,
     # <rivet/bsp/<board>.hpp>, type rivet::bsp::<board>::console) through
-    # its chip HAL. A board without a BSP (its HAL needs a vendor SVD that is
-    # missing) falls back on firmware/console/src/fallback.hpp, by driver.
+    # its chip HAL.
     string(MAKE_C_IDENTIFIER "${board}" bsp)
-    if(TARGET rivet_bsp_${bsp})
-        set(RIVET_CONSOLE_ORIGIN "rivet::bsp::${bsp}::console, through its chip HAL")
-        set(RIVET_CONSOLE_INCLUDE "<rivet/bsp/${bsp}.hpp>")
-        set(RIVET_CONSOLE_UART "::rivet::bsp::${bsp}::console")
-    else()
-        set(fallbacks nrf51-uart stm32-usart cmsdk-uart)
-        if(NOT console_driver IN_LIST fallbacks)
-            list(JOIN fallbacks ", " fallbacks)
-            message(FATAL_ERROR "Rivet: ${RIVET_BOARD_FILE}: no board support (target rivet_bsp_${bsp}) "
-                "names the console UART, and the console has no fallback for the driver "
-                "'${console_driver}' (fallbacks: ${fallbacks})")
-        endif()
-        string(MAKE_C_IDENTIFIER "${console_driver}" fallback)
-        set(RIVET_CONSOLE_ORIGIN "no board support, so the fallback for '${console_driver}' at console.base")
-        set(RIVET_CONSOLE_INCLUDE "\"fallback.hpp\"")
-        set(RIVET_CONSOLE_UART "::rivet::console::fallback::${fallback}")
+    if(NOT TARGET rivet_bsp_${bsp})
+        message(FATAL_ERROR "Rivet: ${RIVET_BOARD_FILE}: no board support (target rivet_bsp_${bsp}) "
+            "names the console UART; define it before the first firmware for this board")
     endif()
+    set(RIVET_CONSOLE_ORIGIN "rivet::bsp::${bsp}::console, through its chip HAL")
+    set(RIVET_CONSOLE_INCLUDE "<rivet/bsp/${bsp}.hpp>")
+    set(RIVET_CONSOLE_UART "::rivet::bsp::${bsp}::console")
     configure_file("${RIVET_ROOT}/cmake/templates/board_uart.hpp.in"
         "${gen}/console/rivet/console/board_uart.hpp" @ONLY)
 
@@ -203,13 +187,8 @@ function(rivet_board board)
         "${RIVET_ROOT}/firmware/log/src/rtt.cpp"
         "${RIVET_ROOT}/firmware/log/src/transport_${RIVET_LOG_TRANSPORT}.cpp"
         "${gen}/board_note.S")
-    target_include_directories(rivet_board_${board} PRIVATE
-        "${gen}/console" "${RIVET_ROOT}/firmware/console/src")
-    if(TARGET rivet_bsp_${bsp})
-        target_link_libraries(rivet_board_${board} PRIVATE rivet_bsp_${bsp})
-    else()
-        target_link_libraries(rivet_board_${board} PRIVATE rivet_hal)
-    endif()
+    target_include_directories(rivet_board_${board} PRIVATE "${gen}/console")
+    target_link_libraries(rivet_board_${board} PRIVATE rivet_bsp_${bsp})
     target_include_directories(rivet_board_${board} PUBLIC
         "${gen}/include"
         "${RIVET_ROOT}/contracts/include"
@@ -341,5 +320,7 @@ endfunction()
 # rivet_bsp_lm3s6965evb, ... Their folders use RivetSvd and
 # RivetCompileFail from here.
 list(APPEND CMAKE_MODULE_PATH "${CMAKE_CURRENT_LIST_DIR}")
+include(RivetSvd)
+rivet_refuse_shared_targets()
 add_subdirectory("${RIVET_ROOT}/firmware" "${CMAKE_BINARY_DIR}/rivet/firmware")
 add_subdirectory("${RIVET_ROOT}/boards" "${CMAKE_BINARY_DIR}/rivet/boards")

@@ -5,10 +5,14 @@ set(CMAKE_CXX_STANDARD_REQUIRED ON)
 set(CMAKE_CXX_EXTENSIONS OFF)
 set(CMAKE_EXPORT_COMPILE_COMMANDS ON)
 
-# Vendor SVDs (the test corpus, and the chips whose HALs are tested on the
-# host through the register-recording seam); not part of Rivet.
-set(RIVET_SVD_CORPUS "${CMAKE_CURRENT_LIST_DIR}/../../shared/svd" CACHE PATH
-    "Folder of vendor SVD files (the shared/svd corpus)")
+# The SVD corpus beside Rivet's repository: vendor SVDs and stm32-rs
+# patches that only the corpus tests (tests/svd) read, and which a clone
+# does not have; no target may read it (cmake/RivetSvd.cmake checks).
+get_filename_component(_rivet_corpus "${CMAKE_CURRENT_LIST_DIR}/../../shared/svd" ABSOLUTE)
+set(RIVET_SVD_CORPUS "${_rivet_corpus}" CACHE PATH
+    "Folder of vendor SVD files (the shared/svd corpus), for the corpus tests")
+include(RivetSvd)
+rivet_refuse_shared_targets()
 
 find_package(GTest REQUIRED)
 include(GoogleTest)

@@ -10,6 +10,7 @@ packages=(
     gcc-arm-none-eabi libnewlib-arm-none-eabi libstdc++-arm-none-eabi-newlib qemu-system-arm
     # host libraries
     libcli11-dev libfmt-dev nlohmann-json3-dev libelf-dev libdw-dev libpugixml-dev libyaml-cpp-dev
+    libssl-dev
     # tests, fuzzing and benchmarks
     libgtest-dev libgmock-dev libbenchmark-dev clang libclang-rt-14-dev gdb-multiarch python3
 )

@@ -1,4 +1,5 @@
-// The subcommands of `rivet`; each callback sets the process exit code.
+// The subcommands of `rivet`; each callback sets the process exit code
+// (`svd`, whose commands either succeed or throw, has none to set).
 #pragma once
 
 #include <CLI/CLI.hpp>
@@ -9,5 +10,6 @@ void add_run_command(CLI::App& app, int& exit_code);
 void add_flash_command(CLI::App& app, int& exit_code);
 void add_log_command(CLI::App& app, int& exit_code);
 void add_stack_command(CLI::App& app, int& exit_code);
+void add_svd_command(CLI::App& app);
 
 }  // namespace rivet::cli

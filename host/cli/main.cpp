@@ -2,7 +2,6 @@
 // and is the one place that prints errors and picks the exit code.
 #include <rivet/board/description.hpp>
 #include <rivet/support/error.hpp>
-#include <rivet/svd/commands.hpp>
 
 #include <fmt/format.h>
 #include <CLI/CLI.hpp>
@@ -24,8 +23,8 @@ using namespace rivet::cli;
 
 int run_cli(int argc, char** argv) {
     // Known before parsing, so that even an argument error comes as JSON.
-    output::set_json(std::any_of(argv + 1, argv + argc,
-                                 [](const char* arg) { return std::string_view(arg) == "--json"; }));
+    output::set_json(std::any_of(
+        argv + 1, argv + argc, [](const char* arg) { return std::string_view(arg) == "--json"; }));
     CLI::App app{"rivet: build, run and debug Cortex-M firmware", "rivet"};
     app.set_version_flag("--version", RIVET_VERSION);
     app.require_subcommand(1);
@@ -35,7 +34,7 @@ int run_cli(int argc, char** argv) {
     add_flash_command(app, exit_code);
     add_log_command(app, exit_code);
     add_stack_command(app, exit_code);
-    rivet::svd::add_svd_commands(app);
+    add_svd_command(app);
 
     app.add_subcommand("boards", "List the built-in boards")->callback([] {
         for (const auto& name : rivet::board::builtin_names()) {

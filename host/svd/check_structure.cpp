@@ -7,25 +7,19 @@
 #include <string_view>
 
 #include "rivet/svd/check.hpp"
+#include "schema.hpp"
 #include "xml_util.hpp"
 
 namespace rivet::svd {
 
-namespace {
-
-using Tags = std::set<std::string_view, std::less<>>;
-
-// The elements each SVD element may contain (CMSIS-SVD 1.3 schema). An
-// element that is not a key here holds text only; vendorExtensions may hold
-// anything.
-const std::map<std::string_view, Tags, std::less<>>& schema() {
-    static const Tags dim = {"dim", "dimIncrement", "dimIndex", "dimName", "dimArrayIndex"};
-    static const Tags props = {"size", "access", "protection", "resetValue", "resetMask"};
-    auto with = [](Tags a, const Tags& b) {
+const std::map<std::string_view, svd_tags, std::less<>>& svd_schema() {
+    static const svd_tags dim = {"dim", "dimIncrement", "dimIndex", "dimName", "dimArrayIndex"};
+    static const svd_tags props = {"size", "access", "protection", "resetValue", "resetMask"};
+    auto with = [](svd_tags a, const svd_tags& b) {
         a.insert(b.begin(), b.end());
         return a;
     };
-    static const std::map<std::string_view, Tags, std::less<>> rules = {
+    static const std::map<std::string_view, svd_tags, std::less<>> rules = {
         {"device", with({"vendor", "vendorID", "name", "series", "version", "description",
                          "licenseText", "cpu", "headerSystemFilename", "headerDefinitionsPrefix",
                          "addressUnitBits", "width", "peripherals", "vendorExtensions"},
@@ -70,9 +64,11 @@ const std::map<std::string_view, Tags, std::less<>>& schema() {
     return rules;
 }
 
+namespace {
+
 bool known(std::string_view tag) {
-    if (schema().contains(tag)) return true;
-    for (const auto& [parent, children] : schema()) {
+    if (svd_schema().contains(tag)) return true;
+    for (const auto& [parent, children] : svd_schema()) {
         if (children.contains(tag)) return true;
     }
     return false;
@@ -94,14 +90,14 @@ private:
     void walk(const pugi::xml_node& parent) {
         const std::string_view ptag = parent.name();
         if (ptag == "vendorExtensions") return;
-        const auto rule = schema().find(ptag);
+        const auto rule = svd_schema().find(ptag);
         for (pugi::xml_node c : parent.children()) {
             if (c.type() != pugi::node_element) continue;
             const std::string_view tag = c.name();
             if (!known(tag)) {
                 add(Problem::Severity::warning, c,
                     "unknown element <" + std::string(tag) + "> in <" + std::string(ptag) + ">");
-            } else if (rule == schema().end() || !rule->second.contains(tag)) {
+            } else if (rule == svd_schema().end() || !rule->second.contains(tag)) {
                 add(Problem::Severity::error, c,
                     "<" + std::string(tag) + "> does not belong in <" + std::string(ptag) + ">");
                 continue;  // what is inside is in the wrong place already

@@ -22,6 +22,7 @@ LIBRARY_TARGETS = {
     "PkgConfig::LIBELF": "libelf", "PkgConfig::LIBDW": "libdw",
     "nlohmann_json::nlohmann_json": "nlohmann_json", "Threads::Threads": "Threads",
     "yaml-cpp": "yaml-cpp", "yaml-cpp::yaml-cpp": "yaml-cpp", "CLI11::CLI11": "CLI11",
+    "OpenSSL::Crypto": "OpenSSL",
 }
 # Test and tool executables may link what they test; only libraries are held
 # to the table.

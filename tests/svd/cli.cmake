@@ -1,13 +1,6 @@
 # `rivet svd` from the outside: exit codes (64 usage, 65 bad input, 66 no
 # input), `patch` output that `check` and `gen` accept, --expand.
-function(run expect_rc)
-    execute_process(COMMAND ${TOOL} ${ARGN} RESULT_VARIABLE rc OUTPUT_VARIABLE out ERROR_VARIABLE err)
-    if(NOT rc EQUAL expect_rc)
-        message(FATAL_ERROR "rivet svd ${ARGN}: exit ${rc}, expected ${expect_rc}\n${out}\n${err}")
-    endif()
-    set(last_out "${out}" PARENT_SCOPE)
-    set(last_err "${err}" PARENT_SCOPE)
-endfunction()
+include(${CMAKE_CURRENT_LIST_DIR}/cli_run.cmake)
 
 file(REMOVE_RECURSE ${OUT})
 file(MAKE_DIRECTORY ${OUT})

@@ -1,7 +1,7 @@
 // The console on the UART the board's BSP names (rivet::bsp::<board>::console),
 // driven through the HAL serial concepts: the chip HAL configures it, clocks
 // and pins included. cmake/Rivet.cmake generates <rivet/console/board_uart.hpp>,
-// which names that type (or the fallback's, for a board without a BSP).
+// which names that type.
 #include <rivet/console/board_uart.hpp>
 #include <rivet/console/console.hpp>
 

@@ -1,37 +1,58 @@
-// `rivet svd` subcommands: argument parsing only; the work is in the
-// parser, patcher, checker and emitter.
-#include "rivet/svd/commands.hpp"
-
+// `rivet svd gen|patch|check`: argument parsing only; the work is in the
+// host/svd parser, patcher, checker and emitter.
 #include <fmt/format.h>
+#include <fmt/ranges.h>
 
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
 #include <iostream>
 #include <memory>
+#include <string>
+#include <vector>
 
 #include <rivet/support/error.hpp>
 
-#include "rivet/svd/check.hpp"
-#include "rivet/svd/emitter.hpp"
-#include "rivet/svd/parser.hpp"
-#include "rivet/svd/patcher.hpp"
+#include <rivet/svd/check.hpp>
+#include <rivet/svd/emitter.hpp>
+#include <rivet/svd/facts.hpp>
+#include <rivet/svd/parser.hpp>
+#include <rivet/svd/patcher.hpp>
 
-namespace rivet::svd {
+#include "commands.hpp"
 
+namespace rivet::cli {
 namespace {
 
-struct GenArgs {
+using namespace rivet::svd;
+
+struct gen_arguments {
     std::string svd, patch, out, ns, format = "cpp", svd_root;
 };
-struct PatchArgs {
+struct patch_arguments {
     std::string yaml, out, svd, svd_root;
     bool expand = false;
 };
-struct CheckArgs {
+struct check_arguments {
     std::string svd, patch, svd_root;
     bool strict = false;
 };
+
+struct facts_arguments {
+    std::string svd, patch, out, svd_root;
+    std::vector<std::string> peripherals;
+};
+
+// An output SVD goes to stdout, or to a file with -o.
+void write_output(const std::string& path, const std::string& text) {
+    if (path.empty() || path == "-") {
+        std::fwrite(text.data(), 1, text.size(), stdout);
+        return;
+    }
+    std::ofstream out(path, std::ios::binary | std::ios::trunc);
+    out << text;
+    if (!out) throw Error(ErrorKind::io, path + ": cannot write");
+}
 
 void load(SvdDocument& doc, const std::string& svd, const std::string& patch,
           const std::string& svd_root) {
@@ -39,7 +60,7 @@ void load(SvdDocument& doc, const std::string& svd, const std::string& patch,
     if (!patch.empty()) apply_patch_file(doc, patch, PatchOptions{svd_root});
 }
 
-void run_gen(const GenArgs& a) {
+void run_gen(const gen_arguments& a) {
     SvdDocument doc;
     load(doc, a.svd, a.patch, a.svd_root);
     resolve_derived(doc, true);
@@ -51,7 +72,7 @@ void run_gen(const GenArgs& a) {
     }
 }
 
-void run_patch(const PatchArgs& a) {
+void run_patch(const patch_arguments& a) {
     const PatchOptions opts{a.svd_root};
     std::string svd = a.svd.empty() ? patch_svd_path(a.yaml, opts) : a.svd;
     if (svd.empty()) throw Error(ErrorKind::usage, a.yaml + ": no _svd in the patch; pass --svd");
@@ -59,17 +80,28 @@ void run_patch(const PatchArgs& a) {
     load_svd_file(doc, svd);
     apply_patch_file(doc, a.yaml, opts);
     if (a.expand) resolve_derived(doc, false);
-    const std::string text = svd_to_string(doc);
-    if (a.out.empty() || a.out == "-") {
-        std::fwrite(text.data(), 1, text.size(), stdout);
-        return;
-    }
-    std::ofstream out(a.out, std::ios::binary | std::ios::trunc);
-    out << text;
-    if (!out) throw Error(ErrorKind::io, a.out + ": cannot write");
+    write_output(a.out, svd_to_string(doc));
 }
 
-void run_check(const CheckArgs& a) {
+// The command a facts file names: what makes the same file again, written
+// with short options (an XML comment may not hold "--"); -o is left out,
+// since where the file goes does not change it.
+std::string facts_command(const facts_arguments& a) {
+    std::string command = "rivet svd facts " + a.svd;
+    if (!a.patch.empty()) command += " -p " + a.patch;
+    if (!a.svd_root.empty()) command += " -r " + a.svd_root;
+    if (!a.peripherals.empty()) command += fmt::format(" -P {}", fmt::join(a.peripherals, ","));
+    return command;
+}
+
+void run_facts(const facts_arguments& a) {
+    SvdDocument doc;
+    load(doc, a.svd, a.patch, a.svd_root);
+    reduce_to_facts(doc, a.peripherals);
+    write_output(a.out, facts_to_string(doc, facts_origin{a.svd, a.patch, facts_command(a)}));
+}
+
+void run_check(const check_arguments& a) {
     SvdDocument doc;
     load(doc, a.svd, a.patch, a.svd_root);
     std::vector<Problem> problems = check_structure(doc);
@@ -107,12 +139,12 @@ void guarded(F&& f) {
 
 }  // namespace
 
-void add_svd_commands(CLI::App& app) {
-    CLI::App* svd =
-        app.add_subcommand("svd", "CMSIS-SVD tools: generate register headers, patch, check");
+void add_svd_command(CLI::App& app) {
+    CLI::App* svd = app.add_subcommand(
+        "svd", "CMSIS-SVD tools: generate register headers, patch, check, reduce to facts");
     svd->require_subcommand(1);
 
-    auto gen = std::make_shared<GenArgs>();
+    auto gen = std::make_shared<gen_arguments>();
     CLI::App* g =
         svd->add_subcommand("gen", "Generate C++ register headers from an SVD (and patch)");
     g->add_option("svd", gen->svd, "DEVICE.svd")->required();
@@ -124,7 +156,7 @@ void add_svd_commands(CLI::App& app) {
     g->add_option("--svd-root", gen->svd_root, "folder holding the SVDs the patch names");
     g->callback([gen] { guarded([&] { run_gen(*gen); }); });
 
-    auto patch = std::make_shared<PatchArgs>();
+    auto patch = std::make_shared<patch_arguments>();
     CLI::App* p =
         svd->add_subcommand("patch", "Apply an svdtools YAML patch and write the patched SVD");
     p->add_option("yaml", patch->yaml, "DEVICE.yaml")->required();
@@ -134,13 +166,26 @@ void add_svd_commands(CLI::App& app) {
     p->add_flag("--expand", patch->expand, "resolve derivedFrom in the output");
     p->callback([patch] { guarded([&] { run_patch(*patch); }); });
 
-    auto check = std::make_shared<CheckArgs>();
+    auto check = std::make_shared<check_arguments>();
     CLI::App* c = svd->add_subcommand("check", "Validate an SVD and list problems");
     c->add_option("svd", check->svd, "DEVICE.svd")->required();
     c->add_option("--patch", check->patch, "svdtools YAML patch applied first");
     c->add_option("--svd-root", check->svd_root, "folder holding the SVDs the patch names");
     c->add_flag("--strict", check->strict, "fail on warnings too");
     c->callback([check] { guarded([&] { run_check(*check); }); });
+
+    auto facts = std::make_shared<facts_arguments>();
+    CLI::App* f = svd->add_subcommand(
+        "facts", "Reduce an SVD to facts (no descriptions), for shipping it with a project");
+    f->add_option("svd", facts->svd, "DEVICE.svd")->required();
+    f->add_option("-p,--patch", facts->patch, "svdtools YAML patch applied first");
+    f->add_option("-r,--svd-root", facts->svd_root, "folder holding the SVDs the patch names");
+    f->add_option("-P,--peripherals", facts->peripherals,
+                  "keep the registers of these peripherals only (comma-separated); the others "
+                  "keep their name, address and interrupts")
+        ->delimiter(',');
+    f->add_option("-o,--output", facts->out, "output SVD (default: stdout)");
+    f->callback([facts] { guarded([&] { run_facts(*facts); }); });
 }
 
-}  // namespace rivet::svd
+}  // namespace rivet::cli

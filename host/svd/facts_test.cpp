@@ -1,0 +1,160 @@
+// Facts-only SVDs: the reduced file makes the same register headers as the
+// vendor's (comments aside), holds none of its prose, and -P keeps the
+// interrupt table whole.
+#include "rivet/svd/facts.hpp"
+
+#include <gmock/gmock.h>
+#include <gtest/gtest.h>
+
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+#include <string>
+
+#include <rivet/support/error.hpp>
+
+#include "rivet/svd/emitter.hpp"
+#include "rivet/svd/patcher.hpp"
+
+namespace rivet::svd {
+namespace {
+
+using ::testing::HasSubstr;
+using ::testing::Not;
+
+// The generated headers without comments (where descriptions go) and blank
+// lines (a description's comment may stand on a line of its own).
+std::vector<GeneratedFile> code_of(SvdDocument& doc) {
+    resolve_derived(doc, true);
+    std::vector<GeneratedFile> files = emit_cpp(build_model(doc), EmitOptions{});
+    for (GeneratedFile& f : files) {
+        std::istringstream lines(f.text);
+        std::string code;
+        for (std::string line; std::getline(lines, line);) {
+            line = line.substr(0, line.find("//"));
+            line.erase(line.find_last_not_of(" \t") + 1);
+            if (!line.empty()) code += line + "\n";
+        }
+        f.text = code;
+    }
+    return files;
+}
+
+SvdDocument reloaded(const SvdDocument& doc) {
+    SvdDocument again;
+    load_svd_string(again, facts_to_string(doc, facts_origin{RIVET_TEST_SVD, "", "test"}),
+                    "facts.svd");
+    return again;
+}
+
+TEST(SvdFacts, MakeTheSameCodeWithoutTheProse) {
+    SvdDocument vendor, facts;
+    load_svd_file(vendor, RIVET_TEST_SVD);
+    load_svd_file(facts, RIVET_TEST_SVD);
+    reduce_to_facts(facts, {});
+    const std::string text = facts_to_string(facts, facts_origin{RIVET_TEST_SVD, "", "test"});
+    for (const char* prose : {"<description>", "Serial port", "<vendor>", "Rivet</", "<version>"})
+        EXPECT_THAT(text, Not(HasSubstr(prose)));
+    for (const char* fact : {"<enumeratedValue>", "<writeConstraint>", "<resetValue>", "<dim>",
+                             "<interrupt>", "<bitRange>", "<modifiedWriteValues>", "<access>"})
+        EXPECT_THAT(text, HasSubstr(fact));
+    SvdDocument again = reloaded(facts);
+    const std::vector<GeneratedFile> expected = code_of(vendor), actual = code_of(again);
+    ASSERT_EQ(actual.size(), expected.size());
+    for (std::size_t i = 0; i < expected.size(); ++i) {
+        EXPECT_EQ(actual[i].path, expected[i].path);
+        EXPECT_EQ(actual[i].text, expected[i].text) << expected[i].path;
+    }
+}
+
+TEST(SvdFacts, HeaderNamesTheSourceItsHashAndTheCommand) {
+    const auto dir = std::filesystem::path(testing::TempDir()) / "svd_facts_header";
+    std::filesystem::create_directories(dir);
+    const std::string svd = (dir / "abc.svd").string();
+    std::ofstream(svd, std::ios::binary) << "abc";
+    SvdDocument doc;
+    load_svd_file(doc, RIVET_TEST_SVD);
+    reduce_to_facts(doc, {});
+    const std::string text =
+        facts_to_string(doc, facts_origin{svd, "", "rivet svd facts abc.svd -P UART0"});
+    // The SHA-256 of "abc" (FIPS 180-2, appendix B.1).
+    EXPECT_THAT(text,
+                HasSubstr("Source: " + svd +
+                          " (SHA-256 "
+                          "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad)"));
+    EXPECT_THAT(text, HasSubstr("Made by: rivet svd facts abc.svd -P UART0\n"));
+    EXPECT_EQ(text.rfind("<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<!--", 0), 0u);
+    try {
+        (void)facts_to_string(doc, facts_origin{svd, "", "rivet svd facts --svd-root x"});
+        FAIL() << "a \"--\" inside an XML comment was accepted";
+    } catch (const Error& e) {
+        EXPECT_EQ(e.kind(), ErrorKind::usage);
+    }
+}
+
+const char* const derived_device = R"(<device><name>D</name><peripherals>
+<peripheral><name>A</name><baseAddress>0x1000</baseAddress>
+  <interrupt><name>A_IRQ</name><description>A's interrupt</description><value>1</value></interrupt>
+  <registers><register><name>R</name><addressOffset>0</addressOffset><size>32</size>
+    <fields><field><name>F</name><bitOffset>0</bitOffset><bitWidth>4</bitWidth></field></fields>
+  </register></registers></peripheral>
+<peripheral derivedFrom="A"><name>B</name><baseAddress>0x2000</baseAddress>
+  <interrupt><name>B_IRQ</name><value>2</value></interrupt></peripheral>
+<peripheral><name>C</name><baseAddress>0x3000</baseAddress>
+  <interrupt><name>C_IRQ</name><value>3</value></interrupt>
+  <registers><register derivedFrom="A.R"><name>S</name><addressOffset>4</addressOffset></register>
+  </registers></peripheral>
+<peripheral><name>E</name><baseAddress>0x4000</baseAddress>
+  <interrupt><name>E_IRQ</name><value>4</value></interrupt>
+  <registers><register><name>T</name><addressOffset>0</addressOffset><size>32</size></register>
+  </registers></peripheral>
+</peripherals></device>)";
+
+const Peripheral& find(const Device& d, const std::string& name) {
+    for (const Peripheral& p : d.peripherals) {
+        if (p.name == name) return p;
+    }
+    throw std::runtime_error("no peripheral " + name);
+}
+
+TEST(SvdFacts, ChosenPeripheralsKeepWhatTheyDeriveFromAndEveryInterrupt) {
+    SvdDocument doc;
+    load_svd_string(doc, derived_device, "d.svd");
+    reduce_to_facts(doc, {"B"});
+    SvdDocument again = reloaded(doc);
+    resolve_derived(again, true);
+    const Device d = build_model(again);
+    ASSERT_EQ(d.peripherals.size(), 4u);
+    EXPECT_FALSE(find(d, "A").registers.empty());  // B's registers are A's
+    EXPECT_FALSE(find(d, "B").registers.empty());
+    EXPECT_TRUE(find(d, "E").registers.empty());
+    EXPECT_EQ(find(d, "E").base_address, 0x4000u);
+    std::vector<std::int64_t> interrupts;
+    for (const Peripheral& p : d.peripherals) {
+        for (const Interrupt& i : p.interrupts) interrupts.push_back(i.value);
+    }
+    EXPECT_THAT(interrupts, ::testing::UnorderedElementsAre(1, 2, 3, 4));
+
+    // A dotted reference ("A.R") keeps the peripheral it names too.
+    SvdDocument dotted;
+    load_svd_string(dotted, derived_device, "d.svd");
+    reduce_to_facts(dotted, {"C"});
+    SvdDocument dotted_again = reloaded(dotted);
+    resolve_derived(dotted_again, true);
+    EXPECT_FALSE(find(build_model(dotted_again), "A").registers.empty());
+}
+
+TEST(SvdFacts, AnUnknownPeripheralIsAUsageError) {
+    SvdDocument doc;
+    load_svd_string(doc, derived_device, "d.svd");
+    try {
+        reduce_to_facts(doc, {"A", "NOPE"});
+        FAIL() << "unknown peripheral accepted";
+    } catch (const Error& e) {
+        EXPECT_EQ(e.kind(), ErrorKind::usage);
+        EXPECT_STREQ(e.what(), "d.svd: no peripheral NOPE (-P)");
+    }
+}
+
+}  // namespace
+}  // namespace rivet::svd
