@@ -51,9 +51,14 @@ public:
     [[nodiscard]] const decode_stats& stats() const { return stats_; }
 
 private:
+    void frame(std::span<const std::uint8_t> encoded);
+
     const metadata& meta_;
     record_sink sink_;
-    std::vector<std::uint8_t> pending_;
+    std::vector<std::uint8_t> pending_;  // a frame split across feeds
+    std::size_t overlong_ = 0;           // its bytes past the longest frame, not kept
+    std::vector<std::uint8_t> frame_;    // the current frame, COBS removed
+    record record_;                      // reused: its strings keep their storage
     decode_stats stats_;
 };
 
