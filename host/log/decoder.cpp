@@ -4,10 +4,12 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <cstring>
 #include <iterator>
 #include <string_view>
 #include <type_traits>
+#include <unordered_map>
 
 namespace rivet::log {
 namespace {
@@ -172,16 +174,24 @@ public:
         grammar::parser parser(format);
         for (auto piece = parser.next(); piece.kind != grammar::piece_kind::end;
              piece = parser.next()) {
-            if (piece.kind == grammar::piece_kind::error) throw bad_frame{};
-            if (piece.kind == grammar::piece_kind::text) {
-                out += piece.text;
-            } else {
-                value(out, sig, piece.spec, depth);
-            }
+            put(out, piece, sig, depth);
         }
+    }
+    // The same, for a format parsed beforehand (a cached call site's).
+    void message(std::string& out, std::span<const grammar::piece> pieces, signature_cursor& sig) {
+        for (const auto& piece : pieces) put(out, piece, sig, 0);
     }
 
 private:
+    void put(std::string& out, const grammar::piece& piece, signature_cursor& sig, int depth) {
+        if (piece.kind == grammar::piece_kind::error) throw bad_frame{};
+        if (piece.kind == grammar::piece_kind::text) {
+            out += piece.text;
+        } else {
+            value(out, sig, piece.spec, depth);
+        }
+    }
+
     void value(std::string& out, signature_cursor& sig, const grammar::spec& spec, int depth) {
         if (depth > 16) throw bad_frame{};
         const bool debug = spec.debug();
@@ -316,31 +326,68 @@ private:
     reader& in_;
 };
 
-// Removes COBS into `out` (cleared first); false if the encoding is broken.
-bool cobs_decode_into(std::span<const std::uint8_t> encoded, std::vector<std::uint8_t>& out) {
-    out.resize(encoded.size());
-    std::uint8_t* to = out.data();
+// Removes COBS into out (at least encoded.size() bytes); the decoded size,
+// or nullopt if the encoding is broken. A byte loop: frames are short, and
+// memchr/memcpy calls cost more than they save on a few bytes.
+std::optional<std::size_t> cobs_decode_into(std::span<const std::uint8_t> encoded,
+                                            std::uint8_t* out) {
+    std::uint8_t* to = out;
     const std::uint8_t* from = encoded.data();
     const std::uint8_t* const end = from + encoded.size();
     while (from < end) {
         const std::uint8_t code = *from++;
-        if (code == 0) return false;
+        if (code == 0) return std::nullopt;
         const std::size_t run = code - 1u;
-        if (run > static_cast<std::size_t>(end - from)) return false;
-        if (std::memchr(from, 0, run) != nullptr) return false;
-        std::memcpy(to, from, run);
-        to += run;
-        from += run;
+        if (run > static_cast<std::size_t>(end - from)) return std::nullopt;
+        for (const auto* stop = from + run; from < stop; ++from) {
+            if (*from == 0) return std::nullopt;
+            *to++ = *from;
+        }
         if (code != 0xff && from < end) *to++ = 0;
     }
-    out.resize(static_cast<std::size_t>(to - out.data()));
-    return true;
+    return static_cast<std::size_t>(to - out);
 }
 
+}  // namespace
+
+// Call sites met so far, with their formats parsed once.
+struct stream_decoder::site_cache {
+    struct entry {
+        const call_site* site;
+        std::vector<grammar::piece> pieces;
+    };
+    std::unordered_map<std::uint32_t, entry> sites;
+    std::uint32_t last_index = 0;  // never a call site's (0 is the version entry)
+    const entry* last = nullptr;
+    const call_site* filled_from = nullptr;  // what the reused record holds
+
+    const entry* find(const metadata& meta, std::uint32_t index) {
+        if (index == last_index && last) return last;
+        auto it = sites.find(index);
+        if (it == sites.end()) {
+            const auto* site = meta.find_call_site(index);
+            if (!site) return nullptr;  // junk never grows the cache
+            entry e{site, {}};
+            grammar::parser parser(site->format);
+            for (auto piece = parser.next(); piece.kind != grammar::piece_kind::end;
+                 piece = parser.next()) {
+                e.pieces.push_back(piece);
+            }
+            it = sites.emplace(index, std::move(e)).first;
+        }
+        last_index = index;
+        last = &it->second;
+        return last;
+    }
+};
+
+namespace {
+
 // Decodes one frame into r (reusing its strings' storage); false if it is
-// corrupt or a drop report.
+// corrupt or a drop report. With a cache, call sites are looked up and
+// their formats parsed once.
 bool decode_into(const metadata& meta, std::span<const std::uint8_t> frame, decode_stats& stats,
-                 record& r) {
+                 record& r, stream_decoder::site_cache* cache) {
     try {
         reader in{frame};
         const auto index = in.varint();
@@ -351,17 +398,31 @@ bool decode_into(const metadata& meta, std::span<const std::uint8_t> frame, deco
             return false;
         }
         if (index > 0xffffffffu) throw bad_frame{};
-        const auto* site = meta.find_call_site(static_cast<std::uint32_t>(index));
+        const stream_decoder::site_cache::entry* cached = nullptr;
+        const call_site* site;
+        if (cache) {
+            cached = cache->find(meta, static_cast<std::uint32_t>(index));
+            site = cached ? cached->site : nullptr;
+        } else {
+            site = meta.find_call_site(static_cast<std::uint32_t>(index));
+        }
         if (!site) throw bad_frame{};
-        r.severity = site->severity;
-        r.file = site->file;
-        r.line = site->line;
+        if (!cache || cache->filled_from != site) {
+            r.severity = site->severity;
+            r.file = site->file;
+            r.line = site->line;
+            if (cache) cache->filled_from = site;
+        }
         r.timestamp.reset();
         if (site->timestamp) r.timestamp = in.varint();
         signature_cursor sig{site->signature};
         formatter format(meta, in);
         r.message.clear();
-        format.message(r.message, site->format, sig, 0);
+        if (cached) {
+            format.message(r.message, cached->pieces, sig);
+        } else {
+            format.message(r.message, site->format, sig, 0);
+        }
         if (in.pos != frame.size() || sig.pos != sig.text.size()) throw bad_frame{};
         ++stats.records;
         return true;
@@ -375,15 +436,17 @@ bool decode_into(const metadata& meta, std::span<const std::uint8_t> frame, deco
 }  // namespace
 
 std::optional<std::vector<std::uint8_t>> cobs_decode(std::span<const std::uint8_t> encoded) {
-    std::vector<std::uint8_t> out;
-    if (!cobs_decode_into(encoded, out)) return std::nullopt;
+    std::vector<std::uint8_t> out(encoded.size());
+    const auto size = cobs_decode_into(encoded, out.data());
+    if (!size) return std::nullopt;
+    out.resize(*size);
     return out;
 }
 
 std::optional<record> decode_frame(const metadata& meta, std::span<const std::uint8_t> frame,
                                    decode_stats& stats) {
     record r;
-    if (!decode_into(meta, frame, stats, r)) return std::nullopt;
+    if (!decode_into(meta, frame, stats, r, nullptr)) return std::nullopt;
     return r;
 }
 
@@ -392,12 +455,14 @@ void stream_decoder::frame(std::span<const std::uint8_t> encoded) {
     // that has lost its delimiter, skipped up to the next one.
     constexpr std::size_t longest = wire::max_frame_size + 2;
     if (encoded.empty()) return;
-    if (encoded.size() > longest || !cobs_decode_into(encoded, frame_)) {
+    std::optional<std::size_t> size;
+    if (encoded.size() <= longest) size = cobs_decode_into(encoded, frame_.data());
+    if (!size) {
         ++stats_.corrupt_frames;
         stats_.skipped_bytes += encoded.size();
         return;
     }
-    if (decode_into(meta_, frame_, stats_, record_)) sink_(record_);
+    if (decode_into(meta_, {frame_.data(), *size}, stats_, record_, cache_.get())) sink_(record_);
 }
 
 void stream_decoder::feed(std::span<const std::uint8_t> bytes) {
@@ -405,9 +470,9 @@ void stream_decoder::feed(std::span<const std::uint8_t> bytes) {
     const std::uint8_t* at = bytes.data();
     const std::uint8_t* const end = at + bytes.size();
     while (at < end) {
-        const auto* stop = static_cast<const std::uint8_t*>(
-            std::memchr(at, wire::frame_delimiter, static_cast<std::size_t>(end - at)));
-        const auto* run_end = stop ? stop : end;
+        const auto* found = std::find(at, end, wire::frame_delimiter);
+        const auto* stop = found == end ? nullptr : found;
+        const auto* run_end = found;
         const auto run = static_cast<std::size_t>(run_end - at);
         if (pending_.empty() && stop) {
             frame({at, run});  // whole in this chunk: no copy
@@ -442,5 +507,10 @@ void stream_decoder::finish() {
         overlong_ = 0;
     }
 }
+
+stream_decoder::stream_decoder(const metadata& meta, record_sink sink)
+    : meta_(meta), sink_(std::move(sink)), cache_(std::make_unique<site_cache>()) {}
+
+stream_decoder::~stream_decoder() = default;
 
 }  // namespace rivet::log
