@@ -84,7 +84,6 @@ void init() noexcept {
 }
 
 ring_buffer& log_ring() noexcept {
-    init();
     return _SEGGER_RTT.up[0];
 }
 

@@ -23,7 +23,7 @@ struct ring_buffer {
     volatile std::uint32_t flags;
 };
 
-// The log channel (up 0), built if need be.
+// The log channel (up 0); valid once init() ran (every write runs it).
 ring_buffer& log_ring() noexcept;
 
 // Builds the control block if it does not exist yet; every write does this.
