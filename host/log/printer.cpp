@@ -53,25 +53,18 @@ std::string upper_level(level severity) {
     return name;
 }
 
-// The level as the text layout shows it: upper case, padded to 5.
+// The level as the text layout shows it: upper case, padded to 5; made
+// once, not per line.
 std::string_view padded_level(level severity) {
-    switch (severity) {
-        case level::trace:
-            return "TRACE";
-        case level::debug:
-            return "DEBUG";
-        case level::info:
-            return "INFO ";
-        case level::warn:
-            return "WARN ";
-        case level::error:
-            return "ERROR";
-        case level::panic:
-            return "PANIC";
-        case level::println:
-            return "PRINTLN";
-    }
-    return "?    ";
+    static const auto names = [] {
+        std::array<std::string, static_cast<std::size_t>(level::panic) + 1> out;
+        for (std::size_t i = 0; i < out.size(); ++i) {
+            out[i] = fmt::format("{:<5}", upper_level(static_cast<level>(i)));
+        }
+        return out;
+    }();
+    const auto at = static_cast<std::size_t>(severity);
+    return at < names.size() ? std::string_view(names[at]) : std::string_view("?    ");
 }
 
 constexpr std::array<std::string_view, 6> placeholders = {"level", "message",  "file",
