@@ -36,6 +36,16 @@ extern "C" [[gnu::noinline]] void bench_ints() {
 #endif
 }
 
+extern "C" [[gnu::noinline]] void bench_u32() {
+#if BENCH_PRINTF
+    char text[64];
+    const int n = std::snprintf(text, sizeof text, "n=%u\n", count);
+    rivet::console::write(std::string_view(text, static_cast<std::size_t>(n)));
+#else
+    RIVET_INFO("n={}", count);
+#endif
+}
+
 extern "C" [[gnu::noinline]] void bench_string() {
 #if BENCH_PRINTF
     char text[64];
@@ -48,7 +58,11 @@ extern "C" [[gnu::noinline]] void bench_string() {
 
 int main() {
     bench_ints();  // first calls set things up (RTT block, UART)
+    bench_u32();
     bench_string();
+    bench_begin();
+    bench_u32();
+    bench_end();
     bench_begin();
     bench_ints();
     bench_end();

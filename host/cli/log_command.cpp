@@ -49,13 +49,17 @@ void add_log_command(CLI::App& app, int& exit_code) {
         }
         auto print = args->output.resolve();
         print.timestamp_hz = meta.timestamp_hz();
-        log::stream_decoder decoder(
-            meta, [&](const log::record& r) { output::line(log::render(r, print)); });
+        // The lines of each chunk go out in one write, not one each.
+        std::string lines;
+        log::stream_decoder decoder(meta,
+                                    [&](const log::record& r) { log::render_to(lines, r, print); });
         std::vector<std::uint8_t> chunk(65536);
         for (;;) {
             const auto n = std::fread(chunk.data(), 1, chunk.size(), in);
             if (n == 0) break;
             decoder.feed(std::span(chunk.data(), n));
+            if (!lines.empty()) output::line(lines);
+            lines.clear();
         }
         decoder.finish();
         report_decode_problems(decoder.stats());

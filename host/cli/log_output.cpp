@@ -31,8 +31,8 @@ public:
           print_(std::move(print)) {
         if (meta_) {
             print_.timestamp_hz = meta_->timestamp_hz();
-            decoder_.emplace(
-                *meta_, [this](const log::record& r) { output::line(log::render(r, print_)); });
+            decoder_.emplace(*meta_,
+                             [this](const log::record& r) { log::render_to(lines_, r, print_); });
         }
     }
 
@@ -47,7 +47,10 @@ private:
     void on_bytes(std::size_t channel, const std::string& name,
                   std::span<const std::uint8_t> bytes) {
         if (decoder_ && name == contracts::rtt::log_channel_name) {
+            // The lines of one read go out in one write, not one each.
             decoder_->feed(bytes);
+            if (!lines_.empty()) output::line(lines_);
+            lines_.clear();
         } else {
             output::rtt_text(channel, name,
                              {reinterpret_cast<const char*>(bytes.data()), bytes.size()});
@@ -57,6 +60,7 @@ private:
     std::optional<log::metadata> meta_;
     log::print_options print_;
     std::optional<log::stream_decoder> decoder_;
+    std::string lines_;  // rendered, not yet written
 };
 
 }  // namespace

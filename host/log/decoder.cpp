@@ -1,14 +1,21 @@
 #include <rivet/log/decoder.hpp>
 
+#include <rivet/contracts/log_format.hpp>
+
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <cstring>
+#include <iterator>
 #include <string_view>
+#include <type_traits>
+#include <unordered_map>
 
 namespace rivet::log {
 namespace {
 
 namespace wire = contracts::log;
+namespace grammar = contracts::log::format;
 
 // Anything wrong inside one frame; caught by decode_frame, never escapes.
 struct bad_frame {};
@@ -111,152 +118,204 @@ std::string debug_quoted(std::string_view text) {
     return out + "\"";
 }
 
-// Applies a checked spec (without '?') through fmt; the firmware checked
-// it against the type, but the ELF may be from anywhere.
+using out_iterator = std::back_insert_iterator<std::string>;
+
+// The spec as fmt reads it (without '?', which is not fmt's): a precision
+// means digits after the point (as in Rust), not fmt's significant digits,
+// so floats get 'f'; '#o' is Rust's 0o17 (the caller adds the prefix).
+std::string fmt_spec(const grammar::spec& spec, bool floating) {
+    std::string out = "{:";
+    if (spec.alternate && spec.type != 'o') out += '#';
+    if (spec.zero) out += '0';
+    if (spec.width != 0) out += std::to_string(spec.width);
+    if (spec.has_precision) out += '.' + std::to_string(spec.precision);
+    if (spec.type != 0 && spec.type != '?') {
+        out += spec.type;
+    } else if (floating && spec.has_precision) {
+        out += 'f';
+    }
+    return out + '}';
+}
+
+// Applies the spec through fmt; the firmware checked it against the type,
+// but the ELF may be from anywhere, so what fmt refuses is shown plain.
 template <class T>
-std::string with_spec(std::string_view spec, const T& value) {
-    if (spec.empty()) return fmt::format("{}", value);
+void with_spec(std::string& out, const grammar::spec& spec, const T& value) {
+    if (!spec.alternate && !spec.zero && spec.width == 0 && !spec.has_precision &&
+        (spec.type == 0 || spec.type == '?')) {
+        if constexpr (std::is_integral_v<T> && !std::is_same_v<T, bool> &&
+                      !std::is_same_v<T, char>) {
+            const fmt::format_int text(value);
+            out.append(text.data(), text.size());
+        } else {
+            fmt::format_to(out_iterator(out), "{}", value);
+        }
+        return;
+    }
+    constexpr bool floating = std::is_floating_point_v<T>;
+    if constexpr (std::is_integral_v<T>) {
+        if (spec.alternate && spec.type == 'o') out += "0o";
+    }
+    const auto size = out.size();
     try {
-        return fmt::format(fmt::runtime(fmt::format("{{:{}}}", spec)), value);
+        fmt::vformat_to(out_iterator(out), fmt_spec(spec, floating), fmt::make_format_args(value));
     } catch (const fmt::format_error&) {
-        return fmt::format("{}", value);
+        out.resize(size);
+        fmt::format_to(out_iterator(out), "{}", value);
     }
-}
-
-// Integers: as fmt, except that {:#o} is 0o17 as in Rust (fmt writes 017).
-template <class T>
-std::string integer_with_spec(const std::string& spec, T value) {
-    const auto hash = spec.find('#');
-    if (hash != std::string::npos && !spec.empty() && spec.back() == 'o') {
-        return "0o" + with_spec(std::string(spec).erase(hash, 1), value);
-    }
-    return with_spec(spec, value);
-}
-
-// A precision means digits after the point (as in Rust), not fmt's
-// significant digits.
-std::string float_spec(const std::string& spec) {
-    if (spec.find('.') != std::string::npos && !spec.empty() &&
-        (spec.back() >= '0' && spec.back() <= '9')) {
-        return spec + "f";
-    }
-    return spec;
 }
 
 class formatter {
 public:
     formatter(const metadata& meta, reader& in) : meta_(meta), in_(in) {}
 
-    std::string message(std::string_view format, signature_cursor& sig, int depth) {
+    void message(std::string& out, std::string_view format, signature_cursor& sig, int depth) {
         if (depth > 16) throw bad_frame{};
-        std::string out;
-        for (std::size_t i = 0; i < format.size(); ++i) {
-            const char c = format[i];
-            if ((c == '{' || c == '}') && i + 1 < format.size() && format[i + 1] == c) {
-                out += c;
-                ++i;
-            } else if (c == '{') {
-                const auto close = format.find('}', i);
-                if (close == std::string_view::npos) throw bad_frame{};
-                auto inside = format.substr(i + 1, close - i - 1);
-                if (!inside.empty() && inside.front() == ':') inside.remove_prefix(1);
-                out += value(sig, inside, depth);
-                i = close;
-            } else {
-                out += c;
-            }
+        grammar::parser parser(format);
+        for (auto piece = parser.next(); piece.kind != grammar::piece_kind::end;
+             piece = parser.next()) {
+            put(out, piece, sig, depth);
         }
-        return out;
+    }
+    // The same, for a format parsed beforehand (a cached call site's).
+    void message(std::string& out, std::span<const grammar::piece> pieces, signature_cursor& sig) {
+        for (const auto& piece : pieces) put(out, piece, sig, 0);
     }
 
 private:
-    std::string value(signature_cursor& sig, std::string_view spec, int depth) {
+    void put(std::string& out, const grammar::piece& piece, signature_cursor& sig, int depth) {
+        if (piece.kind == grammar::piece_kind::error) throw bad_frame{};
+        if (piece.kind == grammar::piece_kind::text) {
+            out += piece.text;
+        } else {
+            value(out, sig, piece.spec, depth);
+        }
+    }
+
+    void value(std::string& out, signature_cursor& sig, const grammar::spec& spec, int depth) {
         if (depth > 16) throw bad_frame{};
-        const bool debug = !spec.empty() && spec.back() == '?';
-        const std::string plain(debug ? spec.substr(0, spec.size() - 1) : spec);
+        const bool debug = spec.debug();
         switch (sig.next()) {
             case wire::sig::boolean:
-                return with_spec(plain, in_.byte() != 0);
+                return with_spec(out, spec, in_.byte() != 0);
             case wire::sig::character: {
                 const char c = static_cast<char>(in_.byte());
-                return debug ? fmt::format("'{}'", c) : with_spec(plain, c);
+                if (debug) {
+                    out += '\'';
+                    out += c;
+                    out += '\'';
+                    return;
+                }
+                return with_spec(out, spec, c);
             }
             case wire::sig::signed_int:
-                return integer_with_spec(plain, in_.zigzag());
+                return with_spec(out, spec, in_.zigzag());
             case wire::sig::unsigned_int:
-                return integer_with_spec(plain, in_.varint());
+                return with_spec(out, spec, in_.varint());
             case wire::sig::f32: {
                 float f;
                 std::memcpy(&f, in_.bytes(4).data(), 4);
-                return with_spec(float_spec(plain), f);
+                return with_spec(out, spec, f);
             }
             case wire::sig::f64: {
                 double d;
                 std::memcpy(&d, in_.bytes(8).data(), 8);
-                return with_spec(float_spec(plain), d);
+                return with_spec(out, spec, d);
             }
             case wire::sig::string: {
                 auto bytes = in_.bytes(in_.varint());
-                std::string text(bytes.begin(), bytes.end());
-                return debug ? debug_quoted(text) : with_spec(plain, text);
+                const std::string_view text(reinterpret_cast<const char*>(bytes.data()),
+                                            bytes.size());
+                if (debug) {
+                    out += debug_quoted(text);
+                } else {
+                    with_spec(out, spec, text);
+                }
+                return;
             }
             case wire::sig::interned: {
                 const auto* text = meta_.find_string(static_cast<std::uint32_t>(in_.varint()));
                 if (!text) throw bad_frame{};
-                return debug ? debug_quoted(*text) : with_spec(plain, *text);
+                if (debug) {
+                    out += debug_quoted(*text);
+                } else {
+                    with_spec(out, spec, std::string_view(*text));
+                }
+                return;
             }
             case wire::sig::bytes: {
                 auto bytes = in_.bytes(in_.varint());
-                std::string out;
-                if (plain.empty() && !debug) {
-                    for (auto b : bytes) out += fmt::format("{}{:02x}", out.empty() ? "" : " ", b);
-                    return out;
+                if (spec.plain()) {
+                    for (std::size_t i = 0; i < bytes.size(); ++i) {
+                        fmt::format_to(out_iterator(out), "{}{:02x}", i ? " " : "", bytes[i]);
+                    }
+                    return;
                 }
-                out = "[";
+                out += '[';
                 for (std::size_t i = 0; i < bytes.size(); ++i) {
-                    out += (i ? ", " : "") + with_spec(plain, static_cast<unsigned>(bytes[i]));
+                    if (i) out += ", ";
+                    with_spec(out, spec, static_cast<unsigned>(bytes[i]));
                 }
-                return out + "]";
+                out += ']';
+                return;
             }
             case wire::sig::list: {
                 const auto count = in_.varint();
                 if (count > in_.data.size()) throw bad_frame{};
                 const auto element = sig.pos;
-                std::string out = "[";
+                out += '[';
                 for (std::uint64_t i = 0; i < count; ++i) {
                     sig.pos = element;
-                    out += (i ? ", " : "") + value(sig, spec, depth + 1);
+                    if (i) out += ", ";
+                    value(out, sig, spec, depth + 1);
                 }
+                out += ']';
                 sig.pos = element;
                 skip_signature(sig);
-                return out + "]";
+                return;
             }
             case wire::sig::enumeration: {
                 const auto* names = meta_.find_enum(static_cast<std::uint32_t>(in_.varint()));
                 if (!names) throw bad_frame{};
                 const auto number = in_.zigzag();
                 auto it = names->names.find(number);
-                if (it == names->names.end()) return fmt::format("{}({})", names->type, number);
-                return debug ? names->type + "::" + it->second : it->second;
+                if (it == names->names.end()) {
+                    fmt::format_to(out_iterator(out), "{}({})", names->type, number);
+                } else if (debug) {
+                    out += names->type;
+                    out += "::";
+                    out += it->second;
+                } else {
+                    out += it->second;
+                }
+                return;
             }
             case wire::sig::pointer: {
                 std::uint32_t address;
                 std::memcpy(&address, in_.bytes(4).data(), 4);
-                return plain.empty() ? fmt::format("0x{:08x}", address) : with_spec(plain, address);
+                if (spec.plain() || debug) {
+                    fmt::format_to(out_iterator(out), "0x{:08x}", address);
+                } else {
+                    with_spec(out, spec, address);
+                }
+                return;
             }
             case wire::sig::optional: {
                 if (in_.byte() == 0) {
                     skip_signature(sig);
-                    return "None";
+                    out += "None";
+                    return;
                 }
-                auto inner = value(sig, spec, depth + 1);
-                return debug ? "Some(" + inner + ")" : inner;
+                if (debug) out += "Some(";
+                value(out, sig, spec, depth + 1);
+                if (debug) out += ')';
+                return;
             }
             case wire::sig::user_open: {
                 const auto format = user_format(sig);
-                auto out = message(format, sig, depth + 1);
+                message(out, format, sig, depth + 1);
                 if (sig.next() != wire::sig::user_close) throw bad_frame{};
-                return out;
+                return;
             }
             default:
                 throw bad_frame{};
@@ -267,27 +326,68 @@ private:
     reader& in_;
 };
 
-}  // namespace
-
-std::optional<std::vector<std::uint8_t>> cobs_decode(std::span<const std::uint8_t> encoded) {
-    std::vector<std::uint8_t> out;
-    out.reserve(encoded.size());
-    std::size_t i = 0;
-    while (i < encoded.size()) {
-        const std::uint8_t code = encoded[i++];
+// Removes COBS into out (at least encoded.size() bytes); the decoded size,
+// or nullopt if the encoding is broken. A byte loop: frames are short, and
+// memchr/memcpy calls cost more than they save on a few bytes.
+std::optional<std::size_t> cobs_decode_into(std::span<const std::uint8_t> encoded,
+                                            std::uint8_t* out) {
+    std::uint8_t* to = out;
+    const std::uint8_t* from = encoded.data();
+    const std::uint8_t* const end = from + encoded.size();
+    while (from < end) {
+        const std::uint8_t code = *from++;
         if (code == 0) return std::nullopt;
-        if (code - 1u > encoded.size() - i) return std::nullopt;
-        for (unsigned k = 1; k < code; ++k) {
-            if (encoded[i] == 0) return std::nullopt;
-            out.push_back(encoded[i++]);
+        const std::size_t run = code - 1u;
+        if (run > static_cast<std::size_t>(end - from)) return std::nullopt;
+        for (const auto* stop = from + run; from < stop; ++from) {
+            if (*from == 0) return std::nullopt;
+            *to++ = *from;
         }
-        if (code != 0xff && i < encoded.size()) out.push_back(0);
+        if (code != 0xff && from < end) *to++ = 0;
     }
-    return out;
+    return static_cast<std::size_t>(to - out);
 }
 
-std::optional<record> decode_frame(const metadata& meta, std::span<const std::uint8_t> frame,
-                                   decode_stats& stats) {
+}  // namespace
+
+// Call sites met so far, with their formats parsed once.
+struct stream_decoder::site_cache {
+    struct entry {
+        const call_site* site;
+        std::vector<grammar::piece> pieces;
+    };
+    std::unordered_map<std::uint32_t, entry> sites;
+    std::uint32_t last_index = 0;  // never a call site's (0 is the version entry)
+    const entry* last = nullptr;
+    const call_site* filled_from = nullptr;  // what the reused record holds
+
+    const entry* find(const metadata& meta, std::uint32_t index) {
+        if (index == last_index && last) return last;
+        auto it = sites.find(index);
+        if (it == sites.end()) {
+            const auto* site = meta.find_call_site(index);
+            if (!site) return nullptr;  // junk never grows the cache
+            entry e{site, {}};
+            grammar::parser parser(site->format);
+            for (auto piece = parser.next(); piece.kind != grammar::piece_kind::end;
+                 piece = parser.next()) {
+                e.pieces.push_back(piece);
+            }
+            it = sites.emplace(index, std::move(e)).first;
+        }
+        last_index = index;
+        last = &it->second;
+        return last;
+    }
+};
+
+namespace {
+
+// Decodes one frame into r (reusing its strings' storage); false if it is
+// corrupt or a drop report. With a cache, call sites are looked up and
+// their formats parsed once.
+bool decode_into(const metadata& meta, std::span<const std::uint8_t> frame, decode_stats& stats,
+                 record& r, stream_decoder::site_cache* cache) {
     try {
         reader in{frame};
         const auto index = in.varint();
@@ -295,61 +395,122 @@ std::optional<record> decode_frame(const metadata& meta, std::span<const std::ui
             const auto count = in.varint();
             if (in.pos != frame.size()) throw bad_frame{};
             stats.dropped_frames += count;
-            return std::nullopt;
+            return false;
         }
         if (index > 0xffffffffu) throw bad_frame{};
-        const auto* site = meta.find_call_site(static_cast<std::uint32_t>(index));
+        const stream_decoder::site_cache::entry* cached = nullptr;
+        const call_site* site;
+        if (cache) {
+            cached = cache->find(meta, static_cast<std::uint32_t>(index));
+            site = cached ? cached->site : nullptr;
+        } else {
+            site = meta.find_call_site(static_cast<std::uint32_t>(index));
+        }
         if (!site) throw bad_frame{};
-        record r;
-        r.severity = site->severity;
-        r.file = site->file;
-        r.line = site->line;
+        if (!cache || cache->filled_from != site) {
+            r.severity = site->severity;
+            r.file = site->file;
+            r.line = site->line;
+            if (cache) cache->filled_from = site;
+        }
+        r.timestamp.reset();
         if (site->timestamp) r.timestamp = in.varint();
         signature_cursor sig{site->signature};
         formatter format(meta, in);
-        r.message = format.message(site->format, sig, 0);
+        r.message.clear();
+        if (cached) {
+            format.message(r.message, cached->pieces, sig);
+        } else {
+            format.message(r.message, site->format, sig, 0);
+        }
         if (in.pos != frame.size() || sig.pos != sig.text.size()) throw bad_frame{};
         ++stats.records;
-        return r;
+        return true;
     } catch (const bad_frame&) {
         ++stats.corrupt_frames;
         stats.skipped_bytes += frame.size();
-        return std::nullopt;
+        return false;
     }
 }
 
-void stream_decoder::feed(std::span<const std::uint8_t> bytes) {
+}  // namespace
+
+std::optional<std::vector<std::uint8_t>> cobs_decode(std::span<const std::uint8_t> encoded) {
+    std::vector<std::uint8_t> out(encoded.size());
+    const auto size = cobs_decode_into(encoded, out.data());
+    if (!size) return std::nullopt;
+    out.resize(*size);
+    return out;
+}
+
+std::optional<record> decode_frame(const metadata& meta, std::span<const std::uint8_t> frame,
+                                   decode_stats& stats) {
+    record r;
+    if (!decode_into(meta, frame, stats, r, nullptr)) return std::nullopt;
+    return r;
+}
+
+void stream_decoder::frame(std::span<const std::uint8_t> encoded) {
     // No valid encoded frame is longer than this; anything longer is junk
     // that has lost its delimiter, skipped up to the next one.
     constexpr std::size_t longest = wire::max_frame_size + 2;
-    for (auto b : bytes) {
-        if (b != wire::frame_delimiter) {
-            if (pending_.size() <= longest)
-                pending_.push_back(b);
-            else
-                ++stats_.skipped_bytes;
-            continue;
-        }
-        if (pending_.empty()) continue;
-        if (pending_.size() > longest) {
-            ++stats_.corrupt_frames;
-            stats_.skipped_bytes += pending_.size();
-        } else if (auto frame = cobs_decode(pending_)) {
-            if (auto r = decode_frame(meta_, *frame, stats_)) sink_(*r);
+    if (encoded.empty()) return;
+    std::optional<std::size_t> size;
+    if (encoded.size() <= longest) size = cobs_decode_into(encoded, frame_.data());
+    if (!size) {
+        ++stats_.corrupt_frames;
+        stats_.skipped_bytes += encoded.size();
+        return;
+    }
+    if (decode_into(meta_, {frame_.data(), *size}, stats_, record_, cache_.get())) sink_(record_);
+}
+
+void stream_decoder::feed(std::span<const std::uint8_t> bytes) {
+    constexpr std::size_t longest = wire::max_frame_size + 2;
+    const std::uint8_t* at = bytes.data();
+    const std::uint8_t* const end = at + bytes.size();
+    while (at < end) {
+        const auto* found = std::find(at, end, wire::frame_delimiter);
+        const auto* stop = found == end ? nullptr : found;
+        const auto* run_end = found;
+        const auto run = static_cast<std::size_t>(run_end - at);
+        if (pending_.empty() && stop) {
+            frame({at, run});  // whole in this chunk: no copy
         } else {
-            ++stats_.corrupt_frames;
-            stats_.skipped_bytes += pending_.size();
+            // Keep at most one byte past the longest frame: enough to know
+            // it is junk; the rest is only counted.
+            const auto keep = pending_.size() <= longest
+                                  ? std::min(run, longest + 1 - pending_.size())
+                                  : std::size_t{0};
+            pending_.insert(pending_.end(), at, at + keep);
+            overlong_ += run - keep;
+            if (stop) {
+                if (overlong_ != 0) {
+                    ++stats_.corrupt_frames;
+                    stats_.skipped_bytes += pending_.size() + overlong_;
+                } else {
+                    frame(pending_);
+                }
+                pending_.clear();
+                overlong_ = 0;
+            }
         }
-        pending_.clear();
+        at = stop ? stop + 1 : end;
     }
 }
 
 void stream_decoder::finish() {
     if (!pending_.empty()) {
         ++stats_.corrupt_frames;
-        stats_.skipped_bytes += pending_.size();
+        stats_.skipped_bytes += pending_.size() + overlong_;
         pending_.clear();
+        overlong_ = 0;
     }
 }
+
+stream_decoder::stream_decoder(const metadata& meta, record_sink sink)
+    : meta_(meta), sink_(std::move(sink)), cache_(std::make_unique<site_cache>()) {}
+
+stream_decoder::~stream_decoder() = default;
 
 }  // namespace rivet::log

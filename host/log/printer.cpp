@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <array>
+#include <iterator>
 
 namespace rivet::log {
 namespace {
@@ -50,6 +51,20 @@ std::string upper_level(level severity) {
     std::string name = level_name(severity);
     for (auto& c : name) c = static_cast<char>(c - 'a' + 'A');
     return name;
+}
+
+// The level as the text layout shows it: upper case, padded to 5; made
+// once, not per line.
+std::string_view padded_level(level severity) {
+    static const auto names = [] {
+        std::array<std::string, static_cast<std::size_t>(level::panic) + 1> out;
+        for (std::size_t i = 0; i < out.size(); ++i) {
+            out[i] = fmt::format("{:<5}", upper_level(static_cast<level>(i)));
+        }
+        return out;
+    }();
+    const auto at = static_cast<std::size_t>(severity);
+    return at < names.size() ? std::string_view(names[at]) : std::string_view("?    ");
 }
 
 constexpr std::array<std::string_view, 6> placeholders = {"level", "message",  "file",
@@ -126,13 +141,13 @@ std::optional<std::string> template_error(std::string_view format) {
     return std::nullopt;
 }
 
-std::string render(const record& r, const print_options& options) {
+void render_to(std::string& out, const record& r, const print_options& options) {
     const bool always = r.severity == level::println || r.severity == level::panic;
-    if (!always && r.severity < options.min_level) return {};
+    if (!always && r.severity < options.min_level) return;
     if (options.json) {
-        std::string out = fmt::format(R"({{"type":"log","level":"{}","message":{},"file":{},"line":{})",
-                                      level_name(r.severity), json_string(r.message),
-                                      json_string(r.file), r.line);
+        out += fmt::format(R"({{"type":"log","level":"{}","message":{},"file":{},"line":{})",
+                           level_name(r.severity), json_string(r.message), json_string(r.file),
+                           r.line);
         if (r.timestamp) {
             out += fmt::format(",\"timestamp\":{}", *r.timestamp);
             if (options.timestamp_hz) {
@@ -140,17 +155,41 @@ std::string render(const record& r, const print_options& options) {
                                    format_timestamp(*r.timestamp, options.timestamp_hz));
             }
         }
-        return out + "}\n";
+        out += "}\n";
+        return;
     }
-    if (options.format)
-        return fill_template(*options.format, r, options.color, options.timestamp_hz) + "\n";
-    if (r.severity == level::println) return r.message + "\n";
+    if (options.format) {
+        out += fill_template(*options.format, r, options.color, options.timestamp_hz);
+        out += '\n';
+        return;
+    }
+    if (r.severity == level::println) {
+        out += r.message;
+        out += '\n';
+        return;
+    }
+    // The common line, appended piece by piece (no temporaries): it is what
+    // `rivet run` prints for every frame.
+    if (r.timestamp) {
+        fmt::format_to(std::back_inserter(out), "{:>10} ",
+                       format_timestamp(*r.timestamp, options.timestamp_hz));
+    }
+    if (options.color) out += color_of(r.severity);
+    out += padded_level(r.severity);
+    if (options.color) out += "\x1b[0m";
+    out += ' ';
+    out += r.message;
+    out += "  (";
+    out += r.file;
+    out += ':';
+    const fmt::format_int line(r.line);
+    out.append(line.data(), line.size());
+    out += ")\n";
+}
+
+std::string render(const record& r, const print_options& options) {
     std::string out;
-    if (r.timestamp)
-        out += fmt::format("{:>10} ", format_timestamp(*r.timestamp, options.timestamp_hz));
-    const auto name = fmt::format("{:<5}", upper_level(r.severity));
-    out += options.color ? fmt::format("{}{}\x1b[0m", color_of(r.severity), name) : name;
-    out += fmt::format(" {}  ({}:{})\n", r.message, r.file, r.line);
+    render_to(out, r, options);
     return out;
 }
 

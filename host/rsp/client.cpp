@@ -82,7 +82,9 @@ std::optional<event> client::next_event(clock::time_point deadline) {
     for (;;) {
         if (auto e = decoder_.next()) return e;
         auto now = clock::now();
-        auto left = std::chrono::duration_cast<std::chrono::milliseconds>(deadline - now);
+        // Rounded up: rounded down, the deadline's last fraction of a
+        // millisecond was spun through with zero-timeout reads.
+        auto left = std::chrono::ceil<std::chrono::milliseconds>(deadline - now);
         if (left.count() < 0) left = std::chrono::milliseconds(0);
         // Poll at least once even at the deadline so data already queued counts.
         std::size_t n = link_->read_some(buf.data(), buf.size(), left);

@@ -21,8 +21,10 @@ namespace {
 
 using clock = std::chrono::steady_clock;
 
+// Rounded up: rounded down, the last fraction of a millisecond became
+// poll(0), and a caller waiting out a deadline spun on it.
 int remaining_ms(clock::time_point deadline) {
-    auto left = std::chrono::duration_cast<std::chrono::milliseconds>(deadline - clock::now());
+    auto left = std::chrono::ceil<std::chrono::milliseconds>(deadline - clock::now());
     return left.count() < 0 ? 0 : static_cast<int>(std::min<long long>(left.count(), 1 << 30));
 }
 

@@ -29,23 +29,10 @@ static_assert(sizeof(wire::version_magic) <= sizeof(version_entry::text));
 // Frames the firmware could not send since the last drop report.
 std::uint32_t dropped = 0;
 
-// Interrupts off (PRIMASK) for the span of one frame, restored after, so a
-// frame from an interrupt never lands inside one from thread mode.
-class interrupt_lock {
-public:
-    interrupt_lock() { asm volatile("mrs %0, primask\n cpsid i" : "=r"(saved_) : : "memory"); }
-    ~interrupt_lock() { asm volatile("msr primask, %0" : : "r"(saved_) : "memory"); }
-    interrupt_lock(const interrupt_lock&) = delete;
-    interrupt_lock& operator=(const interrupt_lock&) = delete;
-
-private:
-    std::uint32_t saved_;
-};
-
 // COBS in place: frame[0] is free for the first code byte, the data is
 // frame[1..1+size), and the delimiter goes after it. size <= 253, so no
 // block needs splitting. Returns the bytes to send.
-std::size_t cobs_encode(std::uint8_t* frame, std::size_t size) {
+std::size_t cobs_encode(std::uint8_t* frame, std::size_t size) noexcept {
     std::size_t code_at = 0;
     std::uint8_t code = 1;
     for (std::size_t i = 1; i <= size; ++i) {
@@ -66,10 +53,18 @@ std::size_t cobs_encode(std::uint8_t* frame, std::size_t size) {
 
 namespace rivet::log::detail {
 
+rtt::ring_buffer closed_ring{};
+rtt::ring_buffer* direct_ring = &closed_ring;
+
+void cobs_frame(std::uint8_t* frame, std::size_t size) noexcept {
+    cobs_encode(frame, size);
+}
+
 void send_frame(std::uint8_t* frame, std::uint8_t* end, bool overflow) noexcept {
     interrupt_lock lock;
     if (overflow) {
         ++dropped;
+        direct_ring = &closed_ring;
         return;
     }
     if (dropped != 0) {
@@ -82,6 +77,8 @@ void send_frame(std::uint8_t* frame, std::uint8_t* end, bool overflow) noexcept 
     }
     const auto size = cobs_encode(frame, static_cast<std::size_t>(end - (frame + 1)));
     if (!transport::write({frame, size})) ++dropped;
+    // The fast path skips the drop report: closed until one went out.
+    if (dropped != 0) direct_ring = &closed_ring;
 }
 
 void panic_exit() noexcept {

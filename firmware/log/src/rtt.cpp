@@ -15,14 +15,7 @@ namespace {
 
 namespace contract = rivet::contracts::rtt;
 
-struct buffer {
-    const char* name;
-    std::uint8_t* data;
-    std::uint32_t size;
-    volatile std::uint32_t write_offset;
-    volatile std::uint32_t read_offset;
-    volatile std::uint32_t flags;
-};
+using buffer = rivet::log::rtt::ring_buffer;
 
 struct control_block {
     char id[16];
@@ -88,6 +81,10 @@ void init() noexcept {
     barrier();
     static_cast<volatile char*>(cb.id)[0] = id[0];
     barrier();
+}
+
+ring_buffer& log_ring() noexcept {
+    return _SEGGER_RTT.up[0];
 }
 
 void set_mode(contracts::rtt::mode mode) noexcept {

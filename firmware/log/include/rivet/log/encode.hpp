@@ -35,12 +35,37 @@ namespace detail {
 
 namespace sig = contracts::log::sig;
 
+// Varints and zigzag for both writers below; each supplies varint_loop.
+// Every width goes through one of two loops (32 or 64 bits), so a firmware
+// carries at most two copies of each.
+template <class Self>
+struct varint_encoder {
+    template <std::unsigned_integral U>
+    [[gnu::always_inline]] void varint(U value) {
+        if constexpr (sizeof(U) <= 4) {
+            static_cast<Self*>(this)->varint_loop(static_cast<std::uint32_t>(value));
+        } else {
+            static_cast<Self*>(this)->varint_loop(static_cast<std::uint64_t>(value));
+        }
+    }
+    template <std::signed_integral S>
+    [[gnu::always_inline]] void zigzag(S value) {
+        using W = std::conditional_t<(sizeof(S) <= 4), std::int32_t, std::int64_t>;
+        using U = std::make_unsigned_t<W>;
+        const W wide = value;
+        varint(static_cast<U>((static_cast<U>(wide) << 1) ^
+                              static_cast<U>(wide >> (sizeof(W) * 8 - 1))));
+    }
+};
+
 // Where an argument's bytes go: a bounded frame buffer. Overflow is
 // remembered and the frame is dropped whole rather than sent cut short.
-struct writer {
+struct writer : varint_encoder<writer> {
     std::uint8_t* pos;
     std::uint8_t* end;
     bool overflow = false;
+
+    writer(std::uint8_t* from, std::uint8_t* to) : pos(from), end(to) {}
 
     [[gnu::always_inline]] void byte(std::uint8_t b) {
         if (pos < end) {
@@ -48,24 +73,6 @@ struct writer {
         } else {
             overflow = true;
         }
-    }
-    // Every width goes through one of two loops (32 or 64 bits), so a
-    // firmware carries at most two copies.
-    template <std::unsigned_integral U>
-    void varint(U value) {
-        if constexpr (sizeof(U) <= 4) {
-            varint_loop(static_cast<std::uint32_t>(value));
-        } else {
-            varint_loop(static_cast<std::uint64_t>(value));
-        }
-    }
-    template <std::signed_integral S>
-    void zigzag(S value) {
-        using W = std::conditional_t<(sizeof(S) <= 4), std::int32_t, std::int64_t>;
-        using U = std::make_unsigned_t<W>;
-        const W wide = value;
-        varint(static_cast<U>((static_cast<U>(wide) << 1) ^
-                              static_cast<U>(wide >> (sizeof(W) * 8 - 1))));
     }
     template <class U>
     void varint_loop(U value) {
@@ -85,6 +92,69 @@ struct writer {
     }
 };
 
+// The fast path's writer: straight into RTT ring memory whose room was
+// checked for the longest encoding beforehand, so no bounds checks; it
+// notes whether a zero byte went out (only then does the frame need COBS
+// beyond its first code byte). A varint ends in a zero byte only when its
+// value is 0; its other bytes have the top bit set.
+struct ring_writer : varint_encoder<ring_writer> {
+    std::uint8_t* pos;
+    bool zero = false;
+
+    explicit ring_writer(std::uint8_t* at) : pos(at) {}
+
+    [[gnu::always_inline]] void byte(std::uint8_t b) {
+        zero |= b == 0;
+        *pos++ = b;
+    }
+    template <class U>
+    [[gnu::always_inline]] void varint_loop(U value) {
+        zero |= value == 0;
+        unchecked_varint(value);
+    }
+    // A call site's index: never 0 (the version entry's), so never a zero byte.
+    [[gnu::always_inline]] void index(std::uint32_t value) { unchecked_varint(value); }
+    // 32 bits unrolled: a compare per byte instead of a loop's branches
+    // (one copy per argument-type list, not per call site).
+    [[gnu::always_inline]] void unchecked_varint(std::uint32_t v) {
+        std::uint8_t* p = pos;
+        if (v < (1u << 7)) {
+            p[0] = static_cast<std::uint8_t>(v);
+            pos = p + 1;
+        } else if (v < (1u << 14)) {
+            p[0] = static_cast<std::uint8_t>(v | 0x80);
+            p[1] = static_cast<std::uint8_t>(v >> 7);
+            pos = p + 2;
+        } else if (v < (1u << 21)) {
+            p[0] = static_cast<std::uint8_t>(v | 0x80);
+            p[1] = static_cast<std::uint8_t>((v >> 7) | 0x80);
+            p[2] = static_cast<std::uint8_t>(v >> 14);
+            pos = p + 3;
+        } else {
+            unchecked_varint_loop(v);
+        }
+    }
+    [[gnu::always_inline]] void unchecked_varint(std::uint64_t value) {
+        unchecked_varint_loop(value);
+    }
+    template <class U>
+    [[gnu::always_inline]] void unchecked_varint_loop(U value) {
+        while (value >= 0x80) {
+            *pos++ = static_cast<std::uint8_t>(value | 0x80);
+            value = static_cast<U>(value >> 7);
+        }
+        *pos++ = static_cast<std::uint8_t>(value);
+    }
+    [[gnu::always_inline]] void raw(const void* data, std::size_t size) {
+        const auto* from = static_cast<const std::uint8_t*>(data);
+        for (std::size_t i = 0; i < size; ++i) byte(from[i]);
+    }
+};
+
+// The most bytes a value of a fixed-size argument kind encodes to.
+template <class T>
+inline constexpr std::size_t varint_max = (sizeof(T) * 8 + 6) / 7;
+
 // What a format hint may be applied to.
 struct traits {
     bool radix = false;     // {:x} {:#x} {:b} {:o}: integers, pointers, bytes, lists of those
@@ -99,11 +169,22 @@ concept loggable = requires {
     argument<T>::signature;
 };
 
+// Encodes to at most a known number of bytes (argument<T>::max_size), so
+// it may go straight into the RTT ring.
+template <class T>
+concept fixed_size = requires {
+    argument<T>::max_size;
+};
+
 template <class T>
 requires(std::integral<T> && !std::same_as<T, bool> && !std::same_as<T, char>) struct argument<T> {
-    static constexpr fixed_string<1> signature{std::signed_integral<T> ? "i" : "u"};
+    static constexpr auto signature =
+        letter(std::signed_integral<T> ? sig::signed_int : sig::unsigned_int);
     static constexpr traits hints{.radix = true};
-    static void encode(writer& w, T value) {
+    static constexpr std::size_t max_size =
+        varint_max<std::conditional_t<(sizeof(T) < 4), std::uint32_t, T>>;
+    template <class W>
+    [[gnu::always_inline]] static void encode(W& w, T value) {
         if constexpr (std::signed_integral<T>) {
             w.zigzag(value);
         } else {
@@ -115,30 +196,46 @@ requires(std::integral<T> && !std::same_as<T, bool> && !std::same_as<T, char>) s
 
 template <>
 struct argument<bool> {
-    static constexpr fixed_string signature{"b"};
+    static constexpr auto signature = letter(sig::boolean);
     static constexpr traits hints{};
-    static void encode(writer& w, bool value) { w.byte(value ? 1 : 0); }
+    static constexpr std::size_t max_size = 1;
+    template <class W>
+    [[gnu::always_inline]] static void encode(W& w, bool value) {
+        w.byte(value ? 1 : 0);
+    }
 };
 
 template <>
 struct argument<char> {
-    static constexpr fixed_string signature{"c"};
+    static constexpr auto signature = letter(sig::character);
     static constexpr traits hints{};
-    static void encode(writer& w, char value) { w.byte(static_cast<std::uint8_t>(value)); }
+    static constexpr std::size_t max_size = 1;
+    template <class W>
+    [[gnu::always_inline]] static void encode(W& w, char value) {
+        w.byte(static_cast<std::uint8_t>(value));
+    }
 };
 
 template <>
 struct argument<float> {
-    static constexpr fixed_string signature{"f"};
+    static constexpr auto signature = letter(sig::f32);
     static constexpr traits hints{.floating = true};
-    static void encode(writer& w, float value) { w.raw(&value, 4); }
+    static constexpr std::size_t max_size = 4;
+    template <class W>
+    [[gnu::always_inline]] static void encode(W& w, float value) {
+        w.raw(&value, 4);
+    }
 };
 
 template <>
 struct argument<double> {
-    static constexpr fixed_string signature{"d"};
+    static constexpr auto signature = letter(sig::f64);
     static constexpr traits hints{.floating = true};
-    static void encode(writer& w, double value) { w.raw(&value, 8); }
+    static constexpr std::size_t max_size = 8;
+    template <class W>
+    [[gnu::always_inline]] static void encode(W& w, double value) {
+        w.raw(&value, 8);
+    }
 };
 
 inline void encode_string(writer& w, const char* text, std::size_t size) {
@@ -148,7 +245,7 @@ inline void encode_string(writer& w, const char* text, std::size_t size) {
 
 template <>
 struct argument<std::string_view> {
-    static constexpr fixed_string signature{"s"};
+    static constexpr auto signature = letter(sig::string);
     static constexpr traits hints{};
     static void encode(writer& w, std::string_view text) {
         encode_string(w, text.data(), text.size());
@@ -158,7 +255,7 @@ struct argument<std::string_view> {
 template <class C>
 requires std::same_as < std::remove_const_t<C>,
 char > struct argument<C*> {
-    static constexpr fixed_string signature{"s"};
+    static constexpr auto signature = letter(sig::string);
     static constexpr traits hints{};
     static void encode(writer& w, const char* text) {
         if (text == nullptr) text = "(null)";
@@ -169,7 +266,7 @@ char > struct argument<C*> {
 // A char array is a runtime string buffer: up to its first NUL.
 template <std::size_t N>
 struct argument<char[N]> {
-    static constexpr fixed_string signature{"s"};
+    static constexpr auto signature = letter(sig::string);
     static constexpr traits hints{};
     static void encode(writer& w, const char (&text)[N]) {
         std::size_t size = 0;
@@ -180,9 +277,13 @@ struct argument<char[N]> {
 
 template <>
 struct argument<interned> {
-    static constexpr fixed_string signature{"S"};
+    static constexpr auto signature = letter(sig::interned);
     static constexpr traits hints{};
-    static void encode(writer& w, interned s) { w.varint(s.index); }
+    static constexpr std::size_t max_size = varint_max<std::uint32_t>;
+    template <class W>
+    [[gnu::always_inline]] static void encode(W& w, interned s) {
+        w.varint(s.index);
+    }
 };
 
 template <class T>
@@ -202,9 +303,9 @@ void encode_sequence(writer& w, std::span<const T> items) {
 template <class T>
 consteval auto sequence_signature() {
     if constexpr (byte_like<T>) {
-        return fixed_string{"y"};
+        return letter(sig::bytes);
     } else {
-        return fixed_string{"a"} + argument<std::remove_cv_t<T>>::signature;
+        return letter(sig::list) + argument<std::remove_cv_t<T>>::signature;
     }
 }
 
@@ -246,7 +347,7 @@ requires(!std::same_as<std::remove_const_t<T>, char>) struct argument<T[N]> {
 
 template <class T>
 struct argument<std::optional<T>> {
-    static constexpr auto signature = fixed_string{"o"} + argument<T>::signature;
+    static constexpr auto signature = letter(sig::optional) + argument<T>::signature;
     static constexpr traits hints = argument<T>::hints;
     static void encode(writer& w, const std::optional<T>& value) {
         w.byte(value ? 1 : 0);
@@ -256,9 +357,11 @@ struct argument<std::optional<T>> {
 
 template <class T>
 requires(!std::same_as<std::remove_const_t<T>, char>) struct argument<T*> {
-    static constexpr fixed_string signature{"p"};
+    static constexpr auto signature = letter(sig::pointer);
     static constexpr traits hints{.radix = true};
-    static void encode(writer& w, T* pointer) {
+    static constexpr std::size_t max_size = 4;
+    template <class W>
+    [[gnu::always_inline]] static void encode(W& w, T* pointer) {
         const auto address = static_cast<std::uint32_t>(reinterpret_cast<std::uintptr_t>(pointer));
         w.raw(&address, 4);
     }
@@ -266,9 +369,13 @@ requires(!std::same_as<std::remove_const_t<T>, char>) struct argument<T*> {
 
 template <>
 struct argument<std::nullptr_t> {
-    static constexpr fixed_string signature{"p"};
+    static constexpr auto signature = letter(sig::pointer);
     static constexpr traits hints{.radix = true};
-    static void encode(writer& w, std::nullptr_t) { w.raw("\0\0\0\0", 4); }
+    static constexpr std::size_t max_size = 4;
+    template <class W>
+    [[gnu::always_inline]] static void encode(W& w, std::nullptr_t) {
+        w.raw("\0\0\0\0", 4);
+    }
 };
 
 // ---- enums: names found at compile time from the compiler's own spelling
@@ -367,9 +474,11 @@ template <class E>
 template <class E>
 requires std::is_enum_v<E>
 struct argument<E> {
-    static constexpr fixed_string signature{"e"};
+    static constexpr auto signature = letter(sig::enumeration);
     static constexpr traits hints{};
-    static void encode(writer& w, E value) {
+    static constexpr std::size_t max_size = 2 * varint_max<std::uint32_t>;
+    template <class W>
+    static void encode(W& w, E value) {
         w.varint(enum_index<E>());
         w.zigzag(static_cast<std::int32_t>(value));
     }
@@ -395,9 +504,9 @@ requires user_formatted<T>
 struct argument<T> {
     using fields_type = decltype(formatter<T>::fields(std::declval<const T&>()));
     static constexpr fixed_string<sizeof(formatter<T>::format) - 1> format{formatter<T>::format};
-    static constexpr auto signature = fixed_string{"("} + decimal<format.size()>() +
+    static constexpr auto signature = letter(sig::user_open) + decimal<format.size()>() +
                                       fixed_string{":"} + format +
-                                      tuple_signature<fields_type>::value + fixed_string{")"};
+                                      tuple_signature<fields_type>::value + letter(sig::user_close);
     static constexpr traits hints{};
     static void encode(writer& w, const T& value) {
         std::apply(

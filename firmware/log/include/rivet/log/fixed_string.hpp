@@ -26,6 +26,13 @@ struct fixed_string {
 template <std::size_t M>
 fixed_string(const char (&)[M]) -> fixed_string<M - 1>;
 
+// One character as a string: a signature letter of the wire contract.
+consteval fixed_string<1> letter(char c) {
+    fixed_string<1> out;
+    out.chars[0] = c;
+    return out;
+}
+
 template <std::size_t A, std::size_t B>
 consteval fixed_string<A + B> operator+(const fixed_string<A>& a, const fixed_string<B>& b) {
     fixed_string<A + B> out;

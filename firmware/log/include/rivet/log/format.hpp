@@ -1,13 +1,14 @@
 // Compile-time checking of format strings against their arguments, and the
 // metadata entries (call sites, interned strings) built from them.
 //
-// Grammar: text with {{ and }} escapes and placeholders {} or {:SPEC}, SPEC =
-// [#][0][width][.precision][type], type one of x X b o (integers, pointers,
-// bytes and lists of those), ? (debug: strings quoted), e (floats). A
-// mistake is a compile error naming it, through a call to one of the
-// functions below (they are declared, never defined, and not constexpr).
+// The grammar is contracts/log_format.hpp (shared with the host decoder);
+// this adds what it asks of each argument (x X b o and '#': integers,
+// pointers, bytes and lists of those; precision and e: floats). A mistake is
+// a compile error naming it, through a call to one of the functions below
+// (they are declared, never defined, and not constexpr).
 #pragma once
 
+#include <rivet/contracts/log_format.hpp>
 #include <rivet/contracts/log_wire.hpp>
 #include <rivet/log/encode.hpp>
 #include <rivet/log/fixed_string.hpp>
@@ -25,6 +26,7 @@ void unknown_format_hint_use_x_X_b_o_question_mark_or_e();
 void unmatched_brace_in_format_string_use_double_braces_for_literal_ones();
 void positional_placeholders_are_not_supported_use_empty_braces();
 void argument_type_cannot_be_logged_specialise_rivet_log_formatter();
+void width_or_precision_above_255();
 }  // namespace rivet::log::format_error
 
 namespace rivet::log::detail {
@@ -42,43 +44,36 @@ consteval traits traits_of() {
     }
 }
 
-consteval bool is_digit(char c) {
-    return c >= '0' && c <= '9';
+// What the grammar (contracts/log_format.hpp) asks of the argument, and
+// the grammar's own mistakes, as compile errors that name them.
+consteval void check_spec(const contracts::log::format::spec& spec, traits arg) {
+    if (spec.radix() && !arg.radix) {
+        format_error::hint_x_b_o_or_hash_needs_an_integer_pointer_or_bytes_argument();
+    }
+    if (spec.floating() && !arg.floating)
+        format_error::precision_needs_a_float_or_double_argument();
 }
 
-consteval void check_spec(std::string_view spec, traits arg) {
-    std::size_t i = 0;
-    bool hash = false;
-    if (i < spec.size() && spec[i] == '#') {
-        hash = true;
-        ++i;
-    }
-    while (i < spec.size() && is_digit(spec[i])) ++i;  // zero flag and width
-    if (i < spec.size() && spec[i] == '.') {
-        ++i;
-        if (!arg.floating) format_error::precision_needs_a_float_or_double_argument();
-        while (i < spec.size() && is_digit(spec[i])) ++i;
-    }
-    char type = 0;
-    if (i < spec.size()) type = spec[i++];
-    if (i != spec.size()) format_error::unknown_format_hint_use_x_X_b_o_question_mark_or_e();
-    switch (type) {
-        case 0:
-        case '?':
-            if (hash) format_error::hint_x_b_o_or_hash_needs_an_integer_pointer_or_bytes_argument();
+consteval void report(contracts::log::format::error e) {
+    using contracts::log::format::error;
+    switch (e) {
+        case error::none:
             break;
-        case 'x':
-        case 'X':
-        case 'b':
-        case 'o':
-            if (!arg.radix)
-                format_error::hint_x_b_o_or_hash_needs_an_integer_pointer_or_bytes_argument();
+        case error::unmatched_brace:
+            format_error::unmatched_brace_in_format_string_use_double_braces_for_literal_ones();
             break;
-        case 'e':
-            if (!arg.floating) format_error::precision_needs_a_float_or_double_argument();
+        case error::positional_placeholder:
+            format_error::positional_placeholders_are_not_supported_use_empty_braces();
             break;
-        default:
+        case error::unknown_type:
             format_error::unknown_format_hint_use_x_X_b_o_question_mark_or_e();
+            break;
+        case error::hash_without_radix:
+            format_error::hint_x_b_o_or_hash_needs_an_integer_pointer_or_bytes_argument();
+            break;
+        case error::number_too_large:
+            format_error::width_or_precision_above_255();
+            break;
     }
 }
 
@@ -100,38 +95,23 @@ consteval void check_nested() {
 
 template <class... A>
 consteval void check_format(std::string_view format) {
+    namespace grammar = contracts::log::format;
     const traits args[] = {traits_of<A>()..., traits{}};
     (check_nested<A>(), ...);
     std::size_t next = 0;
-    for (std::size_t i = 0; i < format.size(); ++i) {
-        if (format[i] == '{') {
-            if (i + 1 < format.size() && format[i + 1] == '{') {
-                ++i;
-                continue;
-            }
-            const auto close = format.find('}', i);
-            if (close == std::string_view::npos) {
-                format_error::unmatched_brace_in_format_string_use_double_braces_for_literal_ones();
-                return;
-            }
-            auto inside = format.substr(i + 1, close - i - 1);
-            if (!inside.empty() && inside.front() != ':') {
-                format_error::positional_placeholders_are_not_supported_use_empty_braces();
-            }
-            if (next >= sizeof...(A)) {
-                format_error::more_placeholders_than_arguments();
-                return;
-            }
-            if (!inside.empty()) check_spec(inside.substr(1), args[next]);
-            ++next;
-            i = close;
-        } else if (format[i] == '}') {
-            if (i + 1 < format.size() && format[i + 1] == '}') {
-                ++i;
-                continue;
-            }
-            format_error::unmatched_brace_in_format_string_use_double_braces_for_literal_ones();
+    grammar::parser parser(format);
+    for (auto piece = parser.next(); piece.kind != grammar::piece_kind::end;
+         piece = parser.next()) {
+        if (piece.kind == grammar::piece_kind::error) {
+            report(piece.error);
+            return;
         }
+        if (piece.kind != grammar::piece_kind::placeholder) continue;
+        if (next >= sizeof...(A)) {
+            format_error::more_placeholders_than_arguments();
+            return;
+        }
+        check_spec(piece.spec, args[next++]);
     }
     if (next != sizeof...(A)) format_error::more_arguments_than_placeholders();
 }

@@ -11,6 +11,7 @@
 #include <rivet/log/encode.hpp>
 #include <rivet/log/fixed_string.hpp>
 #include <rivet/log/format.hpp>
+#include <rivet/log/rtt.hpp>
 
 #include <cstdint>
 #include <type_traits>
@@ -60,6 +61,35 @@ namespace detail {
 void send_frame(std::uint8_t* frame, std::uint8_t* end, bool overflow) noexcept;
 [[noreturn]] void panic_exit() noexcept;
 
+// The RTT ring the fast path writes into. Points at closed_ring (size 0:
+// never room) until the RTT transport sends a frame with no drop waiting to
+// be reported, so a firmware with its own transport never takes the fast
+// path, and a drop report always goes out before the next frame. (A ring of
+// size 0 rather than a null pointer: the room check alone rules it out.)
+extern rtt::ring_buffer* direct_ring;
+extern rtt::ring_buffer closed_ring;
+
+// COBS in place for a frame with zero bytes: frame[0] is free for the first
+// code byte, the data is frame[1..1+size), the delimiter goes after it.
+void cobs_frame(std::uint8_t* frame, std::size_t size) noexcept;
+
+// Interrupts off (PRIMASK) for the span of one frame, restored after, so a
+// frame from an interrupt never lands inside one from thread mode.
+class interrupt_lock {
+public:
+    [[gnu::always_inline]] interrupt_lock() {
+        asm volatile("mrs %0, primask\n cpsid i" : "=r"(saved_) : : "memory");
+    }
+    [[gnu::always_inline]] ~interrupt_lock() {
+        asm volatile("msr primask, %0" : : "r"(saved_) : "memory");
+    }
+    interrupt_lock(const interrupt_lock&) = delete;
+    interrupt_lock& operator=(const interrupt_lock&) = delete;
+
+private:
+    std::uint32_t saved_;
+};
+
 // The metadata entry RIVET_LOG_TIMESTAMP_HZ leaves in .rivet.log.
 struct timestamp_unit_entry {
     contracts::log::entry_header header;
@@ -72,16 +102,72 @@ using param_t =
     std::conditional_t<std::is_trivially_copyable_v<T> && !std::is_array_v<T> && sizeof(T) <= 8, T,
                        const T&>;
 
-// One instance per argument-type list, shared by every call site with
-// those types; a call site only loads its index and arguments and calls it.
+// The fast path: when every argument has a bounded encoding and the ring
+// has contiguous room for the longest one, the frame is encoded straight
+// into the ring with no bounds checks and no copy; COBS then only writes the
+// first code byte (len + 1) unless a zero byte went out. False: the ring
+// had no room (or is not in use); nothing was written.
 template <bool Timestamp, class... A>
-[[gnu::noinline]] void emit(std::uint32_t index, param_t<A>... args) noexcept {
+[[gnu::always_inline]] inline bool emit_direct(std::uint32_t index, param_t<A>... args) noexcept {
+    constexpr std::uint32_t longest = 1 + varint_max<std::uint32_t> +
+                                      (Timestamp ? varint_max<std::uint64_t> : 0) +
+                                      (argument<A>::max_size + ... + 0) + 1;
+    static_assert(longest <= contracts::log::max_frame_size + 2);
+    interrupt_lock lock;
+    rtt::ring_buffer* const ring = direct_ring;
+    const std::uint32_t write = ring->write_offset;
+    // Room for `longest` bytes before the reader and before the ring's end
+    // (unsigned: a reader behind the writer wraps the first to a huge value;
+    // closed_ring fails the second).
+    if (ring->read_offset - write - 1 < longest || ring->size - write <= longest) return false;
+    std::uint8_t* const start = ring->data + write;
+    ring_writer w(start + 1);
+    w.index(index);
+    if constexpr (Timestamp) w.varint(rivet_log_timestamp());
+    (argument<A>::encode(w, args), ...);
+    const auto size = static_cast<std::uint32_t>(w.pos - (start + 1));
+    if (w.zero) {
+        cobs_frame(start, size);
+    } else {
+        start[0] = static_cast<std::uint8_t>(size + 1);
+        *w.pos = contracts::log::frame_delimiter;
+    }
+    asm volatile("dmb" ::: "memory");  // the bytes before the offset that publishes them
+    ring->write_offset = write + size + 2;
+    return true;
+}
+
+// Encodes into a frame buffer on the stack, then COBS and the transport:
+// arguments of any size, a full ring, a drop to report, another transport.
+template <bool Timestamp, class... A>
+[[gnu::always_inline]] inline void emit_through_buffer(std::uint32_t index,
+                                                       param_t<A>... args) noexcept {
     std::uint8_t frame[contracts::log::max_frame_size + 2];
     writer w{frame + 1, frame + 1 + contracts::log::max_frame_size};
     w.varint(index);
     if constexpr (Timestamp) w.varint(rivet_log_timestamp());
     (argument<A>::encode(w, args), ...);
     send_frame(frame, w.pos, w.overflow);
+}
+
+template <bool Timestamp, class... A>
+[[gnu::noinline]] void emit_buffered(std::uint32_t index, param_t<A>... args) noexcept {
+    emit_through_buffer<Timestamp, A...>(index, args...);
+}
+
+// One instance per argument-type list, shared by every call site with
+// those types; a call site only loads its index and arguments and calls it.
+// The buffered path is a call of its own when there is a fast path, so the
+// fast one needs no stack frame for the buffer.
+template <bool Timestamp, class... A>
+[[gnu::noinline]] void emit(std::uint32_t index, param_t<A>... args) noexcept {
+    if constexpr ((fixed_size<A> && ...)) {
+        if (!emit_direct<Timestamp, A...>(index, args...)) {
+            emit_buffered<Timestamp, A...>(index, args...);
+        }
+    } else {
+        emit_through_buffer<Timestamp, A...>(index, args...);
+    }
 }
 
 template <bool Timestamp, class Site, class... A>

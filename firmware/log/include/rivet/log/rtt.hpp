@@ -12,6 +12,20 @@
 
 namespace rivet::log::rtt {
 
+// One ring buffer descriptor (contracts::rtt::buffer_descriptor as the
+// target sees it).
+struct ring_buffer {
+    const char* name;
+    std::uint8_t* data;
+    std::uint32_t size;
+    volatile std::uint32_t write_offset;
+    volatile std::uint32_t read_offset;
+    volatile std::uint32_t flags;
+};
+
+// The log channel (up 0); valid once init() ran (every write runs it).
+ring_buffer& log_ring() noexcept;
+
 // Builds the control block if it does not exist yet; every write does this.
 void init() noexcept;
 

@@ -5,8 +5,10 @@
 
 #include <rivet/log/metadata.hpp>
 
+#include <array>
 #include <cstdint>
 #include <functional>
+#include <memory>
 #include <optional>
 #include <span>
 #include <string>
@@ -41,7 +43,10 @@ std::optional<std::vector<std::uint8_t>> cobs_decode(std::span<const std::uint8_
 class stream_decoder {
 public:
     using record_sink = std::function<void(const record&)>;
-    stream_decoder(const metadata& meta, record_sink sink) : meta_(meta), sink_(std::move(sink)) {}
+    stream_decoder(const metadata& meta, record_sink sink);
+    ~stream_decoder();
+    stream_decoder(const stream_decoder&) = delete;
+    stream_decoder& operator=(const stream_decoder&) = delete;
 
     // Any split of the stream into chunks gives the same records.
     void feed(std::span<const std::uint8_t> bytes);
@@ -50,10 +55,18 @@ public:
 
     [[nodiscard]] const decode_stats& stats() const { return stats_; }
 
+    struct site_cache;  // call sites met so far, formats parsed (decoder.cpp)
+
 private:
+    void frame(std::span<const std::uint8_t> encoded);
+
     const metadata& meta_;
     record_sink sink_;
-    std::vector<std::uint8_t> pending_;
+    std::vector<std::uint8_t> pending_;  // a frame split across feeds
+    std::size_t overlong_ = 0;           // its bytes past the longest frame, not kept
+    std::array<std::uint8_t, contracts::log::max_frame_size + 2> frame_;  // COBS removed
+    record record_;  // reused: its strings keep their storage
+    std::unique_ptr<site_cache> cache_;
     decode_stats stats_;
 };
 

@@ -31,5 +31,8 @@ std::optional<std::string> template_error(std::string_view format);
 
 // The line to print for the record (with its newline), or "" if filtered.
 std::string render(const record& r, const print_options& options);
+// The same, appended to out (nothing if filtered): no allocation per line
+// once out has grown.
+void render_to(std::string& out, const record& r, const print_options& options);
 
 }  // namespace rivet::log

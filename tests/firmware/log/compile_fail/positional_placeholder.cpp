@@ -1,0 +1,2 @@
+#include <rivet/log/log.hpp>
+void f() { RIVET_INFO("{0}", 3); }
