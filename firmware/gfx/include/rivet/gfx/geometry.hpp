@@ -47,7 +47,7 @@ struct rectangle {
     constexpr coordinate right() const noexcept { return top_left.x + size.width; }
     constexpr coordinate bottom() const noexcept { return top_left.y + size.height; }
     constexpr bool empty() const noexcept { return size.width <= 0 || size.height <= 0; }
-    constexpr bool contains(point p) const noexcept {
+    [[gnu::always_inline]] constexpr bool contains(point p) const noexcept {
         return p.x >= left() && p.x < right() && p.y >= top() && p.y < bottom();
     }
     // The pixels both cover (empty when they do not overlap).

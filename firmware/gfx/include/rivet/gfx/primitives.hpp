@@ -379,12 +379,14 @@ constexpr void draw(T& t, line l, coordinate width, typename T::color_type c) {
             fill_solid(t, {{r.left() + lo, r.top()}, {width, r.size.height}}, c);
         return;
     }
+    // A line with both ends on the target needs no check per pixel.
+    const bool inside = box.contains(l.start) && box.contains(l.end);
     coordinate x = l.start.x, y = l.start.y;
     coordinate err = (x_major ? dx : dy) / 2;
     const coordinate steps = x_major ? dx : dy;
     for (coordinate n = 0; n <= steps; ++n) {
         if (width == 1) {
-            if (box.contains({x, y})) t.draw_pixel({x, y}, c);
+            if (inside || box.contains({x, y})) t.draw_pixel({x, y}, c);
         } else if (x_major) {
             fill_solid(t, {{x, y + lo}, {1, width}}, c);
         } else {
