@@ -4,6 +4,7 @@
 // one call, and forgotten only once the call succeeded.
 #pragma once
 
+#include "rivet/gfx/draw_target.hpp"
 #include "rivet/gfx/geometry.hpp"
 
 namespace rivet::gfx {
@@ -61,5 +62,33 @@ constexpr R flush_dirty(dirty_area& dirty, gfx::size align, rectangle box, R not
     if (result) dirty.clear();
     return result;
 }
+
+// A framebuffer that remembers what was drawn since the last flush: the
+// draw-target part of every display driver, which adds flush().
+template <class Frame>
+class tracked_framebuffer {
+public:
+    using color_type = typename Frame::color_type;
+    using frame_type = Frame;
+
+    constexpr rectangle bounding_box() const noexcept { return frame_.bounding_box(); }
+    constexpr void draw_pixel(point p, color_type c) noexcept {
+        frame_.draw_pixel(p, c);
+        dirty_.add(p);
+    }
+    constexpr void fill_solid(rectangle r, color_type c) noexcept {
+        frame_.fill_solid(r, c);
+        dirty_.add(r);
+    }
+    constexpr color_type get_pixel(point p) const noexcept { return frame_.get_pixel(p); }
+    // Everything is sent at the next flush (after the panel's init(), say).
+    constexpr void invalidate() noexcept { dirty_.add(bounding_box()); }
+    constexpr rectangle dirty() const noexcept { return dirty_.area(); }
+    constexpr const Frame& frame() const noexcept { return frame_; }
+
+protected:
+    Frame frame_{};
+    dirty_area dirty_{};
+};
 
 }  // namespace rivet::gfx

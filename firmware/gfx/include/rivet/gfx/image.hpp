@@ -276,18 +276,14 @@ private:
 
 // Draws an image with its top-left at `at`, clipped; a failed parse draws
 // nothing.
-template <draw_target T, class C>
-constexpr void draw(T& t, const raw_image<C>& img, point at) {
-    const rectangle box = t.bounding_box();
-    for (coordinate y = 0; y < img.size().height; ++y)
-        for (coordinate x = 0; x < img.size().width; ++x)
-            if (box.contains({at.x + x, at.y + y}))
-                t.draw_pixel({at.x + x, at.y + y},
-                             convert<typename T::color_type>(img.pixel(x, y)));
+template <draw_target T, class Image>
+requires requires(const Image& i) {
+    i.pixel(0, 0);
 }
-template <draw_target T>
-constexpr void draw(T& t, const bmp_image& img, point at) {
-    if (!img) return;
+constexpr void draw(T& t, const Image& img, point at) {
+    if constexpr (requires { img.error(); }) {
+        if (img.error() != image_error::none) return;
+    }
     const rectangle box = t.bounding_box();
     for (coordinate y = 0; y < img.size().height; ++y)
         for (coordinate x = 0; x < img.size().width; ++x)
