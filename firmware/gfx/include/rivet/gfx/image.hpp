@@ -44,6 +44,28 @@ constexpr rgb888 from555(unsigned v) noexcept {
     return {detail::rescale(v >> 10 & 31, 31, 255), detail::rescale(v >> 5 & 31, 31, 255),
             detail::rescale(v & 31, 31, 255)};
 }
+// What BMP and TGA images share: the bytes, the parse result and the size.
+class parsed_image {
+public:
+    constexpr image_error error() const noexcept { return error_; }
+    constexpr explicit operator bool() const noexcept { return error_ == image_error::none; }
+    constexpr gfx::size size() const noexcept { return {width_, height_}; }
+
+protected:
+    // The image in `bytes`, or why not (error()).
+    template <class Image>
+    static constexpr Image parse_as(std::span<const std::uint8_t> bytes) noexcept {
+        Image img;
+        img.bytes_ = bytes;
+        img.error_ = img.check();
+        return img;
+    }
+
+    std::span<const std::uint8_t> bytes_{};
+    image_error error_ = image_error::none;
+    coordinate width_ = 0, height_ = 0;
+};
+
 }  // namespace detail
 
 // Pixels of colour C in a framebuffer's packed_rows layout (binary and
@@ -85,18 +107,14 @@ private:
     coordinate width_;
 };
 
-class bmp_image {
+class bmp_image : public detail::parsed_image {
+    friend class detail::parsed_image;
+
 public:
     // The image in `bytes`, or why not (error()).
     static constexpr bmp_image parse(std::span<const std::uint8_t> bytes) noexcept {
-        bmp_image img;
-        img.bytes_ = bytes;
-        img.error_ = img.check();
-        return img;
+        return parse_as<bmp_image>(bytes);
     }
-    constexpr image_error error() const noexcept { return error_; }
-    constexpr explicit operator bool() const noexcept { return error_ == image_error::none; }
-    constexpr gfx::size size() const noexcept { return {width_, height_}; }
 
     constexpr rgb888 pixel(coordinate x, coordinate y) const noexcept {
         const std::size_t file_row = top_down_ ? y : height_ - 1 - y;
@@ -150,26 +168,20 @@ private:
         return {bytes_[at + 2], bytes_[at + 1], bytes_[at]};
     }
 
-    std::span<const std::uint8_t> bytes_{};
-    image_error error_ = image_error::none;
     std::size_t offset_ = 0, stride_ = 0, palette_at_ = 0;
     std::uint32_t colors_ = 0;
-    coordinate width_ = 0, height_ = 0;
     std::uint16_t bpp_ = 0;
     bool top_down_ = false;
 };
 
-class tga_image {
+class tga_image : public detail::parsed_image {
+    friend class detail::parsed_image;
+
 public:
+    // The image in `bytes`, or why not (error()).
     static constexpr tga_image parse(std::span<const std::uint8_t> bytes) noexcept {
-        tga_image img;
-        img.bytes_ = bytes;
-        img.error_ = img.check();
-        return img;
+        return parse_as<tga_image>(bytes);
     }
-    constexpr image_error error() const noexcept { return error_; }
-    constexpr explicit operator bool() const noexcept { return error_ == image_error::none; }
-    constexpr gfx::size size() const noexcept { return {width_, height_}; }
 
     // Every pixel in file order, as (point, rgb888): run-length packets
     // are expanded as they are read.
@@ -265,11 +277,8 @@ private:
         return {bytes_[at + 2], bytes_[at + 1], bytes_[at]};
     }
 
-    std::span<const std::uint8_t> bytes_{};
-    image_error error_ = image_error::none;
     std::size_t map_at_ = 0, data_at_ = 0, pixel_bytes_ = 0;
     std::uint32_t map_first_ = 0, map_length_ = 0;
-    coordinate width_ = 0, height_ = 0;
     std::uint8_t bits_ = 0, map_bits_ = 0, kind_ = 0;
     bool rle_ = false, top_down_ = false, right_to_left_ = false;
 };
