@@ -68,14 +68,24 @@ template <draw_target T>
 constexpr void draw_glyph(T& t, const mono_font& f, char32_t c, point p,
                           const text_style<typename T::color_type>& s) {
     const std::size_t w = f.width, h = f.height;
-    std::size_t bit = f.glyph_index(c) * w * h;
+    const std::size_t bit = f.glyph_index(c) * w * h;
     const rectangle cell{p, {f.width, f.height}};
     const rectangle box = t.bounding_box();
     if (cell.intersection(box).empty()) return;
     const bool inside = cell.intersection(box) == cell;
+    // The glyph's bits are read a byte at a time, shifted out MSB first.
+    const std::uint8_t* byte = &f.bits[bit >> 3];
+    unsigned bits = static_cast<unsigned>(*byte++) << (bit & 7);
+    unsigned left = 8 - (bit & 7);
     for (coordinate y = p.y; y < p.y + f.height; ++y) {
-        for (coordinate x = p.x; x < p.x + f.width; ++x, ++bit) {
-            const bool ink = (f.bits[bit >> 3] >> (7 - (bit & 7)) & 1) != 0;
+        for (coordinate x = p.x; x < p.x + f.width; ++x) {
+            if (left == 0) {
+                bits = *byte++;
+                left = 8;
+            }
+            const bool ink = (bits & 0x80) != 0;
+            bits <<= 1;
+            --left;
             if (ink ? !s.color : !s.background) continue;
             if (inside || box.contains({x, y}))
                 t.draw_pixel({x, y}, ink ? *s.color : *s.background);
