@@ -40,6 +40,8 @@ result<font> parse_bdf(const std::string& text, const std::string& name) {
         } else if (key == "BITMAP") {
             f.height = f.ascent + descent;
             if (f.height <= 0) return bad("BITMAP before FONT_ASCENT and FONT_DESCENT");
+            if (f.height > 255 || dwidth <= 0 || dwidth > 255)
+                return bad("character cell larger than 255 pixels");
             if (f.width == 0) f.width = dwidth;
             if (dwidth != f.width) return bad("not monospaced (DWIDTH differs)");
             std::vector<std::vector<bool>> cell(f.height, std::vector<bool>(f.width, false));
@@ -49,7 +51,12 @@ result<font> parse_bdf(const std::string& text, const std::string& name) {
                 for (int x = 0; x < bw; ++x) {
                     const std::size_t digit = static_cast<std::size_t>(x / 4);
                     if (digit >= line.size()) return bad("bitmap row too short");
-                    const int v = std::stoi(line.substr(digit, 1), nullptr, 16);
+                    const char h = line[digit];
+                    const int v = h >= '0' && h <= '9'   ? h - '0'
+                                  : h >= 'a' && h <= 'f' ? h - 'a' + 10
+                                  : h >= 'A' && h <= 'F' ? h - 'A' + 10
+                                                         : -1;
+                    if (v < 0) return bad("bitmap row is not hexadecimal");
                     const int cx = bx + x, cy = f.ascent - (by + bh) + y;
                     if ((v >> (3 - x % 4) & 1) != 0 && cx >= 0 && cx < f.width && cy >= 0 &&
                         cy < f.height)

@@ -70,6 +70,12 @@ TEST(Fontgen, TruncatedOrForeignFilesAreErrorsNamingTheFile) {
     const auto h = parse(std::vector<std::uint8_t>(broken.begin(), broken.end()), "b.bdf");
     ASSERT_FALSE(h);
     EXPECT_EQ(h.failure.message, "b.bdf:4: BBX needs four numbers");
+    const std::string not_hex =
+        "STARTFONT 2.1\nFONT_ASCENT 1\nFONT_DESCENT 0\nSTARTCHAR a\nENCODING 97\nDWIDTH 1 0\n"
+        "BBX 1 1 0 0\nBITMAP\nzz\n";
+    const auto j = parse(std::vector<std::uint8_t>(not_hex.begin(), not_hex.end()), "z.bdf");
+    ASSERT_FALSE(j);
+    EXPECT_EQ(j.failure.message, "z.bdf:9: bitmap row is not hexadecimal");
     EXPECT_FALSE(read_file("/nonexistent/font.pcf"));
 }
 

@@ -111,7 +111,9 @@ result<font> parse_pcf(const std::vector<std::uint8_t>& bytes, const std::string
     f.ascent = font_ascent;
     f.height = font_ascent + font_descent;
     for (const metric& m : glyph_metrics) f.width = std::max(f.width, m.width);
-    if (f.width <= 0 || f.height <= 0) return bad("empty character cell");
+    if (f.width <= 0 || f.height <= 0 || f.width > 255 || f.height > 255)
+        return bad(
+            fmt::format("character cell of {} x {} pixels (1 to 255 each)", f.width, f.height));
     for (const metric& m : glyph_metrics)
         if (m.width != f.width) return bad("not monospaced (glyph widths differ)");
 

@@ -148,7 +148,7 @@ private:
         if (compression != 0 ||
             !(bpp_ == 1 || bpp_ == 4 || bpp_ == 8 || bpp_ == 16 || bpp_ == 24 || bpp_ == 32))
             return image_error::unsupported;
-        if (w <= 0 || h == 0 || h == INT32_MIN) return image_error::bad_size;
+        if (w <= 0 || h == 0 || w > 32767 || h > 32767 || h < -32767) return image_error::bad_size;
         top_down_ = h < 0;
         width_ = w;
         height_ = h < 0 ? -h : h;
@@ -158,7 +158,9 @@ private:
             palette_at_ = 14 + dib;
             if (palette_at_ + 4 * colors_ > bytes_.size()) return image_error::truncated;
         }
-        if (offset_ > bytes_.size() || stride_ * height_ > bytes_.size() - offset_)
+        // Divided, not multiplied: no overflow of a 32-bit size_t.
+        if (offset_ > bytes_.size() ||
+            stride_ > (bytes_.size() - offset_) / static_cast<std::size_t>(height_))
             return image_error::truncated;
         return image_error::none;
     }
@@ -247,8 +249,8 @@ private:
         map_at_ = 18u + id_length;
         data_at_ = map_at_ + (map_type == 1 ? map_length_ * ((map_bits_ + 7u) / 8u) : 0u);
         if (data_at_ > bytes_.size()) return image_error::truncated;
-        if (!rle_ &&
-            static_cast<std::size_t>(width_) * height_ * pixel_bytes_ > bytes_.size() - data_at_)
+        if (!rle_ && static_cast<std::size_t>(width_) * static_cast<std::size_t>(height_) >
+                         (bytes_.size() - data_at_) / pixel_bytes_)
             return image_error::truncated;
         if (rle_) {
             // Walk the packets once, so a short file is refused up front.
@@ -293,12 +295,11 @@ constexpr void draw(T& t, const Image& img, point at) {
     if constexpr (requires { img.error(); }) {
         if (img.error() != image_error::none) return;
     }
-    const rectangle box = t.bounding_box();
-    for (coordinate y = 0; y < img.size().height; ++y)
-        for (coordinate x = 0; x < img.size().width; ++x)
-            if (box.contains({at.x + x, at.y + y}))
-                t.draw_pixel({at.x + x, at.y + y},
-                             convert<typename T::color_type>(img.pixel(x, y)));
+    // Only the part that lands on the target is decoded.
+    const rectangle r = rectangle{at, img.size()}.intersection(t.bounding_box());
+    for (coordinate y = r.top(); y < r.bottom(); ++y)
+        for (coordinate x = r.left(); x < r.right(); ++x)
+            t.draw_pixel({x, y}, convert<typename T::color_type>(img.pixel(x - at.x, y - at.y)));
 }
 template <draw_target T>
 constexpr void draw(T& t, const tga_image& img, point at) {
