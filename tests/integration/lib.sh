@@ -134,7 +134,8 @@ start_gdb_server() {
 # that is not one uniform grey of those fails) and compared pixel by pixel
 # with REFERENCE. RIVET_UPDATE_REFERENCE=1 writes the reference instead
 # (review it before committing: see tests/firmware/display/README.md).
-# Typing a byte ends the firmware; QEMU's MODEL must not have complained on
+# Typing a byte ends the firmware (rivet run gives it 40 s, room for a loaded
+# machine); QEMU's MODEL must not have complained on
 # stderr (it reports bytes it does not understand there, after which it
 # misreads what follows, and a pattern could still look right).
 # SCREENDUMP_RUN_ARGS (an array) adds rivet arguments; a function
@@ -149,7 +150,7 @@ check_screendump() {
         exit 0
     fi
     rm -f "$WORK/in" && mkfifo "$WORK/in"
-    "$RIVET" run "$FIRMWARE/$elf" --timeout 20 ${SCREENDUMP_RUN_ARGS[@]+"${SCREENDUMP_RUN_ARGS[@]}"} \
+    "$RIVET" run "$FIRMWARE/$elf" --timeout 40 ${SCREENDUMP_RUN_ARGS[@]+"${SCREENDUMP_RUN_ARGS[@]}"} \
         --qemu-arg=-qmp --qemu-arg="unix:$WORK/qmp.sock,server=on,wait=off" \
         <"$WORK/in" >"$WORK/out" 2>"$WORK/err" &
     pid=$!
