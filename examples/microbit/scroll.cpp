@@ -29,7 +29,8 @@ int main() {
             const auto shown = matrix.lit();
             for (unsigned y = 0; y < 5; ++y)
                 for (unsigned x = 0; x < 5; ++x)
-                    if (board::display_wiring[y][x].row == row && shown.lit(x, y) != picture.lit(x, y))
+                    if (board::display_wiring[y][x].row == row &&
+                        shown.lit(x, y) != picture.lit(x, y))
                         ++mismatches;
         }
         matrix.refresh(picture, delay, 2);
