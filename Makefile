@@ -30,10 +30,14 @@ fuzz-long: setup
 
 # Builds everything, then runs examples/hello and examples/logging on the
 # emulated LM3S6965. The logging example ends in a failed assertion on
-# purpose, which rivet reports with exit code 101.
+# purpose, which rivet reports with exit code 101. Then the gfx dashboard
+# runs with a TMP105 set to 23.5 °C, and its OLED is saved as a PNG.
 demo: firmware
 	$(RIVET) run build/firmware/examples/hello/hello-lm3s6965evb.elf
 	$(RIVET) run build/firmware/examples/logging/logging-lm3s6965evb.elf || test $$? -eq 101
+	RIVET_DEMO_PNG="$(CURDIR)/build/dashboard.png" bash tests/integration/dashboard_screendump.sh \
+		$(RIVET) build/firmware/examples/lm3s6965evb examples/lm3s6965evb/dashboard.ppm
+	@echo "The dashboard on the emulated OLED (4x): $(CURDIR)/build/dashboard.png"
 
 # Host unit tests, a short run of every fuzzer, then the firmware and runner
 # tests under QEMU.

@@ -10,7 +10,9 @@ packages=(
     gcc-arm-none-eabi libnewlib-arm-none-eabi libstdc++-arm-none-eabi-newlib qemu-system-arm
     # host libraries
     libcli11-dev libfmt-dev nlohmann-json3-dev libelf-dev libdw-dev libpugixml-dev libyaml-cpp-dev
-    libssl-dev
+    libssl-dev libpng-dev zlib1g-dev
+    # fonts rivet-fontgen turns into rivet::gfx fonts (misc-fixed, public domain)
+    xfonts-base
     # tests, fuzzing and benchmarks
     libgtest-dev libgmock-dev libbenchmark-dev clang libclang-rt-14-dev gdb-multiarch python3
 )

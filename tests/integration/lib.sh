@@ -134,9 +134,13 @@ start_gdb_server() {
 # that is not one uniform grey of those fails) and compared pixel by pixel
 # with REFERENCE. RIVET_UPDATE_REFERENCE=1 writes the reference instead
 # (review it before committing: see tests/firmware/display/README.md).
-# Typing a byte ends the firmware; QEMU's MODEL must not have complained on
+# Typing a byte ends the firmware (rivet run gives it 40 s, room for a loaded
+# machine); QEMU's MODEL must not have complained on
 # stderr (it reports bytes it does not understand there, after which it
 # misreads what follows, and a pattern could still look right).
+# SCREENDUMP_RUN_ARGS (an array) adds rivet arguments; a function
+# screendump_prepare, when defined, runs between "ready" and the dump; with
+# RIVET_DEMO_PNG set, the canonical picture is also saved there as a PNG.
 check_screendump() {
     local model=$1 elf=$2 panel=$3 levels=$4 reference=$5 pid qmp_code differences
     local screendump
@@ -146,13 +150,14 @@ check_screendump() {
         exit 0
     fi
     rm -f "$WORK/in" && mkfifo "$WORK/in"
-    "$RIVET" run "$FIRMWARE/$elf" --timeout 20 \
+    "$RIVET" run "$FIRMWARE/$elf" --timeout 40 ${SCREENDUMP_RUN_ARGS[@]+"${SCREENDUMP_RUN_ARGS[@]}"} \
         --qemu-arg=-qmp --qemu-arg="unix:$WORK/qmp.sock,server=on,wait=off" \
         <"$WORK/in" >"$WORK/out" 2>"$WORK/err" &
     pid=$!
     exec 3>"$WORK/in"
     for _ in $(seq 200); do grep -q "^ready" "$WORK/out" && break; sleep 0.05; done
     grep -q "^ready" "$WORK/out" && pass "pattern drawn" || fail "no 'ready': $(cat "$WORK/out" "$WORK/err")"
+    if declare -F screendump_prepare >/dev/null; then screendump_prepare; fi
 
     qmp "$WORK/qmp.sock" "{\"execute\": \"screendump\", \"arguments\": {\"filename\": \"$WORK/screen.ppm\"}}" &&
         python3 "$screendump" canonical "$WORK/screen.ppm" "$WORK/canonical.ppm" \
@@ -161,6 +166,9 @@ check_screendump() {
     [ "$qmp_code" = 0 ] && pass "screendump over QMP" || fail "screendump failed: $(cat "$WORK/qmp")"
 
     if [ "$qmp_code" = 0 ]; then
+        if [ -n "${RIVET_DEMO_PNG:-}" ]; then
+            python3 "$screendump" png "$WORK/canonical.ppm" "$RIVET_DEMO_PNG" --zoom 4
+        fi
         if [ "${RIVET_UPDATE_REFERENCE:-0}" = 1 ]; then
             cp "$WORK/canonical.ppm" "$reference" && echo "reference written to $reference"
         fi

@@ -3,5 +3,5 @@
 # a QMP screendump with the reviewed reference (third argument). The 384x64
 # dump becomes a 96x16 picture of pure black and white pixels.
 source "$(dirname "$0")/lib.sh"
-check_screendump ssd0303 ssd0303-pattern-lm3s811evb.elf 96x16 2 "$3"
+check_screendump ssd0303 "${4:-ssd0303-pattern-lm3s811evb.elf}" 96x16 2 "$3"
 finish

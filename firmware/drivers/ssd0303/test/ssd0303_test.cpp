@@ -7,6 +7,8 @@
 
 #include "fakes/i2c.hpp"
 #include "rivet/drivers/ssd0303.hpp"
+#include "rivet/drivers/ssd0303_display.hpp"
+#include "rivet/gfx/primitives.hpp"
 
 namespace {
 
@@ -87,6 +89,31 @@ TEST(Ssd0303, ClearWritesEveryPageDark) {
     ssd0303 oled{bus};
     ASSERT_TRUE(oled.clear());
     EXPECT_EQ(bus.transactions(), 16u);  // a position and a data transfer per page
+}
+
+// The panel as a gfx draw target: flush() sends the changed columns of each
+// changed page, from the visible window's first column (36).
+TEST(Ssd0303Display, FlushSendsTheChangedColumnsOfChangedPages) {
+    namespace gfx = rivet::gfx;
+    trace log;
+    register_map_i2c bus{log, oled_address};
+    ssd0303 oled{bus};
+    rivet::drivers::ssd0303_display display{oled};
+    static_assert(gfx::draw_target<decltype(display)>);
+    gfx::draw(display, gfx::line{{2, 6}, {4, 6}}, gfx::stroke(gfx::binary_color::lit()));
+    EXPECT_EQ(display.dirty(), (gfx::rectangle{{2, 6}, {3, 1}}));
+    ASSERT_TRUE(display.flush());
+    // page 0, column 38 = 0x26; bit 6 of three columns
+    EXPECT_EQ(log.view(), "S 3dW 80b080068012 P S 3dW 40 404040 P");
+    EXPECT_TRUE(display.dirty().empty());
+    // Rows 7..8 span two pages: two positions, two data transfers.
+    gfx::draw_pixel(display, {95, 7}, gfx::binary_color::lit());
+    gfx::draw_pixel(display, {95, 8}, gfx::binary_color::lit());
+    const auto before = bus.transactions();
+    ASSERT_TRUE(display.flush());
+    EXPECT_EQ(bus.transactions() - before, 4u);
+    EXPECT_EQ(display.frame().bytes()[95], 0x80);
+    EXPECT_EQ(display.frame().bytes()[96 + 95], 0x01);
 }
 
 TEST(Ssd0303, BusErrorsArePassedOn) {

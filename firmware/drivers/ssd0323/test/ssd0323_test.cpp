@@ -11,6 +11,8 @@
 #include "fakes/digital.hpp"
 #include "fakes/spi.hpp"
 #include "rivet/drivers/ssd0323.hpp"
+#include "rivet/drivers/ssd0323_display.hpp"
+#include "rivet/gfx/primitives.hpp"
 #include "rivet/hal/bus.hpp"
 
 namespace {
@@ -236,6 +238,37 @@ TEST(Ssd0323, FrameAndRegionLandWhereTheFrameSays) {
     for (std::size_t y = 0; y < 64; ++y)
         for (std::size_t x = 0; x < 128; ++x)
             ASSERT_EQ(model.pixel(x, y), frame.get(x, y)) << x << "," << y;
+}
+
+// The panel as a gfx draw target: flush() sends what changed, widened to
+// whole bytes, and the controller ends up with the framebuffer's picture.
+TEST(Ssd0323Display, FlushSendsOnlyTheDirtyBytesAndTheModelMatches) {
+    namespace gfx = rivet::gfx;
+    trace log;
+    recording_pin dc{log, "dc", false};
+    panel model{dc};
+    ssd0323 oled{model, dc};
+    rivet::drivers::ssd0323_display display{oled};
+    static_assert(gfx::draw_target<decltype(display)>);
+    gfx::clear(display, gfx::gray4{2});
+    gfx::draw(display, gfx::circle{{30, 10}, 21}, gfx::fill(gfx::gray4{9}));
+    EXPECT_EQ(display.dirty(), (gfx::rectangle{{0, 0}, {128, 64}}));
+    ASSERT_TRUE(display.flush());
+    EXPECT_TRUE(display.dirty().empty());
+    const int before = model.transactions();
+    ASSERT_TRUE(display.flush());  // nothing changed: nothing sent
+    EXPECT_EQ(model.transactions(), before);
+
+    // x 5..9 are byte columns 2..4; rows 7..8: one window and one data transaction.
+    gfx::draw(display, gfx::line{{5, 7}, {9, 8}}, gfx::stroke(gfx::gray4{15}));
+    EXPECT_EQ(display.dirty(), (gfx::rectangle{{5, 7}, {5, 2}}));
+    ASSERT_TRUE(display.flush());
+    EXPECT_EQ(model.transactions() - before, 2);
+    for (gfx::coordinate y = 0; y < 64; ++y)
+        for (gfx::coordinate x = 0; x < 128; ++x)
+            ASSERT_EQ(model.pixel(x, y), display.get_pixel({x, y}).level) << x << "," << y;
+    EXPECT_EQ(model.pixel(30, 20), 9);
+    EXPECT_EQ(model.pixel(9, 8), 15);
 }
 
 TEST(Ssd0323, RegionRowsAreOperationsOfOneSelection) {
