@@ -22,7 +22,7 @@ LIBRARY_TARGETS = {
     "PkgConfig::LIBELF": "libelf", "PkgConfig::LIBDW": "libdw",
     "nlohmann_json::nlohmann_json": "nlohmann_json", "Threads::Threads": "Threads",
     "yaml-cpp": "yaml-cpp", "yaml-cpp::yaml-cpp": "yaml-cpp", "CLI11::CLI11": "CLI11",
-    "OpenSSL::Crypto": "OpenSSL",
+    "OpenSSL::Crypto": "OpenSSL", "PNG::PNG": "libpng", "ZLIB::ZLIB": "zlib",
 }
 # Test and tool executables may link what they test; only libraries are held
 # to the table.
@@ -124,9 +124,26 @@ def check_includes(root, rows):
     return problems
 
 
+def check_coverage(root, rows):
+    """Every folder with public headers is a module of the table."""
+    problems = []
+    for include in sorted(root.glob("**/include/rivet")):
+        rel = include.relative_to(root).as_posix()
+        if rel.startswith(("build", ".")) or "/test" in rel or "/testdata" in rel:
+            continue
+        if module_of(rows, rel) is None:
+            problems.append(f"{rel.removesuffix('/include/rivet')}: a module with public headers "
+                            f"that docs/architecture.md does not list")
+    return problems
+
+
 def check_links(rows, graph):
     problems = []
     by_target = {t: folder for folder, row in rows.items() for t in row["targets"]}
+    built = {line.split("\t", 1)[0] for line in graph.read_text().splitlines() if "\t" in line}
+    for target in sorted(built):
+        if target.startswith("rivet_") and target not in by_target:
+            problems.append(f"{target}: a library that docs/architecture.md does not list")
     for number, line in enumerate(graph.read_text().splitlines(), 1):
         if "\t" not in line:
             continue
@@ -160,7 +177,7 @@ def main():
         if not (args.root / folder).is_dir():
             print(f"docs/architecture.md: module folder {folder} does not exist")
             return 2
-    problems = check_includes(args.root, rows)
+    problems = check_coverage(args.root, rows) + check_includes(args.root, rows)
     if args.link_graph:
         problems += check_links(rows, args.link_graph)
     for p in problems:
