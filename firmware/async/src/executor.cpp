@@ -76,6 +76,24 @@ void thread_executor::run() noexcept {
 }
 
 namespace detail {
+void unqueue(waker task) noexcept {
+    const cortex_m::critical_section masked;
+    if ((task->state & queued) == 0) return;
+    executor& owner = *task->owner;
+    task_header* previous = nullptr;
+    for (task_header* at = owner.head_; at != nullptr; previous = at, at = at->next) {
+        if (at != task) continue;
+        if (previous != nullptr) {
+            previous->next = task->next;
+        } else {
+            owner.head_ = task->next;
+        }
+        if (owner.tail_ == task) owner.tail_ = previous;
+        break;
+    }
+    task->state &= static_cast<std::uint8_t>(~queued);
+}
+
 void task_finished(task_header& header) noexcept {
     executor& owner = *header.owner;
     const cortex_m::critical_section masked;

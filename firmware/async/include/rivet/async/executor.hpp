@@ -41,6 +41,8 @@ namespace detail {
 inline constexpr std::uint8_t queued = 1;
 inline constexpr std::uint8_t done = 2;
 void task_finished(task_header& header) noexcept;
+// Takes `task` off its run queue if a stale wake put it there (with_timeout).
+void unqueue(task_header* task) noexcept;
 }  // namespace detail
 
 class executor {
@@ -69,6 +71,7 @@ public:
 private:
     friend void wake(waker) noexcept;
     friend void detail::task_finished(task_header&) noexcept;
+    friend void detail::unqueue(task_header*) noexcept;
     void adopt(task_header& header) noexcept;
 
     task_header* head_ = nullptr;

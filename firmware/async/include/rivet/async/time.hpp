@@ -85,6 +85,7 @@ public:
         node_.task = task;
         detail::arm(node_);
     }
+    void disarm() noexcept { detail::disarm(node_); }
     [[nodiscard]] bool expired() const noexcept { return node_.deadline <= detail::now_ticks(); }
 
 private:
