@@ -35,7 +35,11 @@ void expect(const char* step, std::initializer_list<event> wanted) {
     bool same = wanted.size() == count;
     std::size_t i = 0;
     for (const event& e : wanted) {
-        if (same && (events[i].name != e.name || events[i].tick != e.tick)) same = false;
+        if (same && (events[i].name != e.name || events[i].tick != e.tick)) {
+            RIVET_ERROR("{}: event {} is {} at tick {}, expected {} at tick {}", step, i,
+                        events[i].name, events[i].tick, e.name, e.tick);
+            same = false;
+        }
         ++i;
     }
     for (std::size_t j = 0; j < count; ++j) {
@@ -63,7 +67,7 @@ rivet::task<void, rivet::frames<"sleeper", 192>> sleeper() {
     record('0');
     co_await async::sleep_for(10ms);
     record('t');
-    co_await async::sleep_for(1500us);  // 2 ticks of 1 ms
+    co_await async::sleep_for(1500us);
     record('r');
 }
 
@@ -75,21 +79,31 @@ rivet::task<void, rivet::frames<"until", 128, 2>> until(char name, std::uint64_t
 }  // namespace
 
 int main() {
-    static_assert(async::tick_hz == 1000, "the expectations count 1 ms ticks");
+    // Ticks a millisecond: 1 at the default rate, 10 at -DRIVET_ASYNC_TICK_HZ=10000.
+    constexpr std::uint64_t ms = async::tick_hz / 1000;
+    static_assert(ms * 1000 == async::tick_hz, "the expectations count whole ticks a millisecond");
     time_driver::start();
     async::thread_executor executor;
 
     executor.spawn(ticking('a', 3ms, 5));
     executor.spawn(ticking('b', 5ms, 3));
     executor.run();
-    // At tick 15 both are due: b armed its deadline first (at tick 10).
-    expect("tickers",
-           {{'a', 3}, {'b', 5}, {'a', 6}, {'a', 9}, {'b', 10}, {'a', 12}, {'b', 15}, {'a', 15}});
+    // At 15 ms both are due: b armed its deadline first (at 10 ms).
+    expect("tickers", {{'a', 3 * ms},
+                       {'b', 5 * ms},
+                       {'a', 6 * ms},
+                       {'a', 9 * ms},
+                       {'b', 10 * ms},
+                       {'a', 12 * ms},
+                       {'b', 15 * ms},
+                       {'a', 15 * ms}});
 
     const std::uint64_t start = async::detail::now_ticks();
     executor.spawn(sleeper());
     executor.run();
-    expect("sleeps", {{'0', start}, {'t', start + 10}, {'r', start + 12}});
+    // 1.5 ms is 2 ticks of 1 ms (rounded up), or 15 of 0.1 ms.
+    expect("sleeps",
+           {{'0', start}, {'t', start + 10 * ms}, {'r', start + 10 * ms + (ms == 1 ? 2 : 15)}});
 
     // Across 2^32: a 32-bit count would wrap and put x before y.
     async::detail::set_now(0xFFFF'FFFDull);
