@@ -60,9 +60,11 @@ rivet::task<void, rivet::frames<"reader", 160>> reader() {
 
 rivet::task<void, rivet::frames<"logger", 128>> logger() {
     async::ticker every{100ms};
-    while (!quit) {
+    // Once more after "quit" (which may come before this task first runs).
+    for (;;) {
         co_await every.next();
         RIVET_INFO("{} lines so far", static_cast<std::uint32_t>(lines));
+        if (quit) co_return;
     }
 }
 

@@ -13,6 +13,8 @@
 #include <rivet/async/time.hpp>
 #include <rivet/log/log.hpp>
 
+#include "trace.hpp"
+
 #include <array>
 #include <chrono>
 #include <cstddef>
@@ -25,26 +27,11 @@ using low = async::interrupt_executor<board::irq::RIVET_TEST_LOW, 2>;
 
 RIVET_BIND_INTERRUPTS(time_driver::binding, high::binding, low::binding);
 
-namespace {
+using test::check;
+using test::expect_trace;
+using test::record;
 
-std::array<char, 32> trace{};
-volatile std::size_t traced = 0;
-void record(char c) {
-    const rivet::cortex_m::critical_section masked;
-    if (traced < trace.size()) trace[traced] = c;
-    traced = traced + 1;
-}
-int failures = 0;
-void expect_trace(const char* step, std::string_view wanted) {
-    const std::string_view seen(trace.data(), traced);
-    if (seen != wanted) {
-        RIVET_ERROR("{}: \"{}\", expected \"{}\"", step, seen, wanted);
-        ++failures;
-    } else {
-        RIVET_INFO("{}: {}", step, seen);
-    }
-    traced = 0;
-}
+namespace {
 
 async::thread_executor thread;
 volatile bool flag = false;
@@ -119,8 +106,8 @@ int main() {
     thread.spawn(main_task());
     thread.run();
     RIVET_INFO("tasks left: high {}, low {}", high::get().live(), low::get().live());
-    if (high::get().live() != 0 || low::get().live() != 0) ++failures;
-    if (failures != 0) return 1;
+    if (high::get().live() != 0 || low::get().live() != 0) ++test::failures;
+    if (test::failures != 0) return 1;
     RIVET_INFO("preemption ok");
     return 0;
 }

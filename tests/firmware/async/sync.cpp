@@ -12,6 +12,8 @@
 #include <rivet/cortex_m/nvic.hpp>
 #include <rivet/log/log.hpp>
 
+#include "trace.hpp"
+
 #include <array>
 #include <chrono>
 #include <cstdint>
@@ -22,31 +24,11 @@ namespace async = rivet::async;
 namespace nvic = rivet::cortex_m::nvic;
 constexpr auto test_irq = board::irq::RIVET_TEST_IRQ;
 
+using test::check;
+using test::expect_trace;
+using test::record;
+
 namespace {
-
-int failures = 0;
-void check(bool ok, const char* what) {
-    if (!ok) {
-        RIVET_ERROR("{}: FAILED", what);
-        ++failures;
-    }
-}
-
-std::array<char, 32> trace{};
-std::size_t traced = 0;
-void record(char c) {
-    if (traced < trace.size()) trace[traced++] = c;
-}
-void expect_trace(const char* step, std::string_view wanted) {
-    const std::string_view seen(trace.data(), traced);
-    if (seen != wanted) {
-        RIVET_ERROR("{}: \"{}\", expected \"{}\"", step, seen, wanted);
-        ++failures;
-    } else {
-        RIVET_INFO("{}: {}", step, seen);
-    }
-    traced = 0;
-}
 
 // The interrupt handler does what the step asks of it.
 async::signal<int> from_irq;
@@ -194,7 +176,7 @@ int main() {
     executor.spawn(writer());
     executor.run();
 
-    if (failures != 0) return 1;
+    if (test::failures != 0) return 1;
     RIVET_INFO("sync ok");
     return 0;
 }

@@ -6,28 +6,17 @@
 #include <rivet/async/task.hpp>
 #include <rivet/log/log.hpp>
 
+#include "trace.hpp"
+
 #include <array>
 #include <cstddef>
 #include <string_view>
 
-namespace {
+using test::check;
+using test::expect_trace;
+using test::record;
 
-std::array<char, 32> trace{};
-std::size_t traced = 0;
-void record(char what) {
-    if (traced < trace.size()) trace[traced++] = what;
-}
-int failures = 0;
-void expect_trace(const char* step, std::string_view wanted) {
-    const std::string_view seen(trace.data(), traced);
-    if (seen != wanted) {
-        RIVET_ERROR("{}: tasks ran as \"{}\", expected \"{}\"", step, seen, wanted);
-        ++failures;
-    } else {
-        RIVET_INFO("{}: {}", step, seen);
-    }
-    traced = 0;
-}
+namespace {
 
 using worker_frames = rivet::frames<"worker", 64, 2>;
 rivet::task<void, worker_frames> worker(char name, int rounds) {
@@ -70,17 +59,17 @@ int main() {
     const bool b = executor.spawn(worker('b', 3));
     const bool c = executor.spawn(worker('c', 3));
     RIVET_INFO("spawned: {} {} {}", a, b, c);
-    if (!a || !b || c) ++failures;
+    if (!a || !b || c) ++test::failures;
     executor.run();
     expect_trace("fair round robin", "ababab");
     if (worker_frames::record.in_use != 0 || worker_frames::record.peak != 2) {
         RIVET_ERROR("worker pool: {} in use, peak {}", worker_frames::record.in_use,
                     worker_frames::record.peak);
-        ++failures;
+        ++test::failures;
     }
 
     // The frames came back: the pool serves again.
-    if (!executor.spawn(worker('c', 2))) ++failures;
+    if (!executor.spawn(worker('c', 2))) ++test::failures;
     executor.run();
     expect_trace("frames reused", "cc");
 
@@ -91,11 +80,11 @@ int main() {
     executor.run();
     expect_trace("awaited tasks", "psosoPo");
     RIVET_INFO("3^2 + 4^2 = {}", result);
-    if (result != 25) ++failures;
+    if (result != 25) ++test::failures;
 
     RIVET_INFO("frame of worker: {} of {} bytes", worker_frames::record.largest,
                static_cast<unsigned>(worker_frames::frame_bytes));
-    if (failures != 0) return 1;
+    if (test::failures != 0) return 1;
     RIVET_INFO("tasks ok");
     return 0;
 }
