@@ -47,6 +47,12 @@ void* take_frame(pool_record& record, std::uint32_t& used, std::byte* storage,
                  std::size_t bytes) noexcept;
 void give_frame(pool_record& record, std::uint32_t& used, std::byte* storage, void* frame) noexcept;
 
+// Never defined: a call the optimiser cannot remove fails the build.
+[[gnu::error(
+    "a coroutine frame is larger than the storage its rivet::frames reserves (the "
+    "task, its storage and where it is called are in the 'inlined from' lines above)")]] void
+frame_larger_than_its_storage();
+
 }  // namespace detail
 
 // The frame storage of one task function: Count frames of FrameBytes each
@@ -59,7 +65,14 @@ struct frames {
     static constexpr std::size_t capacity = Count;
     static constexpr std::string_view name{Name.text};
 
-    static void* allocate(std::size_t bytes) noexcept {
+    [[gnu::always_inline]] static void* allocate(std::size_t bytes) noexcept {
+        // GCC sizes a coroutine frame in its front end: once this is inlined
+        // into the coroutine's ramp, `bytes` is a constant and a frame too
+        // large is a build error. Unoptimised (-O0) it is not folded, and the
+        // run-time check below catches it at the first call.
+        if (__builtin_constant_p(bytes > frame_bytes) && bytes > frame_bytes) {
+            detail::frame_larger_than_its_storage();
+        }
         record.name = Name.text;
         record.frame_bytes = frame_bytes;
         record.capacity = Count;

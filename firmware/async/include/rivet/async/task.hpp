@@ -47,7 +47,9 @@ template <class Frames>
 struct promise_common {
     task_header header;
 
-    static void* operator new(std::size_t bytes) noexcept { return Frames::allocate(bytes); }
+    [[gnu::always_inline]] static void* operator new(std::size_t bytes) noexcept {
+        return Frames::allocate(bytes);
+    }
     static void operator delete(void* frame, std::size_t) noexcept { Frames::release(frame); }
 
     std::suspend_always initial_suspend() const noexcept { return {}; }
