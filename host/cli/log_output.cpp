@@ -23,17 +23,16 @@ class rtt_log_service : public rtt::service {
 public:
     rtt_log_service(rtt::service::options rtt_options, std::optional<log::metadata> meta,
                     log::print_options print)
-        : rtt::service(std::move(rtt_options),
-                       [this](std::size_t channel, const std::string& name,
-                              std::span<const std::uint8_t> bytes) {
-                           on_bytes(channel, name, bytes);
-                       }),
+        : rtt::service(
+              std::move(rtt_options),
+              [this](std::size_t channel, const std::string& name,
+                     std::span<const std::uint8_t> bytes) { on_bytes(channel, name, bytes); }),
           meta_(std::move(meta)),
           print_(std::move(print)) {
         if (meta_) {
             print_.timestamp_hz = meta_->timestamp_hz();
-            decoder_.emplace(*meta_,
-                             [this](const log::record& r) { output::line(log::render(r, print_)); });
+            decoder_.emplace(
+                *meta_, [this](const log::record& r) { output::line(log::render(r, print_)); });
         }
     }
 
@@ -64,9 +63,10 @@ private:
 
 void report_decode_problems(const log::decode_stats& stats) {
     if (stats.dropped_frames > 0) {
-        output::warning(fmt::format("the firmware dropped {} log frames (its buffer was full in a "
-                                    "non-blocking mode)",
-                                    stats.dropped_frames));
+        output::warning(
+            fmt::format("the firmware dropped {} log frames (its buffer was full in a "
+                        "non-blocking mode)",
+                        stats.dropped_frames));
     }
     if (stats.corrupt_frames > 0) {
         output::warning(fmt::format("skipped {} corrupt log frames ({} bytes)",
@@ -79,8 +79,8 @@ void log_options::add_to(CLI::App& command) {
         .add_option("--level", level,
                     "Hide log records below this level: trace debug info warn error, or off "
                     "(only println and panics); any case")
-        ->transform(CLI::IsMember({"trace", "debug", "info", "warn", "error", "off"},
-                                  CLI::ignore_case));
+        ->transform(
+            CLI::IsMember({"trace", "debug", "info", "warn", "error", "off"}, CLI::ignore_case));
     command.add_flag("--json", json, "Every line on stdout one JSON object (docs/json-output.md)");
     command
         .add_option(
@@ -95,8 +95,8 @@ log::print_options log_options::resolve() const {
     out.color = !json && ::isatty(STDOUT_FILENO) && std::getenv("NO_COLOR") == nullptr;
     if (!format.empty()) out.format = format;
     // "off" leaves only what is never filtered: println and panics.
-    out.min_level = level == "off" ? log::level::println
-                                   : log::parse_level(level).value_or(log::level::trace);
+    out.min_level =
+        level == "off" ? log::level::println : log::parse_level(level).value_or(log::level::trace);
     return out;
 }
 
@@ -109,34 +109,19 @@ void rtt_options::add_to(CLI::App& command) {
         ->check(CLI::IsMember({"auto", "keep", "block", "skip", "trim"}));
 }
 
-std::unique_ptr<runner::target_service> make_rtt_log_service(const elf::file& firmware,
-                                                             const log_options& options,
-                                                             const rtt_options& modes,
-                                                             int input_fd) {
+std::unique_ptr<probe::target_service> make_rtt_log_service(const elf::file& firmware,
+                                                            const log_options& options,
+                                                            const rtt_options& modes,
+                                                            int input_fd) {
     std::optional<log::metadata> meta;
     if (firmware.section(contracts::log::metadata_section))
         meta = log::metadata::from_elf(firmware);
 
     rtt::service::options service_options;
     service_options.input_fd = input_fd;
-    if (auto symbol = firmware.find_symbol(contracts::rtt::symbol)) {
-        service_options.where.address = symbol->value;
-    } else {
-        // No symbol (stripped, or no RTT linked in): scan the statics (a
-        // control block is one), which are small, rather than all of RAM,
-        // slowly while nothing is found.
-        for (const auto& segment : firmware.load_segments()) {
-            if (segment.virtual_address != segment.load_address) {
-                service_options.where.scan.push_back({segment.virtual_address, segment.memory_size});
-            }
-        }
-        auto bss_start = firmware.find_symbol("__bss_start__");
-        auto bss_end = firmware.find_symbol("__bss_end__");
-        if (bss_start && bss_end && bss_end->value > bss_start->value) {
-            service_options.where.scan.push_back({bss_start->value, bss_end->value - bss_start->value});
-        }
-        if (service_options.where.scan.empty()) return nullptr;
-    }
+    auto where = rtt::location_in(firmware);
+    if (!where) return nullptr;
+    service_options.where = std::move(*where);
     using contracts::rtt::mode;
     std::optional<mode> chosen;
     if (modes.mode == "block") chosen = mode::block_if_full;

@@ -6,7 +6,7 @@
 #include <rivet/board/description.hpp>
 #include <rivet/elf/file.hpp>
 #include <rivet/log/printer.hpp>
-#include <rivet/runner/service.hpp>
+#include <rivet/probe/service.hpp>
 
 #include <CLI/CLI.hpp>
 
@@ -40,10 +40,10 @@ struct rtt_options {
 // control block to look for. Bytes readable from input_fd (if not -1) go to
 // the firmware's down channel 0. Throws bad_input for log metadata of
 // another wire version.
-std::unique_ptr<runner::target_service> make_rtt_log_service(const elf::file& firmware,
-                                                             const log_options& options,
-                                                             const rtt_options& modes,
-                                                             int input_fd = -1);
+std::unique_ptr<probe::target_service> make_rtt_log_service(const elf::file& firmware,
+                                                            const log_options& options,
+                                                            const rtt_options& modes,
+                                                            int input_fd = -1);
 
 // Warns of frames the firmware dropped and of corrupt frames skipped.
 void report_decode_problems(const log::decode_stats& stats);

@@ -1,3 +1,4 @@
+#include <rivet/probe/fake_probe.hpp>
 #include <rivet/rtt/rtt.hpp>
 #include <rivet/support/error.hpp>
 
@@ -15,52 +16,9 @@ namespace {
 
 namespace layout = contracts::rtt;
 
-// RAM as a byte array; every other probe operation is unused here.
-class memory_probe : public probe::probe {
-public:
-    memory_probe(std::uint32_t base, std::size_t size) : base_(base), ram_(size) {}
-    std::string describe() const override { return "memory"; }
-    std::vector<std::uint8_t> read_memory(std::uint32_t address, std::size_t length) override {
-        check(address, length);
-        return {ram_.begin() + (address - base_), ram_.begin() + (address - base_ + length)};
-    }
-    void write_memory(std::uint32_t address, std::span<const std::uint8_t> data) override {
-        check(address, data.size());
-        std::memcpy(ram_.data() + (address - base_), data.data(), data.size());
-    }
-    std::uint32_t read_register(std::string_view) override { return 0; }
-    void write_register(std::string_view, std::uint32_t) override {}
-    bool has_register(std::string_view) const override { return false; }
-    void set_breakpoint(std::uint32_t) override {}
-    void clear_breakpoint(std::uint32_t) override {}
-    void run() override {}
-    void halt() override {}
-    std::optional<rivet::probe::stop_event> wait_stop(std::chrono::milliseconds) override {
-        return {};
-    }
-
-    void put32(std::uint32_t address, std::uint32_t value) {
-        write_memory(address, std::span(reinterpret_cast<const std::uint8_t*>(&value), 4));
-    }
-    std::uint32_t get32(std::uint32_t address) {
-        auto b = read_memory(address, 4);
-        std::uint32_t v;
-        std::memcpy(&v, b.data(), 4);
-        return v;
-    }
-    void put(std::uint32_t address, std::string_view text) {
-        write_memory(address,
-                     std::span(reinterpret_cast<const std::uint8_t*>(text.data()), text.size()));
-    }
-
-private:
-    void check(std::uint32_t address, std::size_t length) const {
-        if (address < base_ || address - base_ + length > ram_.size()) {
-            throw Error(ErrorKind::io, "outside RAM");
-        }
-    }
-    std::uint32_t base_;
-    std::vector<std::uint8_t> ram_;
+// RAM only: the control block and its buffers.
+struct memory_probe : probe::fake_probe {
+    memory_probe(std::uint32_t base, std::size_t size) { add_memory(base, size); }
 };
 
 constexpr std::uint32_t ram = 0x20000000;
@@ -313,8 +271,32 @@ TEST(Rtt, OffsetsOutOfRangeAreAnErrorOnlyWhenTheyStaySo) {
         ADD_FAILURE() << "corrupt offsets accepted";
     } catch (const Error& e) {
         EXPECT_EQ(e.kind(), ErrorKind::io);
-        EXPECT_THAT(std::string(e.what()), testing::HasSubstr("offsets 999 / 0 outside its 64-byte buffer"));
+        EXPECT_THAT(std::string(e.what()),
+                    testing::HasSubstr("offsets 999 / 0 outside its 64-byte buffer"));
     }
+}
+
+}  // namespace
+}  // namespace rivet::rtt
+
+namespace rivet::rtt {
+namespace {
+
+TEST(rtt_location, firmware_without_the_symbol_is_scanned_in_its_statics) {
+    // Vendor-style startup and linker script; the RTT block would be in .bss.
+    auto firmware = elf::file::open(RIVET_RTT_TESTDATA "/foreign-recurse.elf");
+    auto where = location_in(firmware);
+    ASSERT_TRUE(where.has_value());
+    EXPECT_FALSE(where->address.has_value());
+    // .bss only: .data is empty and ._user_stack is a stack.
+    ASSERT_EQ(where->scan.size(), 1u);
+    EXPECT_EQ(where->scan[0].start, 0x20000000u);
+    EXPECT_EQ(where->scan[0].length, 0xa58u);
+}
+
+TEST(rtt_location, firmware_without_statics_has_nothing_to_look_for) {
+    auto firmware = elf::file::open(RIVET_RTT_TESTDATA "/tiny.elf");
+    EXPECT_FALSE(location_in(firmware).has_value());
 }
 
 }  // namespace

@@ -1,4 +1,6 @@
 // Reading a fault report and a backtrace from the halted target.
+#include <rivet/backtrace/exceptions.hpp>
+#include <rivet/contracts/layout.hpp>
 #include <rivet/contracts/runner.hpp>
 #include <rivet/runner/fault.hpp>
 #include <rivet/support/error.hpp>
@@ -99,10 +101,10 @@ struct stack_bounds {
 };
 
 std::optional<stack_bounds> main_stack(const elf::file& firmware) {
-    auto bottom = symbol_value(firmware, "__stack_bottom__");
-    auto top = symbol_value(firmware, "__stack_top__");
+    auto bottom = symbol_value(firmware, contracts::layout::stack_bottom_symbol);
+    auto top = symbol_value(firmware, contracts::layout::stack_top_symbol);
     if (!bottom || !top || *bottom >= *top) return std::nullopt;
-    auto guard = symbol_value(firmware, "__stack_guard__");
+    auto guard = symbol_value(firmware, contracts::layout::stack_guard_symbol);
     return stack_bounds{*bottom, *top, guard ? *guard : *bottom};
 }
 
@@ -270,7 +272,7 @@ fault_report_data read_fault(probe::probe& target, const elf::file& firmware,
                              const board::description& board, std::uint32_t exception_number) {
     fault_report_data out;
     out.exception_number = exception_number;
-    out.exception = exception_name(exception_number);
+    out.exception = backtrace::exception_name(exception_number);
     out.armv6m = is_armv6m(board);
     try {
         read_into(out, target, firmware, board);

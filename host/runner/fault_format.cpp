@@ -1,5 +1,6 @@
 // A fault report and a backtrace as text (what `rivet run` prints on stderr)
 // and as JSON (`rivet run --json`). The shapes are in docs/faults.md.
+#include <rivet/backtrace/exceptions.hpp>
 #include <rivet/backtrace/json.hpp>
 #include <rivet/runner/fault.hpp>
 
@@ -39,7 +40,7 @@ std::string to_text(const backtrace_result& b) {
     std::string out = "backtrace:";
     if (b.active_exception) {
         out = fmt::format("backtrace (the core is in the {} handler, exception {}):",
-                          exception_name(*b.active_exception), *b.active_exception);
+                          backtrace::exception_name(*b.active_exception), *b.active_exception);
     }
     if (!b.note.empty()) out += fmt::format("\n  (note: {})", b.note);
     if (auto frames = backtrace::format(*b.trace); !frames.empty()) out += "\n" + frames;
@@ -73,10 +74,10 @@ std::string to_text(const fault_report_data& f) {
 }
 
 json to_json(const backtrace_result& b) {
-    json out = {{"active_exception", b.active_exception
-                                         ? json{{"number", *b.active_exception},
-                                                {"name", exception_name(*b.active_exception)}}
-                                         : json(nullptr)},
+    json out = {{"active_exception",
+                 b.active_exception ? json{{"number", *b.active_exception},
+                                           {"name", backtrace::exception_name(*b.active_exception)}}
+                                    : json(nullptr)},
                 {"note", b.note.empty() ? json(nullptr) : json(b.note)},
                 {"unavailable", b.unavailable.empty() ? json(nullptr) : json(b.unavailable)}};
     if (b.trace) {

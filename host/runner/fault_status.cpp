@@ -1,36 +1,10 @@
-// The pure part of a fault report: names of exceptions and the fault status
-// registers of ARMv7-M in words.
+// The pure part of a fault report: the fault status registers of ARMv7-M in
+// words.
 #include <rivet/runner/fault.hpp>
 
 #include <fmt/format.h>
 
 namespace rivet::runner {
-
-std::string exception_name(std::uint32_t number) {
-    switch (number) {
-        case 2:
-            return "NMI";
-        case 3:
-            return "HardFault";
-        case 4:
-            return "MemManage fault";
-        case 5:
-            return "BusFault";
-        case 6:
-            return "UsageFault";
-        case 11:
-            return "SVCall";
-        case 12:
-            return "DebugMonitor";
-        case 14:
-            return "PendSV";
-        case 15:
-            return "SysTick";
-        default:
-            return number >= 16 ? fmt::format("interrupt {}", number - 16)
-                                : fmt::format("reserved exception {}", number);
-    }
-}
 
 std::vector<std::string> describe_fault_status(const fault_status& s) {
     std::vector<std::string> out;

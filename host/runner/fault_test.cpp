@@ -1,3 +1,4 @@
+#include <rivet/backtrace/exceptions.hpp>
 #include <rivet/runner/fault.hpp>
 
 #include <gmock/gmock.h>
@@ -5,9 +6,9 @@
 
 namespace {
 
+using rivet::backtrace::exception_name;
 using rivet::runner::backtrace_result;
 using rivet::runner::describe_fault_status;
-using rivet::runner::exception_name;
 using rivet::runner::fault_report_data;
 using rivet::runner::fault_status;
 using ::testing::ElementsAre;
@@ -48,13 +49,6 @@ TEST(describe_fault_status, an_address_without_its_valid_bit_is_not_shown) {
 
 TEST(describe_fault_status, nothing_set_says_nothing) {
     EXPECT_TRUE(describe_fault_status({}).empty());
-}
-
-TEST(exception_name, names) {
-    EXPECT_EQ(exception_name(3), "HardFault");
-    EXPECT_EQ(exception_name(2), "NMI");
-    EXPECT_EQ(exception_name(21), "interrupt 5");
-    EXPECT_EQ(exception_name(7), "reserved exception 7");
 }
 
 // A fault as the runner read it: an undefined instruction in thread mode,

@@ -1,7 +1,7 @@
 // The stack analysis proper: frame sizes per function, the call graph, the
 // entry points and the deepest path from each.
 #include <rivet/backtrace/backtrace.hpp>
-#include <rivet/runner/fault.hpp>
+#include <rivet/backtrace/exceptions.hpp>
 #include <rivet/stack/analysis.hpp>
 #include <rivet/support/error.hpp>
 
@@ -160,12 +160,12 @@ std::string exception_list(const std::vector<std::uint32_t>& numbers) {
     auto add = [&](const std::string& words) { out += (out.empty() ? "" : ", ") + words; };
     for (std::size_t i = 0; i < numbers.size();) {
         if (numbers[i] < 16) {
-            add(runner::exception_name(numbers[i++]));
+            add(backtrace::exception_name(numbers[i++]));
             continue;
         }
         std::size_t last = i;
         while (last + 1 < numbers.size() && numbers[last + 1] == numbers[last] + 1) ++last;
-        add(last == i ? runner::exception_name(numbers[i])
+        add(last == i ? backtrace::exception_name(numbers[i])
                       : fmt::format("interrupts {}-{}", numbers[i] - 16, numbers[last] - 16));
         i = last + 1;
     }

@@ -1,4 +1,5 @@
 #include <rivet/backtrace/backtrace.hpp>
+#include <rivet/contracts/layout.hpp>
 #include <rivet/stack/measure.hpp>
 #include <rivet/support/error.hpp>
 
@@ -11,20 +12,13 @@
 namespace rivet::stack {
 
 bounds main_stack(const elf::file& firmware, const board::description& board) {
-    auto bottom = firmware.find_symbol("__stack_bottom__");
-    auto top = firmware.find_symbol("__stack_top__");
+    auto bottom = firmware.find_symbol(contracts::layout::stack_bottom_symbol);
+    auto top = firmware.find_symbol(contracts::layout::stack_top_symbol);
     if (bottom && top && bottom->value < top->value) return bounds{bottom->value, top->value, {}};
 
     const auto name = firmware.path().string();
     auto info = backtrace::debug_info::load(name);
-    std::optional<std::uint32_t> boot;
-    for (const auto& region : board.memory) {
-        if (region.kind == "flash") {
-            boot = region.origin;
-            break;
-        }
-    }
-    auto table = info->find_vector_table(boot);
+    auto table = info->find_vector_table(board.boot_address());
     if (!table) {
         throw Error(
             ErrorKind::bad_input,

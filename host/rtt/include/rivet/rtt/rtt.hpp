@@ -5,8 +5,9 @@
 #pragma once
 
 #include <rivet/contracts/rtt.hpp>
+#include <rivet/elf/file.hpp>
 #include <rivet/probe/probe.hpp>
-#include <rivet/runner/service.hpp>
+#include <rivet/probe/service.hpp>
 
 #include <chrono>
 #include <cstdint>
@@ -30,6 +31,11 @@ struct location {
     std::optional<std::uint32_t> address{};
     std::vector<memory_range> scan{};
 };
+
+// From the firmware's ELF: the address of its _SEGGER_RTT symbol, or else
+// its statics (initialised data and .bss) to scan; nullopt when it has
+// neither, so there is nothing to look for.
+std::optional<location> location_in(const elf::file& firmware);
 
 struct channel {
     std::string name;
@@ -90,7 +96,7 @@ std::string_view mode_name(contracts::rtt::mode mode);
 // flows (1 ms when the last read found the buffer over half full), backing
 // off by doubling to poll_idle when it is quiet, and to poll_absent while
 // there is no control block yet.
-class service : public runner::target_service {
+class service : public probe::target_service {
 public:
     using sink = std::function<void(std::size_t channel, const std::string& name,
                                     std::span<const std::uint8_t> bytes)>;

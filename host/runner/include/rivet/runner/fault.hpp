@@ -21,9 +21,6 @@
 
 namespace rivet::runner {
 
-// The exception's name: "HardFault", "BusFault", "interrupt 5", ...
-std::string exception_name(std::uint32_t exception_number);
-
 // The fault status registers of ARMv7-M (absent on ARMv6-M).
 struct fault_status {
     std::uint32_t cfsr = 0;

@@ -6,8 +6,8 @@
 #include <rivet/board/description.hpp>
 #include <rivet/elf/file.hpp>
 #include <rivet/probe/probe.hpp>
+#include <rivet/probe/service.hpp>
 #include <rivet/runner/fault.hpp>
-#include <rivet/runner/service.hpp>
 
 #include <atomic>
 #include <chrono>
@@ -24,7 +24,7 @@ struct run_options {
     // as interrupted.
     const std::atomic<bool>* interrupted = nullptr;
     // Run beside the firmware (e.g. the RTT log reader); not owned.
-    std::vector<target_service*> services;
+    std::vector<probe::target_service*> services;
     // When the firmware exits with a non-zero code (a panic, a failed
     // assert), read where it called rivet::exit from.
     bool backtrace_on_error_exit = false;

@@ -5,7 +5,7 @@
 #pragma once
 
 #include <rivet/elf/file.hpp>
-#include <rivet/runner/service.hpp>
+#include <rivet/probe/service.hpp>
 
 #include <cstdint>
 #include <functional>
@@ -36,7 +36,7 @@ std::vector<frame_pool> read_frame_pools(std::uint32_t table, const memory_reade
 std::vector<std::string> describe(const std::vector<frame_pool>& pools);
 
 // Reads the pools when the run ends; summary() then gives the lines.
-class frames_service : public runner::target_service {
+class frames_service : public probe::target_service {
 public:
     explicit frames_service(std::uint32_t table) : table_(table) {}
     void finish(probe::probe& target) override;

@@ -5,7 +5,7 @@
 
 #include <rivet/board/description.hpp>
 #include <rivet/elf/file.hpp>
-#include <rivet/runner/service.hpp>
+#include <rivet/probe/service.hpp>
 
 #include <chrono>
 #include <cstdint>
@@ -43,7 +43,7 @@ std::uint32_t peak_use(std::span<const std::uint8_t> painted, std::uint32_t stac
 // stack (bounds::source set) the service also samples it while the firmware
 // runs, reading down from the deepest use seen so far until a whole block
 // is still painted.
-class measure_service : public runner::target_service {
+class measure_service : public probe::target_service {
 public:
     explicit measure_service(bounds stack) : stack_(std::move(stack)) {}
 

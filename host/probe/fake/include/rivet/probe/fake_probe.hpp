@@ -1,0 +1,83 @@
+// A probe for unit tests of what drives one (the runner, RTT, stack
+// measurement): RAM regions as byte arrays, registers by name, breakpoints
+// recorded, and a core whose stops are scripted. One fake for every test,
+// so each does not write its own.
+#pragma once
+
+#include <rivet/probe/probe.hpp>
+
+#include <chrono>
+#include <cstdint>
+#include <deque>
+#include <map>
+#include <optional>
+#include <set>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace rivet::probe {
+
+class fake_probe : public probe {
+public:
+    // Memory the target has; accesses outside every region throw
+    // Error(io), as a real probe's would.
+    void add_memory(std::uint32_t base, std::size_t size);
+    void put32(std::uint32_t address, std::uint32_t value);
+    [[nodiscard]] std::uint32_t get32(std::uint32_t address);
+    void put(std::uint32_t address, std::string_view bytes);
+
+    // Registers read as 0 until set; has_register is true for those set.
+    void set_register(std::string_view name, std::uint32_t value);
+
+    // The core's script: it stops `after` the first run() following the
+    // previous stop (pc set first, when given), however often it is halted
+    // and resumed meanwhile. With the script empty the core runs for ever.
+    // A halt() stops it at once with SIGINT unless `ignore_halts` is set.
+    struct scripted_stop {
+        std::chrono::milliseconds after{0};
+        stop_event event{};
+        std::optional<std::uint32_t> pc{};
+    };
+    void script(scripted_stop stop) { script_.push_back(stop); }
+    bool ignore_halts = false;
+
+    [[nodiscard]] const std::set<std::uint32_t>& breakpoints() const { return breakpoints_; }
+    [[nodiscard]] bool running() const { return running_; }
+    [[nodiscard]] int runs() const { return runs_; }
+    [[nodiscard]] int halts() const { return halts_; }
+
+    // probe
+    [[nodiscard]] std::string describe() const override { return "fake probe"; }
+    [[nodiscard]] std::vector<std::uint8_t> read_memory(std::uint32_t address,
+                                                        std::size_t length) override;
+    void write_memory(std::uint32_t address, std::span<const std::uint8_t> data) override;
+    [[nodiscard]] std::uint32_t read_register(std::string_view name) override;
+    void write_register(std::string_view name, std::uint32_t value) override;
+    [[nodiscard]] bool has_register(std::string_view name) const override;
+    void set_breakpoint(std::uint32_t address) override { breakpoints_.insert(address); }
+    void clear_breakpoint(std::uint32_t address) override { breakpoints_.erase(address); }
+    void run() override;
+    void halt() override;
+    [[nodiscard]] std::optional<stop_event> wait_stop(std::chrono::milliseconds timeout) override;
+
+private:
+    struct region {
+        std::uint32_t base;
+        std::vector<std::uint8_t> bytes;
+    };
+    std::uint8_t* bytes_at(std::uint32_t address, std::size_t length);
+
+    std::vector<region> memory_;
+    std::map<std::string, std::uint32_t, std::less<>> registers_;
+    std::set<std::uint32_t> breakpoints_;
+    std::deque<scripted_stop> script_;
+    std::optional<stop_event> pending_;
+    std::chrono::steady_clock::time_point stops_at_{};
+    bool armed_ = false;
+    bool running_ = false;
+    int runs_ = 0;
+    int halts_ = 0;
+};
+
+}  // namespace rivet::probe
