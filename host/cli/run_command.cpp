@@ -1,5 +1,6 @@
 // `rivet run`: load, run, print the output, exit with the firmware's code.
 #include <rivet/runner/run.hpp>
+#include <rivet/stack/frames.hpp>
 #include <rivet/stack/measure.hpp>
 #include <rivet/support/error.hpp>
 
@@ -160,14 +161,21 @@ void add_run_command(CLI::App& app, int& exit_code) {
         if (rtt_log) options.services.push_back(rtt_log.get());
         // Peak stack use (docs/stack.md), printed however the run ends.
         std::unique_ptr<stack::measure_service> stack_use;
+        std::unique_ptr<stack::frames_service> frame_pools;
         if (args->measure_stack) {
             stack_use = std::make_unique<stack::measure_service>(
                 stack::main_stack(session.firmware, session.board));
             options.services.push_back(stack_use.get());
+            // Coroutine frame pools (firmware/async), when the firmware has them.
+            frame_pools = stack::frame_pools_of(session.firmware);
+            if (frame_pools) options.services.push_back(frame_pools.get());
         }
         options.backtrace_on_error_exit = args->backtrace;
         auto report_stack = [&] {
             if (stack_use) fmt::print(stderr, "rivet: {}\n", stack_use->summary());
+            if (frame_pools)
+                for (const auto& line : frame_pools->summary())
+                    fmt::print(stderr, "rivet: {}\n", line);
         };
         runner::run_outcome outcome;
         try {
