@@ -8,6 +8,8 @@ namespace rivet::cli {
 
 void add_run_command(CLI::App& app, int& exit_code);
 void add_flash_command(CLI::App& app, int& exit_code);
+void add_attach_command(CLI::App& app, int& exit_code);
+void add_reset_command(CLI::App& app, int& exit_code);
 void add_log_command(CLI::App& app, int& exit_code);
 void add_stack_command(CLI::App& app, int& exit_code);
 void add_svd_command(CLI::App& app);

@@ -1,6 +1,7 @@
 // `rivet flash`: load and verify without running, and say how fast it went:
 // a progress bar per phase on a terminal, one summary line always.
 #include <rivet/runner/load.hpp>
+#include <rivet/support/error.hpp>
 
 #include <fmt/format.h>
 
@@ -43,6 +44,25 @@ void add_flash_command(CLI::App& app, int& exit_code) {
         fmt::print("loaded {} bytes in {:.1f} ms ({:.0f} KiB/s){}\n", bytes, took.count() * 1e3,
                    static_cast<double>(bytes) / 1024.0 / took.count(),
                    args->no_verify ? "" : ", verified");
+        exit_code = 0;
+    });
+}
+
+void add_reset_command(CLI::App& app, int& exit_code) {
+    auto args = std::make_shared<target_options>();
+    auto* command = app.add_subcommand(
+        "reset", "Reset the core from the firmware's vector table and leave it running");
+    args->add_to(*command);
+    command->callback([args, &exit_code] {
+        if (args->probe == "qemu") {
+            throw Error(ErrorKind::usage,
+                        "reset needs a target that outlives rivet: --probe gdb://HOST:PORT (or "
+                        "openocd, pyocd), not qemu");
+        }
+        auto session = open_target(*args);
+        runner::reset(*session.probe, session.firmware, session.board);
+        session.probe->detach();
+        fmt::print("reset {} and left it running\n", session.probe->describe());
         exit_code = 0;
     });
 }

@@ -32,6 +32,8 @@ int run_cli(int argc, char** argv) {
     int exit_code = 0;
     add_run_command(app, exit_code);
     add_flash_command(app, exit_code);
+    add_attach_command(app, exit_code);
+    add_reset_command(app, exit_code);
     add_log_command(app, exit_code);
     add_stack_command(app, exit_code);
     add_svd_command(app);

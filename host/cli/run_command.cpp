@@ -189,4 +189,61 @@ void add_run_command(CLI::App& app, int& exit_code) {
     });
 }
 
+namespace {
+
+struct attach_arguments {
+    target_options target;
+    double duration_seconds = 0;
+    log_options log;
+    std::string input = "rtt";
+};
+
+}  // namespace
+
+void add_attach_command(CLI::App& app, int& exit_code) {
+    auto args = std::make_shared<attach_arguments>();
+    auto* command = app.add_subcommand(
+        "attach",
+        "Join firmware already running on a remote probe, without loading or resetting it; "
+        "stream its RTT channels until Ctrl-C or --duration, then leave it running");
+    args->target.add_to(*command);
+    command
+        ->add_option("--duration", args->duration_seconds,
+                     "Seconds to stay attached; without it, until Ctrl-C")
+        ->check(CLI::PositiveNumber);
+    args->log.add_to(*command);
+    command
+        ->add_option("--input", args->input, "Where stdin goes: rtt (RTT down channel 0) or none")
+        ->check(CLI::IsMember({"rtt", "none"}));
+    command->callback([args, &exit_code] {
+        install_signal_handlers();
+        // The QEMU rivet starts would be new, not running, and gone when
+        // rivet leaves: there is nothing to join.
+        if (args->target.probe == "qemu") {
+            throw Error(ErrorKind::usage,
+                        "attach needs a target that is already running: --probe gdb://HOST:PORT "
+                        "(or openocd, pyocd), not qemu");
+        }
+        auto session = open_target(args->target);
+        runner::run_options options;
+        options.timeout =
+            std::chrono::milliseconds(static_cast<long long>(args->duration_seconds * 1000));
+        options.interrupted = &interrupted;
+        // keep: the running firmware's channel modes are its own, and its
+        // start-mode word is long read.
+        rtt_options keep;
+        keep.mode = "keep";
+        auto rtt_log = make_rtt_log_service(session.firmware, args->log, keep,
+                                            args->input == "rtt" ? STDIN_FILENO : -1);
+        if (rtt_log) options.services.push_back(rtt_log.get());
+        const auto outcome =
+            runner::attach(*session.probe, session.firmware, session.board, options);
+        using ending = runner::run_outcome::ending;
+        // Leaving is the user's choice, not a failure.
+        exit_code = outcome.how == ending::timeout || outcome.how == ending::interrupted
+                        ? 0
+                        : report(outcome, args->duration_seconds);
+    });
+}
+
 }  // namespace rivet::cli

@@ -49,6 +49,12 @@ void gdb_probe::halt() {
     client_->interrupt();
 }
 
+void gdb_probe::detach() {
+    // RSP's D: the server removes its breakpoints and resumes the core
+    // (QEMU's stub does both), then the link can close.
+    client_->detach();
+}
+
 std::optional<stop_event> gdb_probe::wait_stop(std::chrono::milliseconds timeout) {
     auto reply = client_->wait_stop(timeout, output_);
     if (!reply) return std::nullopt;

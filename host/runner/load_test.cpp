@@ -1,5 +1,6 @@
 #include <rivet/probe/fake_probe.hpp>
 #include <rivet/runner/load.hpp>
+#include <rivet/runner/run.hpp>
 #include <rivet/support/error.hpp>
 
 #include <gmock/gmock.h>
@@ -57,6 +58,30 @@ TEST_F(load_test, a_target_that_does_not_keep_the_bytes_fails_verify_naming_the_
         EXPECT_THAT(e.what(),
                     HasSubstr("verify failed: fake probe holds 0x00 at 0x00008001, the ELF 0xeb"));
     }
+}
+
+// `rivet attach`: the image on the target is the firmware's own; attaching
+// must neither write it nor reset the core, and must leave it running.
+TEST_F(load_test, attach_writes_nothing_and_leaves_the_core_running_without_breakpoints) {
+    int writes = 0;
+    target.write_hook = [&](std::uint32_t, std::span<const std::uint8_t>) {
+        ++writes;
+        return true;
+    };
+    target.set_register("pc", 0x8010);
+    const auto board = board::find_builtin("lm3s6965evb");
+    ASSERT_TRUE(board.has_value());
+    run_options options;
+    options.timeout = std::chrono::milliseconds(30);
+
+    const auto outcome = attach(target, firmware, *board, options);
+
+    EXPECT_EQ(outcome.how, run_outcome::ending::timeout);
+    EXPECT_EQ(writes, 0);
+    EXPECT_EQ(target.read_register("pc"), 0x8010u);
+    EXPECT_TRUE(target.detached());
+    EXPECT_TRUE(target.running());
+    EXPECT_TRUE(target.breakpoints().empty());
 }
 
 }  // namespace

@@ -76,6 +76,12 @@ void fake_probe::run() {
     }
 }
 
+void fake_probe::detach() {
+    breakpoints_.clear();
+    running_ = true;
+    detached_ = true;
+}
+
 void fake_probe::halt() {
     ++halts_;
     if (!running_ || ignore_halts) return;

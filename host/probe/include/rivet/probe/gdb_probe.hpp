@@ -28,6 +28,7 @@ public:
     void run() override;
     void halt() override;
     [[nodiscard]] std::optional<stop_event> wait_stop(std::chrono::milliseconds timeout) override;
+    void detach() override;
 
     [[nodiscard]] rsp::client& client() { return *client_; }
 

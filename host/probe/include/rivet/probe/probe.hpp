@@ -56,6 +56,11 @@ public:
     // that arrives meanwhile goes to the sink given at creation.
     [[nodiscard]] virtual std::optional<stop_event> wait_stop(
         std::chrono::milliseconds timeout) = 0;
+
+    // Leaves the target to itself: breakpoints gone, the core running,
+    // the connection closed (`rivet attach`, `rivet reset`). The probe is
+    // not used afterwards.
+    virtual void detach() = 0;
 };
 
 }  // namespace rivet::probe

@@ -53,4 +53,13 @@ struct run_outcome {
 run_outcome run(probe::probe& target, const elf::file& firmware, const board::description& board,
                 const run_options& options);
 
+// `rivet attach`: joins a firmware already running there, neither loading
+// nor resetting it. The services see it (their attach() is not called: it
+// prepares a freshly loaded image) and the traps end it as in run(), until
+// the timeout or the interrupt; then the core is detached running, the
+// traps removed, and the ending is timeout or interrupted. A firmware that
+// exits or faults meanwhile is left halted there, as run() leaves it.
+run_outcome attach(probe::probe& target, const elf::file& firmware, const board::description& board,
+                   const run_options& options);
+
 }  // namespace rivet::runner

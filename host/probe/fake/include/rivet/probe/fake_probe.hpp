@@ -50,6 +50,7 @@ public:
     [[nodiscard]] bool running() const { return running_; }
     [[nodiscard]] int runs() const { return runs_; }
     [[nodiscard]] int halts() const { return halts_; }
+    [[nodiscard]] bool detached() const { return detached_; }
 
     // probe
     [[nodiscard]] std::string describe() const override { return "fake probe"; }
@@ -64,6 +65,8 @@ public:
     void run() override;
     void halt() override;
     [[nodiscard]] std::optional<stop_event> wait_stop(std::chrono::milliseconds timeout) override;
+    // As a GDB server does on D: breakpoints removed, the core resumed.
+    void detach() override;
 
 private:
     struct region {
@@ -75,6 +78,7 @@ private:
     std::vector<region> memory_;
     std::map<std::string, std::uint32_t, std::less<>> registers_;
     std::set<std::uint32_t> breakpoints_;
+    bool detached_ = false;
     std::deque<scripted_stop> script_;
     std::optional<stop_event> pending_;
     std::chrono::steady_clock::time_point stops_at_{};
