@@ -15,8 +15,7 @@ int main() {
     for (std::uint32_t tick = 0;; ++tick) {
         RIVET_INFO("tick {}", tick);
         rivet::console::write_line("tick");
-        for (volatile std::uint32_t spin = 0; spin < 200000; ++spin) {
-        }
+        for (std::uint32_t spin = 0; spin < 200000; ++spin) asm volatile("" ::: "memory");
         char line[32];
         const std::size_t got =
             rivet::log::rtt::read({reinterpret_cast<std::uint8_t*>(line), sizeof line - 1});
