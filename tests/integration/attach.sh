@@ -2,7 +2,7 @@
 # board on a GDB server would be: flashed, reset into running, then joined
 # twice. The firmware (ticker) logs a numbered tick for ever; between the
 # two attaches it runs on alone, so the second sees later ticks. QEMU must
-# outlive every detach.
+# outlive every detach, whether by --duration or Ctrl-C.
 source "$(dirname "$0")/lib.sh"
 ELF=$FIRMWARE/ticker.elf
 
@@ -57,6 +57,19 @@ start_gdb_server lm3s6965evb && {
     after=$(grep -c tick "$serial")
     [ "$after" -gt "$before" ] && pass "the core runs on after the second detach" ||
         fail "the core stopped after the second detach ($before, then $after ticks)"
+
+    # Ctrl-C leaves the same way as the end of --duration.
+    "$RIVET" attach "$ELF" --probe "$probe" </dev/null >"$WORK/out" 2>"$WORK/err" &
+    pid=$!
+    for _ in $(seq 100); do grep -q "tick [0-9]" "$WORK/out" && break; sleep 0.05; done
+    kill -INT $pid
+    wait_rivet $pid
+    expect "Ctrl-C detaches" 0 "INFO  tick [0-9]+"
+    before=$(grep -c tick "$serial")
+    sleep 0.5
+    after=$(grep -c tick "$serial")
+    [ "$after" -gt "$before" ] && pass "the core runs on after Ctrl-C" ||
+        fail "the core stopped after Ctrl-C ($before, then $after ticks)"
 
     kill $qemu_pid 2>/dev/null
     wait $qemu_pid 2>/dev/null
