@@ -51,7 +51,7 @@ int main(int argc, char** argv) {
             const fs::path patch = corpus / "stm32-rs-devices" / (dev + ".yaml");
             const bool patched = fs::exists(patch);
             const auto t0 = clock_type::now();
-            rivet::svd::SvdDocument doc;
+            rivet::svd::svd_document doc;
             rivet::svd::load_svd_file(doc, svd.string());
             const double load = ms_since(t0);
             auto t = clock_type::now();
@@ -61,7 +61,7 @@ int main(int argc, char** argv) {
             const double patch_ms = ms_since(t);
             t = clock_type::now();
             rivet::svd::resolve_derived(doc, true);
-            const rivet::svd::Device model = rivet::svd::build_model(doc);
+            const rivet::svd::svd_device model = rivet::svd::build_model(doc);
             const double model_ms = ms_since(t);
             t = clock_type::now();
             const auto files = rivet::svd::emit_cpp(model, {});

@@ -54,29 +54,29 @@ void write_output(const std::string& path, const std::string& text) {
     if (!out) throw Error(ErrorKind::io, path + ": cannot write");
 }
 
-void load(SvdDocument& doc, const std::string& svd, const std::string& patch,
+void load(svd_document& doc, const std::string& svd, const std::string& patch,
           const std::string& svd_root) {
     load_svd_file(doc, svd);
-    if (!patch.empty()) apply_patch_file(doc, patch, PatchOptions{svd_root});
+    if (!patch.empty()) apply_patch_file(doc, patch, patch_options{svd_root});
 }
 
 void run_gen(const gen_arguments& a) {
-    SvdDocument doc;
+    svd_document doc;
     load(doc, a.svd, a.patch, a.svd_root);
     resolve_derived(doc, true);
-    const Device dev = build_model(doc);
+    const svd_device dev = build_model(doc);
     if (a.format == "cmsis") {
         write_files(a.out, emit_cmsis(dev));
     } else {
-        write_files(a.out, emit_cpp(dev, EmitOptions{a.ns}));
+        write_files(a.out, emit_cpp(dev, emit_options{a.ns}));
     }
 }
 
 void run_patch(const patch_arguments& a) {
-    const PatchOptions opts{a.svd_root};
+    const patch_options opts{a.svd_root};
     std::string svd = a.svd.empty() ? patch_svd_path(a.yaml, opts) : a.svd;
     if (svd.empty()) throw Error(ErrorKind::usage, a.yaml + ": no _svd in the patch; pass --svd");
-    SvdDocument doc;
+    svd_document doc;
     load_svd_file(doc, svd);
     apply_patch_file(doc, a.yaml, opts);
     if (a.expand) resolve_derived(doc, false);
@@ -95,22 +95,22 @@ std::string facts_command(const facts_arguments& a) {
 }
 
 void run_facts(const facts_arguments& a) {
-    SvdDocument doc;
+    svd_document doc;
     load(doc, a.svd, a.patch, a.svd_root);
     reduce_to_facts(doc, a.peripherals);
     write_output(a.out, facts_to_string(doc, facts_origin{a.svd, a.patch, facts_command(a)}));
 }
 
 void run_check(const check_arguments& a) {
-    SvdDocument doc;
+    svd_document doc;
     load(doc, a.svd, a.patch, a.svd_root);
-    std::vector<Problem> problems = check_structure(doc);
+    std::vector<problem> problems = check_structure(doc);
     resolve_derived(doc, true);
-    const Device dev = build_model(doc);
-    for (Problem& p : check_device(dev)) problems.push_back(std::move(p));
+    const svd_device dev = build_model(doc);
+    for (problem& p : check_device(dev)) problems.push_back(std::move(p));
     std::size_t errors = 0, warnings = 0;
-    for (const Problem& p : problems) {
-        const bool err = p.severity == Problem::Severity::error;
+    for (const problem& p : problems) {
+        const bool err = p.severity == problem::severity_level::error;
         (err ? errors : warnings)++;
         std::cout << p.where << ": " << (err ? "error" : "warning") << ": " << p.message << "\n";
     }

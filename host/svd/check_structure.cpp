@@ -74,11 +74,11 @@ bool known(std::string_view tag) {
     return false;
 }
 
-class StructureChecker {
+class structure_checker {
 public:
-    explicit StructureChecker(const SvdDocument& doc) : doc_(doc) {}
+    explicit structure_checker(const svd_document& doc) : doc_(doc) {}
 
-    std::vector<Problem> run() {
+    std::vector<problem> run() {
         const pugi::xml_node device = doc_.xml.child("device");
         // Recursion is bounded: documents nested deeper than
         // kMaxElementDepth are rejected when they are loaded.
@@ -95,10 +95,10 @@ private:
             if (c.type() != pugi::node_element) continue;
             const std::string_view tag = c.name();
             if (!known(tag)) {
-                add(Problem::Severity::warning, c,
+                add(problem::severity_level::warning, c,
                     "unknown element <" + std::string(tag) + "> in <" + std::string(ptag) + ">");
             } else if (rule == svd_schema().end() || !rule->second.contains(tag)) {
-                add(Problem::Severity::error, c,
+                add(problem::severity_level::error, c,
                     "<" + std::string(tag) + "> does not belong in <" + std::string(ptag) + ">");
                 continue;  // what is inside is in the wrong place already
             }
@@ -106,18 +106,18 @@ private:
         }
     }
 
-    void add(Problem::Severity s, const pugi::xml_node& n, std::string msg) {
+    void add(problem::severity_level s, const pugi::xml_node& n, std::string msg) {
         out_.push_back({s, doc_.where(n), std::move(msg)});
     }
 
-    const SvdDocument& doc_;
-    std::vector<Problem> out_;
+    const svd_document& doc_;
+    std::vector<problem> out_;
 };
 
 }  // namespace
 
-std::vector<Problem> check_structure(const SvdDocument& doc) {
-    return StructureChecker(doc).run();
+std::vector<problem> check_structure(const svd_document& doc) {
+    return structure_checker(doc).run();
 }
 
 }  // namespace rivet::svd

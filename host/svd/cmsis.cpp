@@ -49,17 +49,17 @@ std::uint64_t c_bytes(std::uint32_t size) {
     return size <= 8 ? 1 : size <= 16 ? 2 : size <= 32 ? 4 : 8;
 }
 
-struct Member {
+struct cmsis_member {
     std::uint64_t offset = 0;
     std::uint64_t size = 0;  // bytes, whole member (arrays included)
     std::string decl;        // without trailing ';'
 };
 
-class CmsisEmitter {
+class cmsis_emitter {
 public:
-    explicit CmsisEmitter(const Device& d) : dev_(d) {}
+    explicit cmsis_emitter(const svd_device& d) : dev_(d) {}
 
-    std::vector<GeneratedFile> run() {
+    std::vector<generated_file> run() {
         prefix_ = upper(c_name(dev_.name));
         std::ostringstream o;
         o << "/* " << dev_.name
@@ -72,11 +72,11 @@ public:
              "volatile\n#endif\n"
              "#ifndef __IO\n#define __IO volatile\n#endif\n\n";
         interrupts(o);
-        std::map<std::string, const Peripheral*> by_name;
-        for (const Peripheral& p : dev_.peripherals) by_name[p.name] = &p;
+        std::map<std::string, const svd_peripheral*> by_name;
+        for (const svd_peripheral& p : dev_.peripherals) by_name[p.name] = &p;
         std::set<std::string> emitted;
-        for (const Peripheral& p : dev_.peripherals) {
-            const Peripheral* root = &p;
+        for (const svd_peripheral& p : dev_.peripherals) {
+            const svd_peripheral* root = &p;
             for (int g = 0;
                  g < 64 && !root->derived_from.empty() && by_name.contains(root->derived_from);
                  ++g) {
@@ -91,12 +91,12 @@ public:
             field_macros(o, c_name(root->name), root->registers, root->clusters);
         }
         o << "/* Base addresses and instances */\n";
-        for (const Peripheral& p : dev_.peripherals) {
+        for (const svd_peripheral& p : dev_.peripherals) {
             const std::string n = c_name(p.name);
             o << "#define " << n << "_BASE 0x" << fmt::format("{:X}", p.base_address) << "UL\n";
         }
         o << "\n";
-        for (const Peripheral& p : dev_.peripherals) {
+        for (const svd_peripheral& p : dev_.peripherals) {
             const std::string n = c_name(p.name);
             o << "#define " << n << " ((" << types_[p.name] << " *) " << n << "_BASE)\n";
         }
@@ -117,8 +117,8 @@ private:
         }
         std::set<std::string> seen;
         std::vector<std::pair<std::int64_t, std::string>> irqs;
-        for (const Peripheral& p : dev_.peripherals) {
-            for (const Interrupt& i : p.interrupts) {
+        for (const svd_peripheral& p : dev_.peripherals) {
+            for (const svd_interrupt& i : p.interrupts) {
                 if (i.value >= 0 && seen.insert(c_name(i.name)).second)
                     irqs.emplace_back(i.value, c_name(i.name));
             }
@@ -131,9 +131,10 @@ private:
 
     // Lays out members by offset; same-offset members share a union,
     // partial overlaps are left out with a comment.
-    void layout(std::ostringstream& o, std::vector<Member> members, std::uint64_t total) {
-        std::stable_sort(members.begin(), members.end(),
-                         [](const Member& a, const Member& b) { return a.offset < b.offset; });
+    void layout(std::ostringstream& o, std::vector<cmsis_member> members, std::uint64_t total) {
+        std::stable_sort(
+            members.begin(), members.end(),
+            [](const cmsis_member& a, const cmsis_member& b) { return a.offset < b.offset; });
         std::uint64_t pos = 0;
         int reserved = 0;
         for (std::size_t i = 0; i < members.size();) {
@@ -172,15 +173,15 @@ private:
     // Emits typedef struct `type`; returns its size in bytes. `pad_to` makes
     // the struct exactly that big (cluster arrays with a stride).
     std::uint64_t block(std::ostringstream& o, const std::string& type,
-                        const std::vector<Register>& regs, const std::vector<Cluster>& clusters,
-                        std::uint64_t pad_to) {
-        std::vector<Member> members;
+                        const std::vector<svd_register>& regs,
+                        const std::vector<svd_cluster>& clusters, std::uint64_t pad_to) {
+        std::vector<cmsis_member> members;
         std::set<std::string> names;
         auto unique = [&](std::string n) {
             while (!names.insert(n).second) n += "_";
             return n;
         };
-        for (const Register& r : regs) {
+        for (const svd_register& r : regs) {
             const std::string qual = !readable(r.access)   ? "__O "
                                      : !writable(r.access) ? "__I "
                                                            : "__IO ";
@@ -200,7 +201,7 @@ private:
                 }
             }
         }
-        for (const Cluster& c : clusters) {
+        for (const svd_cluster& c : clusters) {
             const std::string ctype =
                 type.substr(0, type.size() - 8) + "_" + c_name(strip_pattern(c.name)) + "_TypeDef";
             std::ostringstream nested;
@@ -222,7 +223,7 @@ private:
             }
         }
         std::uint64_t extent = 0;
-        for (const Member& m : members) extent = std::max(extent, m.offset + m.size);
+        for (const cmsis_member& m : members) extent = std::max(extent, m.offset + m.size);
         const std::uint64_t total = pad_to >= extent ? pad_to : extent;
         o << "typedef struct {\n";
         if (members.empty())
@@ -233,10 +234,11 @@ private:
     }
 
     void field_macros(std::ostringstream& o, const std::string& prefix,
-                      const std::vector<Register>& regs, const std::vector<Cluster>& clusters) {
-        for (const Register& r : regs) {
+                      const std::vector<svd_register>& regs,
+                      const std::vector<svd_cluster>& clusters) {
+        for (const svd_register& r : regs) {
             const std::string rn = prefix + "_" + c_name(strip_pattern(r.name));
-            for (const Field& f : r.fields) {
+            for (const svd_field& f : r.fields) {
                 if (f.lsb + f.width > r.size || f.width >= 64) continue;
                 const std::string n = upper(rn + "_" + c_name(f.name));
                 if (!macros_.insert(n).second) continue;
@@ -245,12 +247,12 @@ private:
                   << "ULL << " << n << "_Pos)\n";
             }
         }
-        for (const Cluster& c : clusters)
+        for (const svd_cluster& c : clusters)
             field_macros(o, prefix + "_" + c_name(strip_pattern(c.name)), c.registers, c.clusters);
         o << "\n";
     }
 
-    const Device& dev_;
+    const svd_device& dev_;
     std::string prefix_;
     std::map<std::string, std::string> types_;
     std::set<std::string> macros_;
@@ -258,8 +260,8 @@ private:
 
 }  // namespace
 
-std::vector<GeneratedFile> emit_cmsis(const Device& device) {
-    return CmsisEmitter(device).run();
+std::vector<generated_file> emit_cmsis(const svd_device& device) {
+    return cmsis_emitter(device).run();
 }
 
 }  // namespace rivet::svd

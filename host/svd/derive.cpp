@@ -26,14 +26,14 @@ std::vector<std::string> split_dots(std::string_view s) {
     return out;
 }
 
-Resolver::Resolver(SvdDocument& doc, bool keep) : doc_(doc), keep_(keep) {
+resolver::resolver(svd_document& doc, bool keep) : doc_(doc), keep_(keep) {
     device_ = doc.xml.child("device");
     peripherals_ = device_.child("peripherals");
     for (pugi::xml_node p : peripherals_.children("peripheral"))
         peripheral_index_.emplace(text_of(p, "name"), p);
 }
 
-pugi::xml_node Resolver::copy(pugi::xml_node parent, const pugi::xml_node& node,
+pugi::xml_node resolver::copy(pugi::xml_node parent, const pugi::xml_node& node,
                               const pugi::xml_node& before) {
     // Size and height of the copy, without recursion.
     std::size_t nodes = 1;
@@ -53,38 +53,38 @@ pugi::xml_node Resolver::copy(pugi::xml_node parent, const pugi::xml_node& node,
         if (n != node) n = n.next_sibling();
     }
     copied_ += nodes;
-    if (copied_ > kMaxCopied) {
-        fail(parent, "resolving derivedFrom copies more than " + std::to_string(kMaxCopied) +
+    if (copied_ > max_copied) {
+        fail(parent, "resolving derivedFrom copies more than " + std::to_string(max_copied) +
                          " nodes (derivations of derivations multiply)");
     }
     // An element derived from one that contains it would nest deeper with
     // every copy; the tree stays within the limit that loading checks.
     int parent_depth = 0;
     for (pugi::xml_node p = parent; p.parent(); p = p.parent()) ++parent_depth;
-    if (parent_depth + height > kMaxElementDepth) {
+    if (parent_depth + height > max_element_depth) {
         fail(parent, "resolving derivedFrom nests elements deeper than " +
-                         std::to_string(kMaxElementDepth) + " levels");
+                         std::to_string(max_element_depth) + " levels");
     }
     return before ? parent.insert_copy_before(node, before) : parent.append_copy(node);
 }
 
-void Resolver::fail(const pugi::xml_node& n, const std::string& msg) {
+void resolver::fail(const pugi::xml_node& n, const std::string& msg) {
     // Copies have no line of their own: name the nearest element that has.
     pugi::xml_node at = n;
     while (at.parent() && doc_.line_of(at) == 0) at = at.parent();
     fail_at(doc_, at, msg);
 }
 
-void Resolver::look(std::size_t n, const pugi::xml_node& at) {
+void resolver::look(std::size_t n, const pugi::xml_node& at) {
     looked_ += n;
-    if (looked_ > kMaxLooked) {
+    if (looked_ > max_looked) {
         fail(at, "resolving derivedFrom looks up names among more than " +
-                     std::to_string(kMaxLooked) +
+                     std::to_string(max_looked) +
                      " elements (derivations of derivations multiply)");
     }
 }
 
-pugi::xml_node Resolver::find(const pugi::xml_node& scope, std::string_view name,
+pugi::xml_node resolver::find(const pugi::xml_node& scope, std::string_view name,
                               std::initializer_list<const char*> tags, const pugi::xml_node& at) {
     std::size_t n = 0;
     pugi::xml_node found = find_named(scope, name, tags, &n);
@@ -92,7 +92,7 @@ pugi::xml_node Resolver::find(const pugi::xml_node& scope, std::string_view name
     return found;
 }
 
-pugi::xml_node Resolver::descend(pugi::xml_node from, const std::vector<std::string>& parts,
+pugi::xml_node resolver::descend(pugi::xml_node from, const std::vector<std::string>& parts,
                                  std::size_t first, std::size_t last) {
     const pugi::xml_node start = from;
     for (std::size_t i = first; i < last && from; ++i) {
@@ -105,7 +105,7 @@ pugi::xml_node Resolver::descend(pugi::xml_node from, const std::vector<std::str
     return from;
 }
 
-void Resolver::run() {
+void resolver::run() {
     for (pugi::xml_node p : peripherals_.children("peripheral")) resolve_peripheral(p);
     for (pugi::xml_node p : peripherals_.children("peripheral"))
         walk_blocks(p, p.child("registers"));
@@ -116,7 +116,7 @@ void Resolver::run() {
 
 // Copies children of base that derived lacks (by tag), merging the
 // container named `list_tag` by element name.
-void Resolver::merge(pugi::xml_node derived, pugi::xml_node base, const char* list_tag,
+void resolver::merge(pugi::xml_node derived, pugi::xml_node base, const char* list_tag,
                      std::initializer_list<const char*> skip) {
     for (pugi::xml_node c : base.children()) {
         if (c.type() != pugi::node_element) continue;
@@ -144,17 +144,17 @@ void Resolver::merge(pugi::xml_node derived, pugi::xml_node base, const char* li
     }
 }
 
-bool Resolver::is_dim_tag(const pugi::xml_node& c) {
+bool resolver::is_dim_tag(const pugi::xml_node& c) {
     return is_element(c, "dim") || is_element(c, "dimIncrement") || is_element(c, "dimIndex") ||
            is_element(c, "dimName") || is_element(c, "dimArrayIndex");
 }
 
-pugi::xml_node Resolver::find_peripheral(std::string_view name) {
+pugi::xml_node resolver::find_peripheral(std::string_view name) {
     const auto it = peripheral_index_.find(std::string(name));
     return it != peripheral_index_.end() ? it->second : pugi::xml_node{};
 }
 
-void Resolver::resolve_peripheral(pugi::xml_node p) {
+void resolver::resolve_peripheral(pugi::xml_node p) {
     if (!enter(p, [&] { return "derivedFrom cycle at peripheral " + text_of(p, "name"); })) return;
     const std::string ref = p.attribute("derivedFrom").value();
     pugi::xml_node base = find_peripheral(ref);
@@ -169,7 +169,7 @@ void Resolver::resolve_peripheral(pugi::xml_node p) {
 
 // A register/cluster reference: sibling, enclosing scopes, then a dotted
 // path from the device or from the current peripheral.
-pugi::xml_node Resolver::find_block_ref(pugi::xml_node peripheral, pugi::xml_node scope,
+pugi::xml_node resolver::find_block_ref(pugi::xml_node peripheral, pugi::xml_node scope,
                                         const std::string& ref) {
     if (ref.find('.') == std::string::npos) {
         for (pugi::xml_node s = scope; s; s = s.parent()) {
@@ -186,7 +186,7 @@ pugi::xml_node Resolver::find_block_ref(pugi::xml_node peripheral, pugi::xml_nod
     return descend(peripheral, parts, 0, parts.size());
 }
 
-void Resolver::resolve_block(pugi::xml_node peripheral, pugi::xml_node scope, pugi::xml_node e) {
+void resolver::resolve_block(pugi::xml_node peripheral, pugi::xml_node scope, pugi::xml_node e) {
     if (!enter(e, [&] { return "derivedFrom cycle at " + text_of(e, "name"); })) return;
     const std::string ref = e.attribute("derivedFrom").value();
     pugi::xml_node base = find_block_ref(peripheral, scope, ref);
@@ -214,7 +214,7 @@ void Resolver::resolve_block(pugi::xml_node peripheral, pugi::xml_node scope, pu
     leave(e);
 }
 
-void Resolver::walk_blocks(pugi::xml_node peripheral, pugi::xml_node scope) {
+void resolver::walk_blocks(pugi::xml_node peripheral, pugi::xml_node scope) {
     if (!scope) return;
     for (pugi::xml_node e : scope.children()) {
         if (is_element(e, "register") || is_element(e, "cluster"))
@@ -225,8 +225,8 @@ void Resolver::walk_blocks(pugi::xml_node peripheral, pugi::xml_node scope) {
 
 }  // namespace derive
 
-void resolve_derived(SvdDocument& doc, bool keep_shared_peripherals) {
-    derive::Resolver(doc, keep_shared_peripherals).run();
+void resolve_derived(svd_document& doc, bool keep_shared_peripherals) {
+    derive::resolver(doc, keep_shared_peripherals).run();
 }
 
 }  // namespace rivet::svd

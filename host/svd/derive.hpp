@@ -21,25 +21,25 @@ namespace rivet::svd::derive {
 // The parts of a dotted reference ("PERIPH.REG.FIELD").
 [[nodiscard]] std::vector<std::string> split_dots(std::string_view s);
 
-class Resolver {
+class resolver {
 public:
-    Resolver(SvdDocument& doc, bool keep);
+    resolver(svd_document& doc, bool keep);
 
     void run();
 
 private:
-    using NodeSet = std::unordered_set<pugi::xml_node_struct*>;
+    using node_set = std::unordered_set<pugi::xml_node_struct*>;
 
     // Bounds that keep resolution from recursing or copying without end:
     // real SVDs derive one or two levels deep, and resolving every
     // derivedFrom of the largest corpus SVD (stm32u575, 8 MB) copies about
     // 390,000 nodes.
-    static constexpr std::size_t kMaxChain = 64;
-    static constexpr std::size_t kMaxCopied = 1'500'000;
+    static constexpr std::size_t max_chain = 64;
+    static constexpr std::size_t max_copied = 1'500'000;
     // Lookups by name are linear in the scope, and copies make scopes large:
     // the elements all lookups look at are counted too (corpus SVDs look at
     // 75,000 at most, stm32g474).
-    static constexpr std::size_t kMaxLooked = 10'000'000;
+    static constexpr std::size_t max_looked = 10'000'000;
 
     // find_named, counted against kMaxLooked (`at` names the place).
     pugi::xml_node find(const pugi::xml_node& scope, std::string_view name,
@@ -69,8 +69,8 @@ private:
             return false;
         }
         if (busy_.contains(key)) fail(n, cycle_message());
-        if (busy_.size() >= kMaxChain)
-            fail(n, "derivedFrom chain longer than " + std::to_string(kMaxChain) + " elements");
+        if (busy_.size() >= max_chain)
+            fail(n, "derivedFrom chain longer than " + std::to_string(max_chain) + " elements");
         busy_.insert(key);
         return true;
     }
@@ -103,11 +103,11 @@ private:
     void resolve_enum(pugi::xml_node peripheral, pugi::xml_node ev);
     void walk_enums(pugi::xml_node peripheral, pugi::xml_node scope);
 
-    SvdDocument& doc_;
+    svd_document& doc_;
     bool keep_;
     pugi::xml_node device_, peripherals_;
     std::unordered_map<std::string, pugi::xml_node> peripheral_index_;  // first of each name
-    NodeSet done_, busy_;
+    node_set done_, busy_;
     std::size_t copied_ = 0, looked_ = 0;
 };
 

@@ -6,7 +6,7 @@
 
 namespace rivet::svd::derive {
 
-void Resolver::resolve_field(pugi::xml_node f) {
+void resolver::resolve_field(pugi::xml_node f) {
     if (!enter(f, [&] { return "derivedFrom cycle at field " + text_of(f, "name"); })) return;
     const std::string ref = f.attribute("derivedFrom").value();
     pugi::xml_node base;
@@ -56,7 +56,7 @@ void Resolver::resolve_field(pugi::xml_node f) {
     leave(f);
 }
 
-std::uint64_t Resolver::base_width(const pugi::xml_node& f) {
+std::uint64_t resolver::base_width(const pugi::xml_node& f) {
     std::uint64_t w = 1, lsb = 0, msb = 0;
     if (f.child("bitWidth")) {
         if (!parse_svd_integer(text_of(f, "bitWidth"), w)) w = 1;
@@ -75,7 +75,7 @@ std::uint64_t Resolver::base_width(const pugi::xml_node& f) {
     return w;
 }
 
-void Resolver::walk_fields(pugi::xml_node scope) {
+void resolver::walk_fields(pugi::xml_node scope) {
     if (!scope) return;
     for (pugi::xml_node e : scope.children()) {
         if (is_element(e, "cluster")) walk_fields(e);
@@ -84,7 +84,7 @@ void Resolver::walk_fields(pugi::xml_node scope) {
     }
 }
 
-pugi::xml_node Resolver::find_enum_in(pugi::xml_node root, std::string_view name) {
+pugi::xml_node resolver::find_enum_in(pugi::xml_node root, std::string_view name) {
     for (pugi::xml_node c : root.children()) {
         look(1, root);
         if (c.type() != pugi::node_element) continue;
@@ -101,7 +101,7 @@ pugi::xml_node Resolver::find_enum_in(pugi::xml_node root, std::string_view name
     return {};
 }
 
-pugi::xml_node Resolver::find_enum_ref(pugi::xml_node peripheral, pugi::xml_node ev,
+pugi::xml_node resolver::find_enum_ref(pugi::xml_node peripheral, pugi::xml_node ev,
                                        const std::string& ref) {
     if (ref.find('.') != std::string::npos) {
         const auto parts = split_dots(ref);
@@ -124,7 +124,7 @@ pugi::xml_node Resolver::find_enum_ref(pugi::xml_node peripheral, pugi::xml_node
     return find_enum_in(peripherals_, ref);
 }
 
-void Resolver::resolve_enum(pugi::xml_node peripheral, pugi::xml_node ev) {
+void resolver::resolve_enum(pugi::xml_node peripheral, pugi::xml_node ev) {
     if (!enter(ev, [&] { return std::string("derivedFrom cycle at enumeratedValues"); })) return;
     const std::string ref = ev.attribute("derivedFrom").value();
     pugi::xml_node base = find_enum_ref(peripheral, ev, ref);
@@ -143,7 +143,7 @@ void Resolver::resolve_enum(pugi::xml_node peripheral, pugi::xml_node ev) {
     leave(ev);
 }
 
-void Resolver::walk_enums(pugi::xml_node peripheral, pugi::xml_node scope) {
+void resolver::walk_enums(pugi::xml_node peripheral, pugi::xml_node scope) {
     if (!scope) return;
     for (pugi::xml_node e : scope.children()) {
         if (is_element(e, "cluster")) walk_enums(peripheral, e);

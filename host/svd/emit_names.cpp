@@ -110,16 +110,16 @@ std::string comment(const std::string& s) {
     return out;
 }
 
-bool ones_mw(ModifiedWrite m) {
-    return m == ModifiedWrite::one_to_clear || m == ModifiedWrite::one_to_set ||
-           m == ModifiedWrite::one_to_toggle;
+bool ones_mw(svd_modified_write m) {
+    return m == svd_modified_write::one_to_clear || m == svd_modified_write::one_to_set ||
+           m == svd_modified_write::one_to_toggle;
 }
-bool zeros_mw(ModifiedWrite m) {
-    return m == ModifiedWrite::zero_to_clear || m == ModifiedWrite::zero_to_set ||
-           m == ModifiedWrite::zero_to_toggle;
+bool zeros_mw(svd_modified_write m) {
+    return m == svd_modified_write::zero_to_clear || m == svd_modified_write::zero_to_set ||
+           m == svd_modified_write::zero_to_toggle;
 }
 
-std::string access_name(Access a) {
+std::string access_name(svd_access a) {
     if (!readable(a)) return "write_only";
     if (!writable(a)) return "read_only";
     return "read_write";

@@ -16,9 +16,9 @@ namespace rivet::svd::emit {
 [[nodiscard]] std::string strip_dim(std::string name);
 
 // Picks unique identifiers within one C++ scope.
-class Names {
+class name_pool {
 public:
-    explicit Names(std::initializer_list<std::string> reserved = {}) : used_(reserved) {}
+    explicit name_pool(std::initializer_list<std::string> reserved = {}) : used_(reserved) {}
     std::string take(std::string want) {
         while (used_.contains(want)) want += '_';
         used_.insert(want);
@@ -44,10 +44,10 @@ private:
 [[nodiscard]] std::string comment(const std::string& s);
 
 // Whether writing ones (zeros) to the field has an effect.
-[[nodiscard]] bool ones_mw(ModifiedWrite m);
-[[nodiscard]] bool zeros_mw(ModifiedWrite m);
+[[nodiscard]] bool ones_mw(svd_modified_write m);
+[[nodiscard]] bool zeros_mw(svd_modified_write m);
 
 // ::rivet::registers::access enumerator for an SVD access.
-[[nodiscard]] std::string access_name(Access a);
+[[nodiscard]] std::string access_name(svd_access a);
 
 }  // namespace rivet::svd::emit

@@ -9,21 +9,21 @@ namespace rivet::svd::emit {
 
 // Emits `namespace <ns_name> { enums...; class value {...}; }` for one
 // register; qual is the enclosing namespace, fully qualified.
-void CppEmitter::emit_register_class(std::ostringstream& out, const Register& r,
-                                     const std::string& ns_name, const std::string& qual,
-                                     const std::string& indent) {
+void cpp_emitter::emit_register_class(std::ostringstream& out, const svd_register& r,
+                                      const std::string& ns_name, const std::string& qual,
+                                      const std::string& indent) {
     const std::string cls = "value";
     const std::string enum_qual = qual + "::" + ns_name + "::";
     std::ostringstream o;   // class body
     std::ostringstream eo;  // enumerations, before the class
-    Names enum_names({"value"});
+    name_pool enum_names({"value"});
     const std::string raw = raw_type(r.size);
     const unsigned bits = raw_bits(r.size);
     const bool reg_read = readable(r.access);
     const bool reg_write = writable(r.access);
     std::uint64_t ones = 0, zeros = 0;
-    std::vector<const Field*> fields;
-    for (const Field& f : r.fields) {
+    std::vector<const svd_field*> fields;
+    for (const svd_field& f : r.fields) {
         if (f.lsb + f.width > r.size) continue;  // reported by `rivet svd check`
         fields.push_back(&f);
         const std::uint64_t m = (f.width >= 64 ? ~0ull : ((1ull << f.width) - 1)) << f.lsb;
@@ -53,11 +53,11 @@ void CppEmitter::emit_register_class(std::ostringstream& out, const Register& r,
     o << in << "constexpr explicit " << cls << "(" << raw << " bits) : ::rivet::registers::value<"
       << cls << ", " << raw << ">(bits) {}\n";
 
-    Names names({"bits", "set_bits", "get_field", "set_field", "value", "raw_type", "access_mode",
-                 "reset_value", "one_to_modify", "zero_to_modify"});
+    name_pool names({"bits", "set_bits", "get_field", "set_field", "value", "raw_type",
+                     "access_mode", "reset_value", "one_to_modify", "zero_to_modify"});
     // Reserve field accessor names first so that type names yield.
     std::vector<std::string> fnames;
-    for (const Field* f : fields) fnames.push_back(names.take(cpp_identifier(f->name)));
+    for (const svd_field* f : fields) fnames.push_back(names.take(cpp_identifier(f->name)));
     // Array accessors ("MODER%s" -> moder(i)) for complete arrays indexed 0..n-1.
     std::map<std::string, std::vector<std::size_t>> arrays;
     for (std::size_t i = 0; i < fields.size(); ++i) {
@@ -65,21 +65,21 @@ void CppEmitter::emit_register_class(std::ostringstream& out, const Register& r,
     }
     std::map<std::string, std::string> array_names;
     for (const auto& [pattern, members] : arrays) {
-        const Field& f0 = *fields[members[0]];
+        const svd_field& f0 = *fields[members[0]];
         if (members.size() != f0.array.dim || !contiguous_index(f0.array)) continue;
         array_names[pattern] = names.take(cpp_identifier(strip_dim(pattern)));
     }
 
     // Enumerations: fields with equal values share one enum type.
     std::map<std::string, std::string> enum_types;  // signature -> type name
-    auto signature = [](const Enumeration& e, std::uint64_t mask) {
+    auto signature = [](const svd_enumeration& e, std::uint64_t mask) {
         std::string sig;
-        for (const EnumValue& v : e.values) {
+        for (const svd_enum_value& v : e.values) {
             if (v.value && *v.value <= mask) sig += v.name + "=" + std::to_string(*v.value) + ";";
         }
         return sig;
     };
-    auto enum_type = [&](const Field& f, const std::string& fn, const Enumeration& e,
+    auto enum_type = [&](const svd_field& f, const std::string& fn, const svd_enumeration& e,
                          std::uint64_t mask, const char* suffix) {
         // Same name and values (derivedFrom copies): one type.
         const std::string sig = std::string(suffix) + e.name + ":" + signature(e, mask);
@@ -94,28 +94,28 @@ void CppEmitter::emit_register_class(std::ostringstream& out, const Register& r,
         enum_types.emplace(sig, enum_qual + name);
         return enum_qual + name;
     };
-    struct Types {
+    struct field_types {
         std::string read_t, write_t;
         bool can_read, can_write;
     };
-    std::vector<Types> types(fields.size());
+    std::vector<field_types> types(fields.size());
     for (std::size_t i = 0; i < fields.size(); ++i) {
-        const Field& f = *fields[i];
+        const svd_field& f = *fields[i];
         const std::string& fn = fnames[i];
-        Types& t = types[i];
+        field_types& t = types[i];
         t.can_read = reg_read && readable(f.access);
         t.can_write = reg_write && writable(f.access);
         const std::uint64_t mask = f.width >= 64 ? ~0ull : ((1ull << f.width) - 1);
         // Enumerations: one for both directions, or one per direction.
-        const Enumeration* read_enum = nullptr;
-        const Enumeration* write_enum = nullptr;
-        for (const Enumeration& e : f.enums) {
+        const svd_enumeration* read_enum = nullptr;
+        const svd_enumeration* write_enum = nullptr;
+        for (const svd_enumeration& e : f.enums) {
             bool has_value = false;
-            for (const EnumValue& v : e.values)
+            for (const svd_enum_value& v : e.values)
                 has_value = has_value || (v.value && *v.value <= mask);
             if (!has_value) continue;
-            if (e.usage != Usage::write && read_enum == nullptr) read_enum = &e;
-            if (e.usage != Usage::read && write_enum == nullptr) write_enum = &e;
+            if (e.usage != svd_usage::write && read_enum == nullptr) read_enum = &e;
+            if (e.usage != svd_usage::read && write_enum == nullptr) write_enum = &e;
         }
         if (read_enum != nullptr && read_enum == write_enum) {
             t.read_t = t.write_t = enum_type(f, fn, *read_enum, mask, "_v");
@@ -128,9 +128,9 @@ void CppEmitter::emit_register_class(std::ostringstream& out, const Register& r,
     }
 
     for (std::size_t i = 0; i < fields.size(); ++i) {
-        const Field& f = *fields[i];
+        const svd_field& f = *fields[i];
         const std::string& fn = fnames[i];
-        const Types& t = types[i];
+        const field_types& t = types[i];
         const std::uint64_t mask = f.width >= 64 ? ~0ull : ((1ull << f.width) - 1);
         const std::string m = hex(mask, bits);
         std::string doc = f.name;
@@ -139,7 +139,7 @@ void CppEmitter::emit_register_class(std::ostringstream& out, const Register& r,
         if (!f.description.empty()) doc += ": " + comment(f.description);
         if (ones_mw(f.modified_write) || zeros_mw(f.modified_write))
             doc += " [acts on write; kept by modify]";
-        if (f.read_action != ReadAction::none || r.read_action != ReadAction::none) {
+        if (f.read_action != svd_read_action::none || r.read_action != svd_read_action::none) {
             doc += " [reading has side effects]";
         }
         o << in << "// " << doc << "\n";
@@ -170,8 +170,8 @@ void CppEmitter::emit_register_class(std::ostringstream& out, const Register& r,
     // Indexed accessors for field arrays, from the first element's shape.
     for (const auto& [pattern, name] : array_names) {
         const auto& members = arrays[pattern];
-        const Field& f = *fields[members[0]];
-        const Types& t = types[members[0]];
+        const svd_field& f = *fields[members[0]];
+        const field_types& t = types[members[0]];
         bool uniform = true;
         for (std::size_t k : members) {
             uniform = uniform && fields[k]->width == f.width && types[k].read_t == t.read_t &&
@@ -195,10 +195,10 @@ void CppEmitter::emit_register_class(std::ostringstream& out, const Register& r,
         << indent << "}  // namespace " << ns_name << "\n\n";
 }
 
-void CppEmitter::emit_getter(std::ostringstream& o, const std::string& in, const std::string& fn,
-                             const std::string& params, const std::string& lsb,
-                             const std::string& m, const std::string& enum_t, std::uint32_t width,
-                             const std::string& raw) {
+void cpp_emitter::emit_getter(std::ostringstream& o, const std::string& in, const std::string& fn,
+                              const std::string& params, const std::string& lsb,
+                              const std::string& m, const std::string& enum_t, std::uint32_t width,
+                              const std::string& raw) {
     if (!enum_t.empty()) {
         o << in << "[[nodiscard]] constexpr " << enum_t << " " << fn << "(" << params
           << ") const { return static_cast<" << enum_t << ">(get_field(" << lsb << ", " << m
@@ -212,11 +212,11 @@ void CppEmitter::emit_getter(std::ostringstream& o, const std::string& in, const
     }
 }
 
-void CppEmitter::emit_setter(std::ostringstream& o, const std::string& in, const std::string& cls,
-                             const std::string& fn, const std::string& params,
-                             const std::string& lsb, const std::string& m,
-                             const std::string& enum_t, std::uint32_t width,
-                             const std::string& raw) {
+void cpp_emitter::emit_setter(std::ostringstream& o, const std::string& in, const std::string& cls,
+                              const std::string& fn, const std::string& params,
+                              const std::string& lsb, const std::string& m,
+                              const std::string& enum_t, std::uint32_t width,
+                              const std::string& raw) {
     if (!enum_t.empty()) {
         o << in << "constexpr " << cls << "& " << fn << "(" << params << enum_t
           << " v) { return set_field(" << lsb << ", " << m << ", static_cast<" << raw
@@ -230,11 +230,12 @@ void CppEmitter::emit_setter(std::ostringstream& o, const std::string& in, const
     }
 }
 
-void CppEmitter::emit_enum(std::ostringstream& o, const Enumeration& e, const std::string& name,
-                           const std::string& raw, std::uint64_t mask, const std::string& in) {
+void cpp_emitter::emit_enum(std::ostringstream& o, const svd_enumeration& e,
+                            const std::string& name, const std::string& raw, std::uint64_t mask,
+                            const std::string& in) {
     o << in << "enum class " << name << " : " << raw << " {\n";
-    Names names;
-    for (const EnumValue& v : e.values) {
+    name_pool names;
+    for (const svd_enum_value& v : e.values) {
         if (!v.value || *v.value > mask) continue;
         o << in << "    " << names.take(cpp_identifier(v.name)) << " = " << hex(*v.value, 32);
         o << ",";

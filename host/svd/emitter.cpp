@@ -16,20 +16,20 @@ namespace rivet::svd {
 
 namespace emit {
 
-CppEmitter::CppEmitter(const Device& d, const EmitOptions& o) : dev_(d) {
+cpp_emitter::cpp_emitter(const svd_device& d, const emit_options& o) : dev_(d) {
     ns_ = o.ns.empty() ? cpp_identifier(d.name) : o.ns;
     dir_ = cpp_identifier(d.name);
 }
 
-std::vector<GeneratedFile> CppEmitter::run() {
+std::vector<generated_file> cpp_emitter::run() {
     // Register-block types: one per peripheral that is not sharing.
-    Names top({"block", "memory_map", "irq", "irq_count", "handler", "vector_table", "core_config",
-               "core", "device_name"});
-    std::map<std::string, const Peripheral*> by_name;
-    for (const Peripheral& p : dev_.peripherals) by_name[p.name] = &p;
-    std::vector<const Peripheral*> owners;
-    for (const Peripheral& p : dev_.peripherals) {
-        const Peripheral* root = &p;
+    name_pool top({"block", "memory_map", "irq", "irq_count", "handler", "vector_table",
+                   "core_config", "core", "device_name"});
+    std::map<std::string, const svd_peripheral*> by_name;
+    for (const svd_peripheral& p : dev_.peripherals) by_name[p.name] = &p;
+    std::vector<const svd_peripheral*> owners;
+    for (const svd_peripheral& p : dev_.peripherals) {
+        const svd_peripheral* root = &p;
         int guard = 0;
         while (!root->derived_from.empty() && by_name.contains(root->derived_from) &&
                guard++ < 64) {
@@ -38,25 +38,25 @@ std::vector<GeneratedFile> CppEmitter::run() {
         owner_[p.name] = root->name;
         if (root == &p) owners.push_back(&p);
     }
-    for (const Peripheral* p : owners) type_ns_[p->name] = top.take(cpp_identifier(p->name));
-    for (const Peripheral& p : dev_.peripherals)
+    for (const svd_peripheral* p : owners) type_ns_[p->name] = top.take(cpp_identifier(p->name));
+    for (const svd_peripheral& p : dev_.peripherals)
         instance_[p.name] = top.take(cpp_identifier(p.name, true));
 
-    std::vector<GeneratedFile> files;
-    for (const Peripheral* p : owners) files.push_back(block_header(*p));
+    std::vector<generated_file> files;
+    for (const svd_peripheral* p : owners) files.push_back(block_header(*p));
     files.push_back(device_header(files));
     return files;
 }
 
 }  // namespace emit
 
-std::vector<GeneratedFile> emit_cpp(const Device& device, const EmitOptions& options) {
-    return emit::CppEmitter(device, options).run();
+std::vector<generated_file> emit_cpp(const svd_device& device, const emit_options& options) {
+    return emit::cpp_emitter(device, options).run();
 }
 
-void write_files(const std::string& dir, const std::vector<GeneratedFile>& files) {
+void write_files(const std::string& dir, const std::vector<generated_file>& files) {
     namespace fs = std::filesystem;
-    for (const GeneratedFile& f : files) {
+    for (const generated_file& f : files) {
         const fs::path p = fs::path(dir) / f.path;
         std::error_code ec;
         fs::create_directories(p.parent_path(), ec);

@@ -17,17 +17,18 @@
 
 namespace rivet::svd::emit {
 
-class CppEmitter {
+class cpp_emitter {
 public:
-    CppEmitter(const Device& d, const EmitOptions& o);
+    cpp_emitter(const svd_device& d, const emit_options& o);
 
-    std::vector<GeneratedFile> run();
+    std::vector<generated_file> run();
 
 private:
     // ---------------------------------------------- registers (emit_register.cpp)
 
-    void emit_register_class(std::ostringstream& out, const Register& r, const std::string& ns_name,
-                             const std::string& qual, const std::string& indent);
+    void emit_register_class(std::ostringstream& out, const svd_register& r,
+                             const std::string& ns_name, const std::string& qual,
+                             const std::string& indent);
     static void emit_getter(std::ostringstream& o, const std::string& in, const std::string& fn,
                             const std::string& params, const std::string& lsb, const std::string& m,
                             const std::string& enum_t, std::uint32_t width, const std::string& raw);
@@ -35,23 +36,23 @@ private:
                             const std::string& fn, const std::string& params,
                             const std::string& lsb, const std::string& m, const std::string& enum_t,
                             std::uint32_t width, const std::string& raw);
-    void emit_enum(std::ostringstream& o, const Enumeration& e, const std::string& name,
+    void emit_enum(std::ostringstream& o, const svd_enumeration& e, const std::string& name,
                    const std::string& raw, std::uint64_t mask, const std::string& in);
 
     // ---------------------------------------------------- blocks (emit_block.cpp)
 
     // Emits the types of one scope (peripheral or cluster) into namespace
     // `qual` and the `block` class that reaches them.
-    void emit_scope(std::ostringstream& o, const std::vector<Register>& regs,
-                    const std::vector<Cluster>& clusters, const std::string& qual,
+    void emit_scope(std::ostringstream& o, const std::vector<svd_register>& regs,
+                    const std::vector<svd_cluster>& clusters, const std::string& qual,
                     const std::string& indent, const std::string& what);
-    GeneratedFile block_header(const Peripheral& p);
+    generated_file block_header(const svd_peripheral& p);
 
     // ---------------------------------------------------- device (emit_device.cpp)
 
-    GeneratedFile device_header(const std::vector<GeneratedFile>& blocks);
+    generated_file device_header(const std::vector<generated_file>& blocks);
 
-    const Device& dev_;
+    const svd_device& dev_;
     std::string ns_, dir_;
     std::map<std::string, std::string> owner_, type_ns_, instance_;
 };

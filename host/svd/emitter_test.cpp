@@ -13,7 +13,7 @@ namespace {
 using ::testing::HasSubstr;
 using ::testing::Not;
 
-constexpr const char* kSvd = R"(<device><name>My-Dev</name>
+constexpr const char* example_svd = R"(<device><name>My-Dev</name>
 <cpu><name>CM0PLUS</name><nvicPrioBits>2</nvicPrioBits></cpu>
 <peripherals>
 <peripheral><name>UART</name><baseAddress>0x40000000</baseAddress>
@@ -38,14 +38,14 @@ constexpr const char* kSvd = R"(<device><name>My-Dev</name>
   <interrupt><name>UART2_IRQ</name><value>4</value></interrupt></peripheral>
 </peripherals></device>)";
 
-std::string file(const std::vector<GeneratedFile>& files, const std::string& path) {
-    for (const GeneratedFile& f : files) {
+std::string file(const std::vector<generated_file>& files, const std::string& path) {
+    for (const generated_file& f : files) {
         if (f.path == path) return f.text;
     }
     return "<missing " + path + ">";
 }
 
-TEST(SvdEmitter, Identifiers) {
+TEST(svd_emitter, identifiers) {
     EXPECT_EQ(cpp_identifier("USART1"), "usart1");
     EXPECT_EQ(cpp_identifier("delete"), "delete_");
     EXPECT_EQ(cpp_identifier("2ND"), "_2nd");
@@ -56,8 +56,8 @@ TEST(SvdEmitter, Identifiers) {
     EXPECT_EQ(cpp_identifier("_Reserved", true), "Reserved");
 }
 
-TEST(SvdEmitter, OneHeaderPerBlockTypeAndOnePerDevice) {
-    const auto files = emit_cpp(parse_svd_string(kSvd, "my.svd"), {});
+TEST(svd_emitter, one_header_per_block_type_and_one_per_device) {
+    const auto files = emit_cpp(parse_svd_string(example_svd, "my.svd"), {});
     ASSERT_EQ(files.size(), 2u);  // UART2 shares UART's block
     const std::string uart = file(files, "my_dev/uart.hpp");
     EXPECT_THAT(uart, HasSubstr("namespace my_dev::uart {"));
@@ -74,9 +74,9 @@ TEST(SvdEmitter, OneHeaderPerBlockTypeAndOnePerDevice) {
     EXPECT_THAT(dev, HasSubstr("inline constexpr std::uintptr_t UART2 = 0x40001000ull;"));
 }
 
-TEST(SvdEmitter, FieldsFollowAccessAndNames) {
+TEST(svd_emitter, fields_follow_access_and_names) {
     const std::string uart =
-        file(emit_cpp(parse_svd_string(kSvd, "my.svd"), {"chip"}), "my_dev/uart.hpp");
+        file(emit_cpp(parse_svd_string(example_svd, "my.svd"), {"chip"}), "my_dev/uart.hpp");
     EXPECT_THAT(uart, HasSubstr("namespace chip::uart {"));
     EXPECT_THAT(uart, HasSubstr("constexpr bool cr() const"));  // field named like its register
     EXPECT_THAT(uart, HasSubstr("constexpr value& delete_(bool v)"));
@@ -96,8 +96,8 @@ TEST(SvdEmitter, FieldsFollowAccessAndNames) {
     EXPECT_THAT(uart, HasSubstr("py() const"));
 }
 
-TEST(SvdEmitter, CmsisHeader) {
-    const auto files = emit_cmsis(parse_svd_string(kSvd, "my.svd"));
+TEST(svd_emitter, cmsis_header) {
+    const auto files = emit_cmsis(parse_svd_string(example_svd, "my.svd"));
     ASSERT_EQ(files.size(), 1u);
     EXPECT_EQ(files[0].path, "My_Dev.h");
     const std::string& h = files[0].text;

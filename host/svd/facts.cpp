@@ -96,7 +96,7 @@ void add_needed(const std::map<std::string, pugi::xml_node, std::less<>>& by_nam
     }
 }
 
-void keep_only(SvdDocument& doc, const std::vector<std::string>& peripherals) {
+void keep_only(svd_document& doc, const std::vector<std::string>& peripherals) {
     pugi::xml_node list = doc.xml.child("device").child("peripherals");
     std::map<std::string, pugi::xml_node, std::less<>> by_name;
     for (pugi::xml_node p : list.children("peripheral")) by_name.emplace(text_of(p, "name"), p);
@@ -131,7 +131,7 @@ std::string comment_safe(const std::string& text, const char* what) {
 
 }  // namespace
 
-void reduce_to_facts(SvdDocument& doc, const std::vector<std::string>& peripherals) {
+void reduce_to_facts(svd_document& doc, const std::vector<std::string>& peripherals) {
     if (!peripherals.empty()) keep_only(doc, peripherals);
     pugi::xml_node device = doc.xml.child("device");
     for (pugi::xml_node c = doc.xml.first_child(); c;) {
@@ -148,7 +148,7 @@ void reduce_to_facts(SvdDocument& doc, const std::vector<std::string>& periphera
     strip(device);
 }
 
-std::string facts_to_string(const SvdDocument& doc, const facts_origin& origin) {
+std::string facts_to_string(const svd_document& doc, const facts_origin& origin) {
     std::string comment =
         "\n  Facts only (names, addresses, offsets, sizes, bit ranges, access, reset values,\n"
         "  enumerated values, interrupts), without the vendor's descriptions.\n";

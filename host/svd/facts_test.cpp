@@ -24,10 +24,10 @@ using ::testing::Not;
 
 // The generated headers without comments (where descriptions go) and blank
 // lines (a description's comment may stand on a line of its own).
-std::vector<GeneratedFile> code_of(SvdDocument& doc) {
+std::vector<generated_file> code_of(svd_document& doc) {
     resolve_derived(doc, true);
-    std::vector<GeneratedFile> files = emit_cpp(build_model(doc), EmitOptions{});
-    for (GeneratedFile& f : files) {
+    std::vector<generated_file> files = emit_cpp(build_model(doc), emit_options{});
+    for (generated_file& f : files) {
         std::istringstream lines(f.text);
         std::string code;
         for (std::string line; std::getline(lines, line);) {
@@ -40,15 +40,15 @@ std::vector<GeneratedFile> code_of(SvdDocument& doc) {
     return files;
 }
 
-SvdDocument reloaded(const SvdDocument& doc) {
-    SvdDocument again;
+svd_document reloaded(const svd_document& doc) {
+    svd_document again;
     load_svd_string(again, facts_to_string(doc, facts_origin{RIVET_TEST_SVD, "", "test"}),
                     "facts.svd");
     return again;
 }
 
-TEST(SvdFacts, MakeTheSameCodeWithoutTheProse) {
-    SvdDocument vendor, facts;
+TEST(svd_facts, make_the_same_code_without_the_prose) {
+    svd_document vendor, facts;
     load_svd_file(vendor, RIVET_TEST_SVD);
     load_svd_file(facts, RIVET_TEST_SVD);
     reduce_to_facts(facts, {});
@@ -58,8 +58,8 @@ TEST(SvdFacts, MakeTheSameCodeWithoutTheProse) {
     for (const char* fact : {"<enumeratedValue>", "<writeConstraint>", "<resetValue>", "<dim>",
                              "<interrupt>", "<bitRange>", "<modifiedWriteValues>", "<access>"})
         EXPECT_THAT(text, HasSubstr(fact));
-    SvdDocument again = reloaded(facts);
-    const std::vector<GeneratedFile> expected = code_of(vendor), actual = code_of(again);
+    svd_document again = reloaded(facts);
+    const std::vector<generated_file> expected = code_of(vendor), actual = code_of(again);
     ASSERT_EQ(actual.size(), expected.size());
     for (std::size_t i = 0; i < expected.size(); ++i) {
         EXPECT_EQ(actual[i].path, expected[i].path);
@@ -67,12 +67,12 @@ TEST(SvdFacts, MakeTheSameCodeWithoutTheProse) {
     }
 }
 
-TEST(SvdFacts, HeaderNamesTheSourceItsHashAndTheCommand) {
+TEST(svd_facts, header_names_the_source_its_hash_and_the_command) {
     const auto dir = std::filesystem::path(testing::TempDir()) / "svd_facts_header";
     std::filesystem::create_directories(dir);
     const std::string svd = (dir / "abc.svd").string();
     std::ofstream(svd, std::ios::binary) << "abc";
-    SvdDocument doc;
+    svd_document doc;
     load_svd_file(doc, RIVET_TEST_SVD);
     reduce_to_facts(doc, {});
     const std::string text =
@@ -110,42 +110,42 @@ const char* const derived_device = R"(<device><name>D</name><peripherals>
   </registers></peripheral>
 </peripherals></device>)";
 
-const Peripheral& find(const Device& d, const std::string& name) {
-    for (const Peripheral& p : d.peripherals) {
+const svd_peripheral& find(const svd_device& d, const std::string& name) {
+    for (const svd_peripheral& p : d.peripherals) {
         if (p.name == name) return p;
     }
     throw std::runtime_error("no peripheral " + name);
 }
 
-TEST(SvdFacts, ChosenPeripheralsKeepWhatTheyDeriveFromAndEveryInterrupt) {
-    SvdDocument doc;
+TEST(svd_facts, chosen_peripherals_keep_what_they_derive_from_and_every_interrupt) {
+    svd_document doc;
     load_svd_string(doc, derived_device, "d.svd");
     reduce_to_facts(doc, {"B"});
-    SvdDocument again = reloaded(doc);
+    svd_document again = reloaded(doc);
     resolve_derived(again, true);
-    const Device d = build_model(again);
+    const svd_device d = build_model(again);
     ASSERT_EQ(d.peripherals.size(), 4u);
     EXPECT_FALSE(find(d, "A").registers.empty());  // B's registers are A's
     EXPECT_FALSE(find(d, "B").registers.empty());
     EXPECT_TRUE(find(d, "E").registers.empty());
     EXPECT_EQ(find(d, "E").base_address, 0x4000u);
     std::vector<std::int64_t> interrupts;
-    for (const Peripheral& p : d.peripherals) {
-        for (const Interrupt& i : p.interrupts) interrupts.push_back(i.value);
+    for (const svd_peripheral& p : d.peripherals) {
+        for (const svd_interrupt& i : p.interrupts) interrupts.push_back(i.value);
     }
     EXPECT_THAT(interrupts, ::testing::UnorderedElementsAre(1, 2, 3, 4));
 
     // A dotted reference ("A.R") keeps the peripheral it names too.
-    SvdDocument dotted;
+    svd_document dotted;
     load_svd_string(dotted, derived_device, "d.svd");
     reduce_to_facts(dotted, {"C"});
-    SvdDocument dotted_again = reloaded(dotted);
+    svd_document dotted_again = reloaded(dotted);
     resolve_derived(dotted_again, true);
     EXPECT_FALSE(find(build_model(dotted_again), "A").registers.empty());
 }
 
-TEST(SvdFacts, AnUnknownPeripheralIsAUsageError) {
-    SvdDocument doc;
+TEST(svd_facts, an_unknown_peripheral_is_a_usage_error) {
+    svd_document doc;
     load_svd_string(doc, derived_device, "d.svd");
     try {
         reduce_to_facts(doc, {"A", "NOPE"});

@@ -47,7 +47,7 @@ std::string device(const std::string& registers) {
            registers + "</registers>\n</peripheral>\n</peripherals>\n</device>\n";
 }
 
-TEST(SvdLimits, DeepNestingIsAnErrorNamingTheLine) {
+TEST(svd_limits, deep_nesting_is_an_error_naming_the_line) {
     // 20000 clusters, one per line from line 9: the <name> of the 96th is the
     // first element more than 100 levels deep.
     const std::string svd =
@@ -57,7 +57,7 @@ TEST(SvdLimits, DeepNestingIsAnErrorNamingTheLine) {
               "deep.svd:104: elements nested deeper than 100 levels");
 }
 
-TEST(SvdLimits, APeripheralArrayOfTensOfThousandsIsAnError) {
+TEST(svd_limits, a_peripheral_array_of_tens_of_thousands_is_an_error) {
     // Each instance becomes a header of its own: 65536 of them took the
     // generator minutes (found by the parser fuzzer).
     const std::string svd =
@@ -71,7 +71,7 @@ TEST(SvdLimits, APeripheralArrayOfTensOfThousandsIsAnError) {
     EXPECT_LT(std::chrono::steady_clock::now() - started, std::chrono::seconds(5));
 }
 
-TEST(SvdLimits, LongDerivedFromChainIsAnError) {
+TEST(svd_limits, long_derived_from_chain_is_an_error) {
     // Each peripheral derives from the next one, so resolving the first walks
     // the whole chain.
     std::string peripherals;
@@ -106,7 +106,7 @@ std::string doubling_clusters(bool c0_first, int c0_registers) {
     return c0_first ? out : out + c0;
 }
 
-TEST(SvdLimits, DerivationsOfDerivationsAreBounded) {
+TEST(svd_limits, derivations_of_derivations_are_bounded) {
     EXPECT_THAT(error_of_svd(device(doubling_clusters(true, 1)), "copies.svd"),
                 HasSubstr("resolving derivedFrom copies more than 1500000 nodes"));
 
@@ -120,7 +120,7 @@ TEST(SvdLimits, DerivationsOfDerivationsAreBounded) {
     EXPECT_LT(std::chrono::steady_clock::now() - start, std::chrono::seconds(10));
 }
 
-TEST(SvdLimits, DerivingFromAnEnclosingClusterIsBounded) {
+TEST(svd_limits, deriving_from_an_enclosing_cluster_is_bounded) {
     // A derives from the cluster that holds it: each copy of C holds another
     // A to resolve, one level deeper (the fuzzer found it: a stack overflow).
     const std::string svd = device(
@@ -131,7 +131,7 @@ TEST(SvdLimits, DerivingFromAnEnclosingClusterIsBounded) {
               "inside.svd:9: resolving derivedFrom nests elements deeper than 100 levels");
 }
 
-TEST(SvdLimits, ArraysUnrollWithinBounds) {
+TEST(svd_limits, arrays_unroll_within_bounds) {
     const std::string regs =
         repeat("<register><name>R</name><addressOffset>0</addressOffset></register>\n", 10);
     const std::string svd =
@@ -150,7 +150,7 @@ TEST(SvdLimits, ArraysUnrollWithinBounds) {
 
 // ------------------------------------------------------------------ patches
 
-class SvdPatchLimits : public ::testing::Test {
+class svd_patch_limits : public ::testing::Test {
 protected:
     void SetUp() override {
         dir_ = fs::temp_directory_path() /
@@ -166,8 +166,8 @@ protected:
         return (dir_ / name).string();
     }
     static std::string apply_error(const std::string& yaml_path) {
-        SvdDocument doc;
-        load_svd_string(doc, test::kSvd, "dev.svd");
+        svd_document doc;
+        load_svd_string(doc, test::example_svd, "dev.svd");
         try {
             apply_patch_file(doc, yaml_path, {});
         } catch (const Error& e) {
@@ -180,7 +180,7 @@ protected:
     fs::path dir_;
 };
 
-TEST_F(SvdPatchLimits, IncludeCycleIsAnErrorNamingTheChain) {
+TEST_F(svd_patch_limits, include_cycle_is_an_error_naming_the_chain) {
     const std::string self = write("self.yaml", "_include: [self.yaml]\n");
     EXPECT_EQ(apply_error(self), self + ": _include cycle: " + self + " -> " + self);
 
@@ -191,7 +191,7 @@ TEST_F(SvdPatchLimits, IncludeCycleIsAnErrorNamingTheChain) {
     EXPECT_EQ(apply_error(a), b + ": _include cycle: " + a + " -> " + b + " -> " + a);
 }
 
-TEST_F(SvdPatchLimits, IncludesReadManyTimesAreBounded) {
+TEST_F(svd_patch_limits, includes_read_many_times_are_bounded) {
     // Every level includes both files of the next: 2^30 reads of the last.
     for (int k = 0; k < 30; ++k) {
         const std::string next = std::to_string(k + 1);
@@ -207,7 +207,7 @@ TEST_F(SvdPatchLimits, IncludesReadManyTimesAreBounded) {
     EXPECT_LT(std::chrono::steady_clock::now() - start, std::chrono::seconds(5));
 }
 
-TEST(SvdPatchLimitsYaml, AliasBombIsRejectedQuicklyInLittleMemory) {
+TEST(svd_patch_limits_yaml, alias_bomb_is_rejected_quickly_in_little_memory) {
     // Ten levels of nine aliases each: 9^10 nodes once unfolded.
     std::string yaml = "a: &a [x, x, x, x, x, x, x, x, x]\n";
     std::string prev = "a";
@@ -231,7 +231,7 @@ TEST(SvdPatchLimitsYaml, AliasBombIsRejectedQuicklyInLittleMemory) {
     EXPECT_LT(usage.ru_maxrss, 1024L * 1024) << "peak RSS in KiB";  // 1 GiB; 6 GB before
 }
 
-TEST(SvdPatchLimitsYaml, ExpandedArraysStayWithinBounds) {
+TEST(svd_patch_limits_yaml, expanded_arrays_stay_within_bounds) {
     EXPECT_EQ(
         test::error_of("GPIOA:\n  _modify:\n    GPIOA_ODR: {dim: 4000000000, dimIncrement: 4}\n"
                        "  _expand_array:\n    GPIOA_ODR: {}\n"),
@@ -242,7 +242,7 @@ TEST(SvdPatchLimitsYaml, ExpandedArraysStayWithinBounds) {
         "dev.yaml: GPIOA.GPIOA_ODR._split.WIDE: field WIDE is 4000000000 bits wide");
 }
 
-TEST(SvdPatchLimitsYaml, DeepYamlIsAnError) {
+TEST(svd_patch_limits_yaml, deep_yaml_is_an_error) {
     EXPECT_THAT(test::error_of("GPIOA:\n  X: " + repeat("[", 150) + repeat("]", 150) + "\n"),
                 HasSubstr("dev.yaml:2: YAML nested deeper than 100 levels"));
     // Nested maps under a register's fields become nested elements: the

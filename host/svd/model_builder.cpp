@@ -10,29 +10,29 @@
 
 namespace rivet::svd {
 
-bool readable(Access a) {
-    return a != Access::write_only && a != Access::write_once;
+bool readable(svd_access a) {
+    return a != svd_access::write_only && a != svd_access::write_once;
 }
-bool writable(Access a) {
-    return a != Access::read_only;
+bool writable(svd_access a) {
+    return a != svd_access::read_only;
 }
 
 namespace {
 
-struct Props {
+struct register_props {
     std::optional<std::uint32_t> size;
-    std::optional<Access> access;
+    std::optional<svd_access> access;
     std::optional<std::string> protection;
     std::optional<std::uint64_t> reset_value, reset_mask;
 };
 
-class Builder : NodeReader {
+class builder : node_reader {
 public:
-    explicit Builder(const SvdDocument& doc) : NodeReader(doc) {}
+    explicit builder(const svd_document& doc) : node_reader(doc) {}
 
-    Device build() {
+    svd_device build() {
         const pugi::xml_node d = doc_.xml.child("device");
-        Device dev;
+        svd_device dev;
         dev.source = doc_.path;
         dev.name = required(d, "name");
         dev.vendor = text_of(d, "vendor");
@@ -44,21 +44,21 @@ public:
             static_cast<std::uint32_t>(opt_int(d, "addressUnitBits").value_or(8));
         dev.width = static_cast<std::uint32_t>(opt_int(d, "width").value_or(32));
         if (pugi::xml_node c = d.child("cpu")) dev.cpu = cpu(c);
-        const Props props = read_props(d, Props{});
+        const register_props props = read_props(d, register_props{});
         // Peripheral arrays become separate instances, each with its own
         // registers: a few lines of SVD can ask for millions of them.
         std::size_t items = 0;
         for (pugi::xml_node p : d.child("peripherals").children("peripheral")) {
-            Peripheral per = peripheral(p, props);
+            svd_peripheral per = peripheral(p, props);
             items += std::size_t{per.dim.is_array() ? per.dim.dim : 1} *
                      (1 + count_items(per.registers, per.clusters));
-            if (items > kMaxItems) {
-                fail(p, "the device unrolls into more than " + std::to_string(kMaxItems) +
+            if (items > max_items) {
+                fail(p, "the device unrolls into more than " + std::to_string(max_items) +
                             " peripherals, clusters, registers and fields");
             }
             // Counted before the copies are made.
-            if (dev.peripherals.size() + (per.dim.is_array() ? per.dim.dim : 1) > kMaxPeripherals) {
-                fail(p, "the device unrolls into more than " + std::to_string(kMaxPeripherals) +
+            if (dev.peripherals.size() + (per.dim.is_array() ? per.dim.dim : 1) > max_peripherals) {
+                fail(p, "the device unrolls into more than " + std::to_string(max_peripherals) +
                             " peripherals");
             }
             append_peripheral_instances(std::move(per), dev.peripherals);
@@ -68,59 +68,59 @@ public:
 
 private:
     // The largest corpus device (stm32u575) has about 44,000 of them.
-    static constexpr std::size_t kMaxItems = 500'000;
+    static constexpr std::size_t max_items = 500'000;
     // Each peripheral becomes a header of its own; the corpus devices have
     // at most a few hundred.
-    static constexpr std::size_t kMaxPeripherals = 4096;
+    static constexpr std::size_t max_peripherals = 4096;
 
-    static std::size_t count_items(const std::vector<Register>& regs,
-                                   const std::vector<Cluster>& clusters) {
+    static std::size_t count_items(const std::vector<svd_register>& regs,
+                                   const std::vector<svd_cluster>& clusters) {
         std::size_t n = regs.size() + clusters.size();
-        for (const Register& r : regs) n += r.fields.size();
-        for (const Cluster& c : clusters) n += count_items(c.registers, c.clusters);
+        for (const svd_register& r : regs) n += r.fields.size();
+        for (const svd_cluster& c : clusters) n += count_items(c.registers, c.clusters);
         return n;
     }
 
-    Access access(const pugi::xml_node& c) const {
+    svd_access access(const pugi::xml_node& c) const {
         std::string t = trimmed(c.text().get());
         if (t == "read-writeonce") t = "read-writeOnce";
         if (t == "writeonce") t = "writeOnce";
-        if (t == "read-only") return Access::read_only;
-        if (t == "write-only") return Access::write_only;
+        if (t == "read-only") return svd_access::read_only;
+        if (t == "write-only") return svd_access::write_only;
         if (t == "read-write" || t == "read-writeOnce" || t.empty()) {
-            return t == "read-writeOnce" ? Access::read_write_once : Access::read_write;
+            return t == "read-writeOnce" ? svd_access::read_write_once : svd_access::read_write;
         }
-        if (t == "writeOnce") return Access::write_once;
+        if (t == "writeOnce") return svd_access::write_once;
         fail(c, "unknown access '" + t + "'");
     }
 
-    ModifiedWrite modified_write(const pugi::xml_node& c) const {
-        static const std::map<std::string, ModifiedWrite, std::less<>> m = {
-            {"oneToClear", ModifiedWrite::one_to_clear},
-            {"oneToSet", ModifiedWrite::one_to_set},
-            {"oneToToggle", ModifiedWrite::one_to_toggle},
-            {"zeroToClear", ModifiedWrite::zero_to_clear},
-            {"zeroToSet", ModifiedWrite::zero_to_set},
-            {"zeroToToggle", ModifiedWrite::zero_to_toggle},
-            {"clear", ModifiedWrite::clear},
-            {"set", ModifiedWrite::set},
-            {"modify", ModifiedWrite::modify}};
+    svd_modified_write modified_write(const pugi::xml_node& c) const {
+        static const std::map<std::string, svd_modified_write, std::less<>> m = {
+            {"oneToClear", svd_modified_write::one_to_clear},
+            {"oneToSet", svd_modified_write::one_to_set},
+            {"oneToToggle", svd_modified_write::one_to_toggle},
+            {"zeroToClear", svd_modified_write::zero_to_clear},
+            {"zeroToSet", svd_modified_write::zero_to_set},
+            {"zeroToToggle", svd_modified_write::zero_to_toggle},
+            {"clear", svd_modified_write::clear},
+            {"set", svd_modified_write::set},
+            {"modify", svd_modified_write::modify}};
         const std::string t = trimmed(c.text().get());
         auto it = m.find(t);
         if (it == m.end()) fail(c, "unknown modifiedWriteValues '" + t + "'");
         return it->second;
     }
 
-    ReadAction read_action(const pugi::xml_node& c) const {
+    svd_read_action read_action(const pugi::xml_node& c) const {
         const std::string t = trimmed(c.text().get());
-        if (t == "clear") return ReadAction::clear;
-        if (t == "set") return ReadAction::set;
-        if (t == "modify") return ReadAction::modify;
-        if (t == "modifyExternal") return ReadAction::modify_exception;
+        if (t == "clear") return svd_read_action::clear;
+        if (t == "set") return svd_read_action::set;
+        if (t == "modify") return svd_read_action::modify;
+        if (t == "modifyExternal") return svd_read_action::modify_exception;
         fail(c, "unknown readAction '" + t + "'");
     }
 
-    Props read_props(const pugi::xml_node& n, Props p) const {
+    register_props read_props(const pugi::xml_node& n, register_props p) const {
         if (auto v = opt_int(n, "size")) p.size = static_cast<std::uint32_t>(*v);
         if (pugi::xml_node a = n.child("access")) p.access = access(a);
         if (pugi::xml_node a = n.child("protection")) p.protection = trimmed(a.text().get());
@@ -129,11 +129,11 @@ private:
         return p;
     }
 
-    Dim dim(const pugi::xml_node& n) const {
-        Dim d;
+    svd_dim dim(const pugi::xml_node& n) const {
+        svd_dim d;
         auto v = opt_int(n, "dim");
         if (!v) return d;
-        if (*v == 0 || *v > kMaxDim) fail(n, "dim out of range");
+        if (*v == 0 || *v > max_dim) fail(n, "dim out of range");
         // A field array unrolls into separate fields of one register of at
         // most 64 bits.
         if (is_element(n, "field") && *v > 64) fail(n, "field array with dim > 64");
@@ -151,10 +151,10 @@ private:
         return d;
     }
 
-    std::optional<WriteConstraint> write_constraint(const pugi::xml_node& n) const {
+    std::optional<svd_write_constraint> write_constraint(const pugi::xml_node& n) const {
         const pugi::xml_node c = n.child("writeConstraint");
         if (!c) return std::nullopt;
-        WriteConstraint w;
+        svd_write_constraint w;
         w.write_as_read = opt_bool(c, "writeAsRead", false);
         w.use_enumerated_values = opt_bool(c, "useEnumeratedValues", false);
         if (pugi::xml_node r = c.child("range")) {
@@ -164,8 +164,8 @@ private:
         return w;
     }
 
-    Cpu cpu(const pugi::xml_node& c) const {
-        Cpu cpu;
+    svd_cpu cpu(const pugi::xml_node& c) const {
+        svd_cpu cpu;
         cpu.name = text_of(c, "name");
         cpu.revision = text_of(c, "revision");
         cpu.endian = text_of(c, "endian");
@@ -186,21 +186,21 @@ private:
         return cpu;
     }
 
-    Enumeration enumeration(const pugi::xml_node& n) const {
-        Enumeration e;
+    svd_enumeration enumeration(const pugi::xml_node& n) const {
+        svd_enumeration e;
         e.name = text_of(n, "name");
         const std::string u = text_of(n, "usage");
         if (u == "read") {
-            e.usage = Usage::read;
+            e.usage = svd_usage::read;
         } else if (u == "write") {
-            e.usage = Usage::write;
+            e.usage = svd_usage::write;
         } else if (u.empty() || u == "read-write") {
-            e.usage = Usage::read_write;
+            e.usage = svd_usage::read_write;
         } else {
             fail(n, "unknown enumeratedValues usage '" + u + "'");
         }
         for (pugi::xml_node v : n.children("enumeratedValue")) {
-            EnumValue ev;
+            svd_enum_value ev;
             ev.name = required(v, "name");
             ev.description = text_of(v, "description");
             ev.is_default = opt_bool(v, "isDefault", false);
@@ -215,8 +215,8 @@ private:
         return e;
     }
 
-    Field field(const pugi::xml_node& n, const Register& r) const {
-        Field f;
+    svd_field field(const pugi::xml_node& n, const svd_register& r) const {
+        svd_field f;
         f.line = doc_.line_of(n);
         f.name = required(n, "name");
         f.description = text_of(n, "description");
@@ -249,15 +249,15 @@ private:
                                ? modified_write(n.child("modifiedWriteValues"))
                                : r.modified_write;
         f.read_action =
-            n.child("readAction") ? read_action(n.child("readAction")) : ReadAction::none;
+            n.child("readAction") ? read_action(n.child("readAction")) : svd_read_action::none;
         f.write_constraint = write_constraint(n);
         for (pugi::xml_node ev : n.children("enumeratedValues")) f.enums.push_back(enumeration(ev));
         f.dim = dim(n);
         return f;
     }
 
-    Register reg(const pugi::xml_node& n, const Props& inherited) const {
-        Register r;
+    svd_register reg(const pugi::xml_node& n, const register_props& inherited) const {
+        svd_register r;
         r.line = doc_.line_of(n);
         r.name = required(n, "name");
         r.display_name = text_of(n, "displayName");
@@ -265,11 +265,11 @@ private:
         r.alternate_group = text_of(n, "alternateGroup");
         r.alternate_register = text_of(n, "alternateRegister");
         r.offset = req_int(n, "addressOffset");
-        const Props p = read_props(n, inherited);
+        const register_props p = read_props(n, inherited);
         r.size = p.size.value_or(32);
         if (r.size == 0 || r.size > 64)
             fail(n, "register " + r.name + " has size " + std::to_string(r.size));
-        r.access = p.access.value_or(Access::read_write);
+        r.access = p.access.value_or(svd_access::read_write);
         r.protection = p.protection.value_or("");
         const std::uint64_t size_mask = r.size >= 64 ? ~0ull : ((1ull << r.size) - 1);
         r.reset_value = p.reset_value.value_or(0) & size_mask;
@@ -285,7 +285,7 @@ private:
     }
 
     template <typename Scope>
-    void children(const pugi::xml_node& n, const Props& p, Scope& s) const {
+    void children(const pugi::xml_node& n, const register_props& p, Scope& s) const {
         for (pugi::xml_node c : n.children()) {
             if (is_element(c, "register")) {
                 s.registers.push_back(reg(c, p));
@@ -295,8 +295,8 @@ private:
         }
     }
 
-    Cluster cluster(const pugi::xml_node& n, const Props& inherited) const {
-        Cluster c;
+    svd_cluster cluster(const pugi::xml_node& n, const register_props& inherited) const {
+        svd_cluster c;
         c.line = doc_.line_of(n);
         c.name = required(n, "name");
         c.description = text_of(n, "description");
@@ -308,8 +308,8 @@ private:
         return c;
     }
 
-    Peripheral peripheral(const pugi::xml_node& n, const Props& inherited) const {
-        Peripheral p;
+    svd_peripheral peripheral(const pugi::xml_node& n, const register_props& inherited) const {
+        svd_peripheral p;
         p.line = doc_.line_of(n);
         p.name = required(n, "name");
         p.version = text_of(n, "version");
@@ -323,14 +323,14 @@ private:
         p.base_address = req_int(n, "baseAddress");
         p.dim = dim(n);
         for (pugi::xml_node b : n.children("addressBlock")) {
-            AddressBlock ab;
+            svd_address_block ab;
             ab.offset = opt_int(b, "offset").value_or(0);
             ab.size = opt_int(b, "size").value_or(0);
             ab.usage = text_of(b, "usage");
             p.address_blocks.push_back(ab);
         }
         for (pugi::xml_node i : n.children("interrupt")) {
-            Interrupt irq;
+            svd_interrupt irq;
             irq.name = required(i, "name");
             irq.description = text_of(i, "description");
             const std::string v = text_of(i, "value");
@@ -351,8 +351,8 @@ private:
 
 }  // namespace
 
-Device build_model(const SvdDocument& doc) {
-    return Builder(doc).build();
+svd_device build_model(const svd_document& doc) {
+    return builder(doc).build();
 }
 
 }  // namespace rivet::svd

@@ -1,4 +1,4 @@
-// SVD loading into an SvdDocument that keeps line numbers, and the
+// SVD loading into an svd_document that keeps line numbers, and the
 // load + resolve + build entry points. The rest of the parser: XML reading
 // helpers in xml_util.cpp, derivedFrom resolution in derive.cpp and
 // derive_fields.cpp, arrays in dim.cpp, the model in model_builder.cpp.
@@ -14,7 +14,7 @@ namespace rivet::svd {
 
 // ---------------------------------------------------------------- document
 
-void SvdDocument::set_text(std::string text) {
+void svd_document::set_text(std::string text) {
     line_starts_.clear();
     line_starts_.push_back(0);
     for (std::size_t i = 0; i < text.size(); ++i) {
@@ -22,25 +22,25 @@ void SvdDocument::set_text(std::string text) {
     }
 }
 
-int SvdDocument::line_of(const pugi::xml_node& node) const {
+int svd_document::line_of(const pugi::xml_node& node) const {
     const std::ptrdiff_t off = node.offset_debug();
     if (off < 0 || line_starts_.empty()) return 0;
     auto it = std::upper_bound(line_starts_.begin(), line_starts_.end(), off);
     return static_cast<int>(it - line_starts_.begin());
 }
 
-std::string SvdDocument::where(const pugi::xml_node& node) const {
+std::string svd_document::where(const pugi::xml_node& node) const {
     const int line = line_of(node);
     return line > 0 ? path + ":" + std::to_string(line) : path;
 }
 
-void load_svd_string(SvdDocument& doc, std::string_view text, const std::string& name) {
+void load_svd_string(svd_document& doc, std::string_view text, const std::string& name) {
     doc.path = name;
     doc.set_text(std::string(text));
     const pugi::xml_parse_result r = doc.xml.load_buffer(
         text.data(), text.size(), pugi::parse_default | pugi::parse_ws_pcdata_single);
     if (!r) {
-        SvdDocument tmp;
+        svd_document tmp;
         tmp.set_text(std::string(text));
         // line of the error offset
         int line = 1;
@@ -56,23 +56,23 @@ void load_svd_string(SvdDocument& doc, std::string_view text, const std::string&
     }
     if (pugi::xml_node deep = too_deep(doc.xml)) {
         fail_at(doc, deep,
-                "elements nested deeper than " + std::to_string(kMaxElementDepth) + " levels");
+                "elements nested deeper than " + std::to_string(max_element_depth) + " levels");
     }
 }
 
-void load_svd_file(SvdDocument& doc, const std::string& path) {
+void load_svd_file(svd_document& doc, const std::string& path) {
     load_svd_string(doc, read_text_file(path), path);
 }
 
-Device parse_svd_file(const std::string& path) {
-    SvdDocument doc;
+svd_device parse_svd_file(const std::string& path) {
+    svd_document doc;
     load_svd_file(doc, path);
     resolve_derived(doc, true);
     return build_model(doc);
 }
 
-Device parse_svd_string(std::string_view text, const std::string& name) {
-    SvdDocument doc;
+svd_device parse_svd_string(std::string_view text, const std::string& name) {
+    svd_document doc;
     load_svd_string(doc, text, name);
     resolve_derived(doc, true);
     return build_model(doc);

@@ -16,11 +16,11 @@
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
     try {
         const std::string_view text(reinterpret_cast<const char*>(data), size);
-        rivet::svd::SvdDocument doc;
+        rivet::svd::svd_document doc;
         rivet::svd::load_svd_string(doc, text, "fuzz.svd");
         (void)rivet::svd::check_structure(doc);
         rivet::svd::resolve_derived(doc, true);
-        const rivet::svd::Device dev = rivet::svd::build_model(doc);
+        const rivet::svd::svd_device dev = rivet::svd::build_model(doc);
         (void)rivet::svd::check_device(dev);
         (void)rivet::svd::emit_cpp(dev, {});
     } catch (const rivet::Error&) {

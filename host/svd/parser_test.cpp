@@ -19,14 +19,14 @@ std::string device(const std::string& peripherals, const std::string& defaults =
            peripherals + "</peripherals>\n</device>\n";
 }
 
-const Peripheral& periph(const Device& d, const std::string& name) {
-    for (const Peripheral& p : d.peripherals) {
+const svd_peripheral& periph(const svd_device& d, const std::string& name) {
+    for (const svd_peripheral& p : d.peripherals) {
         if (p.name == name) return p;
     }
     throw std::runtime_error("no peripheral " + name);
 }
 
-TEST(SvdInteger, ParsesAllForms) {
+TEST(svd_integer, parses_all_forms) {
     std::uint64_t v = 0;
     EXPECT_TRUE(parse_svd_integer("42", v));
     EXPECT_EQ(v, 42u);
@@ -40,7 +40,7 @@ TEST(SvdInteger, ParsesAllForms) {
     EXPECT_FALSE(parse_svd_integer("", v));
 }
 
-TEST(SvdDimIndex, RangesAndLists) {
+TEST(svd_dim_index, ranges_and_lists) {
     bool ok = false;
     EXPECT_EQ(expand_dim_index("2-4", 3, ok), (std::vector<std::string>{"2", "3", "4"}));
     EXPECT_TRUE(ok);
@@ -53,8 +53,8 @@ TEST(SvdDimIndex, RangesAndLists) {
     EXPECT_FALSE(ok);
 }
 
-TEST(SvdParser, InheritsRegisterPropertiesDownTheTree) {
-    const Device d = parse_svd_string(
+TEST(svd_parser, inherits_register_properties_down_the_tree) {
+    const svd_device d = parse_svd_string(
         device(R"(<peripheral><name>P</name><baseAddress>0x1000</baseAddress><size>16</size>
 <registers>
   <register><name>A</name><addressOffset>0</addressOffset></register>
@@ -67,22 +67,22 @@ TEST(SvdParser, InheritsRegisterPropertiesDownTheTree) {
                "<size>32</size><access>read-write</access><resetValue>0x1</"
                "resetValue><resetMask>0xFF</resetMask>\n"),
         "t.svd");
-    const Peripheral& p = periph(d, "P");
+    const svd_peripheral& p = periph(d, "P");
     ASSERT_EQ(p.registers.size(), 1u);
     EXPECT_EQ(p.registers[0].size, 16u);  // peripheral overrides device
-    EXPECT_EQ(p.registers[0].access, Access::read_write);
+    EXPECT_EQ(p.registers[0].access, svd_access::read_write);
     EXPECT_EQ(p.registers[0].reset_value, 1u);
     EXPECT_EQ(p.registers[0].reset_mask, 0xFFu);
     ASSERT_EQ(p.clusters.size(), 1u);
-    const Cluster& c = p.clusters[0];
-    EXPECT_EQ(c.registers[0].access, Access::read_only);  // from the cluster
+    const svd_cluster& c = p.clusters[0];
+    EXPECT_EQ(c.registers[0].access, svd_access::read_only);  // from the cluster
     EXPECT_EQ(c.registers[0].reset_value, 5u);
     EXPECT_EQ(c.registers[1].size, 8u);
-    EXPECT_EQ(c.registers[1].access, Access::write_only);
+    EXPECT_EQ(c.registers[1].access, svd_access::write_only);
 }
 
-TEST(SvdParser, ResolvesDerivedPeripheralsRegistersFieldsAndEnums) {
-    const Device d = parse_svd_string(device(R"(
+TEST(svd_parser, resolves_derived_peripherals_registers_fields_and_enums) {
+    const svd_device d = parse_svd_string(device(R"(
 <peripheral><name>A</name><description>base</description><baseAddress>0x1000</baseAddress>
   <interrupt><name>A_IRQ</name><value>3</value></interrupt>
   <registers>
@@ -103,34 +103,34 @@ TEST(SvdParser, ResolvesDerivedPeripheralsRegistersFieldsAndEnums) {
 <peripheral derivedFrom="A"><name>C</name><baseAddress>0x3000</baseAddress>
   <registers><register><name>EXTRA</name><addressOffset>8</addressOffset></register></registers></peripheral>
 )"),
-                                      "t.svd");
-    const Peripheral& a = periph(d, "A");
-    const Register& cr = a.registers[0];
+                                          "t.svd");
+    const svd_peripheral& a = periph(d, "A");
+    const svd_register& cr = a.registers[0];
     ASSERT_EQ(cr.fields.size(), 3u);
     EXPECT_EQ(cr.fields[1].lsb, 4u);    // own position kept
     EXPECT_EQ(cr.fields[1].width, 2u);  // width inherited
     ASSERT_EQ(cr.fields[1].enums.size(), 1u);
     EXPECT_EQ(cr.fields[2].enums.at(0).values.size(), 2u);
     EXPECT_EQ(cr.fields[2].enums[0].values[1].name, "On");
-    const Register& cr2 = a.registers[1];
+    const svd_register& cr2 = a.registers[1];
     EXPECT_EQ(cr2.offset, 4u);
     EXPECT_EQ(cr2.reset_value, 0x10u);
     EXPECT_EQ(cr2.fields.size(), 3u);
 
-    const Peripheral& b = periph(d, "B");
+    const svd_peripheral& b = periph(d, "B");
     EXPECT_EQ(b.derived_from, "A");  // shares A's register block
     EXPECT_EQ(b.base_address, 0x2000u);
     EXPECT_EQ(b.description, "base");
     EXPECT_TRUE(b.interrupts.empty());  // interrupts are not inherited
     EXPECT_EQ(b.registers.size(), 2u);
 
-    const Peripheral& c = periph(d, "C");
+    const svd_peripheral& c = periph(d, "C");
     EXPECT_EQ(c.derived_from, "");  // adds a register: its own type
     EXPECT_EQ(c.registers.size(), 3u);
 }
 
-TEST(SvdParser, KeepsArraysAndExpandsFieldArrays) {
-    const Device d = parse_svd_string(device(R"(
+TEST(svd_parser, keeps_arrays_and_expands_field_arrays) {
+    const svd_device d = parse_svd_string(device(R"(
 <peripheral><name>P</name><baseAddress>0</baseAddress><registers>
   <register><dim>4</dim><dimIncrement>4</dimIncrement><name>R[%s]</name><addressOffset>0</addressOffset>
     <fields><field><dim>3</dim><dimIncrement>4</dimIncrement><dimIndex>1-3</dimIndex><name>F%s</name><bitOffset>0</bitOffset><bitWidth>2</bitWidth></field></fields>
@@ -140,8 +140,8 @@ TEST(SvdParser, KeepsArraysAndExpandsFieldArrays) {
 </registers></peripheral>
 <peripheral><dim>2</dim><dimIncrement>0x100</dimIncrement><name>GPIO%s</name><baseAddress>0x5000</baseAddress></peripheral>
 )"),
-                                      "t.svd");
-    const Register& r = periph(d, "P").registers[0];
+                                          "t.svd");
+    const svd_register& r = periph(d, "P").registers[0];
     EXPECT_EQ(r.dim.dim, 4u);
     EXPECT_EQ(r.dim.index, (std::vector<std::string>{"0", "1", "2", "3"}));
     ASSERT_EQ(r.fields.size(), 3u);
@@ -152,8 +152,8 @@ TEST(SvdParser, KeepsArraysAndExpandsFieldArrays) {
     EXPECT_EQ(periph(d, "GPIO1").base_address, 0x5100u);
 }
 
-TEST(SvdParser, ReadsSvd13Details) {
-    const Device d = parse_svd_string(
+TEST(svd_parser, reads_svd13_details) {
+    const svd_device d = parse_svd_string(
         device(R"(
 <peripheral><name>P</name><baseAddress>0</baseAddress><registers>
   <register><name>SR</name><addressOffset>0</addressOffset><modifiedWriteValues>oneToClear</modifiedWriteValues><readAction>clear</readAction>
@@ -177,23 +177,23 @@ TEST(SvdParser, ReadsSvd13Details) {
     EXPECT_TRUE(d.cpu->fpu_present);
     EXPECT_EQ(d.cpu->nvic_prio_bits, 3u);
     EXPECT_EQ(d.cpu->sau_num_regions, 8u);
-    const Register& r = periph(d, "P").registers[0];
-    EXPECT_EQ(r.read_action, ReadAction::clear);
-    const Field& f = r.fields[0];
+    const svd_register& r = periph(d, "P").registers[0];
+    EXPECT_EQ(r.read_action, svd_read_action::clear);
+    const svd_field& f = r.fields[0];
     EXPECT_EQ(f.lsb, 4u);
     EXPECT_EQ(f.width, 4u);
-    EXPECT_EQ(f.access, Access::read_write_once);
-    EXPECT_EQ(f.modified_write, ModifiedWrite::one_to_clear);  // inherited from the register
+    EXPECT_EQ(f.access, svd_access::read_write_once);
+    EXPECT_EQ(f.modified_write, svd_modified_write::one_to_clear);  // inherited from the register
     ASSERT_TRUE(f.write_constraint.has_value());
     EXPECT_EQ(*f.write_constraint->maximum, 9u);
     ASSERT_EQ(f.enums.size(), 2u);
-    EXPECT_EQ(f.enums[0].usage, Usage::read);
+    EXPECT_EQ(f.enums[0].usage, svd_usage::read);
     EXPECT_TRUE(f.enums[0].values[1].is_default);
     EXPECT_EQ(*f.enums[1].values[0].value, 2u);
-    EXPECT_EQ(r.fields[1].modified_write, ModifiedWrite::zero_to_set);
+    EXPECT_EQ(r.fields[1].modified_write, svd_modified_write::zero_to_set);
 }
 
-TEST(SvdParser, ErrorsNameFileAndLine) {
+TEST(svd_parser, errors_name_file_and_line) {
     try {
         (void)parse_svd_string(
             device("<peripheral><name>P</name>\n<baseAddress>0</baseAddress><registers>\n"
@@ -226,7 +226,7 @@ TEST(SvdParser, ErrorsNameFileAndLine) {
     }
 }
 
-TEST(SvdParser, DerivationCycleIsAnError) {
+TEST(svd_parser, derivation_cycle_is_an_error) {
     EXPECT_THROW((void)parse_svd_string(device(R"(
 <peripheral derivedFrom="B"><name>A</name><baseAddress>0</baseAddress></peripheral>
 <peripheral derivedFrom="A"><name>B</name><baseAddress>0</baseAddress></peripheral>)"),
@@ -234,8 +234,8 @@ TEST(SvdParser, DerivationCycleIsAnError) {
                  Error);
 }
 
-TEST(SvdCheck, ReportsOverlapsAndBadFields) {
-    const Device d = parse_svd_string(device(R"(
+TEST(svd_check, reports_overlaps_and_bad_fields) {
+    const svd_device d = parse_svd_string(device(R"(
 <peripheral><name>P</name><baseAddress>0</baseAddress><registers>
   <register><name>A</name><addressOffset>0</addressOffset><size>8</size><fields>
     <field><name>X</name><bitOffset>0</bitOffset><bitWidth>4</bitWidth></field>
@@ -245,10 +245,10 @@ TEST(SvdCheck, ReportsOverlapsAndBadFields) {
   <register><name>B</name><addressOffset>0</addressOffset></register>
   <register><name>C</name><addressOffset>0</addressOffset><alternateRegister>B</alternateRegister></register>
 </registers></peripheral>)"),
-                                      "k.svd");
+                                          "k.svd");
     const auto problems = check_device(d);
     std::string all;
-    for (const Problem& p : problems) all += p.where + ": " + p.message + "\n";
+    for (const problem& p : problems) all += p.where + ": " + p.message + "\n";
     EXPECT_THAT(all, HasSubstr("P.A.Y: overlaps another field"));
     EXPECT_THAT(all, HasSubstr("P.A.Z: bits 6..9 outside the 8-bit register"));
     EXPECT_THAT(all, HasSubstr("registers A and B overlap"));
@@ -256,8 +256,8 @@ TEST(SvdCheck, ReportsOverlapsAndBadFields) {
     EXPECT_THAT(all, HasSubstr("k.svd:"));
 }
 
-TEST(SvdCheck, ReportsElementsInTheWrongPlace) {
-    SvdDocument doc;
+TEST(svd_check, reports_elements_in_the_wrong_place) {
+    svd_document doc;
     load_svd_string(doc, device(R"(<peripheral><name>P</name><baseAddress>0</baseAddress>
 <registers><register><name>R</name><addressOffset>0</addressOffset><fields>
 <field><name>F</name><bitOffset>0</bitOffset>
@@ -270,8 +270,8 @@ TEST(SvdCheck, ReportsElementsInTheWrongPlace) {
 )"),
                     "w.svd");
     std::vector<std::string> found;
-    for (const Problem& p : check_structure(doc)) {
-        found.push_back(p.where + (p.severity == Problem::Severity::error ? " E " : " W ") +
+    for (const problem& p : check_structure(doc)) {
+        found.push_back(p.where + (p.severity == problem::severity_level::error ? " E " : " W ") +
                         p.message);
     }
     EXPECT_EQ(found, (std::vector<std::string>{

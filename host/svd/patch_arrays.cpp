@@ -20,20 +20,20 @@ std::string wildcard_part(const std::string& n, std::size_t li, std::size_t ri) 
 }
 
 // Sorts items by offset, keeping equal ones in order.
-template <typename Item>
-void sort_by_offset(std::vector<Item>& items) {
+template <typename item>
+void sort_by_offset(std::vector<item>& items) {
     std::stable_sort(items.begin(), items.end(),
-                     [](const Item& a, const Item& b) { return a.offset < b.offset; });
+                     [](const item& a, const item& b) { return a.offset < b.offset; });
 }
 
 }  // namespace
 
-void Patcher::expand_array(pugi::xml_node p, const std::string& spec, const std::string& path) {
+void patcher::expand_array(pugi::xml_node p, const std::string& spec, const std::string& path) {
     for (pugi::xml_node r : find_in(p, "register", spec)) {
         std::uint64_t dim = 0, inc = 0, off = 0;
         if (!parse_int(text_of(r, "dim"), dim) || !parse_int(text_of(r, "dimIncrement"), inc))
             continue;
-        if (dim > kMaxDim)
+        if (dim > max_dim)
             fail(path + "._expand_array." + spec, "dim " + std::to_string(dim) + " out of range");
         parse_int(text_of(r, "addressOffset"), off);
         bool ok = true;
@@ -56,7 +56,7 @@ void Patcher::expand_array(pugi::xml_node p, const std::string& spec, const std:
     }
 }
 
-void Patcher::expand_cluster(pugi::xml_node p, const std::string& spec, const std::string& path) {
+void patcher::expand_cluster(pugi::xml_node p, const std::string& spec, const std::string& path) {
     for (pugi::xml_node c : find_in(p, "cluster", spec)) {
         std::uint64_t coff = 0;
         parse_int(text_of(c, "addressOffset"), coff);
@@ -73,16 +73,16 @@ void Patcher::expand_cluster(pugi::xml_node p, const std::string& spec, const st
 }
 
 // collect_in_array: registers matching spec become one dim register.
-void Patcher::collect_in_array(pugi::xml_node p, const std::string& spec_in, const Y& rmod,
+void patcher::collect_in_array(pugi::xml_node p, const std::string& spec_in, const yaml_node& rmod,
                                const std::string& path) {
     const std::string where = path + "._array." + spec_in;
     const auto [spec, optional] = optional_spec(spec_in);
-    struct Item {
+    struct item {
         pugi::xml_node node;
         std::string index;
         std::uint64_t offset;
     };
-    std::vector<Item> items;
+    std::vector<item> items;
     const auto [li, ri] = spec_ind(spec);
     for (pugi::xml_node r : find_in(p, "register", spec)) {
         if (r.child("dim")) continue;
@@ -114,7 +114,7 @@ void Patcher::collect_in_array(pugi::xml_node p, const std::string& spec_in, con
     pugi::xml_node r = items[0].node;
     const std::string name = make_array(r, spec, li, ri, rmod, where, dim, inc, index);
     if (rmod.is_map()) {
-        Y rest = rmod;
+        yaml_node rest = rmod;
         rest.erase("name");
         rest.erase("description");
         rest.erase("_start_from_zero");
@@ -122,7 +122,7 @@ void Patcher::collect_in_array(pugi::xml_node p, const std::string& spec_in, con
     }
 }
 
-void Patcher::set_dim(pugi::xml_node n, std::size_t dim, std::uint64_t inc,
+void patcher::set_dim(pugi::xml_node n, std::size_t dim, std::uint64_t inc,
                       const std::string& index) {
     for (const char* t : {"dim", "dimIncrement", "dimIndex"}) {
         while (pugi::xml_node d = n.child(t)) n.remove_child(d);
@@ -140,13 +140,13 @@ void Patcher::set_dim(pugi::xml_node n, std::size_t dim, std::uint64_t inc,
 // Names the register or field that an _array keeps (the spec with %s for
 // its wildcards, or the name: given), sets the description: given and
 // makes it a dim array; returns the name.
-std::string Patcher::make_array(pugi::xml_node n, const std::string& spec, std::size_t li,
-                                std::size_t ri, const Y& mod, const std::string& where,
+std::string patcher::make_array(pugi::xml_node n, const std::string& spec, std::size_t li,
+                                std::size_t ri, const yaml_node& mod, const std::string& where,
                                 std::size_t dim, std::uint64_t inc, const std::string& index) {
     std::string name = spec.substr(0, li) + "%s" + spec.substr(spec.size() - ri);
-    if (const Y* v = mod.is_map() ? mod.get("name") : nullptr) name = scalar(*v, where);
+    if (const yaml_node* v = mod.is_map() ? mod.get("name") : nullptr) name = scalar(*v, where);
     set_child(n, "name", name);
-    if (const Y* d = mod.is_map() ? mod.get("description") : nullptr)
+    if (const yaml_node* d = mod.is_map() ? mod.get("description") : nullptr)
         set_child(n, "description", scalar(*d, where));
     set_dim(n, dim, inc, index);
     return name;
@@ -156,31 +156,31 @@ std::string Patcher::make_array(pugi::xml_node n, const std::string& spec, std::
 // one cluster, an array when the name has %s. Checks as svdtools: the
 // first group sets dim, index and increment; every group has equal
 // field masks and the same indices.
-void Patcher::collect_in_cluster(pugi::xml_node p, const std::string& cname, const Y& cmod,
+void patcher::collect_in_cluster(pugi::xml_node p, const std::string& cname, const yaml_node& cmod,
                                  const std::string& path) {
     const std::string where = path + "._cluster." + cname;
-    struct Item {
+    struct item {
         pugi::xml_node node;
         std::string index;
         std::uint64_t offset;
     };
-    struct Group {
+    struct group {
         std::string spec;
-        const Y* mod;
-        std::vector<Item> items;
+        const yaml_node* mod;
+        std::vector<item> items;
     };
     const bool single = cname.find("%s") == std::string::npos;
-    std::vector<Group> groups;
+    std::vector<group> groups;
     std::size_t dim = 0;
     std::uint64_t inc = 0;
-    if (const Y* d = cmod.get("dimIncrement")) parse_int(scalar(*d, where), inc);
+    if (const yaml_node* d = cmod.get("dimIncrement")) parse_int(scalar(*d, where), inc);
     std::vector<std::string> first_index;
     for (const auto& [rspec, rmod] : cmod.map) {
         if (rspec == "description" || rspec == "dimIncrement" ||
             (!rspec.empty() && rspec[0] == '_'))
             continue;
         const auto [spec, optional] = optional_spec(rspec);
-        std::vector<Item> items;
+        std::vector<item> items;
         for (pugi::xml_node r : find_in(p, "register", spec)) {
             const std::string n = name_of(r);
             const std::string sub = match_subspec(n, spec);
@@ -198,7 +198,7 @@ void Patcher::collect_in_cluster(pugi::xml_node p, const std::string& cname, con
         } else {
             sort_by_offset(items);
             std::vector<std::string> index;
-            for (const Item& i : items) index.push_back(i.index);
+            for (const item& i : items) index.push_back(i.index);
             if (groups.empty()) {
                 dim = items.size();
                 first_index = index;
@@ -219,7 +219,7 @@ void Patcher::collect_in_cluster(pugi::xml_node p, const std::string& cname, con
                 fail(where, "registers cannot be collected: " + rspec + " has different indices");
             }
             const std::uint64_t m0 = register_bitmask(items[0].node);
-            for (const Item& i : items) {
+            for (const item& i : items) {
                 if (register_bitmask(i.node) != m0) {
                     fail(where, "registers cannot be collected: different bit masks in " + rspec);
                 }
@@ -229,7 +229,7 @@ void Patcher::collect_in_cluster(pugi::xml_node p, const std::string& cname, con
     }
     if (groups.empty()) fail(where, "no registers match");
     std::uint64_t base = ~0ull;
-    for (const Group& g : groups) base = std::min(base, g.items[0].offset);
+    for (const group& g : groups) base = std::min(base, g.items[0].offset);
     std::string index;
     for (std::size_t i = 0; i < first_index.size(); ++i) index += (i ? "," : "") + first_index[i];
 
@@ -237,8 +237,8 @@ void Patcher::collect_in_cluster(pugi::xml_node p, const std::string& cname, con
     // Insert where the first collected register was.
     pugi::xml_node place;
     for (pugi::xml_node r : regs.children()) {
-        for (const Group& g : groups) {
-            for (const Item& i : g.items) {
+        for (const group& g : groups) {
+            for (const item& i : g.items) {
                 if (!place && i.node == r) place = r;
             }
         }
@@ -247,7 +247,7 @@ void Patcher::collect_in_cluster(pugi::xml_node p, const std::string& cname, con
     pugi::xml_node c = regs.insert_child_before("cluster", place);
     set_child(c, "name", cname);
     std::string desc;
-    if (const Y* d = cmod.get("description")) {
+    if (const yaml_node* d = cmod.get("description")) {
         desc = scalar(*d, where);
     } else {
         desc = "Cluster " + cname + ", containing ";
@@ -256,7 +256,7 @@ void Patcher::collect_in_cluster(pugi::xml_node p, const std::string& cname, con
     set_child(c, "description", desc);
     if (!single) set_dim(c, dim, inc, index);
     set_child(c, "addressOffset", hex_str(base));
-    for (Group& g : groups) {
+    for (group& g : groups) {
         for (std::size_t i = 1; i < g.items.size(); ++i) regs.remove_child(g.items[i].node);
         pugi::xml_node r = g.items[0].node;
         std::string new_name = name_of(r);
@@ -265,9 +265,10 @@ void Patcher::collect_in_cluster(pugi::xml_node p, const std::string& cname, con
             const std::string sub = split_commas(g.spec).front();
             new_name = sub.substr(0, li) + sub.substr(sub.size() - ri);
         }
-        const Y& rmod = *g.mod;
-        if (const Y* n = rmod.is_map() ? rmod.get("name") : nullptr) new_name = scalar(*n, where);
-        if (const Y* d = rmod.is_map() ? rmod.get("description") : nullptr) {
+        const yaml_node& rmod = *g.mod;
+        if (const yaml_node* n = rmod.is_map() ? rmod.get("name") : nullptr)
+            new_name = scalar(*n, where);
+        if (const yaml_node* d = rmod.is_map() ? rmod.get("description") : nullptr) {
             set_child(r, "description", scalar(*d, where));
         }
         set_child(r, "name", new_name);
@@ -275,7 +276,7 @@ void Patcher::collect_in_cluster(pugi::xml_node p, const std::string& cname, con
         pugi::xml_node moved = c.append_copy(r);
         regs.remove_child(r);
         if (rmod.is_map()) {
-            Y rest = rmod;
+            yaml_node rest = rmod;
             rest.erase("name");
             rest.erase("description");
             if (!rest.map.empty())
@@ -286,16 +287,16 @@ void Patcher::collect_in_cluster(pugi::xml_node p, const std::string& cname, con
     process_scope(c, cmod, path + "." + cname, false);
 }
 
-void Patcher::collect_fields_in_array(pugi::xml_node r, const std::string& spec_in, const Y& fmod,
-                                      const std::string& path) {
+void patcher::collect_fields_in_array(pugi::xml_node r, const std::string& spec_in,
+                                      const yaml_node& fmod, const std::string& path) {
     const std::string where = path + "._array." + spec_in;
     const auto [spec, optional] = optional_spec(spec_in);
-    struct Item {
+    struct item {
         pugi::xml_node node;
         std::string index;
         std::uint64_t offset, width;
     };
-    std::vector<Item> items;
+    std::vector<item> items;
     const auto [li, ri] = spec_ind(spec);
     for (pugi::xml_node f : find_fields(r, spec)) {
         if (f.child("dim")) continue;

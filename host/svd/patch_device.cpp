@@ -8,22 +8,24 @@
 
 namespace rivet::svd::patch {
 
-void Patcher::process_device(const Y& dev) {
+void patcher::process_device(const yaml_node& dev) {
     if (!dev.is_map()) fail("", "patch root is not a mapping");
     for (const std::string& p : strings(dev.get("_delete"))) delete_peripherals(p);
-    if (const Y* d = dev.get("_delete"); d != nullptr && d->is_map()) {
+    if (const yaml_node* d = dev.get("_delete"); d != nullptr && d->is_map()) {
         for (const std::string& p : strings(d->get("_peripherals"))) delete_peripherals(p);
         for (const std::string& i : strings(d->get("_interrupts")))
             delete_interrupts(peripherals_, i);
     }
-    for_map(dev.get("_copy"), [&](const std::string& k, const Y& v) { copy_peripheral(k, v); });
-    for_map(dev.get("_modify"), [&](const std::string& k, const Y& v) {
+    for_map(dev.get("_copy"),
+            [&](const std::string& k, const yaml_node& v) { copy_peripheral(k, v); });
+    for_map(dev.get("_modify"), [&](const std::string& k, const yaml_node& v) {
         if (k == "cpu") {
             pugi::xml_node cpu = device_.child("cpu");
             if (!cpu) cpu = device_.insert_child_before("cpu", peripherals_);
             set_children(cpu, v, "cpu");
         } else if (k == "_peripherals") {
-            for_map(&v, [&](const std::string& pk, const Y& pv) { modify_peripheral(pk, pv); });
+            for_map(&v,
+                    [&](const std::string& pk, const yaml_node& pv) { modify_peripheral(pk, pv); });
         } else if (is_device_child(k)) {
             set_child(device_, k, scalar(v, k));
         } else {
@@ -33,17 +35,19 @@ void Patcher::process_device(const Y& dev) {
     for (const std::string& p : strings(dev.get("_clear_fields"))) {
         for (pugi::xml_node pt : find_peripherals(p)) clear_fields_in(pt.child("registers"), "*");
     }
-    for_map(dev.get("_add"), [&](const std::string& k, const Y& v) { add_peripheral(k, v); });
-    for_map(dev.get("_derive"), [&](const std::string& k, const Y& v) { derive_peripheral(k, v); });
+    for_map(dev.get("_add"),
+            [&](const std::string& k, const yaml_node& v) { add_peripheral(k, v); });
+    for_map(dev.get("_derive"),
+            [&](const std::string& k, const yaml_node& v) { derive_peripheral(k, v); });
     for_map(dev.get("_rebase"),
-            [&](const std::string& k, const Y& v) { rebase_peripheral(k, scalar(v, k)); });
+            [&](const std::string& k, const yaml_node& v) { rebase_peripheral(k, scalar(v, k)); });
     for (const auto& [k, v] : dev.map) {
         if (k.empty() || k[0] == '_') continue;
         process_peripheral(k, v);
     }
 }
 
-bool Patcher::is_device_child(const std::string& k) {
+bool patcher::is_device_child(const std::string& k) {
     static const std::set<std::string> c = {"vendor",
                                             "vendorID",
                                             "name",
@@ -63,7 +67,7 @@ bool Patcher::is_device_child(const std::string& k) {
     return c.contains(k);
 }
 
-std::vector<pugi::xml_node> Patcher::find_peripherals(const std::string& spec) {
+std::vector<pugi::xml_node> patcher::find_peripherals(const std::string& spec) {
     std::vector<pugi::xml_node> out;
     for (pugi::xml_node p : peripherals_.children("peripheral")) {
         if (matchname(name_of(p), spec)) out.push_back(p);
@@ -71,19 +75,19 @@ std::vector<pugi::xml_node> Patcher::find_peripherals(const std::string& spec) {
     return out;
 }
 
-pugi::xml_node Patcher::peripheral_named(const std::string& name) {
+pugi::xml_node patcher::peripheral_named(const std::string& name) {
     for (pugi::xml_node p : peripherals_.children("peripheral")) {
         if (name_of(p) == name) return p;
     }
     return {};
 }
 
-void Patcher::delete_peripherals(const std::string& spec) {
+void patcher::delete_peripherals(const std::string& spec) {
     for (pugi::xml_node p : find_peripherals(optional_spec(spec).first))
         peripherals_.remove_child(p);
 }
 
-void Patcher::delete_interrupts(pugi::xml_node scope, const std::string& spec) {
+void patcher::delete_interrupts(pugi::xml_node scope, const std::string& spec) {
     std::vector<pugi::xml_node> doomed;
     for (pugi::xml_node p : scope.name() == std::string("peripheral")
                                 ? std::vector<pugi::xml_node>{scope}
@@ -95,7 +99,7 @@ void Patcher::delete_interrupts(pugi::xml_node scope, const std::string& spec) {
     for (pugi::xml_node i : doomed) i.parent().remove_child(i);
 }
 
-pugi::xml_node Patcher::load_other_peripheral(const std::string& from, const std::string& path) {
+pugi::xml_node patcher::load_other_peripheral(const std::string& from, const std::string& path) {
     const auto colon = from.rfind(':');
     std::string file = from.substr(0, colon);
     const std::string pname = from.substr(colon + 1);
@@ -104,7 +108,7 @@ pugi::xml_node Patcher::load_other_peripheral(const std::string& from, const std
     p = p.lexically_normal();
     auto it = others_.find(p.string());
     if (it == others_.end()) {
-        auto other = std::make_unique<SvdDocument>();
+        auto other = std::make_unique<svd_document>();
         load_svd_file(*other, p.string());
         resolve_derived(*other, false);
         it = others_.emplace(p.string(), std::move(other)).first;
@@ -116,9 +120,9 @@ pugi::xml_node Patcher::load_other_peripheral(const std::string& from, const std
     fail(path, "no peripheral " + pname + " in " + p.string());
 }
 
-void Patcher::copy_peripheral(const std::string& pname, const Y& v) {
+void patcher::copy_peripheral(const std::string& pname, const yaml_node& v) {
     const std::string path = "_copy." + pname;
-    const Y* from = v.is_map() ? v.get("from") : nullptr;
+    const yaml_node* from = v.is_map() ? v.get("from") : nullptr;
     if (from == nullptr) fail(path, "needs from:");
     const std::string src = scalar(*from, path);
     pugi::xml_node source = src.find(':') != std::string::npos ? load_other_peripheral(src, path)
@@ -142,18 +146,19 @@ void Patcher::copy_peripheral(const std::string& pname, const Y& v) {
     }
 }
 
-void Patcher::modify_peripheral(const std::string& spec, const Y& mods) {
+void patcher::modify_peripheral(const std::string& spec, const yaml_node& mods) {
     const auto [s, optional] = optional_spec(spec);
     (void)optional;  // svdtools ignores _modify of absent peripherals
     for (pugi::xml_node p : find_peripherals(s)) {
-        for_map(&mods, [&](const std::string& k, const Y& v) {
+        for_map(&mods, [&](const std::string& k, const yaml_node& v) {
             if (k == "addressBlock" && v.is_map()) {
                 pugi::xml_node ab = p.child("addressBlock");
                 if (!ab) ab = p.append_child("addressBlock");
                 set_children(ab, v, spec + ".addressBlock");
             } else if (k == "addressBlocks" && v.is_seq()) {
                 for (pugi::xml_node c : elements(p, "addressBlock")) p.remove_child(c);
-                for (const Y& b : v.seq) set_children(p.append_child("addressBlock"), b, spec);
+                for (const yaml_node& b : v.seq)
+                    set_children(p.append_child("addressBlock"), b, spec);
             } else if (k == "derivedFrom") {
                 const std::string d = scalar(v, spec);
                 if (d.empty()) {
@@ -180,8 +185,8 @@ void Patcher::modify_peripheral(const std::string& spec, const Y& mods) {
     }
 }
 
-void Patcher::add_interrupts(pugi::xml_node p, const Y& irqs, const std::string& path) {
-    for_map(&irqs, [&](const std::string& iname, const Y& iv) {
+void patcher::add_interrupts(pugi::xml_node p, const yaml_node& irqs, const std::string& path) {
+    for_map(&irqs, [&](const std::string& iname, const yaml_node& iv) {
         for (pugi::xml_node i : p.children("interrupt")) {
             if (name_of(i) == iname) fail(path, "interrupt " + iname + " exists");
         }
@@ -193,31 +198,33 @@ void Patcher::add_interrupts(pugi::xml_node p, const Y& irqs, const std::string&
     });
 }
 
-void Patcher::add_peripheral(const std::string& pname, const Y& v) {
+void patcher::add_peripheral(const std::string& pname, const yaml_node& v) {
     const std::string path = "_add." + pname;
     if (peripheral_named(pname)) fail(path, "device already has a peripheral " + pname);
     pugi::xml_node p = peripherals_.append_child("peripheral");
-    if (const Y* d = v.get("derivedFrom"))
+    if (const yaml_node* d = v.get("derivedFrom"))
         p.append_attribute("derivedFrom").set_value(scalar(*d, path).c_str());
     set_child(p, "name", pname);
-    for_map(&v, [&](const std::string& k, const Y& val) {
+    for_map(&v, [&](const std::string& k, const yaml_node& val) {
         if (k == "derivedFrom") return;
         if (k == "registers") {
-            for_map(&val,
-                    [&](const std::string& rn, const Y& rv) { add_register(p, rn, rv, path); });
+            for_map(&val, [&](const std::string& rn, const yaml_node& rv) {
+                add_register(p, rn, rv, path);
+            });
         } else if (k == "interrupts") {
             add_interrupts(p, val, path);
         } else if (k == "addressBlock" && val.is_map()) {
             set_children(p.append_child("addressBlock"), val, path);
         } else if (k == "addressBlocks" && val.is_seq()) {
-            for (const Y& b : val.seq) set_children(p.append_child("addressBlock"), b, path);
+            for (const yaml_node& b : val.seq)
+                set_children(p.append_child("addressBlock"), b, path);
         } else if (!k.empty() && k[0] != '_') {
             set_child(p, k, scalar(val, path + "." + k));
         }
     });
 }
 
-void Patcher::derive_peripheral(const std::string& pname, const Y& v) {
+void patcher::derive_peripheral(const std::string& pname, const yaml_node& v) {
     const std::string path = "_derive." + pname;
     const std::string base = derive_base(v, path);
     pugi::xml_node p = peripheral_named(pname);
@@ -248,7 +255,7 @@ void Patcher::derive_peripheral(const std::string& pname, const Y& v) {
     if (v.is_map()) modify_peripheral(pname, v);
 }
 
-void Patcher::rebase_peripheral(const std::string& pnew, const std::string& pold) {
+void patcher::rebase_peripheral(const std::string& pnew, const std::string& pold) {
     const std::string path = "_rebase." + pnew;
     pugi::xml_node n = peripheral_named(pnew);
     pugi::xml_node o = peripheral_named(pold);

@@ -11,7 +11,7 @@
 
 namespace rivet::svd::patch {
 
-void Patcher::process_field(pugi::xml_node r, const std::string& spec, const Y& fmod,
+void patcher::process_field(pugi::xml_node r, const std::string& spec, const yaml_node& fmod,
                             const std::string& path) {
     const std::string where = path + "." + spec;
     if (fmod.is_seq()) {
@@ -31,10 +31,11 @@ void Patcher::process_field(pugi::xml_node r, const std::string& spec, const Y& 
     process_field_enum(r, spec, fmod, where, "read-write", false);
 }
 
-void Patcher::process_field_enum(pugi::xml_node r, const std::string& spec, const Y& fmod_in,
-                                 const std::string& where, const std::string& usage, bool replace) {
-    const Y* fmod = &fmod_in;
-    if (const Y* re = fmod->get("_replace_enum")) {
+void patcher::process_field_enum(pugi::xml_node r, const std::string& spec,
+                                 const yaml_node& fmod_in, const std::string& where,
+                                 const std::string& usage, bool replace) {
+    const yaml_node* fmod = &fmod_in;
+    if (const yaml_node* re = fmod->get("_replace_enum")) {
         fmod = re;
         replace = true;
     }
@@ -46,10 +47,12 @@ void Patcher::process_field_enum(pugi::xml_node r, const std::string& spec, cons
     bool handled = false;
     static const std::map<std::string, std::string> ra = {
         {"_RM", "modify"}, {"_RS", "set"}, {"_RC", "clear"}, {"_RME", "modifyExternal"}};
-    auto non_empty = [](const Y* y) { return y != nullptr && y->is_map() && !y->map.empty(); };
+    auto non_empty = [](const yaml_node* y) {
+        return y != nullptr && y->is_map() && !y->map.empty();
+    };
     // Read side: the first of _read/_RM/_RS/_RC/_RME; write side: all.
     for (const char* key : {"_read", "_RM", "_RS", "_RC", "_RME"}) {
-        if (const Y* sub = fmod->get(key)) {
+        if (const yaml_node* sub = fmod->get(key)) {
             if (non_empty(sub)) process_field_enum(r, spec, *sub, where, "read", replace);
             if (auto it = ra.find(key); it != ra.end()) {
                 for (pugi::xml_node f : find_fields(r, s)) set_child(f, "readAction", it->second);
@@ -58,18 +61,18 @@ void Patcher::process_field_enum(pugi::xml_node r, const std::string& spec, cons
             break;
         }
     }
-    if (const Y* wr = fmod->get("_write")) {
+    if (const yaml_node* wr = fmod->get("_write")) {
         if (non_empty(wr)) process_field_enum(r, spec, *wr, where, "write", replace);
         handled = true;
     }
     for (const auto& [key, mw] : mwv) {
-        if (const Y* sub = fmod->get(key)) {
+        if (const yaml_node* sub = fmod->get(key)) {
             if (non_empty(sub)) process_field_enum(r, spec, *sub, where, "write", replace);
             for (pugi::xml_node f : find_fields(r, s)) set_child(f, "modifiedWriteValues", mw);
             handled = true;
         }
     }
-    if (const Y* wm = fmod->get("_WM")) {
+    if (const yaml_node* wm = fmod->get("_WM")) {
         if (non_empty(wm)) process_field_enum(r, spec, *wm, where, "write", replace);
         for (pugi::xml_node f : find_fields(r, s)) set_child(f, "modifiedWriteValues", "");
         handled = true;
@@ -86,7 +89,7 @@ void Patcher::process_field_enum(pugi::xml_node r, const std::string& spec, cons
         fail(where, "no such field");
     }
     std::string derived_name;
-    if (const Y* d = fmod->get("_derivedFrom")) derived_name = scalar(*d, where);
+    if (const yaml_node* d = fmod->get("_derivedFrom")) derived_name = scalar(*d, where);
     bool first = derived_name.empty();
     for (pugi::xml_node f : found) {
         const std::string fu = checked_usage(r, f, usage, where);
@@ -106,7 +109,7 @@ void Patcher::process_field_enum(pugi::xml_node r, const std::string& spec, cons
 }
 
 // The usage an enumeration gets on a field of the given access.
-std::string Patcher::checked_usage(pugi::xml_node r, pugi::xml_node f, const std::string& usage,
+std::string patcher::checked_usage(pugi::xml_node r, pugi::xml_node f, const std::string& usage,
                                    const std::string& where) {
     std::string access = text_of(f, "access");
     if (access.empty()) access = text_of(r, "access");
@@ -124,7 +127,7 @@ std::string Patcher::checked_usage(pugi::xml_node r, pugi::xml_node f, const std
 
 // svdtools' rules for adding an enumeration with `usage` to a field
 // that may already have one or two.
-void Patcher::make_room_for_enum(pugi::xml_node r, pugi::xml_node f, const std::string& usage,
+void patcher::make_room_for_enum(pugi::xml_node r, pugi::xml_node f, const std::string& usage,
                                  bool replace, const std::string& where) {
     const auto existing = elements(f, "enumeratedValues");
     auto occupied = [&](const std::string& u) {
@@ -161,14 +164,14 @@ void Patcher::make_room_for_enum(pugi::xml_node r, pugi::xml_node f, const std::
     }
 }
 
-std::string Patcher::make_enumerated_values(pugi::xml_node ev, const std::string& fname,
-                                            const Y& values, const std::string& usage,
+std::string patcher::make_enumerated_values(pugi::xml_node ev, const std::string& fname,
+                                            const yaml_node& values, const std::string& usage,
                                             const std::string& where, pugi::xml_node f) {
     // As svdtools: _name as given, else the field's name without the %s of
     // an array and with R/W for a read/write one. Names may repeat within a
     // peripheral; the C++ emitter makes its own identifiers unique.
     std::string name;
-    if (const Y* n = values.get("_name")) {
+    if (const yaml_node* n = values.get("_name")) {
         name = scalar(*n, where);
     } else {
         name = fname;

@@ -12,7 +12,7 @@
 #include "rivet/svd/patcher.hpp"
 
 namespace {
-constexpr const char* kSvd = R"(<device><name>F</name><peripherals>
+constexpr const char* example_svd = R"(<device><name>F</name><peripherals>
 <peripheral><name>P0</name><baseAddress>0x40000000</baseAddress><registers>
 <register><name>CR</name><addressOffset>0</addressOffset><fields>
 <field><name>EN</name><bitOffset>0</bitOffset><bitWidth>1</bitWidth></field>
@@ -27,8 +27,8 @@ constexpr const char* kSvd = R"(<device><name>F</name><peripherals>
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
     try {
-        rivet::svd::SvdDocument doc;
-        rivet::svd::load_svd_string(doc, kSvd, "fuzz.svd");
+        rivet::svd::svd_document doc;
+        rivet::svd::load_svd_string(doc, example_svd, "fuzz.svd");
         const std::string yaml(reinterpret_cast<const char*>(data), size);
         rivet::svd::apply_patch_string(doc, yaml, "fuzz.yaml", "/nonexistent-rivet-fuzz", {});
         (void)rivet::svd::svd_to_string(doc);

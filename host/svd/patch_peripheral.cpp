@@ -8,14 +8,14 @@
 
 namespace rivet::svd::patch {
 
-pugi::xml_node Patcher::regs_of(pugi::xml_node scope) {
+pugi::xml_node patcher::regs_of(pugi::xml_node scope) {
     if (std::strcmp(scope.name(), "cluster") == 0) return scope;
     pugi::xml_node r = scope.child("registers");
     if (!r) r = scope.append_child("registers");
     return r;
 }
 
-std::vector<pugi::xml_node> Patcher::find_in(pugi::xml_node scope, const char* tag,
+std::vector<pugi::xml_node> patcher::find_in(pugi::xml_node scope, const char* tag,
                                              const std::string& spec) {
     std::vector<pugi::xml_node> out;
     for (pugi::xml_node r : regs_of(scope).children(tag)) {
@@ -24,14 +24,14 @@ std::vector<pugi::xml_node> Patcher::find_in(pugi::xml_node scope, const char* t
     return out;
 }
 
-pugi::xml_node Patcher::register_named(pugi::xml_node scope, const std::string& name) {
+pugi::xml_node patcher::register_named(pugi::xml_node scope, const std::string& name) {
     for (pugi::xml_node r : regs_of(scope).children("register")) {
         if (name_of(r) == name) return r;
     }
     return {};
 }
 
-void Patcher::process_peripheral(const std::string& spec, const Y& pmod) {
+void patcher::process_peripheral(const std::string& spec, const yaml_node& pmod) {
     const auto [s, optional] = optional_spec(spec);
     if (!pmod.is_map()) fail(spec, "expected a mapping");
     auto found = find_peripherals(s);
@@ -49,20 +49,20 @@ void Patcher::process_peripheral(const std::string& spec, const Y& pmod) {
 
 // The interrupt commands of a peripheral: _delete: {_interrupts: [...]},
 // _modify: {_interrupts: {...}}, _add: {_interrupts: {...}}, in that order.
-void Patcher::process_interrupts(pugi::xml_node p, const Y& pmod, const std::string& path) {
-    if (const Y* d = pmod.get("_delete"); d != nullptr && d->is_map()) {
+void patcher::process_interrupts(pugi::xml_node p, const yaml_node& pmod, const std::string& path) {
+    if (const yaml_node* d = pmod.get("_delete"); d != nullptr && d->is_map()) {
         for (const std::string& i : strings(d->get("_interrupts"))) delete_interrupts(p, i);
     }
-    if (const Y* m = pmod.get("_modify"); m != nullptr && m->is_map()) {
-        if (const Y* i = m->get("_interrupts")) modify_interrupts(p, *i, path);
+    if (const yaml_node* m = pmod.get("_modify"); m != nullptr && m->is_map()) {
+        if (const yaml_node* i = m->get("_interrupts")) modify_interrupts(p, *i, path);
     }
-    if (const Y* a = pmod.get("_add"); a != nullptr && a->is_map()) {
-        if (const Y* i = a->get("_interrupts")) add_interrupts(p, *i, path);
+    if (const yaml_node* a = pmod.get("_add"); a != nullptr && a->is_map()) {
+        if (const yaml_node* i = a->get("_interrupts")) add_interrupts(p, *i, path);
     }
 }
 
-void Patcher::modify_interrupts(pugi::xml_node p, const Y& mods, const std::string& path) {
-    for_map(&mods, [&](const std::string& ik, const Y& iv) {
+void patcher::modify_interrupts(pugi::xml_node p, const yaml_node& mods, const std::string& path) {
+    for_map(&mods, [&](const std::string& ik, const yaml_node& iv) {
         for (pugi::xml_node i : p.children("interrupt")) {
             if (matchname(name_of(i), ik)) set_children(i, iv, path + "." + ik);
         }
@@ -70,9 +70,9 @@ void Patcher::modify_interrupts(pugi::xml_node p, const Y& mods, const std::stri
 }
 
 // A peripheral or a cluster: its registers and clusters.
-void Patcher::process_scope(pugi::xml_node p, const Y& pmod, const std::string& path,
+void patcher::process_scope(pugi::xml_node p, const yaml_node& pmod, const std::string& path,
                             bool children) {
-    if (const Y* d = pmod.get("_delete")) {
+    if (const yaml_node* d = pmod.get("_delete")) {
         if (d->is_map()) {
             for (const std::string& r : strings(d->get("_registers"))) delete_in(p, "register", r);
             for (const std::string& c : strings(d->get("_clusters"))) delete_in(p, "cluster", c);
@@ -82,7 +82,7 @@ void Patcher::process_scope(pugi::xml_node p, const Y& pmod, const std::string& 
         }
     }
     for_map(pmod.get("_copy"),
-            [&](const std::string& k, const Y& v) { copy_register(p, k, v, path); });
+            [&](const std::string& k, const yaml_node& v) { copy_register(p, k, v, path); });
     for (const std::string& s : strings(pmod.get("_strip")))
         strip_names(regs_of(p), "register", s, false);
     for (const std::string& s : strings(pmod.get("_strip_end")))
@@ -91,14 +91,15 @@ void Patcher::process_scope(pugi::xml_node p, const Y& pmod, const std::string& 
         add_affix(regs_of(p), "register", s, false);
     for (const std::string& s : strings(pmod.get("_suffix")))
         add_affix(regs_of(p), "register", s, true);
-    for_map(pmod.get("_modify"), [&](const std::string& k, const Y& v) {
+    for_map(pmod.get("_modify"), [&](const std::string& k, const yaml_node& v) {
         if (k == "_registers") {
-            for_map(&v,
-                    [&](const std::string& rk, const Y& rv) { modify_register(p, rk, rv, path); });
+            for_map(&v, [&](const std::string& rk, const yaml_node& rv) {
+                modify_register(p, rk, rv, path);
+            });
         } else if (k == "_interrupts") {
             modify_interrupts(p, v, path);
         } else if (k == "_cluster" || k == "_clusters") {
-            for_map(&v, [&](const std::string& ck, const Y& cv) {
+            for_map(&v, [&](const std::string& ck, const yaml_node& cv) {
                 for (pugi::xml_node c : find_in(p, "cluster", ck))
                     set_children(c, cv, path + "." + ck);
             });
@@ -107,31 +108,35 @@ void Patcher::process_scope(pugi::xml_node p, const Y& pmod, const std::string& 
         }
     });
     for (const std::string& r : strings(pmod.get("_clear_fields"))) clear_fields_in(regs_of(p), r);
-    for_map(pmod.get("_add"), [&](const std::string& k, const Y& v) {
+    for_map(pmod.get("_add"), [&](const std::string& k, const yaml_node& v) {
         if (k == "_registers") {
-            for_map(&v, [&](const std::string& rk, const Y& rv) { add_register(p, rk, rv, path); });
+            for_map(&v, [&](const std::string& rk, const yaml_node& rv) {
+                add_register(p, rk, rv, path);
+            });
         } else if (k == "_interrupts") {
             add_interrupts(p, v, path);
         } else if (k == "_clusters") {
-            for_map(&v, [&](const std::string& ck, const Y& cv) { add_cluster(p, ck, cv, path); });
+            for_map(&v, [&](const std::string& ck, const yaml_node& cv) {
+                add_cluster(p, ck, cv, path);
+            });
         } else {
             add_register(p, k, v, path);
         }
     });
     for_map(pmod.get("_derive"),
-            [&](const std::string& k, const Y& v) { derive_register(p, k, v, path); });
+            [&](const std::string& k, const yaml_node& v) { derive_register(p, k, v, path); });
     for (const auto& [k, v] : pmod.map) {
         if (!children || k.empty() || k[0] == '_') continue;
         process_register_spec(p, k, v, path);
     }
     for_map(pmod.get("_expand_array"),
-            [&](const std::string& k, const Y&) { expand_array(p, k, path); });
+            [&](const std::string& k, const yaml_node&) { expand_array(p, k, path); });
     for_map(pmod.get("_array"),
-            [&](const std::string& k, const Y& v) { collect_in_array(p, k, v, path); });
+            [&](const std::string& k, const yaml_node& v) { collect_in_array(p, k, v, path); });
     for_map(pmod.get("_cluster"),
-            [&](const std::string& k, const Y& v) { collect_in_cluster(p, k, v, path); });
+            [&](const std::string& k, const yaml_node& v) { collect_in_cluster(p, k, v, path); });
     if (!children) return;
-    for_map(pmod.get("_clusters"), [&](const std::string& k, const Y& v) {
+    for_map(pmod.get("_clusters"), [&](const std::string& k, const yaml_node& v) {
         const auto [cs, opt] = optional_spec(k);
         auto found = find_in(p, "cluster", cs);
         if (found.empty() && !opt) fail(path + "." + k, "no such cluster");
@@ -139,21 +144,21 @@ void Patcher::process_scope(pugi::xml_node p, const Y& pmod, const std::string& 
     });
     for (const std::string& k : strings(pmod.get("_expand_cluster"))) expand_cluster(p, k, path);
     for_map(pmod.get("_expand_cluster"),
-            [&](const std::string& k, const Y&) { expand_cluster(p, k, path); });
+            [&](const std::string& k, const yaml_node&) { expand_cluster(p, k, path); });
 }
 
-void Patcher::delete_in(pugi::xml_node p, const char* tag, const std::string& spec) {
+void patcher::delete_in(pugi::xml_node p, const char* tag, const std::string& spec) {
     for (pugi::xml_node r : find_in(p, tag, optional_spec(spec).first)) regs_of(p).remove_child(r);
 }
 
 // _clear_fields / _clear: drop enumeratedValues and writeConstraint.
-void Patcher::clear_field(pugi::xml_node f) {
+void patcher::clear_field(pugi::xml_node f) {
     if (f.attribute("derivedFrom")) return;
     for (pugi::xml_node ev : elements(f, "enumeratedValues")) f.remove_child(ev);
     for (pugi::xml_node w : elements(f, "writeConstraint")) f.remove_child(w);
 }
 
-void Patcher::clear_fields_in(pugi::xml_node scope, const std::string& spec) {
+void patcher::clear_fields_in(pugi::xml_node scope, const std::string& spec) {
     for (pugi::xml_node r : scope.children()) {
         if (std::strcmp(r.name(), "cluster") == 0) clear_fields_in(r, spec);
         if (std::strcmp(r.name(), "register") == 0 && matchname(name_of(r), spec)) {
@@ -164,7 +169,7 @@ void Patcher::clear_fields_in(pugi::xml_node scope, const std::string& spec) {
 
 // _strip / _strip_end: names that match PREFIX* (or *SUFFIX) lose that
 // many characters; also displayName, alternateRegister, alternateCluster.
-void Patcher::strip_names(pugi::xml_node parent, const char* tag, const std::string& s, bool end) {
+void patcher::strip_names(pugi::xml_node parent, const char* tag, const std::string& s, bool end) {
     const std::string pattern = end ? "*" + s : s + "*";
     for (pugi::xml_node r : parent.children()) {
         if (r.type() != pugi::node_element) continue;
@@ -182,7 +187,7 @@ void Patcher::strip_names(pugi::xml_node parent, const char* tag, const std::str
     }
 }
 
-void Patcher::add_affix(pugi::xml_node parent, const char* tag, const std::string& a, bool suffix) {
+void patcher::add_affix(pugi::xml_node parent, const char* tag, const std::string& a, bool suffix) {
     for (pugi::xml_node r : parent.children(tag)) {
         for (const char* t : {"name", "displayName", "alternateRegister"}) {
             if (!r.child(t)) continue;
@@ -191,13 +196,13 @@ void Patcher::add_affix(pugi::xml_node parent, const char* tag, const std::strin
     }
 }
 
-void Patcher::modify_register(pugi::xml_node p, const std::string& spec, const Y& mods,
+void patcher::modify_register(pugi::xml_node p, const std::string& spec, const yaml_node& mods,
                               const std::string& path) {
     const auto [s, optional] = optional_spec(spec);
     auto found = find_in(p, "register", s);
     if (found.empty()) found = find_in(p, "cluster", s);
     if (found.empty()) {
-        if (const Y* from = mods.is_map() ? mods.get("_from") : nullptr) {
+        if (const yaml_node* from = mods.is_map() ? mods.get("_from") : nullptr) {
             pugi::xml_node src = register_named(p, scalar(*from, path));
             if (!src) fail(path + "._modify." + spec, "no register " + from->s + " to copy");
             pugi::xml_node c = regs_of(p).insert_copy_after(src, src);
@@ -210,7 +215,7 @@ void Patcher::modify_register(pugi::xml_node p, const std::string& spec, const Y
         }
     }
     for (pugi::xml_node r : found) {
-        for_map(&mods, [&](const std::string& k, const Y& v) {
+        for_map(&mods, [&](const std::string& k, const yaml_node& v) {
             if (k.empty() || k[0] == '_') return;
             if (k == "fields" || k == "writeConstraint") {
                 set_children(r.child(k.c_str()) ? r.child(k.c_str()) : r.append_child(k.c_str()), v,
@@ -222,10 +227,10 @@ void Patcher::modify_register(pugi::xml_node p, const std::string& spec, const Y
     }
 }
 
-void Patcher::fill_register(pugi::xml_node r, const Y& rv, const std::string& path) {
-    for_map(&rv, [&](const std::string& k, const Y& v) {
+void patcher::fill_register(pugi::xml_node r, const yaml_node& rv, const std::string& path) {
+    for_map(&rv, [&](const std::string& k, const yaml_node& v) {
         if (k == "fields") {
-            for_map(&v, [&](const std::string& fk, const Y& fv) {
+            for_map(&v, [&](const std::string& fk, const yaml_node& fv) {
                 add_field(r, fk, fv, path + ".fields");
             });
         } else if (!k.empty() && k[0] != '_') {
@@ -238,7 +243,7 @@ void Patcher::fill_register(pugi::xml_node r, const Y& rv, const std::string& pa
     });
 }
 
-void Patcher::add_register(pugi::xml_node p, const std::string& rname, const Y& rv,
+void patcher::add_register(pugi::xml_node p, const std::string& rname, const yaml_node& rv,
                            const std::string& path) {
     if (register_named(p, rname)) fail(path + "._add." + rname, "register already exists");
     pugi::xml_node r = regs_of(p).append_child("register");
@@ -246,16 +251,16 @@ void Patcher::add_register(pugi::xml_node p, const std::string& rname, const Y& 
     fill_register(r, rv, path + "._add." + rname);
 }
 
-void Patcher::add_cluster(pugi::xml_node p, const std::string& cname, const Y& cv,
+void patcher::add_cluster(pugi::xml_node p, const std::string& cname, const yaml_node& cv,
                           const std::string& path) {
     for (pugi::xml_node c : regs_of(p).children("cluster")) {
         if (name_of(c) == cname) fail(path + "._add." + cname, "cluster already exists");
     }
     pugi::xml_node c = regs_of(p).append_child("cluster");
     set_child(c, "name", cname);
-    for_map(&cv, [&](const std::string& k, const Y& v) {
+    for_map(&cv, [&](const std::string& k, const yaml_node& v) {
         if (k == "registers") {
-            for_map(&v, [&](const std::string& rk, const Y& rv) {
+            for_map(&v, [&](const std::string& rk, const yaml_node& rv) {
                 add_register(c, rk, rv, path + "." + cname);
             });
         } else if (!k.empty() && k[0] != '_') {
@@ -264,10 +269,11 @@ void Patcher::add_cluster(pugi::xml_node p, const std::string& cname, const Y& c
     });
 }
 
-void Patcher::copy_register(pugi::xml_node p, const std::string& rname, const Y& v,
+void patcher::copy_register(pugi::xml_node p, const std::string& rname, const yaml_node& v,
                             const std::string& path) {
     const std::string where = path + "._copy." + rname;
-    const Y* from = v.is_map() ? (v.get("from") != nullptr ? v.get("from") : v.get("_from")) : &v;
+    const yaml_node* from =
+        v.is_map() ? (v.get("from") != nullptr ? v.get("from") : v.get("_from")) : &v;
     if (from == nullptr) fail(where, "needs from:");
     std::string src = scalar(*from, where);
     pugi::xml_node source;
@@ -291,14 +297,14 @@ void Patcher::copy_register(pugi::xml_node p, const std::string& rname, const Y&
     if (v.is_map()) fill_register_mods(c, v, where);
 }
 
-void Patcher::fill_register_mods(pugi::xml_node r, const Y& mods, const std::string& path) {
-    for_map(&mods, [&](const std::string& k, const Y& v) {
+void patcher::fill_register_mods(pugi::xml_node r, const yaml_node& mods, const std::string& path) {
+    for_map(&mods, [&](const std::string& k, const yaml_node& v) {
         if (k.empty() || k[0] == '_' || k == "from") return;
         set_child(r, k, scalar(v, path + "." + k));
     });
 }
 
-void Patcher::derive_register(pugi::xml_node p, const std::string& rname, const Y& v,
+void patcher::derive_register(pugi::xml_node p, const std::string& rname, const yaml_node& v,
                               const std::string& path) {
     const std::string where = path + "._derive." + rname;
     const std::string base = derive_base(v, where);

@@ -8,8 +8,8 @@
 
 namespace rivet::svd::patch {
 
-void Patcher::process_register_spec(pugi::xml_node p, const std::string& spec, const Y& rmod,
-                                    const std::string& path) {
+void patcher::process_register_spec(pugi::xml_node p, const std::string& spec,
+                                    const yaml_node& rmod, const std::string& path) {
     const auto [s, optional] = optional_spec(spec);
     auto found = find_in(p, "register", s);
     if (!rmod.is_map()) fail(path + "." + spec, "expected a mapping");
@@ -26,7 +26,7 @@ void Patcher::process_register_spec(pugi::xml_node p, const std::string& spec, c
     }
 }
 
-std::vector<pugi::xml_node> Patcher::find_fields(pugi::xml_node r, const std::string& spec) {
+std::vector<pugi::xml_node> patcher::find_fields(pugi::xml_node r, const std::string& spec) {
     std::vector<pugi::xml_node> out;
     for (pugi::xml_node f : r.child("fields").children("field")) {
         if (matchname(name_of(f), spec)) out.push_back(f);
@@ -34,7 +34,7 @@ std::vector<pugi::xml_node> Patcher::find_fields(pugi::xml_node r, const std::st
     return out;
 }
 
-void Patcher::process_register(pugi::xml_node r, const Y& rmod, const std::string& path) {
+void patcher::process_register(pugi::xml_node r, const yaml_node& rmod, const std::string& path) {
     for (const std::string& f : strings(rmod.get("_delete"))) {
         for (pugi::xml_node fn : find_fields(r, optional_spec(f).first))
             r.child("fields").remove_child(fn);
@@ -47,19 +47,22 @@ void Patcher::process_register(pugi::xml_node r, const Y& rmod, const std::strin
         for (pugi::xml_node fn : find_fields(r, optional_spec(f).first)) clear_field(fn);
     }
     for_map(rmod.get("_modify"),
-            [&](const std::string& k, const Y& v) { modify_field(r, k, v, path); });
+            [&](const std::string& k, const yaml_node& v) { modify_field(r, k, v, path); });
     for_map(rmod.get("_add"),
-            [&](const std::string& k, const Y& v) { add_field(r, k, v, path + "._add"); });
-    if (const Y* m = rmod.get("_merge")) {
+            [&](const std::string& k, const yaml_node& v) { add_field(r, k, v, path + "._add"); });
+    if (const yaml_node* m = rmod.get("_merge")) {
         if (m->is_map()) {
-            for_map(m, [&](const std::string& k, const Y& v) { merge_fields(r, k, &v, path); });
+            for_map(
+                m, [&](const std::string& k, const yaml_node& v) { merge_fields(r, k, &v, path); });
         } else {
             for (const std::string& k : strings(m)) merge_fields(r, k, nullptr, path);
         }
     }
-    if (const Y* sp = rmod.get("_split")) {
+    if (const yaml_node* sp = rmod.get("_split")) {
         if (sp->is_map()) {
-            for_map(sp, [&](const std::string& k, const Y& v) { split_fields(r, k, &v, path); });
+            for_map(sp, [&](const std::string& k, const yaml_node& v) {
+                split_fields(r, k, &v, path);
+            });
         } else {
             for (const std::string& k : strings(sp)) split_fields(r, k, nullptr, path);
         }
@@ -68,7 +71,7 @@ void Patcher::process_register(pugi::xml_node r, const Y& rmod, const std::strin
         for (pugi::xml_node f : r.child("fields").children("field"))
             set_child(f, "name", s + name_of(f));
     }
-    for_map(rmod.get("_derive"), [&](const std::string& k, const Y& v) {
+    for_map(rmod.get("_derive"), [&](const std::string& k, const yaml_node& v) {
         const std::string base = scalar(v, path + "._derive." + k);
         auto found = find_fields(r, optional_spec(k).first);
         if (found.empty() && !optional_spec(k).second)
@@ -84,17 +87,18 @@ void Patcher::process_register(pugi::xml_node r, const Y& rmod, const std::strin
         if (k.empty() || k[0] == '_') continue;
         process_field(r, k, v, path);
     }
-    for_map(rmod.get("_array"),
-            [&](const std::string& k, const Y& v) { collect_fields_in_array(r, k, v, path); });
+    for_map(rmod.get("_array"), [&](const std::string& k, const yaml_node& v) {
+        collect_fields_in_array(r, k, v, path);
+    });
 }
 
-void Patcher::modify_field(pugi::xml_node r, const std::string& spec, const Y& mods,
+void patcher::modify_field(pugi::xml_node r, const std::string& spec, const yaml_node& mods,
                            const std::string& path) {
     const auto [s, optional] = optional_spec(spec);
     auto found = find_fields(r, s);
     if (found.empty() && !optional) fail(path + "._modify." + spec, "no such field");
     for (pugi::xml_node f : found) {
-        for_map(&mods, [&](const std::string& k, const Y& v) {
+        for_map(&mods, [&](const std::string& k, const yaml_node& v) {
             if (k == "_write_constraint" || k == "writeConstraint") {
                 while (pugi::xml_node w = f.child("writeConstraint")) f.remove_child(w);
                 if (v.is_seq() && v.seq.size() == 2) add_range(f, v.seq[0].s, v.seq[1].s);
@@ -124,14 +128,14 @@ void Patcher::modify_field(pugi::xml_node r, const std::string& spec, const Y& m
     }
 }
 
-void Patcher::add_range(pugi::xml_node f, const std::string& lo, const std::string& hi) {
+void patcher::add_range(pugi::xml_node f, const std::string& lo, const std::string& hi) {
     pugi::xml_node w = f.append_child("writeConstraint");
     pugi::xml_node range = w.append_child("range");
     range.append_child("minimum").append_child(pugi::node_pcdata).set_value(lo.c_str());
     range.append_child("maximum").append_child(pugi::node_pcdata).set_value(hi.c_str());
 }
 
-void Patcher::merge_fields(pugi::xml_node r, const std::string& key, const Y* value,
+void patcher::merge_fields(pugi::xml_node r, const std::string& key, const yaml_node* value,
                            const std::string& path) {
     std::vector<pugi::xml_node> fields;
     std::string name;
@@ -173,7 +177,7 @@ void Patcher::merge_fields(pugi::xml_node r, const std::string& key, const Y* va
     for (std::size_t i = 1; i < fields.size(); ++i) r.child("fields").remove_child(fields[i]);
 }
 
-void Patcher::split_fields(pugi::xml_node r, const std::string& spec, const Y* mods,
+void patcher::split_fields(pugi::xml_node r, const std::string& spec, const yaml_node* mods,
                            const std::string& path) {
     auto found = find_fields(r, spec);
     if (found.empty()) fail(path + "._split." + spec, "no such field");
@@ -181,8 +185,8 @@ void Patcher::split_fields(pugi::xml_node r, const std::string& spec, const Y* m
     std::string name = name_of(f) + "%s";
     std::string desc = text_of(f, "description");
     if (mods != nullptr && mods->is_map()) {
-        if (const Y* n = mods->get("name")) name = scalar(*n, path);
-        if (const Y* d = mods->get("description")) desc = scalar(*d, path);
+        if (const yaml_node* n = mods->get("name")) name = scalar(*n, path);
+        if (const yaml_node* d = mods->get("description")) desc = scalar(*d, path);
     }
     const auto [off, width] = field_pos(f);
     if (width > 64)
@@ -206,7 +210,7 @@ void Patcher::split_fields(pugi::xml_node r, const std::string& spec, const Y* m
     fields.remove_child(f);
 }
 
-void Patcher::add_field(pugi::xml_node r, const std::string& fname, const Y& fv,
+void patcher::add_field(pugi::xml_node r, const std::string& fname, const yaml_node& fv,
                         const std::string& path) {
     pugi::xml_node fields = r.child("fields");
     if (!fields) fields = r.append_child("fields");
@@ -215,7 +219,7 @@ void Patcher::add_field(pugi::xml_node r, const std::string& fname, const Y& fv,
     }
     pugi::xml_node f = fields.append_child("field");
     set_child(f, "name", fname);
-    for_map(&fv, [&](const std::string& k, const Y& v) {
+    for_map(&fv, [&](const std::string& k, const yaml_node& v) {
         if (k == "_write_constraint" || k == "writeConstraint") return;
         if (!k.empty() && k[0] == '_') return;
         if (v.is_map()) {

@@ -17,21 +17,21 @@ namespace rivet::svd::patch {
 
 namespace fs = std::filesystem;
 
-const Y* Y::get(std::string_view key) const {
+const yaml_node* yaml_node::get(std::string_view key) const {
     for (const auto& [k, v] : map) {
         if (k == key) return &v;
     }
     return nullptr;
 }
 
-Y* Y::get(std::string_view key) {
+yaml_node* yaml_node::get(std::string_view key) {
     for (auto& [k, v] : map) {
         if (k == key) return &v;
     }
     return nullptr;
 }
 
-void Y::erase(std::string_view key) {
+void yaml_node::erase(std::string_view key) {
     map.erase(
         std::remove_if(map.begin(), map.end(), [&](const auto& kv) { return kv.first == key; }),
         map.end());
@@ -44,44 +44,44 @@ namespace {
 // laughs") would unfold into billions of nodes here; files included along
 // many paths multiply the same way. The largest stm32-rs device patch reads
 // about 24,000 nodes, its includes counted.
-constexpr std::size_t kMaxNodes = 250'000;
-constexpr int kMaxDepth = 100;
+constexpr std::size_t max_nodes = 250'000;
+constexpr int max_depth = 100;
 
 // Converts yaml-cpp nodes into Y trees, counting every node against one
 // budget shared by all the files of a patch.
-class Converter {
+class converter {
 public:
-    explicit Converter(std::size_t& nodes) : nodes_(nodes) {}
+    explicit converter(std::size_t& nodes) : nodes_(nodes) {}
 
-    Y convert(const YAML::Node& n, const std::string& name, int depth) {
-        if (++nodes_ > kMaxNodes)
+    yaml_node convert(const YAML::Node& n, const std::string& name, int depth) {
+        if (++nodes_ > max_nodes)
             throw Error(ErrorKind::bad_input,
                         fmt::format("{}:{}: the patch unfolds into more than {} YAML nodes "
                                     "(aliases or includes repeated too often)",
-                                    name, n.Mark().line + 1, kMaxNodes));
-        if (depth > kMaxDepth)
+                                    name, n.Mark().line + 1, max_nodes));
+        if (depth > max_depth)
             throw Error(ErrorKind::bad_input,
                         fmt::format("{}:{}: YAML nested deeper than {} levels", name,
-                                    n.Mark().line + 1, kMaxDepth));
-        Y y;
+                                    n.Mark().line + 1, max_depth));
+        yaml_node y;
         switch (n.Type()) {
             case YAML::NodeType::Scalar:
-                y.kind = Y::Kind::scalar;
+                y.kind = yaml_node::node_kind::scalar;
                 y.s = n.Scalar();
                 break;
             case YAML::NodeType::Sequence:
-                y.kind = Y::Kind::seq;
+                y.kind = yaml_node::node_kind::seq;
                 for (const auto& e : n) y.seq.push_back(convert(e, name, depth + 1));
                 break;
             case YAML::NodeType::Map: {
-                y.kind = Y::Kind::map;
+                y.kind = yaml_node::node_kind::map;
                 std::unordered_map<std::string, std::size_t> index;
                 for (const auto& kv : n) {
                     std::string key = kv.first.IsScalar() ? kv.first.Scalar() : std::string("?");
-                    Y value = convert(kv.second, name, depth + 1);
+                    yaml_node value = convert(kv.second, name, depth + 1);
                     const auto [it, fresh] = index.emplace(key, y.map.size());
                     if (fresh) {
-                        y.map.push_back(YEntry{std::move(key), std::move(value)});
+                        y.map.push_back(yaml_entry{std::move(key), std::move(value)});
                     } else {  // a repeated key: the later wins
                         y.map[it->second].second = std::move(value);
                     }
@@ -98,9 +98,9 @@ private:
     std::size_t& nodes_;
 };
 
-Y parse_counted(const std::string& text, const std::string& name, std::size_t& nodes) {
+yaml_node parse_counted(const std::string& text, const std::string& name, std::size_t& nodes) {
     try {
-        return Converter(nodes).convert(YAML::Load(text), name, 0);
+        return converter(nodes).convert(YAML::Load(text), name, 0);
     } catch (const YAML::Exception& e) {
         throw Error(ErrorKind::bad_input,
                     fmt::format("{}:{}: bad YAML: {}", name, e.mark.line >= 0 ? e.mark.line + 1 : 0,
@@ -110,28 +110,28 @@ Y parse_counted(const std::string& text, const std::string& name, std::size_t& n
 
 }  // namespace
 
-Y parse_yaml(const std::string& text, const std::string& name) {
+yaml_node parse_yaml(const std::string& text, const std::string& name) {
     std::size_t nodes = 0;
     return parse_counted(text, name, nodes);
 }
 
 // Strings of a scalar or a sequence of scalars.
-std::vector<std::string> strings(const Y* y) {
+std::vector<std::string> strings(const yaml_node* y) {
     std::vector<std::string> out;
     if (y == nullptr) return out;
     if (y->is_scalar()) out.push_back(y->s);
     if (y->is_seq()) {
-        for (const Y& e : y->seq) {
+        for (const yaml_node& e : y->seq) {
             if (e.is_scalar()) out.push_back(e.s);
         }
     }
     return out;
 }
 
-bool operator==(const YEntry& a, const YEntry& b) {
+bool operator==(const yaml_entry& a, const yaml_entry& b) {
     return a.first == b.first && a.second == b.second;
 }
-bool operator==(const Y& a, const Y& b) {
+bool operator==(const yaml_node& a, const yaml_node& b) {
     return a.kind == b.kind && a.s == b.s && a.seq == b.seq && a.map == b.map;
 }
 
@@ -139,7 +139,7 @@ namespace {
 
 // svdtools update_dict: equal values are kept once, the parent wins for
 // scalars, lists are concatenated, maps merged recursively.
-void update_dict(Y& parent, const Y& child) {
+void update_dict(yaml_node& parent, const yaml_node& child) {
     std::unordered_map<std::string, std::size_t> index;
     for (std::size_t i = 0; i < parent.map.size(); ++i) index.emplace(parent.map[i].first, i);
     for (const auto& [k, v] : child.map) {
@@ -147,10 +147,10 @@ void update_dict(Y& parent, const Y& child) {
         const auto found = index.find(k);
         if (found == index.end()) {
             index.emplace(k, parent.map.size());
-            parent.map.push_back(YEntry{k, v});
+            parent.map.push_back(yaml_entry{k, v});
             continue;
         }
-        Y& mine = parent.map[found->second].second;
+        yaml_node& mine = parent.map[found->second].second;
         if (mine == v) continue;
         if (mine.is_seq()) {
             if (v.is_seq()) {
@@ -168,16 +168,16 @@ void update_dict(Y& parent, const Y& child) {
 // Reads the files a patch includes. Every file read counts against one node
 // budget, and the chain of files being read is kept so that a file that
 // includes itself, directly or through others, is an error naming the chain.
-class IncludeLoader {
+class include_loader {
 public:
-    explicit IncludeLoader(const std::string& root) { chain_.push_back({root, identity(root)}); }
+    explicit include_loader(const std::string& root) { chain_.push_back({root, identity(root)}); }
 
-    Y parse(const std::string& text, const std::string& name) {
+    yaml_node parse(const std::string& text, const std::string& name) {
         return parse_counted(text, name, nodes_);
     }
 
     // Merges parent's _include files (and theirs) into parent.
-    void includes(Y& parent, const fs::path& dir, const std::string& name) {
+    void includes(yaml_node& parent, const fs::path& dir, const std::string& name) {
         std::vector<std::string> included;
         for (const std::string& rel : strings(parent.get("_include"))) {
             const fs::path path = (dir / rel).lexically_normal();
@@ -187,7 +187,7 @@ public:
                 throw Error(ErrorKind::no_input,
                             fmt::format("{}: _include {}: no such file", name, path.string()));
             enter(path, name);
-            Y child = parse(read_text_file(path.string()), path.string());
+            yaml_node child = parse(read_text_file(path.string()), path.string());
             if (child.is_map()) {
                 included.push_back(path.string());
                 for (auto& [k, v] : child.map) {
@@ -196,7 +196,7 @@ public:
                 }
                 includes(child, path.parent_path(), path.string());
                 update_dict(parent, child);
-            } else if (child.kind != Y::Kind::null) {
+            } else if (child.kind != yaml_node::node_kind::null) {
                 throw Error(ErrorKind::bad_input, path.string() + ": not a YAML mapping");
             }
             chain_.pop_back();
@@ -205,8 +205,8 @@ public:
 
 private:
     // The largest stm32-rs device reads 359 files, its deepest chain is 4.
-    static constexpr std::size_t kMaxIncludeDepth = 64;
-    static constexpr std::size_t kMaxReads = 4096;
+    static constexpr std::size_t max_include_depth = 64;
+    static constexpr std::size_t max_reads = 4096;
 
     static std::string identity(const fs::path& p) {
         std::error_code ec;
@@ -223,31 +223,31 @@ private:
             throw Error(ErrorKind::bad_input,
                         fmt::format("{}: _include cycle: {}{}", name, shown, path.string()));
         }
-        if (chain_.size() >= kMaxIncludeDepth)
+        if (chain_.size() >= max_include_depth)
             throw Error(
                 ErrorKind::bad_input,
-                fmt::format("{}: _include nested deeper than {} files", name, kMaxIncludeDepth));
-        if (++reads_ > kMaxReads)
+                fmt::format("{}: _include nested deeper than {} files", name, max_include_depth));
+        if (++reads_ > max_reads)
             throw Error(ErrorKind::bad_input,
                         fmt::format("{}: _include reads more than {} files (the same files over "
                                     "many paths?)",
-                                    name, kMaxReads));
+                                    name, max_reads));
         chain_.push_back({path.string(), id});
     }
 
     std::size_t nodes_ = 0, reads_ = 0;
-    struct Link {
+    struct link {
         std::string shown, id;  // as the includer names it; canonical
     };
-    std::vector<Link> chain_;  // the root patch, then the files being read
+    std::vector<link> chain_;  // the root patch, then the files being read
 };
 
 }  // namespace
 
-Y load_patch(const std::string& text, const std::string& name, const fs::path& dir) {
-    IncludeLoader loader(name);
-    Y root = loader.parse(text, name);
-    if (root.kind == Y::Kind::null) root.kind = Y::Kind::map;
+yaml_node load_patch(const std::string& text, const std::string& name, const fs::path& dir) {
+    include_loader loader(name);
+    yaml_node root = loader.parse(text, name);
+    if (root.kind == yaml_node::node_kind::null) root.kind = yaml_node::node_kind::map;
     if (!root.is_map())
         throw Error(ErrorKind::bad_input, name + ": a patch must be a YAML mapping");
     for (auto& [k, v] : root.map) {
@@ -258,10 +258,10 @@ Y load_patch(const std::string& text, const std::string& name, const fs::path& d
     return root;
 }
 
-void dump(const Y& y, int indent, std::ostream& o) {
+void dump(const yaml_node& y, int indent, std::ostream& o) {
     const std::string pad(static_cast<std::size_t>(indent), ' ');
     if (y.is_scalar()) o << pad << y.s << "\n";
-    for (const Y& e : y.seq) {
+    for (const yaml_node& e : y.seq) {
         o << pad << "-\n";
         dump(e, indent + 2, o);
     }

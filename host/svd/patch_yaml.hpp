@@ -11,45 +11,45 @@
 
 namespace rivet::svd::patch {
 
-struct YEntry;
+struct yaml_entry;
 
 // An ordered YAML tree: svdtools applies commands in file order, and merges
 // included files with the including file winning.
-struct Y {
-    enum class Kind { null, scalar, seq, map } kind = Kind::null;
+struct yaml_node {
+    enum class node_kind { null, scalar, seq, map } kind = node_kind::null;
     std::string s;
-    std::vector<Y> seq;
-    std::vector<YEntry> map;  // in file order
+    std::vector<yaml_node> seq;
+    std::vector<yaml_entry> map;  // in file order
 
-    [[nodiscard]] bool is_map() const { return kind == Kind::map; }
-    [[nodiscard]] bool is_seq() const { return kind == Kind::seq; }
-    [[nodiscard]] bool is_scalar() const { return kind == Kind::scalar; }
+    [[nodiscard]] bool is_map() const { return kind == node_kind::map; }
+    [[nodiscard]] bool is_seq() const { return kind == node_kind::seq; }
+    [[nodiscard]] bool is_scalar() const { return kind == node_kind::scalar; }
     // Defined in patch_yaml.cpp, once YEntry is complete.
-    [[nodiscard]] const Y* get(std::string_view key) const;
-    Y* get(std::string_view key);
+    [[nodiscard]] const yaml_node* get(std::string_view key) const;
+    yaml_node* get(std::string_view key);
     void erase(std::string_view key);
 };
 
-struct YEntry {
+struct yaml_entry {
     std::string first;
-    Y second;
+    yaml_node second;
 };
 
-bool operator==(const Y& a, const Y& b);
-bool operator==(const YEntry& a, const YEntry& b);
+bool operator==(const yaml_node& a, const yaml_node& b);
+bool operator==(const yaml_entry& a, const yaml_entry& b);
 
 // YAML text as a tree; Error(bad_input) naming name:line when malformed.
-[[nodiscard]] Y parse_yaml(const std::string& text, const std::string& name);
+[[nodiscard]] yaml_node parse_yaml(const std::string& text, const std::string& name);
 
 // Strings of a scalar or a sequence of scalars (none for null).
-[[nodiscard]] std::vector<std::string> strings(const Y* y);
+[[nodiscard]] std::vector<std::string> strings(const yaml_node* y);
 
 // The patch root with every _include (of the root and of its peripherals)
 // merged in as svdtools does; include paths are relative to dir.
-[[nodiscard]] Y load_patch(const std::string& text, const std::string& name,
-                           const std::filesystem::path& dir);
+[[nodiscard]] yaml_node load_patch(const std::string& text, const std::string& name,
+                                   const std::filesystem::path& dir);
 
 // The tree, indented, for RIVET_SVD_DUMP_PATCH.
-void dump(const Y& y, int indent, std::ostream& o);
+void dump(const yaml_node& y, int indent, std::ostream& o);
 
 }  // namespace rivet::svd::patch

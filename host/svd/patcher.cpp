@@ -19,27 +19,27 @@ namespace rivet::svd {
 
 namespace patch {
 
-Patcher::Patcher(SvdDocument& doc, std::string name, fs::path dir, PatchOptions opts)
+patcher::patcher(svd_document& doc, std::string name, fs::path dir, patch_options opts)
     : doc_(doc), name_(std::move(name)), dir_(std::move(dir)), opts_(std::move(opts)) {
     device_ = doc_.xml.child("device");
     peripherals_ = device_.child("peripherals");
     if (!peripherals_) peripherals_ = device_.append_child("peripherals");
 }
 
-void Patcher::fail(const std::string& path, const std::string& msg) const {
+void patcher::fail(const std::string& path, const std::string& msg) const {
     throw Error(ErrorKind::bad_input,
                 path.empty() ? name_ + ": " + msg : name_ + ": " + path + ": " + msg);
 }
 
-std::string Patcher::scalar(const Y& y, const std::string& path) const {
-    if (y.kind == Y::Kind::null) return "";
+std::string patcher::scalar(const yaml_node& y, const std::string& path) const {
+    if (y.kind == yaml_node::node_kind::null) return "";
     if (!y.is_scalar()) fail(path, "expected a single value");
     return y.s;
 }
 
 // Generic "key: value" edits; nested maps become nested elements.
-void Patcher::set_children(pugi::xml_node n, const Y& mods, const std::string& path) {
-    for_map(&mods, [&](const std::string& k, const Y& v) {
+void patcher::set_children(pugi::xml_node n, const yaml_node& mods, const std::string& path) {
+    for_map(&mods, [&](const std::string& k, const yaml_node& v) {
         if (!k.empty() && k[0] == '_') return;
         if (v.is_map()) {
             pugi::xml_node c = n.child(k.c_str());
@@ -51,9 +51,9 @@ void Patcher::set_children(pugi::xml_node n, const Y& mods, const std::string& p
     });
 }
 
-std::string Patcher::derive_base(const Y& v, const std::string& path) const {
+std::string patcher::derive_base(const yaml_node& v, const std::string& path) const {
     if (v.is_map()) {
-        const Y* f = v.get("_from");
+        const yaml_node* f = v.get("_from");
         if (f == nullptr) fail(path, "needs _from");
         return scalar(*f, path);
     }
@@ -65,7 +65,7 @@ std::string Patcher::derive_base(const Y& v, const std::string& path) const {
 namespace {
 
 std::string resolve_svd(const std::string& svd, const patch::fs::path& dir,
-                        const PatchOptions& opts) {
+                        const patch_options& opts) {
     namespace fs = std::filesystem;
     if (!opts.svd_root.empty())
         return (fs::path(opts.svd_root) / fs::path(svd).filename()).string();
@@ -74,30 +74,31 @@ std::string resolve_svd(const std::string& svd, const patch::fs::path& dir,
 
 }  // namespace
 
-std::string patch_svd_path(const std::string& yaml_path, const PatchOptions& options) {
-    const patch::Y root = patch::parse_yaml(read_text_file(yaml_path), yaml_path);
-    const patch::Y* s = root.is_map() ? root.get("_svd") : nullptr;
+std::string patch_svd_path(const std::string& yaml_path, const patch_options& options) {
+    const patch::yaml_node root = patch::parse_yaml(read_text_file(yaml_path), yaml_path);
+    const patch::yaml_node* s = root.is_map() ? root.get("_svd") : nullptr;
     if (s == nullptr || !s->is_scalar()) return "";
     return resolve_svd(s->s, std::filesystem::path(yaml_path).parent_path(), options);
 }
 
-void apply_patch_string(SvdDocument& doc, const std::string& yaml_text, const std::string& name,
-                        const std::string& base_dir, const PatchOptions& options) {
-    const patch::Y root = patch::load_patch(yaml_text, name, base_dir);
+void apply_patch_string(svd_document& doc, const std::string& yaml_text, const std::string& name,
+                        const std::string& base_dir, const patch_options& options) {
+    const patch::yaml_node root = patch::load_patch(yaml_text, name, base_dir);
     if (std::getenv("RIVET_SVD_DUMP_PATCH") != nullptr) patch::dump(root, 0, std::cerr);
-    patch::Patcher(doc, name, base_dir, options).process_device(root);
+    patch::patcher(doc, name, base_dir, options).process_device(root);
     if (too_deep(doc.xml)) {
         throw Error(ErrorKind::bad_input, name + ": the patched SVD nests elements deeper than " +
-                                              std::to_string(kMaxElementDepth) + " levels");
+                                              std::to_string(max_element_depth) + " levels");
     }
 }
 
-void apply_patch_file(SvdDocument& doc, const std::string& yaml_path, const PatchOptions& options) {
+void apply_patch_file(svd_document& doc, const std::string& yaml_path,
+                      const patch_options& options) {
     apply_patch_string(doc, read_text_file(yaml_path), yaml_path,
                        std::filesystem::path(yaml_path).parent_path().string(), options);
 }
 
-std::string svd_to_string(const SvdDocument& doc) {
+std::string svd_to_string(const svd_document& doc) {
     std::ostringstream o;
     doc.xml.save(o, "  ", pugi::format_default, pugi::encoding_utf8);
     return o.str();

@@ -30,8 +30,8 @@ std::vector<std::string> interrupts(pugi::xml_node p) {
 
 // svdtools edits a derived peripheral's interrupts (_delete/_modify/_add of
 // _interrupts, in that order) and nothing else of it.
-TEST(SvdPatchCompat, DerivedPeripheralTakesInterruptEdits) {
-    SvdDocument d = patched(R"(
+TEST(svd_patch_compat, derived_peripheral_takes_interrupt_edits) {
+    svd_document d = patched(R"(
 GPIOB:
   _add:
     _interrupts:
@@ -61,7 +61,7 @@ GPIOB:
 }
 
 // Two enumerations named State in one register, with different values.
-constexpr const char* kTwoStates = R"(  GPIOA_ODR:
+constexpr const char* two_states = R"(  GPIOA_ODR:
     OD_LO:
       _name: State
       Low: [0, low]
@@ -75,8 +75,8 @@ constexpr const char* kTwoStates = R"(  GPIOA_ODR:
 // Enumerations keep the names the patch gives them, even when a peripheral
 // or a register repeats one; a field array's name loses its %s as in
 // svdtools.
-TEST(SvdPatchCompat, EnumerationNamesAsThePatchGivesThem) {
-    const SvdDocument d = patched(std::string(R"(
+TEST(svd_patch_compat, enumeration_names_as_the_patch_gives_them) {
+    const svd_document d = patched(std::string(R"(
 GPIOA:
   GPIOA_MODER:
     _modify:
@@ -89,7 +89,7 @@ GPIOA:
       _write:
         In: [0, in]
         Out: [1, out]
-)") + kTwoStates);
+)") + two_states);
     pugi::xml_node p = peripheral(d, "GPIOA");
     pugi::xml_node moder = reg(p, "GPIOA_MODER");
     pugi::xml_node odr = reg(p, "GPIOA_ODR");
@@ -101,12 +101,12 @@ GPIOA:
 
 // ... and the C++ emitter still gives the two State types of GPIOA_ODR
 // different names.
-TEST(SvdPatchCompat, EmitterKeepsRepeatedEnumerationNamesApart) {
-    SvdDocument d = patched(std::string("GPIOA:\n") + kTwoStates);
+TEST(svd_patch_compat, emitter_keeps_repeated_enumeration_names_apart) {
+    svd_document d = patched(std::string("GPIOA:\n") + two_states);
     resolve_derived(d, true);
-    const Device dev = build_model(d);
+    const svd_device dev = build_model(d);
     std::string all;
-    for (const GeneratedFile& f : emit_cpp(dev, {})) all += f.text;
+    for (const generated_file& f : emit_cpp(dev, {})) all += f.text;
     EXPECT_NE(all.find("enum class state_v : std::uint32_t {\n    low = 0x0u,"), std::string::npos);
     EXPECT_NE(all.find("enum class state_v_ : std::uint32_t {\n    off = 0x0u,"),
               std::string::npos);

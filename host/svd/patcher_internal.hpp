@@ -24,28 +24,28 @@ namespace rivet::svd::patch {
 
 namespace fs = std::filesystem;
 
-class Patcher {
+class patcher {
 public:
-    Patcher(SvdDocument& doc, std::string name, fs::path dir, PatchOptions opts);
+    patcher(svd_document& doc, std::string name, fs::path dir, patch_options opts);
 
-    void process_device(const Y& dev);
+    void process_device(const yaml_node& dev);
 
 private:
     [[noreturn]] void fail(const std::string& path, const std::string& msg) const;
 
     template <typename F>
-    void for_map(const Y* y, F&& f) {
+    void for_map(const yaml_node* y, F&& f) {
         if (y == nullptr) return;
         if (!y->is_map()) return;
         for (const auto& [k, v] : y->map) f(k, v);
     }
 
-    std::string scalar(const Y& y, const std::string& path) const;
+    std::string scalar(const yaml_node& y, const std::string& path) const;
 
-    void set_children(pugi::xml_node n, const Y& mods, const std::string& path);
+    void set_children(pugi::xml_node n, const yaml_node& mods, const std::string& path);
 
     // The base a _derive entry names: "NAME: BASE" or "NAME: {_from: BASE, ...}".
-    std::string derive_base(const Y& v, const std::string& path) const;
+    std::string derive_base(const yaml_node& v, const std::string& path) const;
 
     // ------------------------------------------------ device (patch_device.cpp)
 
@@ -55,11 +55,11 @@ private:
     void delete_peripherals(const std::string& spec);
     void delete_interrupts(pugi::xml_node scope, const std::string& spec);
     pugi::xml_node load_other_peripheral(const std::string& from, const std::string& path);
-    void copy_peripheral(const std::string& pname, const Y& v);
-    void modify_peripheral(const std::string& spec, const Y& mods);
-    void add_interrupts(pugi::xml_node p, const Y& irqs, const std::string& path);
-    void add_peripheral(const std::string& pname, const Y& v);
-    void derive_peripheral(const std::string& pname, const Y& v);
+    void copy_peripheral(const std::string& pname, const yaml_node& v);
+    void modify_peripheral(const std::string& spec, const yaml_node& mods);
+    void add_interrupts(pugi::xml_node p, const yaml_node& irqs, const std::string& path);
+    void add_peripheral(const std::string& pname, const yaml_node& v);
+    void derive_peripheral(const std::string& pname, const yaml_node& v);
     void rebase_peripheral(const std::string& pnew, const std::string& pold);
 
     // ---------------------------------------- peripheral (patch_peripheral.cpp)
@@ -68,10 +68,10 @@ private:
     static std::vector<pugi::xml_node> find_in(pugi::xml_node scope, const char* tag,
                                                const std::string& spec);
     static pugi::xml_node register_named(pugi::xml_node scope, const std::string& name);
-    void process_peripheral(const std::string& spec, const Y& pmod);
-    void process_interrupts(pugi::xml_node p, const Y& pmod, const std::string& path);
-    void modify_interrupts(pugi::xml_node p, const Y& mods, const std::string& path);
-    void process_scope(pugi::xml_node p, const Y& pmod, const std::string& path,
+    void process_peripheral(const std::string& spec, const yaml_node& pmod);
+    void process_interrupts(pugi::xml_node p, const yaml_node& pmod, const std::string& path);
+    void modify_interrupts(pugi::xml_node p, const yaml_node& mods, const std::string& path);
+    void process_scope(pugi::xml_node p, const yaml_node& pmod, const std::string& path,
                        bool children = true);
     void delete_in(pugi::xml_node p, const char* tag, const std::string& spec);
     static void clear_field(pugi::xml_node f);
@@ -79,71 +79,71 @@ private:
     static void strip_names(pugi::xml_node parent, const char* tag, const std::string& s, bool end);
     static void add_affix(pugi::xml_node parent, const char* tag, const std::string& a,
                           bool suffix);
-    void modify_register(pugi::xml_node p, const std::string& spec, const Y& mods,
+    void modify_register(pugi::xml_node p, const std::string& spec, const yaml_node& mods,
                          const std::string& path);
-    void fill_register(pugi::xml_node r, const Y& rv, const std::string& path);
-    void add_register(pugi::xml_node p, const std::string& rname, const Y& rv,
+    void fill_register(pugi::xml_node r, const yaml_node& rv, const std::string& path);
+    void add_register(pugi::xml_node p, const std::string& rname, const yaml_node& rv,
                       const std::string& path);
-    void add_cluster(pugi::xml_node p, const std::string& cname, const Y& cv,
+    void add_cluster(pugi::xml_node p, const std::string& cname, const yaml_node& cv,
                      const std::string& path);
-    void copy_register(pugi::xml_node p, const std::string& rname, const Y& v,
+    void copy_register(pugi::xml_node p, const std::string& rname, const yaml_node& v,
                        const std::string& path);
-    void fill_register_mods(pugi::xml_node r, const Y& mods, const std::string& path);
-    void derive_register(pugi::xml_node p, const std::string& rname, const Y& v,
+    void fill_register_mods(pugi::xml_node r, const yaml_node& mods, const std::string& path);
+    void derive_register(pugi::xml_node p, const std::string& rname, const yaml_node& v,
                          const std::string& path);
 
     // ------------------------------------------------- arrays (patch_arrays.cpp)
 
     void expand_array(pugi::xml_node p, const std::string& spec, const std::string& path);
     void expand_cluster(pugi::xml_node p, const std::string& spec, const std::string& path);
-    void collect_in_array(pugi::xml_node p, const std::string& spec_in, const Y& rmod,
+    void collect_in_array(pugi::xml_node p, const std::string& spec_in, const yaml_node& rmod,
                           const std::string& path);
-    void collect_in_cluster(pugi::xml_node p, const std::string& cname, const Y& cmod,
+    void collect_in_cluster(pugi::xml_node p, const std::string& cname, const yaml_node& cmod,
                             const std::string& path);
-    void collect_fields_in_array(pugi::xml_node r, const std::string& spec_in, const Y& fmod,
-                                 const std::string& path);
+    void collect_fields_in_array(pugi::xml_node r, const std::string& spec_in,
+                                 const yaml_node& fmod, const std::string& path);
     static void set_dim(pugi::xml_node n, std::size_t dim, std::uint64_t inc,
                         const std::string& index);
     std::string make_array(pugi::xml_node n, const std::string& spec, std::size_t li,
-                           std::size_t ri, const Y& mod, const std::string& where, std::size_t dim,
-                           std::uint64_t inc, const std::string& index);
+                           std::size_t ri, const yaml_node& mod, const std::string& where,
+                           std::size_t dim, std::uint64_t inc, const std::string& index);
 
     // ---------------------------------------------- register (patch_register.cpp)
 
-    void process_register_spec(pugi::xml_node p, const std::string& spec, const Y& rmod,
+    void process_register_spec(pugi::xml_node p, const std::string& spec, const yaml_node& rmod,
                                const std::string& path);
     static std::vector<pugi::xml_node> find_fields(pugi::xml_node r, const std::string& spec);
-    void process_register(pugi::xml_node r, const Y& rmod, const std::string& path);
-    void add_field(pugi::xml_node r, const std::string& fname, const Y& fv,
+    void process_register(pugi::xml_node r, const yaml_node& rmod, const std::string& path);
+    void add_field(pugi::xml_node r, const std::string& fname, const yaml_node& fv,
                    const std::string& path);
-    void modify_field(pugi::xml_node r, const std::string& spec, const Y& mods,
+    void modify_field(pugi::xml_node r, const std::string& spec, const yaml_node& mods,
                       const std::string& path);
     static void add_range(pugi::xml_node f, const std::string& lo, const std::string& hi);
-    void merge_fields(pugi::xml_node r, const std::string& key, const Y* value,
+    void merge_fields(pugi::xml_node r, const std::string& key, const yaml_node* value,
                       const std::string& path);
-    void split_fields(pugi::xml_node r, const std::string& spec, const Y* mods,
+    void split_fields(pugi::xml_node r, const std::string& spec, const yaml_node* mods,
                       const std::string& path);
 
     // ------------------------------------------------------ field (patch_enum.cpp)
 
-    void process_field(pugi::xml_node r, const std::string& spec, const Y& fmod,
+    void process_field(pugi::xml_node r, const std::string& spec, const yaml_node& fmod,
                        const std::string& path);
-    void process_field_enum(pugi::xml_node r, const std::string& spec, const Y& fmod_in,
+    void process_field_enum(pugi::xml_node r, const std::string& spec, const yaml_node& fmod_in,
                             const std::string& where, const std::string& usage, bool replace);
     std::string checked_usage(pugi::xml_node r, pugi::xml_node f, const std::string& usage,
                               const std::string& where);
     void make_room_for_enum(pugi::xml_node r, pugi::xml_node f, const std::string& usage,
                             bool replace, const std::string& where);
-    std::string make_enumerated_values(pugi::xml_node ev, const std::string& fname, const Y& values,
-                                       const std::string& usage, const std::string& where,
-                                       pugi::xml_node f);
+    std::string make_enumerated_values(pugi::xml_node ev, const std::string& fname,
+                                       const yaml_node& values, const std::string& usage,
+                                       const std::string& where, pugi::xml_node f);
 
-    SvdDocument& doc_;
+    svd_document& doc_;
     std::string name_;
     fs::path dir_;
-    PatchOptions opts_;
+    patch_options opts_;
     pugi::xml_node device_, peripherals_;
-    std::map<std::string, std::unique_ptr<SvdDocument>> others_;
+    std::map<std::string, std::unique_ptr<svd_document>> others_;
 };
 
 }  // namespace rivet::svd::patch

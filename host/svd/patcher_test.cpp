@@ -19,14 +19,14 @@ namespace {
 using ::testing::HasSubstr;
 namespace fs = std::filesystem;
 using test::error_of;
+using test::example_svd;
 using test::field;
-using test::kSvd;
 using test::patched;
 using test::peripheral;
 using test::reg;
 
-TEST(SvdPatch, DeviceLevelCommands) {
-    const SvdDocument d = patched(R"(
+TEST(svd_patch, device_level_commands) {
+    const svd_document d = patched(R"(
 _delete: [GPIOB]
 _modify:
   name: NEWDEV
@@ -58,20 +58,20 @@ _derive:
     EXPECT_EQ(text_of(t2, "baseAddress"), "0x40011000");
 }
 
-TEST(SvdPatch, DeriveAndRebasePeripherals) {
-    const SvdDocument d = patched("_rebase:\n  USART2: USART1\n");
+TEST(svd_patch, derive_and_rebase_peripherals) {
+    const svd_document d = patched("_rebase:\n  USART2: USART1\n");
     EXPECT_FALSE(peripheral(d, "USART2").attribute("derivedFrom"));
     EXPECT_TRUE(reg(peripheral(d, "USART2"), "CR"));
     EXPECT_STREQ(peripheral(d, "USART1").attribute("derivedFrom").value(), "USART2");
     EXPECT_FALSE(peripheral(d, "USART1").child("registers"));
     EXPECT_EQ(text_of(peripheral(d, "USART1"), "baseAddress"), "0x40001000");
-    const SvdDocument d2 = patched("_derive:\n  USART1: GPIOA\n");
+    const svd_document d2 = patched("_derive:\n  USART1: GPIOA\n");
     EXPECT_STREQ(peripheral(d2, "USART1").attribute("derivedFrom").value(), "GPIOA");
     EXPECT_STREQ(peripheral(d2, "USART2").attribute("derivedFrom").value(), "GPIOA");
 }
 
-TEST(SvdPatch, StripModifyAddDeleteRegistersAndFields) {
-    const SvdDocument d = patched(R"(
+TEST(svd_patch, strip_modify_add_delete_registers_and_fields) {
+    const svd_document d = patched(R"(
 GPIOA:
   _strip: GPIOA_
   _modify:
@@ -102,8 +102,8 @@ GPIOA:
     EXPECT_TRUE(reg(p, "BSRR"));
 }
 
-TEST(SvdPatch, EnumsRangesAndWriteSemantics) {
-    const SvdDocument d = patched(R"(
+TEST(svd_patch, enums_ranges_and_write_semantics) {
+    const svd_document d = patched(R"(
 GPIOA:
   GPIOA_MODER:
     MODER?:
@@ -150,8 +150,8 @@ GPIOA:
               "");
 }
 
-TEST(SvdPatch, ArraysAndClusters) {
-    const SvdDocument d = patched(R"(
+TEST(svd_patch, arrays_and_clusters) {
+    const svd_document d = patched(R"(
 GPIOA:
   _strip: GPIOA_
   MODER:
@@ -182,7 +182,7 @@ GPIOA:
     EXPECT_EQ(names, (std::vector<std::string>{"CHCR@0x0", "CHSR@0x4"}));
     EXPECT_FALSE(reg(p, "CH2CR"));
 
-    const SvdDocument d2 = patched("GPIOA:\n  _array:\n    GPIOA_CH?CR: {}\n");
+    const svd_document d2 = patched("GPIOA:\n  _array:\n    GPIOA_CH?CR: {}\n");
     pugi::xml_node a = reg(peripheral(d2, "GPIOA"), "GPIOA_CH%sCR");
     ASSERT_TRUE(a);
     EXPECT_EQ(text_of(a, "dimIndex"), "1,2");
@@ -190,9 +190,9 @@ GPIOA:
     EXPECT_THAT(error_of("GPIOA:\n  _array:\n    GPIOA_*: {}\n"), HasSubstr("cannot be collected"));
 }
 
-TEST(SvdPatch, MatchingRules) {
+TEST(svd_patch, matching_rules) {
     // comma alternatives, [] classes, ? and optional specs
-    const SvdDocument d = patched(R"(
+    const svd_document d = patched(R"(
 GPIOA:
   GPIOA_MODER:
     _modify:
@@ -215,7 +215,7 @@ GPIOA:
     EXPECT_THAT(error_of("GPIOA: [1, 2"), HasSubstr("bad YAML"));
 }
 
-TEST(SvdPatch, IncludesMergeWithTheIncluderWinning) {
+TEST(svd_patch, includes_merge_with_the_includer_winning) {
     const fs::path dir = fs::temp_directory_path() / "rivet_svd_patch_test";
     fs::create_directories(dir / "sub");
     std::ofstream(dir / "sub" / "a.yaml")
@@ -226,8 +226,8 @@ TEST(SvdPatch, IncludesMergeWithTheIncluderWinning) {
     std::ofstream(dir / "dev.yaml")
         << "_include: [sub/a.yaml]\nGPIOA:\n  _modify:\n    ODR: {description: mine}\n"
            "  MODER:\n    _delete: [MODER2]\n";
-    SvdDocument doc;
-    load_svd_string(doc, kSvd, "dev.svd");
+    svd_document doc;
+    load_svd_string(doc, example_svd, "dev.svd");
     apply_patch_file(doc, (dir / "dev.yaml").string(), {});
     pugi::xml_node p = peripheral(doc, "GPIOA");
     EXPECT_EQ(text_of(reg(p, "ODR"), "description"), "mine");
@@ -240,7 +240,7 @@ TEST(SvdPatch, IncludesMergeWithTheIncluderWinning) {
     fs::remove_all(dir);
 }
 
-TEST(SvdPatch, CopyFromThisAndAnotherSvd) {
+TEST(svd_patch, copy_from_this_and_another_svd) {
     const fs::path dir = fs::temp_directory_path() / "rivet_svd_copy_test";
     fs::create_directories(dir);
     std::ofstream(dir / "other.svd")
@@ -252,8 +252,8 @@ TEST(SvdPatch, CopyFromThisAndAnotherSvd) {
         << "_svd: dev.svd\n_copy:\n  RNG:\n    from: other.svd:RNG\n  USART3:\n    from: USART1\n";
     EXPECT_EQ(patch_svd_path((dir / "dev.yaml").string(), {}), (dir / "dev.svd").string());
     EXPECT_EQ(patch_svd_path((dir / "dev.yaml").string(), {"/root/svds"}), "/root/svds/dev.svd");
-    SvdDocument doc;
-    load_svd_string(doc, kSvd, "dev.svd");
+    svd_document doc;
+    load_svd_string(doc, example_svd, "dev.svd");
     apply_patch_file(doc, (dir / "dev.yaml").string(), {});
     EXPECT_TRUE(reg(peripheral(doc, "RNG"), "DR"));
     EXPECT_TRUE(reg(peripheral(doc, "USART3"), "CR"));

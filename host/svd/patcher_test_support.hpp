@@ -14,7 +14,7 @@
 
 namespace rivet::svd::test {
 
-constexpr const char* kSvd = R"(<?xml version="1.0"?>
+constexpr const char* example_svd = R"(<?xml version="1.0"?>
 <device><name>DEV</name><peripherals>
 <peripheral><name>GPIOA</name><description>GPIO</description><baseAddress>0x40000000</baseAddress>
   <interrupt><name>EXTI0</name><value>6</value></interrupt>
@@ -43,14 +43,14 @@ constexpr const char* kSvd = R"(<?xml version="1.0"?>
 </peripherals></device>
 )";
 
-inline SvdDocument patched(const std::string& yaml, const std::string& dir = "/nonexistent") {
-    SvdDocument doc;
-    load_svd_string(doc, kSvd, "dev.svd");
+inline svd_document patched(const std::string& yaml, const std::string& dir = "/nonexistent") {
+    svd_document doc;
+    load_svd_string(doc, example_svd, "dev.svd");
     apply_patch_string(doc, yaml, "dev.yaml", dir, {});
     return doc;
 }
 
-inline pugi::xml_node peripheral(const SvdDocument& d, const std::string& name) {
+inline pugi::xml_node peripheral(const svd_document& d, const std::string& name) {
     for (pugi::xml_node p : d.xml.child("device").child("peripherals").children("peripheral")) {
         if (text_of(p, "name") == name) return p;
     }

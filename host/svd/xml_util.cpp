@@ -1,5 +1,5 @@
 // XML reading helpers: SVD numbers, element lookup and the checked typed
-// reads of NodeReader.
+// reads of node_reader.
 #include "xml_util.hpp"
 
 #include <cstring>
@@ -69,17 +69,17 @@ pugi::xml_node find_named(const pugi::xml_node& parent, std::string_view name,
     return {};
 }
 
-void fail_at(const SvdDocument& doc, const pugi::xml_node& n, const std::string& msg) {
+void fail_at(const svd_document& doc, const pugi::xml_node& n, const std::string& msg) {
     throw Error(ErrorKind::bad_input, doc.where(n) + ": " + msg);
 }
 
-std::string NodeReader::required(const pugi::xml_node& n, const char* tag) const {
+std::string node_reader::required(const pugi::xml_node& n, const char* tag) const {
     const pugi::xml_node c = n.child(tag);
     if (!c) fail(n, std::string("<") + n.name() + "> without <" + tag + ">");
     return trimmed(c.text().get());
 }
 
-std::optional<std::uint64_t> NodeReader::opt_int(const pugi::xml_node& n, const char* tag) const {
+std::optional<std::uint64_t> node_reader::opt_int(const pugi::xml_node& n, const char* tag) const {
     const pugi::xml_node c = n.child(tag);
     if (!c) return std::nullopt;
     std::uint64_t v = 0;
@@ -89,13 +89,13 @@ std::optional<std::uint64_t> NodeReader::opt_int(const pugi::xml_node& n, const 
     return v;
 }
 
-std::uint64_t NodeReader::req_int(const pugi::xml_node& n, const char* tag) const {
+std::uint64_t node_reader::req_int(const pugi::xml_node& n, const char* tag) const {
     auto v = opt_int(n, tag);
     if (!v) fail(n, std::string("<") + n.name() + "> without <" + tag + ">");
     return *v;
 }
 
-bool NodeReader::opt_bool(const pugi::xml_node& n, const char* tag, bool dflt) const {
+bool node_reader::opt_bool(const pugi::xml_node& n, const char* tag, bool dflt) const {
     const pugi::xml_node c = n.child(tag);
     if (!c) return dflt;
     const std::string t = trimmed(c.text().get());
@@ -108,7 +108,7 @@ pugi::xml_node too_deep(const pugi::xml_node& root) {
     int depth = 0;
     pugi::xml_node n = root.first_child();
     while (n) {
-        if (n.type() == pugi::node_element && depth >= kMaxElementDepth) return n;
+        if (n.type() == pugi::node_element && depth >= max_element_depth) return n;
         if (n.first_child()) {
             n = n.first_child();
             ++depth;

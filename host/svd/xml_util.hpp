@@ -58,20 +58,20 @@ namespace rivet::svd {
 // Elements nested deeper than any SVD needs (device, peripheral, clusters,
 // register, field, enumeratedValue: about a dozen levels) are rejected, so
 // that nothing that recurses over the tree can exhaust the stack.
-inline constexpr int kMaxElementDepth = 100;
+inline constexpr int max_element_depth = 100;
 
 // The first element nested deeper than kMaxElementDepth, found without
 // recursion; an empty node when there is none.
 [[nodiscard]] pugi::xml_node too_deep(const pugi::xml_node& root);
 
 // Throws Error(bad_input) "file:line: msg" for the node.
-[[noreturn]] void fail_at(const SvdDocument& doc, const pugi::xml_node& n, const std::string& msg);
+[[noreturn]] void fail_at(const svd_document& doc, const pugi::xml_node& n, const std::string& msg);
 
 // Typed reads of child elements; a missing required element or a malformed
 // value is an Error naming the file and line.
-class NodeReader {
+class node_reader {
 public:
-    explicit NodeReader(const SvdDocument& doc) : doc_(doc) {}
+    explicit node_reader(const svd_document& doc) : doc_(doc) {}
 
 protected:
     [[noreturn]] void fail(const pugi::xml_node& n, const std::string& msg) const {
@@ -83,7 +83,7 @@ protected:
     [[nodiscard]] std::uint64_t req_int(const pugi::xml_node& n, const char* tag) const;
     [[nodiscard]] bool opt_bool(const pugi::xml_node& n, const char* tag, bool dflt) const;
 
-    const SvdDocument& doc_;
+    const svd_document& doc_;
 };
 
 }  // namespace rivet::svd

@@ -14,15 +14,15 @@ namespace {
 namespace dev = rivet_test;
 using uart = dev::uart0::block;
 
-struct Ram {
+struct fake_ram {
     alignas(8) std::array<std::uint32_t, 64> words{};
     [[nodiscard]] std::uintptr_t base() const {
         return reinterpret_cast<std::uintptr_t>(words.data());
     }
 };
 
-TEST(SvdApi, WriteStartsFromTheResetValue) {
-    Ram ram;
+TEST(svd_api, write_starts_from_the_reset_value) {
+    fake_ram ram;
     const uart u{ram.base()};
     u.cr().write([](auto& v) { v.en(true).div(16); });
     // reset 0x300 has DIV=3; DIV is replaced, other reset bits kept
@@ -31,8 +31,8 @@ TEST(SvdApi, WriteStartsFromTheResetValue) {
     EXPECT_EQ(ram.words[0], 0x300u);
 }
 
-TEST(SvdApi, ModifyReadsOnceAndWritesOnce) {
-    Ram ram;
+TEST(svd_api, modify_reads_once_and_writes_once) {
+    fake_ram ram;
     const uart u{ram.base()};
     ram.words[0] = 0x80000000u | (5u << 8) | 1u;  // BUSY, DIV=5, EN
     u.cr().modify([](auto& v) { v.parity(dev::uart0::cr::parity_v::odd); });
@@ -47,8 +47,8 @@ TEST(SvdApi, ModifyReadsOnceAndWritesOnce) {
     EXPECT_EQ(u.cr().read().div(), 10u);
 }
 
-TEST(SvdApi, ModifyNeverClearsWriteOneToClearFlags) {
-    Ram ram;
+TEST(svd_api, modify_never_clears_write_one_to_clear_flags) {
+    fake_ram ram;
     const uart u{ram.base()};
     ram.words[1] = 0b111u;  // TXE, RXNE, ORE pending
     u.sr().modify([](auto& v) { v.ie(true); });
@@ -62,8 +62,8 @@ TEST(SvdApi, ModifyNeverClearsWriteOneToClearFlags) {
     EXPECT_EQ(ram.words[1], 0x101u);  // reset 0x1 (TXE) kept, IE set
 }
 
-TEST(SvdApi, ValuesCanBeStoredAndWrittenBack) {
-    Ram ram;
+TEST(svd_api, values_can_be_stored_and_written_back) {
+    fake_ram ram;
     const uart u{ram.base()};
     dev::uart0::cr::value saved;  // the reset value
     EXPECT_EQ(saved.bits(), 0x300u);
@@ -75,8 +75,8 @@ TEST(SvdApi, ValuesCanBeStoredAndWrittenBack) {
     EXPECT_EQ(dev::uart0::cr::value(0x1234u).bits(), 0x1234u);
 }
 
-TEST(SvdApi, NarrowRegistersUseNarrowAccesses) {
-    Ram ram;
+TEST(svd_api, narrow_registers_use_narrow_accesses) {
+    fake_ram ram;
     const uart u{ram.base()};
     static_assert(std::is_same_v<dev::uart0::dr::value::raw_type, std::uint16_t>);
     u.dr().write([](auto& v) { v.data(0x1FF); });
@@ -87,8 +87,8 @@ TEST(SvdApi, NarrowRegistersUseNarrowAccesses) {
     EXPECT_EQ(u.id().read().bits(), 0xAB01u);
 }
 
-TEST(SvdApi, RegisterArraysClustersAndFieldArrays) {
-    Ram ram;
+TEST(svd_api, register_arrays_clusters_and_field_arrays) {
+    fake_ram ram;
     const uart u{ram.base()};
     EXPECT_EQ(u.match<2>().address(), ram.base() + 0x28);
     EXPECT_EQ(u.match(3).address(), ram.base() + 0x2C);
@@ -110,7 +110,7 @@ TEST(SvdApi, RegisterArraysClustersAndFieldArrays) {
     EXPECT_EQ(u.mode().read().mode(3), mode::analog);
 }
 
-TEST(SvdApi, InstancesAndDerivedPeripherals) {
+TEST(svd_api, instances_and_derived_peripherals) {
     static_assert(
         std::is_same_v<decltype(dev::UART0), decltype(dev::UART1)>);  // derivedFrom: one type
     EXPECT_EQ(dev::UART0.base_address(), 0x40001000u);
@@ -120,7 +120,7 @@ TEST(SvdApi, InstancesAndDerivedPeripherals) {
     EXPECT_EQ(dev::memory_map::TIMER, 0x40003000u);
 }
 
-TEST(SvdApi, DeviceHeader) {
+TEST(svd_api, device_header) {
     EXPECT_EQ(static_cast<int>(dev::irq::uart1), 6);
     EXPECT_EQ(static_cast<int>(dev::irq::sys_tick), -1);
     EXPECT_EQ(dev::irq_count, 10u);

@@ -21,39 +21,39 @@ namespace {
 
 namespace fs = std::filesystem;
 
-const fs::path kCorpus = RIVET_SVD_CORPUS;
+const fs::path corpus_dir = RIVET_SVD_CORPUS;
 
 std::vector<fs::path> all_svds() {
     std::vector<fs::path> out;
-    for (const auto& e : fs::recursive_directory_iterator(kCorpus)) {
+    for (const auto& e : fs::recursive_directory_iterator(corpus_dir)) {
         if (e.path().extension() == ".svd") out.push_back(e.path());
     }
     std::sort(out.begin(), out.end());
     return out;
 }
 
-TEST(SvdCorpus, EverySvdParsesChecksAndGenerates) {
+TEST(svd_corpus, every_svd_parses_checks_and_generates) {
     const auto svds = all_svds();
     EXPECT_EQ(svds.size(), 23u);
     int known_errors = 0, misplaced = 0;
     for (const fs::path& p : svds) {
         SCOPED_TRACE(p.string());
-        SvdDocument doc;
+        svd_document doc;
         ASSERT_NO_THROW(load_svd_file(doc, p.string()));
-        for (const Problem& pr : check_structure(doc)) {
+        for (const problem& pr : check_structure(doc)) {
             // e310x (community-written) puts enumeratedValues and a range in
             // registers and resetValue in fields.
-            if (p.filename() == "e310x.svd" && pr.severity == Problem::Severity::error) {
+            if (p.filename() == "e310x.svd" && pr.severity == problem::severity_level::error) {
                 ++misplaced;
                 continue;
             }
             ADD_FAILURE() << pr.where << ": " << pr.message;
         }
-        Device dev;
+        svd_device dev;
         ASSERT_NO_THROW(dev = parse_svd_file(p.string()));
         EXPECT_FALSE(dev.peripherals.empty());
-        for (const Problem& pr : check_device(dev)) {
-            if (pr.severity != Problem::Severity::error) continue;
+        for (const problem& pr : check_device(dev)) {
+            if (pr.severity != problem::severity_level::error) continue;
             // The one real vendor mistake in the corpus: e310x PWMn.cfg.cmp2gang
             // is declared as bits 26..36 of a 32-bit register.
             if (p.filename() == "e310x.svd" &&
@@ -72,25 +72,26 @@ TEST(SvdCorpus, EverySvdParsesChecksAndGenerates) {
 
 // Every device patch in stm32-rs-devices/ whose _svd is in stm32/ (the
 // MANIFEST's ../svd/ -> ../stm32/ mapping, given here as --svd-root).
-TEST(SvdCorpus, EveryStm32DevicePatchApplies) {
-    const PatchOptions opts{(kCorpus / "stm32").string()};
+TEST(svd_corpus, every_stm32_device_patch_applies) {
+    const patch_options opts{(corpus_dir / "stm32").string()};
     std::set<std::string> applied;
-    for (const auto& e : fs::directory_iterator(kCorpus / "stm32-rs-devices")) {
+    for (const auto& e : fs::directory_iterator(corpus_dir / "stm32-rs-devices")) {
         if (e.path().extension() != ".yaml") continue;
         const std::string svd = patch_svd_path(e.path().string(), opts);
         if (svd.empty() || !fs::exists(svd)) continue;
         SCOPED_TRACE(e.path().string());
-        SvdDocument doc;
+        svd_document doc;
         load_svd_file(doc, svd);
         try {
             apply_patch_file(doc, e.path().string(), opts);
-            for (const Problem& pr : check_structure(doc))
+            for (const problem& pr : check_structure(doc))
                 ADD_FAILURE() << pr.where << ": " << pr.message;
             resolve_derived(doc, true);
-            const Device dev = build_model(doc);
+            const svd_device dev = build_model(doc);
             EXPECT_FALSE(emit_cpp(dev, {}).empty());
-            for (const Problem& pr : check_device(dev)) {
-                EXPECT_NE(pr.severity, Problem::Severity::error) << pr.where << ": " << pr.message;
+            for (const problem& pr : check_device(dev)) {
+                EXPECT_NE(pr.severity, problem::severity_level::error)
+                    << pr.where << ": " << pr.message;
             }
             applied.insert(e.path().stem().string());
         } catch (const Error& err) {
@@ -106,11 +107,11 @@ TEST(SvdCorpus, EveryStm32DevicePatchApplies) {
 // As svdtools, a derived peripheral takes its patch's interrupt edits: DMA2
 // derives from DMA1 and patches/dma/interrupt_names.yaml renames its
 // interrupts.
-TEST(SvdCorpus, DerivedPeripheralTakesInterruptEdits) {
-    const PatchOptions opts{(kCorpus / "stm32").string()};
-    SvdDocument doc;
-    load_svd_file(doc, (kCorpus / "stm32" / "stm32l4x5.svd").string());
-    apply_patch_file(doc, (kCorpus / "stm32-rs-devices" / "stm32l4x5.yaml").string(), opts);
+TEST(svd_corpus, derived_peripheral_takes_interrupt_edits) {
+    const patch_options opts{(corpus_dir / "stm32").string()};
+    svd_document doc;
+    load_svd_file(doc, (corpus_dir / "stm32" / "stm32l4x5.svd").string());
+    apply_patch_file(doc, (corpus_dir / "stm32-rs-devices" / "stm32l4x5.yaml").string(), opts);
     std::set<std::string> names;
     for (pugi::xml_node p : doc.xml.child("device").child("peripherals").children("peripheral")) {
         if (std::string(p.child("name").text().get()) != "DMA2") continue;
@@ -121,20 +122,20 @@ TEST(SvdCorpus, DerivedPeripheralTakesInterruptEdits) {
                                             "DMA2_CH5", "DMA2_CH6", "DMA2_CH7"}));
 }
 
-TEST(SvdCorpus, PatchedSvdRoundTripsThroughTheWriter) {
-    const PatchOptions opts{(kCorpus / "stm32").string()};
-    SvdDocument doc;
-    load_svd_file(doc, (kCorpus / "stm32" / "stm32f411.svd").string());
-    apply_patch_file(doc, (kCorpus / "stm32-rs-devices" / "stm32f411.yaml").string(), opts);
+TEST(svd_corpus, patched_svd_round_trips_through_the_writer) {
+    const patch_options opts{(corpus_dir / "stm32").string()};
+    svd_document doc;
+    load_svd_file(doc, (corpus_dir / "stm32" / "stm32f411.svd").string());
+    apply_patch_file(doc, (corpus_dir / "stm32-rs-devices" / "stm32f411.yaml").string(), opts);
     resolve_derived(doc, false);  // --expand
     const std::string text = svd_to_string(doc);
     EXPECT_EQ(text.find("derivedFrom"), std::string::npos);
-    const Device again = parse_svd_string(text, "roundtrip.svd");
-    SvdDocument doc2;
-    load_svd_file(doc2, (kCorpus / "stm32" / "stm32f411.svd").string());
-    apply_patch_file(doc2, (kCorpus / "stm32-rs-devices" / "stm32f411.yaml").string(), opts);
+    const svd_device again = parse_svd_string(text, "roundtrip.svd");
+    svd_document doc2;
+    load_svd_file(doc2, (corpus_dir / "stm32" / "stm32f411.svd").string());
+    apply_patch_file(doc2, (corpus_dir / "stm32-rs-devices" / "stm32f411.yaml").string(), opts);
     resolve_derived(doc2, false);
-    const Device direct = build_model(doc2);
+    const svd_device direct = build_model(doc2);
     ASSERT_EQ(again.peripherals.size(), direct.peripherals.size());
     for (std::size_t i = 0; i < again.peripherals.size(); ++i) {
         EXPECT_EQ(again.peripherals[i].name, direct.peripherals[i].name);

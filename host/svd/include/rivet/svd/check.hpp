@@ -11,9 +11,9 @@
 
 namespace rivet::svd {
 
-struct Problem {
-    enum class Severity { warning, error };
-    Severity severity = Severity::warning;
+struct problem {
+    enum class severity_level { warning, error };
+    severity_level severity = severity_level::warning;
     std::string where;    // file:line
     std::string message;  // names the peripheral/register/field
 };
@@ -21,11 +21,11 @@ struct Problem {
 // Field overlaps, fields outside their register, registers overlapping
 // without an alternate, enumerated values outside a field, reset values wider
 // than the register, duplicate names, interrupts with clashing numbers.
-[[nodiscard]] std::vector<Problem> check_device(const Device& device);
+[[nodiscard]] std::vector<problem> check_device(const svd_device& device);
 
 // Elements in the wrong place (a <register> inside a <field>: error) and
 // elements the SVD schema does not know (warning), each with its file:line.
 // Inside <vendorExtensions> anything goes.
-[[nodiscard]] std::vector<Problem> check_structure(const SvdDocument& doc);
+[[nodiscard]] std::vector<problem> check_structure(const svd_document& doc);
 
 }  // namespace rivet::svd

@@ -10,25 +10,26 @@
 
 namespace rivet::svd {
 
-struct EmitOptions {
+struct emit_options {
     std::string ns;  // C++ namespace; empty = lower-case device name
 };
 
-struct GeneratedFile {
+struct generated_file {
     std::string path;  // relative to the output directory
     std::string text;
 };
 
 // Files: "<dev>.hpp" (memory map, interrupts, vector table, core config) and
 // "<dev>/<block>.hpp" per register-block type.
-[[nodiscard]] std::vector<GeneratedFile> emit_cpp(const Device& device, const EmitOptions& options);
+[[nodiscard]] std::vector<generated_file> emit_cpp(const svd_device& device,
+                                                   const emit_options& options);
 
 // One "<DEV>.h": CMSIS-style structs, base-address macros, _Pos/_Msk macros.
-[[nodiscard]] std::vector<GeneratedFile> emit_cmsis(const Device& device);
+[[nodiscard]] std::vector<generated_file> emit_cmsis(const svd_device& device);
 
 // Writes files under dir (creating folders); unchanged files are not touched
 // so that build systems do not rebuild. Throws Error(io) on failure.
-void write_files(const std::string& dir, const std::vector<GeneratedFile>& files);
+void write_files(const std::string& dir, const std::vector<generated_file>& files);
 
 // A valid, non-reserved C++ identifier (lower-case unless keep_case).
 [[nodiscard]] std::string cpp_identifier(const std::string& name, bool keep_case = false);

@@ -17,7 +17,7 @@ namespace rivet::svd {
 // keep their registers; the others stay as name, base address and
 // interrupts, so that the interrupt table is still the whole chip's.
 // Throws Error(usage) naming a peripheral that the document lacks.
-void reduce_to_facts(SvdDocument& doc, const std::vector<std::string>& peripherals);
+void reduce_to_facts(svd_document& doc, const std::vector<std::string>& peripherals);
 
 // Where a facts file came from, for the comment at its top.
 struct facts_origin {
@@ -29,7 +29,7 @@ struct facts_origin {
 // The facts file: the XML declaration, a comment naming the source SVD and
 // patch with their SHA-256 and the command, then the reduced document.
 // Throws Error(usage) when a name cannot be written inside an XML comment.
-[[nodiscard]] std::string facts_to_string(const SvdDocument& doc, const facts_origin& origin);
+[[nodiscard]] std::string facts_to_string(const svd_document& doc, const facts_origin& origin);
 
 // The SHA-256 of a file's bytes in lowercase hex; Error(no_input) when the
 // file cannot be read.

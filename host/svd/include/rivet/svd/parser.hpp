@@ -17,7 +17,7 @@
 namespace rivet::svd {
 
 // An SVD file as XML, with what is needed to turn node offsets into lines.
-class SvdDocument {
+class svd_document {
 public:
     pugi::xml_document xml;
     std::string path;
@@ -33,21 +33,21 @@ private:
 
 // Throws Error(no_input) when the file cannot be read, Error(bad_input) when it
 // is not XML or has no <device> root.
-void load_svd_file(SvdDocument& doc, const std::string& path);
-void load_svd_string(SvdDocument& doc, std::string_view text, const std::string& name);
+void load_svd_file(svd_document& doc, const std::string& path);
+void load_svd_string(svd_document& doc, std::string_view text, const std::string& name);
 
 // Replaces every derivedFrom (peripheral, cluster, register, field,
 // enumeratedValues) by the merged element. With keep_shared_peripherals, a
 // derived peripheral that adds no registers keeps its derivedFrom attribute
 // so that the model can record that it shares its base's register block.
-void resolve_derived(SvdDocument& doc, bool keep_shared_peripherals);
+void resolve_derived(svd_document& doc, bool keep_shared_peripherals);
 
 // Builds the model from a document whose derivations are resolved.
-[[nodiscard]] Device build_model(const SvdDocument& doc);
+[[nodiscard]] svd_device build_model(const svd_document& doc);
 
 // load + resolve + build in one go.
-[[nodiscard]] Device parse_svd_file(const std::string& path);
-[[nodiscard]] Device parse_svd_string(std::string_view text, const std::string& name);
+[[nodiscard]] svd_device parse_svd_file(const std::string& path);
+[[nodiscard]] svd_device parse_svd_string(std::string_view text, const std::string& name);
 
 // SVD scaled non-negative integer: decimal, 0x hex, #binary (x = 0) and the
 // k/M/G suffixes. Returns false when the text is not a number.

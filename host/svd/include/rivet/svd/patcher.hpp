@@ -9,7 +9,7 @@
 
 namespace rivet::svd {
 
-struct PatchOptions {
+struct patch_options {
     // When set, every SVD the patch names (_svd, _copy from:) is looked up as
     // svd_root/<file name> instead of relative to the YAML file.
     std::string svd_root;
@@ -17,17 +17,19 @@ struct PatchOptions {
 
 // The SVD path the patch's _svd names (resolved as above); "" when absent.
 // Throws Error(no_input) / Error(bad_input) for unreadable or malformed YAML.
-[[nodiscard]] std::string patch_svd_path(const std::string& yaml_path, const PatchOptions& options);
+[[nodiscard]] std::string patch_svd_path(const std::string& yaml_path,
+                                         const patch_options& options);
 
 // Applies the patch file to doc. Errors name the YAML file and the patch path
 // (e.g. "stm32f405.yaml: RCC.CR.HSEON: field not found").
-void apply_patch_file(SvdDocument& doc, const std::string& yaml_path, const PatchOptions& options);
+void apply_patch_file(svd_document& doc, const std::string& yaml_path,
+                      const patch_options& options);
 
 // Same, from YAML text; include paths are relative to base_dir.
-void apply_patch_string(SvdDocument& doc, const std::string& yaml_text, const std::string& name,
-                        const std::string& base_dir, const PatchOptions& options);
+void apply_patch_string(svd_document& doc, const std::string& yaml_text, const std::string& name,
+                        const std::string& base_dir, const patch_options& options);
 
 // Serialises the document as SVD XML.
-[[nodiscard]] std::string svd_to_string(const SvdDocument& doc);
+[[nodiscard]] std::string svd_to_string(const svd_document& doc);
 
 }  // namespace rivet::svd
