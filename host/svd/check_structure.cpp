@@ -81,7 +81,7 @@ public:
     std::vector<problem> run() {
         const pugi::xml_node device = doc_.xml.child("device");
         // Recursion is bounded: documents nested deeper than
-        // kMaxElementDepth are rejected when they are loaded.
+        // max_element_depth are rejected when they are loaded.
         walk(device);
         return std::move(out_);
     }

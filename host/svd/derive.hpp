@@ -41,7 +41,7 @@ private:
     // 75,000 at most, stm32g474).
     static constexpr std::size_t max_looked = 10'000'000;
 
-    // find_named, counted against kMaxLooked (`at` names the place).
+    // find_named, counted against max_looked (`at` names the place).
     pugi::xml_node find(const pugi::xml_node& scope, std::string_view name,
                         std::initializer_list<const char*> tags, const pugi::xml_node& at);
     // Counts n more elements looked at.
@@ -51,7 +51,7 @@ private:
                            std::size_t first, std::size_t last);
 
     // Copies node into parent (appended, or before `before`), counting its
-    // nodes against kMaxCopied: derivations of derivations multiply.
+    // nodes against max_copied: derivations of derivations multiply.
     pugi::xml_node copy(pugi::xml_node parent, const pugi::xml_node& node,
                         const pugi::xml_node& before = {});
 

@@ -60,7 +60,7 @@ namespace rivet::svd {
 // that nothing that recurses over the tree can exhaust the stack.
 inline constexpr int max_element_depth = 100;
 
-// The first element nested deeper than kMaxElementDepth, found without
+// The first element nested deeper than max_element_depth, found without
 // recursion; an empty node when there is none.
 [[nodiscard]] pugi::xml_node too_deep(const pugi::xml_node& root);
 
