@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include <sstream>
+#include <type_traits>
 
 #include "rivet/fontgen/font.hpp"
 
@@ -15,6 +16,14 @@ result<font> parse_bdf(const std::string& text, const std::string& name) {
     auto bad = [&](const std::string& what) {
         return result<font>{std::nullopt, {fmt::format("{}:{}: {}", name, number, what)}};
     };
+    // Every number is bounded before use, so no sum below can overflow:
+    // cells are at most 255 pixels, offsets at most that far out.
+    auto read = [](std::istringstream& words, long low, long high, auto& out) {
+        long value = 0;
+        if (!(words >> value) || value < low || value > high) return false;
+        out = static_cast<std::remove_reference_t<decltype(out)>>(value);
+        return true;
+    };
     font f;
     int descent = 0;
     long encoding = -1;
@@ -25,18 +34,21 @@ result<font> parse_bdf(const std::string& text, const std::string& name) {
         std::string key;
         words >> key;
         if (key == "FONT_ASCENT") {
-            words >> f.ascent;
+            if (!read(words, 0, 255, f.ascent)) return bad("FONT_ASCENT must be 0..255");
         } else if (key == "FONT_DESCENT") {
-            words >> descent;
+            if (!read(words, 0, 255, descent)) return bad("FONT_DESCENT must be 0..255");
         } else if (key == "STARTCHAR") {
             encoding = -1;
             dwidth = -1;
         } else if (key == "ENCODING") {
-            words >> encoding;
+            // -1 (and a missing number): a glyph without a code point, skipped.
+            if (!read(words, -1, 0x10ffff, encoding)) encoding = -1;
         } else if (key == "DWIDTH") {
-            words >> dwidth;
+            if (!read(words, 0, 255, dwidth)) return bad("DWIDTH must be 0..255");
         } else if (key == "BBX") {
-            if (!(words >> bw >> bh >> bx >> by)) return bad("BBX needs four numbers");
+            if (!read(words, 0, 255, bw) || !read(words, 0, 255, bh) ||
+                !read(words, -255, 255, bx) || !read(words, -255, 255, by))
+                return bad("BBX needs a width and height 0..255 and offsets -255..255");
         } else if (key == "BITMAP") {
             f.height = f.ascent + descent;
             if (f.height <= 0) return bad("BITMAP before FONT_ASCENT and FONT_DESCENT");

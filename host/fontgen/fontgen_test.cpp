@@ -69,7 +69,13 @@ TEST(Fontgen, TruncatedOrForeignFilesAreErrorsNamingTheFile) {
     const std::string broken = "STARTFONT 2.1\nFONT_ASCENT 3\nFONT_DESCENT 1\nBBX 3\n";
     const auto h = parse(std::vector<std::uint8_t>(broken.begin(), broken.end()), "b.bdf");
     ASSERT_FALSE(h);
-    EXPECT_EQ(h.failure.message, "b.bdf:4: BBX needs four numbers");
+    EXPECT_EQ(h.failure.message,
+              "b.bdf:4: BBX needs a width and height 0..255 and offsets -255..255");
+    // Found by fontgen_fuzz: a descent past INT_MAX made the cell height overflow.
+    const std::string huge = "STARTFONT 2.1\nFONT_ASCENT 1\nFONT_DESCENT 3333333333333333333\n";
+    const auto k = parse(std::vector<std::uint8_t>(huge.begin(), huge.end()), "h.bdf");
+    ASSERT_FALSE(k);
+    EXPECT_EQ(k.failure.message, "h.bdf:3: FONT_DESCENT must be 0..255");
     const std::string not_hex =
         "STARTFONT 2.1\nFONT_ASCENT 1\nFONT_DESCENT 0\nSTARTCHAR a\nENCODING 97\nDWIDTH 1 0\n"
         "BBX 1 1 0 0\nBITMAP\nzz\n";
