@@ -79,6 +79,9 @@ int main() {
     parts::console_rx::enable();
     rivet::cortex_m::nvic::set_priority<parts::console_rx::irq, 1>();
     rivet::cortex_m::nvic::enable<parts::console_rx::irq>();
+    // Bytes that arrived before the receive interrupt was enabled raise no
+    // interrupt on some UARTs (the CMSDK's is an edge): take them now.
+    rivet::cortex_m::nvic::pend<parts::console_rx::irq>();
     rivet::console::write_line("ready");  // on the console itself, where a tester looks for it
     async::thread_executor executor;
     executor.spawn(reader());
