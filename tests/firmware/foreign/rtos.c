@@ -70,7 +70,12 @@ void task_delay(uint32_t n)
 void SysTick_Handler(void)
 {
     ++ticks;
-    SCB_ICSR = ICSR_PENDSVSET;
+    /* A tick between enabling SysTick and the SVC that starts the first
+       task (a slow host can delay QEMU that long) must not switch: there is
+       no task yet, and PSP is still 0. */
+    uint32_t psp;
+    __asm volatile("mrs %0, psp" : "=r"(psp));
+    if (psp != 0u) SCB_ICSR = ICSR_PENDSVSET;
 }
 
 /* Called from PendSV with interrupts masked. */
