@@ -150,7 +150,7 @@ void reduce_to_facts(svd_document& doc, const std::vector<std::string>& peripher
 
 std::string facts_to_string(const svd_document& doc, const facts_origin& origin) {
     std::string comment =
-        "\n  Facts only (names, addresses, offsets, sizes, bit ranges, access, reset values,\n"
+        "\n  Written by Rivet: facts only (names, addresses, offsets, sizes, bit ranges, access, reset values,\n"
         "  enumerated values, interrupts), without the vendor's descriptions.\n";
     comment += fmt::format("  Source: {} (SHA-256 {})\n", comment_safe(origin.svd, "file name"),
                            file_sha256(origin.svd));
