@@ -28,16 +28,17 @@ fuzz-long: setup
 	cmake --build --preset fuzz-long
 	scripts/fuzz-long.sh
 
-# Builds everything, then runs examples/hello and examples/logging on the
-# emulated LM3S6965. The logging example ends in a failed assertion on
-# purpose, which rivet reports with exit code 101. Then the gfx dashboard
-# runs with a TMP105 set to 23.5 °C, and its OLED is saved as a PNG.
-demo: firmware
-	$(RIVET) run build/firmware/examples/hello/hello-lm3s6965evb.elf
-	$(RIVET) run build/firmware/examples/logging/logging-lm3s6965evb.elf || test $$? -eq 101
-	RIVET_DEMO_PNG="$(CURDIR)/build/dashboard.png" bash tests/integration/dashboard_screendump.sh \
-		$(RIVET) build/firmware/examples/lm3s6965evb examples/lm3s6965evb/dashboard.ppm
-	@echo "The dashboard on the emulated OLED (4x): $(CURDIR)/build/dashboard.png"
+# Builds only what it runs (rivet, and four firmwares for the emulated
+# LM3S6965), then shows hello, deferred logging, a fault report with its
+# backtrace and the gfx dashboard on the OLED, saved as a PNG
+# (scripts/demo.sh says what each step shows and what to try next).
+DEMO_FIRMWARE := hello-lm3s6965evb logging-lm3s6965evb fault-lm3s6965evb lm3s6965evb-dashboard
+demo: setup
+	cmake --preset host
+	cmake --build --preset host --target rivet rivet-fontgen
+	cmake --preset firmware
+	cmake --build --preset firmware --target $(DEMO_FIRMWARE)
+	scripts/demo.sh $(RIVET) build/firmware
 
 # Host unit tests, a short run of every fuzzer, then the firmware and runner
 # tests under QEMU.

@@ -13,10 +13,14 @@
 #include <rivet/drivers/tmp105.hpp>
 #include <rivet/hal/delay.hpp>
 #include <rivet/log/log.hpp>
+#include <rivet/runtime/emulated_device.hpp>
 
 #include "dashboard.hpp"
 
 namespace board = rivet::bsp::lm3s6965evb;
+
+// QEMU puts a TMP105 on the board's I2C bus without any flag (id "sensor" for QMP).
+RIVET_EMULATED_DEVICE("tmp105,address=0x48,id=sensor");
 
 int main() {
     auto [device, data_command] = board::configure_oled();

@@ -80,7 +80,11 @@ target_session open_target(const target_options& options) {
         throw Error(ErrorKind::usage, "--probe-arg needs --probe openocd or --probe pyocd");
     if (options.probe == "qemu") {
         probe::qemu_options qemu;
-        qemu.extra_arguments = options.qemu_arguments;
+        for (auto& device : runner::emulated_devices(firmware)) {
+            qemu.extra_arguments.insert(qemu.extra_arguments.end(), {"-device", std::move(device)});
+        }
+        qemu.extra_arguments.insert(qemu.extra_arguments.end(), options.qemu_arguments.begin(),
+                                    options.qemu_arguments.end());
         if (options.forward_stdin) qemu.input_fd = STDIN_FILENO;
         target = probe::start_qemu(board, output::console, qemu, connect_timeout);
     } else if (!options.qemu_arguments.empty()) {

@@ -27,6 +27,24 @@ std::optional<std::string> recorded_board(const elf::file& firmware) {
     return board->name;
 }
 
+std::vector<std::string> emulated_devices(const elf::file& firmware) {
+    std::vector<std::string> devices;
+    auto note = firmware.section(contracts::emulated_devices_section);
+    if (!note) return devices;
+    std::string_view text(reinterpret_cast<const char*>(note->data()), note->size());
+    while (!text.empty()) {
+        const auto end = text.find('\0');
+        if (end == std::string_view::npos) {
+            throw Error(ErrorKind::bad_input,
+                        fmt::format("{}: section {} ends inside a device specification",
+                                    firmware.path().string(), contracts::emulated_devices_section));
+        }
+        if (end > 0) devices.emplace_back(text.substr(0, end));
+        text.remove_prefix(end + 1);
+    }
+    return devices;
+}
+
 board::description board_for(const elf::file& firmware, const std::optional<std::string>& name) {
     if (name) {
         if (auto board = board::find_builtin(*name)) return *board;

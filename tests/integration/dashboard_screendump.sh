@@ -1,11 +1,10 @@
 # The gfx dashboard (examples/lm3s6965evb/dashboard.cpp) by picture: it runs
-# with a TMP105 on I2C0; after its first frame ("ready", 0 °C) the sensor is
+# with a TMP105 on I2C0 (the firmware asks for it: RIVET_EMULATED_DEVICE); after its first frame ("ready", 0 °C) the sensor is
 # set to 23.5 °C over QMP, and once the firmware has shown that reading a
 # screendump is compared with the reviewed reference (third argument), which
 # is the picture of firmware/gfx/test/golden/dashboard.png. With
 # RIVET_DEMO_PNG=PATH it is also saved there (make demo).
 source "$(dirname "$0")/lib.sh"
-SCREENDUMP_RUN_ARGS=(--qemu-arg=-device --qemu-arg=tmp105,address=0x48,id=sensor)
 screendump_prepare() {
     qmp "$WORK/qmp.sock" \
         '{"execute": "qom-set", "arguments": {"path": "/machine/peripheral/sensor", "property": "temperature", "value": 23500}}' ||

@@ -138,8 +138,7 @@ start_gdb_server() {
 # machine); QEMU's MODEL must not have complained on
 # stderr (it reports bytes it does not understand there, after which it
 # misreads what follows, and a pattern could still look right).
-# SCREENDUMP_RUN_ARGS (an array) adds rivet arguments; a function
-# screendump_prepare, when defined, runs between "ready" and the dump; with
+# A function screendump_prepare, when defined, runs between "ready" and the dump; with
 # RIVET_DEMO_PNG set, the canonical picture is also saved there as a PNG.
 check_screendump() {
     local model=$1 elf=$2 panel=$3 levels=$4 reference=$5 pid qmp_code differences
@@ -150,7 +149,7 @@ check_screendump() {
         exit 0
     fi
     rm -f "$WORK/in" && mkfifo "$WORK/in"
-    "$RIVET" run "$FIRMWARE/$elf" --timeout 40 ${SCREENDUMP_RUN_ARGS[@]+"${SCREENDUMP_RUN_ARGS[@]}"} \
+    "$RIVET" run "$FIRMWARE/$elf" --timeout 40 \
         --qemu-arg=-qmp --qemu-arg="unix:$WORK/qmp.sock,server=on,wait=off" \
         <"$WORK/in" >"$WORK/out" 2>"$WORK/err" &
     pid=$!

@@ -6,10 +6,14 @@
 #include <rivet/bsp/mps2_an385.hpp>
 #include <rivet/hal/pins.hpp>
 #include <rivet/log/log.hpp>
+#include <rivet/runtime/emulated_device.hpp>
 
 #include "temperature.hpp"
 
 namespace board = rivet::bsp::mps2_an385;
+
+// QEMU puts a TMP105 on the board's I2C bus without any flag (id "sensor" for QMP).
+RIVET_EMULATED_DEVICE("tmp105,address=0x48,id=sensor");
 
 int main() {
     auto [bus, warm_led] = rivet::hal::take<board::shield1_i2c<>, board::user_led0>();

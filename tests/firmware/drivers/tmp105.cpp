@@ -8,8 +8,12 @@
 #include <rivet/drivers/tmp105.hpp>
 #include <rivet/hal/i2c.hpp>
 #include <rivet/log/log.hpp>
+#include <rivet/runtime/emulated_device.hpp>
 
 #include <cstdint>
+
+// QEMU puts a TMP105 on the board's I2C bus without any flag (id "sensor" for QMP).
+RIVET_EMULATED_DEVICE("tmp105,address=0x48,id=sensor");
 
 namespace {
 

@@ -11,6 +11,12 @@ namespace rivet::contracts {
 // NUL-terminated) that the firmware was built for.
 inline constexpr char board_section[] = ".rivet.board";
 
+// Non-loaded ELF section of NUL-terminated QEMU device specifications
+// ("tmp105,address=0x48,id=sensor") the firmware expects on the emulated
+// board (RIVET_EMULATED_DEVICE): `rivet run --probe qemu` adds each as a
+// `-device`, so an example that reads a sensor runs without QEMU flags.
+inline constexpr char emulated_devices_section[] = ".rivet.qemu.device";
+
 // The vector table of firmware built with Rivet; the runner resets the
 // core from it (other firmware: from the board's boot address).
 inline constexpr char vector_table_symbol[] = "rivet_vector_table";

@@ -8,6 +8,7 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <vector>
 
 namespace rivet::runner {
 
@@ -17,6 +18,11 @@ board::description board_for(const elf::file& firmware, const std::optional<std:
 
 // The board rivet_add_firmware recorded in the ELF, if any.
 std::optional<std::string> recorded_board(const elf::file& firmware);
+
+// The QEMU devices the firmware asks for beside the board's own
+// (RIVET_EMULATED_DEVICE), in the order it names them. Throws bad_input
+// when the section is malformed.
+std::vector<std::string> emulated_devices(const elf::file& firmware);
 
 // Where the core finds the firmware's vector table: Rivet's
 // rivet_vector_table, or the board's boot address.
