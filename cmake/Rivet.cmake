@@ -321,6 +321,7 @@ endfunction()
 # RivetCompileFail from here.
 list(APPEND CMAKE_MODULE_PATH "${CMAKE_CURRENT_LIST_DIR}")
 include(RivetSvd)
+include(RivetTest)
 rivet_refuse_shared_targets()
 add_subdirectory("${RIVET_ROOT}/firmware" "${CMAKE_BINARY_DIR}/rivet/firmware")
 add_subdirectory("${RIVET_ROOT}/boards" "${CMAKE_BINARY_DIR}/rivet/boards")

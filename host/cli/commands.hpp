@@ -12,6 +12,7 @@ void add_attach_command(CLI::App& app, int& exit_code);
 void add_reset_command(CLI::App& app, int& exit_code);
 void add_log_command(CLI::App& app, int& exit_code);
 void add_stack_command(CLI::App& app, int& exit_code);
+void add_test_command(CLI::App& app, int& exit_code);
 void add_svd_command(CLI::App& app);
 
 }  // namespace rivet::cli

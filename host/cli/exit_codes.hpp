@@ -7,6 +7,7 @@
 
 namespace rivet::cli {
 
+inline constexpr int exit_test_failed = 1;    // rivet test: a case failed
 inline constexpr int exit_usage = 64;         // bad arguments, unknown board
 inline constexpr int exit_bad_input = 65;     // not an ELF, wrong architecture, does not fit
 inline constexpr int exit_no_input = 66;      // a named file does not exist

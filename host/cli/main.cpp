@@ -36,6 +36,7 @@ int run_cli(int argc, char** argv) {
     add_reset_command(app, exit_code);
     add_log_command(app, exit_code);
     add_stack_command(app, exit_code);
+    add_test_command(app, exit_code);
     add_svd_command(app);
 
     app.add_subcommand("boards", "List the built-in boards")->callback([] {

@@ -8,9 +8,6 @@
 
 #include <unistd.h>
 
-#include <atomic>
-#include <cmath>
-#include <csignal>
 #include <memory>
 #include <string>
 
@@ -18,27 +15,11 @@
 #include "exit_codes.hpp"
 #include "log_output.hpp"
 #include "output.hpp"
+#include "run_support.hpp"
 #include "target_options.hpp"
 
 namespace rivet::cli {
 namespace {
-
-std::atomic<bool> interrupted{false};
-
-void on_signal(int) {
-    interrupted.store(true);
-}
-
-// Ctrl-C and SIGTERM end the run through the runner's loop, so QEMU is shut
-// down and the exit code is the documented one.
-void install_signal_handlers() {
-    struct sigaction action {};
-    action.sa_handler = on_signal;
-    (void)sigemptyset(&action.sa_mask);
-    (void)::sigaction(SIGINT, &action, nullptr);
-    (void)::sigaction(SIGTERM, &action, nullptr);
-    (void)::signal(SIGPIPE, SIG_IGN);
-}
 
 struct run_arguments {
     target_options target;
@@ -60,28 +41,6 @@ void route_input(run_arguments& args) {
                     "--input console needs --probe qemu: use --input rtt with a remote probe");
     }
     args.target.forward_stdin = args.input == "console";
-}
-
-// --timeout SECONDS: a number > 0; without it the run waits for ever.
-void add_timeout_option(CLI::App& command, double& seconds) {
-    command
-        .add_option("--timeout", seconds,
-                    "Seconds before giving up (exit code 124); without it, wait for ever")
-        ->check(CLI::Validator(
-            [](const std::string& text) -> std::string {
-                std::size_t used = 0;
-                double value = 0;
-                try {
-                    value = std::stod(text, &used);
-                } catch (const std::exception&) {
-                    used = 0;
-                }
-                if (used == 0 || used != text.size() || !std::isfinite(value) || value <= 0) {
-                    return fmt::format("'{}': expected a number of seconds > 0", text);
-                }
-                return {};
-            },
-            "SECONDS"));
 }
 
 // A backtrace of where the core was, as text after `introduction` or as a
@@ -132,7 +91,8 @@ void add_run_command(CLI::App& app, int& exit_code) {
     auto* command =
         app.add_subcommand("run", "Load firmware, run it, print its output, exit with its code");
     args->target.add_to(*command);
-    add_timeout_option(*command, args->timeout_seconds);
+    add_timeout_option(*command, args->timeout_seconds,
+                       "Seconds before giving up (exit code 124); without it, wait for ever");
     command->add_flag("--no-verify", args->no_verify, "Do not read the loaded image back");
     args->log.add_to(*command);
     args->rtt.add_to(*command);

@@ -86,6 +86,7 @@ target_session open_target(const target_options& options) {
         qemu.extra_arguments.insert(qemu.extra_arguments.end(), options.qemu_arguments.begin(),
                                     options.qemu_arguments.end());
         if (options.forward_stdin) qemu.input_fd = STDIN_FILENO;
+        qemu.count_instructions = options.count_instructions;
         target = probe::start_qemu(board, output::console, qemu, connect_timeout);
     } else if (!options.qemu_arguments.empty()) {
         throw Error(ErrorKind::usage, "--qemu-arg needs --probe qemu");

@@ -25,6 +25,8 @@ struct target_options {
     std::vector<std::string> probe_arguments;
     // Send rivet's stdin to the board's console UART (QEMU probe).
     bool forward_stdin = false;
+    // Let the probe count instructions (QEMU: run under -icount).
+    bool count_instructions = false;
 
     void add_to(CLI::App& command);
 };

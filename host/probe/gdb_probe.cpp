@@ -49,6 +49,10 @@ void gdb_probe::halt() {
     client_->interrupt();
 }
 
+void gdb_probe::reset_system() {
+    client_->monitor("reset halt");
+}
+
 void gdb_probe::detach() {
     // RSP's D: the server removes its breakpoints and resumes the core
     // (QEMU's stub does both), then the link can close.

@@ -1,9 +1,12 @@
 #include <rivet/probe/qemu.hpp>
+#include <rivet/probe/qmp_monitor.hpp>
 #include <rivet/rsp/transport.hpp>
 #include <rivet/support/error.hpp>
 
 #include <fmt/format.h>
 
+#include <poll.h>
+#include <cerrno>
 #include <thread>
 
 namespace rivet::probe {
@@ -20,7 +23,37 @@ public:
     qemu_probe(std::shared_ptr<qemu_process> qemu, std::unique_ptr<rsp::client> client,
                std::string description, output_sink output)
         : qemu_holder{std::move(qemu)},
-          gdb_probe(std::move(client), std::move(description), std::move(output)) {}
+          gdb_probe(std::move(client), std::move(description), std::move(output)),
+          control_(qemu_holder::qemu->take_control_monitor()) {}
+
+    // QEMU's own reset of the machine: the core reloads SP and PC from the
+    // vector table, the NVIC forgets active and pending exceptions, and
+    // the guest stays stopped for the debugger.
+    void reset_system() override { client().monitor("system_reset"); }
+
+    // QEMU's instruction counter (QMP query-replay; it counts under
+    // -icount whether or not record/replay is on).
+    std::optional<std::uint64_t> instructions_executed() override {
+        if (control_.fd() < 0) return std::nullopt;
+        const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(5);
+        bool asked = false;
+        while (std::chrono::steady_clock::now() < deadline) {
+            if (!asked && control_.ready()) {
+                if (!control_.ask(R"({"execute":"query-replay"})")) break;
+                asked = true;
+            }
+            const auto answered = control_.answered();
+            pollfd readable{control_.fd(), POLLIN, 0};
+            if (::poll(&readable, 1, 100) < 0 && errno != EINTR) break;
+            if (!control_.receive()) break;
+            if (asked && control_.answered() != answered) {
+                const auto& reply = control_.last_return();
+                if (!reply.is_object() || !reply.contains("icount")) break;
+                return reply["icount"].get<std::uint64_t>();
+            }
+        }
+        throw Error(ErrorKind::io, fmt::format("{} did not say how many instructions ran", describe()));
+    }
 
     // A dropped connection usually means QEMU died (e.g. a core lockup);
     // what QEMU said is the useful part of the report.
@@ -38,6 +71,9 @@ public:
             throw;
         }
     }
+
+private:
+    qmp_monitor control_;
 };
 
 }  // namespace

@@ -111,6 +111,21 @@ qemu_process::qemu_process(const board::description& board, output_sink serial,
                          {"-chardev", fmt::format("socket,id=rivet-qmp,fd={}", qmp[1]), "-mon",
                           "chardev=rivet-qmp,mode=control"});
     }
+    // Counting: QEMU's instruction counter (QMP query-replay) counts only
+    // under -icount, and the probe asks through a monitor of its own.
+    std::array<int, 2> control{-1, -1};
+    if (options.count_instructions) {
+        if (::socketpair(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0, control.data()) != 0) {
+            throw Error(ErrorKind::unavailable, system_error("cannot set up a QMP monitor", errno));
+        }
+        arguments.insert(arguments.end(),
+                         {"-chardev", fmt::format("socket,id=rivet-control,fd={}", control[1]),
+                          "-mon", "chardev=rivet-control,mode=control"});
+        const bool own_icount =
+            std::find(options.extra_arguments.begin(), options.extra_arguments.end(), "-icount") !=
+            options.extra_arguments.end();
+        if (!own_icount) arguments.insert(arguments.end(), {"-icount", "shift=4,sleep=off"});
+    }
     arguments.insert(arguments.end(), options.extra_arguments.begin(),
                      options.extra_arguments.end());
     std::vector<char*> argv;
@@ -144,6 +159,8 @@ qemu_process::qemu_process(const board::description& board, output_sink serial,
         int flags = ::fcntl(listener, F_GETFD);
         ::fcntl(listener, F_SETFD, flags & ~FD_CLOEXEC);
         if (qmp[1] >= 0) ::fcntl(qmp[1], F_SETFD, ::fcntl(qmp[1], F_GETFD) & ~FD_CLOEXEC);
+        if (control[1] >= 0)
+            ::fcntl(control[1], F_SETFD, ::fcntl(control[1], F_GETFD) & ~FD_CLOEXEC);
         ::execvp(argv[0], argv.data());
         int error = errno;
         [[maybe_unused]] auto written = ::write(status[1], &error, sizeof error);
@@ -151,6 +168,8 @@ qemu_process::qemu_process(const board::description& board, output_sink serial,
     }
     ::close(listener);
     if (qmp[1] >= 0) ::close(qmp[1]);
+    if (control[1] >= 0) ::close(control[1]);
+    control_qmp_ = control[0];
     ::close(in[0]);
     ::close(out[1]);
     ::close(err[1]);
@@ -170,6 +189,7 @@ qemu_process::qemu_process(const board::description& board, output_sink serial,
         ::close(err[0]);
         ::close(serial_input_);
         if (qmp[0] >= 0) ::close(qmp[0]);
+        if (control_qmp_ >= 0) ::close(std::exchange(control_qmp_, -1));
         for (int& fd : stop_input_) {
             if (fd >= 0) ::close(fd);
             fd = -1;
@@ -369,6 +389,7 @@ void qemu_process::stop() {
 
 qemu_process::~qemu_process() {
     stop();
+    if (control_qmp_ >= 0) ::close(control_qmp_);
 }
 
 }  // namespace rivet::probe

@@ -69,6 +69,13 @@ bool qmp_monitor::read_word(std::uint32_t address) {
     return true;
 }
 
+bool qmp_monitor::ask(std::string_view command) {
+    if (fd_ < 0 || state_ != state::ready || outstanding_ != request::none) return false;
+    if (!send(command) || !send("\n")) return fail();
+    outstanding_ = request::other;
+    return true;
+}
+
 bool qmp_monitor::take_line(std::string_view line) {
     while (!line.empty() && (line.back() == '\r' || line.back() == ' ')) line.remove_suffix(1);
     if (line.empty()) return true;
@@ -92,6 +99,9 @@ bool qmp_monitor::take_line(std::string_view line) {
                 const auto& value = message.value("return", nlohmann::json());
                 last_word_ = value.is_string() ? parse_xp_word(value.get<std::string>())
                                                : std::nullopt;
+            }
+            if (outstanding_ == request::other) {
+                last_return_ = message.value("return", nlohmann::json());
             }
             outstanding_ = request::none;
             ++answered_;

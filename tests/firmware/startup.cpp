@@ -1,7 +1,7 @@
-// Checks what the reset handler promises before main: .data copied from
-// flash, .bss zeroed, static constructors run in order. Exits 0 when all
-// hold, else the number of the first broken promise.
-#include <rivet/console/console.hpp>
+// What the reset handler promises before main, as cases run on every board
+// (`rivet test`): .data copied from flash, .bss zeroed, static constructors
+// run in order, .data writable.
+#include <rivet/testing/test.hpp>
 
 #include <cstdint>
 
@@ -20,14 +20,20 @@ recorder second;
 
 }  // namespace
 
-int main() {
-    if (initialised != 0x12345678) return 1;
-    for (auto word : zeroed) {
-        if (word != 0) return 2;
-    }
-    if (first.seen != 1 || second.seen != 2) return 3;
-    initialised = initialised + 1;  // .data is RAM, not flash
-    if (initialised != 0x12345679) return 4;
-    rivet::console::write_line("startup ok");
-    return 0;
+RIVET_TEST(data_is_copied_from_flash) {
+    RIVET_ASSERT_EQ(initialised, 0x12345678u);
+}
+
+RIVET_TEST(bss_is_zeroed) {
+    for (auto word : zeroed) RIVET_ASSERT_EQ(word, 0u);
+}
+
+RIVET_TEST(constructors_run_in_order) {
+    RIVET_ASSERT_EQ(first.seen, 1);
+    RIVET_ASSERT_EQ(second.seen, 2);
+}
+
+RIVET_TEST(data_is_ram) {
+    initialised = initialised + 1;
+    RIVET_ASSERT_EQ(initialised, 0x12345679u);
 }

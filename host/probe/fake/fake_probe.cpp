@@ -76,6 +76,11 @@ void fake_probe::run() {
     }
 }
 
+void fake_probe::reset_system() {
+    if (running_) throw Error(ErrorKind::io, "fake probe: reset while the core runs");
+    ++system_resets_;
+}
+
 void fake_probe::detach() {
     breakpoints_.clear();
     running_ = true;
@@ -103,6 +108,8 @@ std::optional<stop_event> fake_probe::wait_stop(std::chrono::milliseconds timeou
     armed_ = false;
     running_ = false;
     if (next.pc) set_register("pc", *next.pc);
+    for (const auto& [name, value] : next.registers) set_register(name, value);
+    if (next.instructions) instruction_count = next.instructions;
     return next.event;
 }
 

@@ -28,6 +28,9 @@ public:
     void run() override;
     void halt() override;
     [[nodiscard]] std::optional<stop_event> wait_stop(std::chrono::milliseconds timeout) override;
+    // `monitor reset halt`, which OpenOCD, pyOCD and the J-Link GDB server
+    // understand; the QEMU probe has its own.
+    void reset_system() override;
     void detach() override;
 
     [[nodiscard]] rsp::client& client() { return *client_; }

@@ -57,6 +57,17 @@ public:
     [[nodiscard]] virtual std::optional<stop_event> wait_stop(
         std::chrono::milliseconds timeout) = 0;
 
+    // Resets the whole system as its reset line would (core, NVIC,
+    // peripherals) and leaves the core halted at the reset vector; memory
+    // keeps what was loaded. Breakpoints stay set.
+    virtual void reset_system() = 0;
+
+    // The instructions the core has executed since the probe started, where
+    // the probe counts them exactly (QEMU under -icount); nullopt elsewhere.
+    [[nodiscard]] virtual std::optional<std::uint64_t> instructions_executed() {
+        return std::nullopt;
+    }
+
     // Leaves the target to itself: breakpoints gone, the core running,
     // the connection closed (`rivet attach`, `rivet reset`). The probe is
     // not used afterwards.

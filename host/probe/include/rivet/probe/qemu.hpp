@@ -16,6 +16,7 @@
 #include <optional>
 #include <string>
 #include <thread>
+#include <utility>
 #include <vector>
 
 namespace rivet::probe {
@@ -27,6 +28,10 @@ struct qemu_options {
     // Bytes read from this descriptor (e.g. STDIN_FILENO) go to the board's
     // console UART receiver; -1: the UART receives nothing.
     int input_fd = -1;
+    // Run under -icount (shift=4, sleep=off: 62.5 M instructions a virtual
+    // second, whatever the host's speed), unless extra_arguments name an
+    // -icount of their own, and let the probe count instructions exactly.
+    bool count_instructions = false;
 };
 
 class qemu_process {
@@ -45,6 +50,9 @@ public:
     // The GDB connection stands: what QEMU said so far is printed, and from
     // now on as it says it (before, a failed start's error says it).
     void started();
+    // The QMP connection the probe asks through (count_instructions); -1
+    // otherwise. Taken once: the caller owns it.
+    int take_control_monitor() { return std::exchange(control_qmp_, -1); }
     // Kills QEMU, reaps it and flushes the last of its output.
     void stop();
 
@@ -56,7 +64,8 @@ private:
     pid_t pid_ = -1;
     int exit_status_ = -1;
     std::uint16_t gdb_port_ = 0;
-    int serial_input_ = -1;  // QEMU's stdin: the serial port's receive side
+    int serial_input_ = -1;
+    int control_qmp_ = -1;  // QEMU's stdin: the serial port's receive side
     output_sink serial_;
     std::mutex said_;  // guards stderr_text_, held_ and started_
     std::string stderr_text_;

@@ -19,6 +19,8 @@
 // wake() and read_word() send a request when none is outstanding.
 #pragma once
 
+#include <nlohmann/json.hpp>
+
 #include <cstdint>
 #include <optional>
 #include <string>
@@ -62,11 +64,19 @@ public:
     // unanswered. False when the connection is gone.
     bool read_word(std::uint32_t address);
 
+    // Sends a command (`{"execute":...}`, without the newline) whose
+    // answer's "return" lands in last_return(); nothing while the handshake
+    // or another request is outstanding (then false, as when the connection
+    // is gone: check ready() first).
+    bool ask(std::string_view command);
+    // The "return" of the last answered ask(); null after an error reply.
+    [[nodiscard]] const nlohmann::json& last_return() const { return last_return_; }
+
     void close();
 
 private:
     enum class state { greeting, negotiating, ready };
-    enum class request { none, status, word };
+    enum class request { none, status, word, other };
 
     bool take_line(std::string_view line);
     bool send(std::string_view text) const;
@@ -77,6 +87,7 @@ private:
     request outstanding_ = request::none;
     unsigned long answered_ = 0;
     std::optional<std::uint32_t> last_word_;
+    nlohmann::json last_return_;
     std::string input_;
 };
 

@@ -9,8 +9,10 @@
 #include <rivet/probe/probe.hpp>
 #include <rivet/runner/run.hpp>
 
+#include <algorithm>
 #include <cstdint>
 #include <optional>
+#include <vector>
 
 namespace rivet::runner {
 
@@ -21,9 +23,13 @@ struct traps {
     // Rivet's fault trap receives the exception number in r0; at a foreign
     // handler it comes from IPSR.
     bool fault_number_in_r0 = false;
+    // Breakpoints of the caller's own (`rivet test`'s handshake): a stop
+    // there ends the wait, and is the caller's to interpret.
+    std::vector<std::uint32_t> others;
 
     [[nodiscard]] bool at(std::uint32_t pc) const {
-        return (exit && pc == *exit) || (fault && pc == *fault);
+        return (exit && pc == *exit) || (fault && pc == *fault) ||
+               std::find(others.begin(), others.end(), pc) != others.end();
     }
 };
 

@@ -39,6 +39,10 @@ public:
         std::chrono::milliseconds after{0};
         stop_event event{};
         std::optional<std::uint32_t> pc{};
+        // Also set when the stop comes: other registers (r0 at an exit
+        // trap), and the instruction counter.
+        std::map<std::string, std::uint32_t, std::less<>> registers{};
+        std::optional<std::uint64_t> instructions{};
     };
     void script(scripted_stop stop) { script_.push_back(stop); }
     bool ignore_halts = false;
@@ -51,6 +55,9 @@ public:
     [[nodiscard]] int runs() const { return runs_; }
     [[nodiscard]] int halts() const { return halts_; }
     [[nodiscard]] bool detached() const { return detached_; }
+    [[nodiscard]] int system_resets() const { return system_resets_; }
+    // What instructions_executed() says; nullopt: the probe cannot count.
+    std::optional<std::uint64_t> instruction_count;
 
     // probe
     [[nodiscard]] std::string describe() const override { return "fake probe"; }
@@ -65,6 +72,11 @@ public:
     void run() override;
     void halt() override;
     [[nodiscard]] std::optional<stop_event> wait_stop(std::chrono::milliseconds timeout) override;
+    // Counted; the core stays halted (the script goes on).
+    void reset_system() override;
+    [[nodiscard]] std::optional<std::uint64_t> instructions_executed() override {
+        return instruction_count;
+    }
     // As a GDB server does on D: breakpoints removed, the core resumed.
     void detach() override;
 
@@ -86,6 +98,7 @@ private:
     bool running_ = false;
     int runs_ = 0;
     int halts_ = 0;
+    int system_resets_ = 0;
 };
 
 }  // namespace rivet::probe

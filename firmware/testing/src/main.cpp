@@ -1,0 +1,63 @@
+// The main of a test firmware: waits for the host to pick a case
+// (contracts/testing.hpp), runs it between setup and teardown, and returns
+// 0 when it returned. A failed assertion never comes back here: it panics
+// (exit 101), and `rivet test` reports it and resets the target.
+#include <rivet/contracts/testing.hpp>
+#include <rivet/log/log.hpp>
+#include <rivet/testing/test.hpp>
+
+#include <cstdint>
+
+namespace testing = rivet::contracts::testing;
+
+extern "C" {
+
+// Around the rivet_tests section: the linker defines these for a section
+// whose name is a C identifier.
+extern const rivet::testing::test_case __start_rivet_tests[];
+extern const rivet::testing::test_case __stop_rivet_tests[];
+
+[[gnu::weak]] void rivet_test_setup() {}
+[[gnu::weak]] void rivet_test_teardown() {}
+
+// The host's breakpoint: it puts the chosen index in r0 on entry. The asm
+// keeps the compiler from assuming the argument comes back unchanged.
+[[gnu::noinline, gnu::used]] std::uint32_t rivet_test_ready(std::uint32_t selected) {
+    asm volatile("" : "+r"(selected) : : "memory");
+    return selected;
+}
+
+}  // extern "C"
+
+namespace {
+
+void run(const rivet::testing::test_case& c) {
+    rivet_test_setup();
+    c.function();
+    rivet_test_teardown();
+}
+
+// With no host picking (`rivet run`): every case that is neither ignored
+// nor expected to fail, in link order, stopping at the first failure.
+int run_all() {
+    unsigned passed = 0;
+    for (const auto* c = __start_rivet_tests; c != __stop_rivet_tests; ++c) {
+        if ((c->flags & (testing::flag_ignore | testing::flag_should_fail)) != 0) continue;
+        RIVET_INFO("case {} ...", c->name);
+        run(*c);
+        ++passed;
+    }
+    RIVET_INFO("{} cases passed (rivet test runs each on its own, with the rest)", passed);
+    return 0;
+}
+
+}  // namespace
+
+int main() {
+    const std::uint32_t selected = rivet_test_ready(testing::no_case);
+    if (selected == testing::no_case) return run_all();
+    const auto count = static_cast<std::uint32_t>(__stop_rivet_tests - __start_rivet_tests);
+    if (selected >= count) return testing::no_such_case_exit_code;
+    run(__start_rivet_tests[selected]);
+    return 0;
+}
