@@ -22,7 +22,7 @@ struct image {
     void add(std::uint32_t name_at, const std::string& name, std::uint32_t function,
              std::uint32_t flags) {
         texts[name_at] = name;
-        contract::basic_case<std::uint32_t, std::uint32_t> raw{name_at, function, flags};
+        const contract::basic_case<std::uint32_t, std::uint32_t> raw{name_at, function, flags};
         const auto at = table.size();
         table.resize(at + contract::case_size);
         std::memcpy(table.data() + at, &raw, contract::case_size);
@@ -107,20 +107,20 @@ TEST(parse_cases, rejects_a_name_used_twice) {
 }
 
 TEST(choose, a_filter_matches_part_of_a_name_or_with_exact_all_of_it) {
-    const test_case adds{"adds_up"};
+    const test_case adds{.name = "adds_up"};
     EXPECT_EQ(choose(adds, {}), choice::run);
-    EXPECT_EQ(choose(adds, {"add"}), choice::run);
-    EXPECT_EQ(choose(adds, {"sub"}), choice::skip);
-    EXPECT_EQ(choose(adds, {"add", true}), choice::skip);
-    EXPECT_EQ(choose(adds, {"adds_up", true}), choice::run);
+    EXPECT_EQ(choose(adds, {.filter = "add"}), choice::run);
+    EXPECT_EQ(choose(adds, {.filter = "sub"}), choice::skip);
+    EXPECT_EQ(choose(adds, {.filter = "add", .exact = true}), choice::skip);
+    EXPECT_EQ(choose(adds, {.filter = "adds_up", .exact = true}), choice::run);
 }
 
 TEST(choose, an_ignored_case_runs_only_when_asked) {
-    test_case slow{"slow"};
+    test_case slow{.name = "slow"};
     slow.ignore = true;
     EXPECT_EQ(choose(slow, {}), choice::ignore);
-    EXPECT_EQ(choose(slow, {"", false, true}), choice::run);
-    EXPECT_EQ(choose(slow, {"fast", false, true}), choice::skip);
+    EXPECT_EQ(choose(slow, {.include_ignored = true}), choice::run);
+    EXPECT_EQ(choose(slow, {.filter = "fast", .include_ignored = true}), choice::skip);
 }
 
 }  // namespace

@@ -12,11 +12,12 @@ using verdict = case_result::verdict;
 
 session_result three_cases() {
     session_result results;
-    case_result passed{{"adds_up"}, verdict::passed, 1234};
-    case_result failed{{"compares_wrong"}, verdict::failed, 567};
+    case_result passed{.which = {.name = "adds_up"}, .how = verdict::passed, .instructions = 1234};
+    case_result failed{
+        .which = {.name = "compares_wrong"}, .how = verdict::failed, .instructions = 567};
     failed.reason = "panicked (a failed assertion)";
     failed.location = "cases.cpp:27 (rivet_test_body_compares_wrong)";
-    case_result ignored{{"slow <&>"}, verdict::ignored};
+    case_result ignored{.which = {.name = "slow <&>"}, .how = verdict::ignored};
     results.results = {passed, failed, ignored};
     return results;
 }

@@ -107,7 +107,7 @@ public:
 
     // One case on a freshly reset system.
     case_result run(const test_case& c) {
-        case_result result{c};
+        case_result result{.which = c};
         target_.reset_system();
         runner::reset(target_, firmware_, board_);
         target_.set_breakpoint(ready_);
@@ -169,7 +169,7 @@ session_result run_cases(probe::probe& target, const elf::file& firmware,
         const auto what = choose(c, chosen);
         if (what == choice::skip) continue;
         if (what == choice::ignore) {
-            out.results.push_back({c, verdict::ignored});
+            out.results.push_back({.which = c, .how = verdict::ignored});
             if (options.on_result) options.on_result(out.results.back());
             continue;
         }

@@ -1,3 +1,4 @@
+#include <rivet/contracts/log_wire.hpp>
 #include <rivet/contracts/testing.hpp>
 #include <rivet/probe/fake_probe.hpp>
 #include <rivet/runner/check.hpp>
@@ -35,12 +36,19 @@ struct fixture : ::testing::Test {
     }
     // The firmware reaches the handshake after `before` instructions.
     void reaches_ready(std::uint64_t before) {
-        target.script({1ms, halted(), address_of(contracts::testing::ready_trap_symbol), {}, before});
+        target.script({.after = 1ms,
+                       .event = halted(),
+                       .pc = address_of(contracts::testing::ready_trap_symbol),
+                       .instructions = before});
     }
     void exits(std::optional<std::uint32_t> code, std::uint64_t at) {
         std::map<std::string, std::uint32_t, std::less<>> registers;
         if (code) registers["r0"] = *code;
-        target.script({1ms, halted(), address_of("rivet_exit_trap"), registers, at});
+        target.script({.after = 1ms,
+                       .event = halted(),
+                       .pc = address_of("rivet_exit_trap"),
+                       .registers = registers,
+                       .instructions = at});
     }
     session_result run(const selection& chosen) {
         return run_cases(target, firmware, board, cases, chosen, options);
@@ -72,7 +80,7 @@ TEST_F(fixture, runs_each_case_on_a_reset_target_and_counts_its_instructions) {
 TEST_F(fixture, hands_the_firmware_the_index_of_the_case) {
     reaches_ready(0);
     exits(std::nullopt, 0);  // r0 still holds what the host put there
-    const auto results = run({"runs_after_a_fault", true});
+    const auto results = run({.filter = "runs_after_a_fault", .exact = true});
     ASSERT_EQ(results.results.size(), 1u);
     EXPECT_EQ(results.results[0].reason, "exited with 6");
     // Counting is the probe's: without it, no count.
@@ -87,7 +95,7 @@ TEST_F(fixture, should_fail_turns_the_verdict_around) {
     exits(contracts::log::panic_exit_code, 0);
     reaches_ready(0);
     exits(0, 0);
-    const auto results = run({"should_"});  // panics_as_it_should, should_fail_but_passes
+    const auto results = run({.filter = "should_"});  // panics_as_it_should, should_fail_but_passes
     ASSERT_EQ(results.results.size(), 2u);
     EXPECT_EQ(results.results[0].how, verdict::passed);
     EXPECT_EQ(results.results[1].how, verdict::failed);
@@ -96,7 +104,10 @@ TEST_F(fixture, should_fail_turns_the_verdict_around) {
 
 TEST_F(fixture, a_fault_fails_the_case_and_the_next_one_runs) {
     reaches_ready(0);
-    target.script({1ms, halted(), address_of("rivet_fault_trap"), {{"r0", 3}}, 0});
+    target.script({.after = 1ms,
+                   .event = halted(),
+                   .pc = address_of("rivet_fault_trap"),
+                   .registers = {{"r0", 3}}});
     reaches_ready(0);
     exits(0, 0);
     cases = {cases.at(5), cases.at(6)};  // executes_undefined, runs_after_a_fault
@@ -111,40 +122,48 @@ TEST_F(fixture, a_fault_fails_the_case_and_the_next_one_runs) {
 TEST_F(fixture, a_hung_case_fails_at_the_timeout) {
     options.timeout = 100ms;
     reaches_ready(0);  // then it runs for ever
-    const auto results = run({"adds_up", true});
+    const auto results = run({.filter = "adds_up", .exact = true});
     ASSERT_EQ(results.results.size(), 1u);
     EXPECT_THAT(results.results[0].reason, HasSubstr("did not end within 0.1 s"));
 }
 
 TEST_F(fixture, an_ending_before_the_handshake_fails_the_case) {
     exits(3, 0);
-    const auto results = run({"adds_up", true});
+    const auto results = run({.filter = "adds_up", .exact = true});
     ASSERT_EQ(results.results.size(), 1u);
     EXPECT_EQ(results.results[0].reason, "before the case started: exited with 3");
 }
 
 TEST_F(fixture, ignored_cases_are_reported_without_touching_the_target) {
-    const auto results = run({"needs_hardware"});
+    const auto results = run({.filter = "needs_hardware"});
     ASSERT_EQ(results.results.size(), 1u);
     EXPECT_EQ(results.results[0].how, verdict::ignored);
     EXPECT_EQ(target.system_resets(), 0);
     EXPECT_EQ(target.runs(), 0);
 }
 
+backtrace::frame frame_in(const char* function, const char* file, unsigned line,
+                          bool exception_entry = false) {
+    backtrace::frame f;
+    f.locations.push_back({.function = function, .file = file, .line = line});
+    f.exception_entry = exception_entry;
+    return f;
+}
+
 TEST(failure_location, skips_rivets_way_out_and_the_fault_handler) {
     backtrace::trace exit_trace;
     exit_trace.frames = {
-        {0x100, {{"rivet_exit_trap", "exit.cpp", 10}}},
-        {0x200, {{"rivet::log::detail::panic_exit()", "log.cpp", 70}}},
-        {0x300, {{"rivet_test_body_compares_wrong", "cases.cpp", 27}}},
+        frame_in("rivet_exit_trap", "exit.cpp", 10),
+        frame_in("rivet::log::detail::panic_exit()", "log.cpp", 70),
+        frame_in("rivet_test_body_compares_wrong", "cases.cpp", 27),
     };
     EXPECT_EQ(failure_location(exit_trace), "cases.cpp:27 (rivet_test_body_compares_wrong)");
 
     backtrace::trace fault_trace;
     fault_trace.frames = {
-        {0x100, {{"rivet_fault_trap", "default_handlers.cpp", 10}}},
-        {0x110, {{"hard_fault_handler", "default_handlers.cpp", 20}}},
-        {0x400, {{"rivet_test_body_executes_undefined", "cases.cpp", 40}}, true},
+        frame_in("rivet_fault_trap", "default_handlers.cpp", 10),
+        frame_in("hard_fault_handler", "default_handlers.cpp", 20),
+        frame_in("rivet_test_body_executes_undefined", "cases.cpp", 40, true),
     };
     EXPECT_EQ(failure_location(fault_trace), "cases.cpp:40 (rivet_test_body_executes_undefined)");
     EXPECT_EQ(failure_location({}), "");

@@ -21,8 +21,9 @@ extern const rivet::testing::test_case __stop_rivet_tests[];
 [[gnu::weak]] void rivet_test_teardown() {}
 
 // The host's breakpoint: it puts the chosen index in r0 on entry. The asm
-// keeps the compiler from assuming the argument comes back unchanged.
-[[gnu::noinline, gnu::used]] std::uint32_t rivet_test_ready(std::uint32_t selected) {
+// keeps the compiler from assuming the argument comes back unchanged; noipa
+// from cloning it for the constant main passes (the clone would set r0 itself).
+[[gnu::noipa, gnu::used]] std::uint32_t rivet_test_ready(std::uint32_t selected) {
     asm volatile("" : "+r"(selected) : : "memory");
     return selected;
 }

@@ -15,7 +15,7 @@
 namespace rivet::test_runner {
 
 struct test_case {
-    std::string name;
+    std::string name{};
     std::uint32_t index = 0;     // what the host hands the firmware at the handshake
     std::uint32_t function = 0;  // the body's address (Thumb bit cleared)
     bool should_fail = false;
@@ -38,7 +38,7 @@ std::vector<test_case> parse_cases(std::span<const std::uint8_t> table, const te
 std::vector<test_case> read_cases(const elf::file& firmware);
 
 struct selection {
-    std::string filter;    // empty: every case
+    std::string filter{};  // empty: every case
     bool exact = false;    // the filter is a whole name, not a part of one
     bool include_ignored = false;
 };

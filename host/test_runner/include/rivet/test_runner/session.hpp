@@ -25,19 +25,19 @@ namespace rivet::test_runner {
 
 struct case_result {
     enum class verdict { passed, failed, ignored };
-    test_case which;
+    test_case which{};
     verdict how = verdict::passed;
     // From the handshake to the end of the case (setup, body, teardown and
     // the way out: the per-case overhead is in BENCHMARKS.md), when the
     // probe counts instructions.
-    std::optional<std::uint64_t> instructions;
+    std::optional<std::uint64_t> instructions{};
     // Failed: why, in words ("panicked", "exited with 3", "took a fault",
     // "timed out after 10 s", "passed, but should_fail expects a failure").
-    std::string reason;
+    std::string reason{};
     // Failed: "file:line (function)" of the failure, when the backtrace says.
-    std::string location;
-    std::optional<runner::fault_report_data> fault;
-    std::optional<runner::backtrace_result> backtrace;
+    std::string location{};
+    std::optional<runner::fault_report_data> fault{};
+    std::optional<runner::backtrace_result> backtrace{};
 };
 
 struct session_options {
