@@ -93,6 +93,10 @@ std::vector<test_case> read_cases(const elf::file& firmware) {
         if (cases.empty()) {
             throw Error(ErrorKind::bad_input, "the case table is empty");
         }
+        // By name, as cargo test does: the table's order is the compiler's
+        // (GCC emits a file's cases last first) and the linker's.
+        std::sort(cases.begin(), cases.end(),
+                  [](const test_case& a, const test_case& b) { return a.name < b.name; });
         return cases;
     } catch (const Error& e) {
         throw Error(e.kind(), fmt::format("{}: {}", firmware.path().string(), e.what()));

@@ -80,9 +80,9 @@ expect(code == 64 and "no case named add" in err, f"--exact with no such case is
 # --list reads the ELF only.
 code, out, err = rivet_test(CASES, "--list")
 expect(code == 0 and out.split("\n") == [
-    "adds_up", "compares_wrong", "panics_as_it_should", "should_fail_but_passes",
-    "needs_hardware (ignored)", "executes_undefined", "runs_after_a_fault", "hangs (ignored)",
-    "empty", ""], "--list lists every case in link order, ignored ones marked", out + err)
+    "adds_up", "compares_wrong", "empty", "executes_undefined", "hangs (ignored)",
+    "needs_hardware (ignored)", "panics_as_it_should", "runs_after_a_fault",
+    "should_fail_but_passes", ""], "--list lists every case by name, ignored ones marked", out + err)
 
 # JUnit XML, parsed.
 with tempfile.TemporaryDirectory() as folder:

@@ -32,7 +32,7 @@ using text_reader = std::function<std::optional<std::string>(std::uint32_t addre
 // null function, or a name used twice.
 std::vector<test_case> parse_cases(std::span<const std::uint8_t> table, const text_reader& text_at);
 
-// The cases of the firmware, in link order. Throws bad_input when it has no
+// The cases of the firmware, sorted by name. Throws bad_input when it has no
 // case table (it was not linked with rivet_testing) or an empty one, and
 // for everything parse_cases refuses; messages name the file.
 std::vector<test_case> read_cases(const elf::file& firmware);
