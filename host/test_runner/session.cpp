@@ -16,6 +16,7 @@ namespace rivet::test_runner {
 namespace {
 
 using verdict = case_result::verdict;
+constexpr std::chrono::milliseconds startup_patience{10000};
 using ending = runner::run_outcome::ending;
 
 // Rivet's own way out of a failed case: not where it failed.
@@ -112,7 +113,12 @@ public:
         runner::reset(target_, firmware_, board_);
         target_.set_breakpoint(ready_);
         for (auto* service : options_.services) service->attach(target_);
-        auto end = runner::wait_for_end(target_, ends_, run_options_);
+        // The timeout is the case's; the way to the handshake (startup,
+        // constructors) may take longer on a loaded host.
+        auto starting = run_options_;
+        if (starting.timeout.count() > 0)
+            starting.timeout = std::max(starting.timeout, startup_patience);
+        auto end = runner::wait_for_end(target_, ends_, starting);
         const bool at_ready = end.how == runner::wait_result::ending::stopped &&
                               end.stop->type == probe::stop_event::kind::halted &&
                               target_.read_register("pc") == ready_;

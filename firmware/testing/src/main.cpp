@@ -38,27 +38,17 @@ void run(const rivet::testing::test_case& c) {
     rivet_test_teardown();
 }
 
-// With no host picking (`rivet run`): every case that is neither ignored
-// nor expected to fail, in link order, stopping at the first failure.
-int run_all() {
-    unsigned passed = 0;
-    for (const auto* c = __start_rivet_tests; c != __stop_rivet_tests; ++c) {
-        if ((c->flags & (testing::flag_ignore | testing::flag_should_fail)) != 0) continue;
-        RIVET_INFO("case {} ...", c->name);
-        run(*c);
-        ++passed;
-    }
-    RIVET_INFO("{} cases passed (rivet test runs each on its own, with the rest)", passed);
-    return 0;
-}
-
 }  // namespace
 
 int main() {
     const std::uint32_t selected = rivet_test_ready(testing::no_case);
-    if (selected == testing::no_case) return run_all();
     const auto count = static_cast<std::uint32_t>(__stop_rivet_tests - __start_rivet_tests);
-    if (selected >= count) return testing::no_such_case_exit_code;
+    if (selected >= count) {
+        // No host chose (`rivet run`): the cases share no state only when
+        // each runs on a freshly reset target, which `rivet test` does.
+        RIVET_ERROR("no case chosen: run this firmware's {} cases with `rivet test`", count);
+        return testing::no_such_case_exit_code;
+    }
     run(__start_rivet_tests[selected]);
     return 0;
 }

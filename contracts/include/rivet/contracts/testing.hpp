@@ -19,7 +19,8 @@ inline constexpr char cases_section[] = "rivet_tests";
 // The firmware calls this function with no_case in r0 once it is ready to
 // run a case, and runs the case whose index it returns. The host breaks on
 // its first instruction and puts the index of the case it wants in r0;
-// with no host there, no_case comes back and the firmware runs them all.
+// with no host there, no_case comes back, and the firmware says so and
+// exits with no_such_case_exit_code.
 inline constexpr char ready_trap_symbol[] = "rivet_test_ready";
 inline constexpr std::uint32_t no_case = 0xffffffffu;
 
@@ -28,7 +29,8 @@ inline constexpr std::uint32_t flag_should_fail = 1u << 0;  // passes when it fa
 inline constexpr std::uint32_t flag_ignore = 1u << 1;       // run only when asked
 inline constexpr std::uint32_t known_flags = flag_should_fail | flag_ignore;
 
-// The exit code of firmware asked for a case index it does not have.
+// The exit code of firmware asked for a case index it does not have (or
+// for none: no_case).
 inline constexpr int no_such_case_exit_code = 102;
 
 // One case. The firmware instantiates it with a pointer to the name's

@@ -25,7 +25,7 @@ struct traps {
     bool fault_number_in_r0 = false;
     // Breakpoints of the caller's own (`rivet test`'s handshake): a stop
     // there ends the wait, and is the caller's to interpret.
-    std::vector<std::uint32_t> others;
+    std::vector<std::uint32_t> others{};
 
     [[nodiscard]] bool at(std::uint32_t pc) const {
         return (exit && pc == *exit) || (fault && pc == *fault) ||

@@ -41,7 +41,9 @@ struct case_result {
 };
 
 struct session_options {
-    std::chrono::milliseconds timeout{10000};  // per case; zero: none
+    // Per case, from the handshake (the firmware's start before it has at
+    // least 10 s); zero: none.
+    std::chrono::milliseconds timeout{10000};
     bool verify = true;
     const std::atomic<bool>* interrupted = nullptr;
     // Run beside every case (the RTT log reader); attached after each reset.
