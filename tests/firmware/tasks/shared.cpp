@@ -1,8 +1,9 @@
 // A counter hammered from three priorities: low (1) increments it 10,000
 // times, while SysTick (above every task) pends mid (2) or high (3) at
 // points the tick's period and a pseudo-random choice make, and each of
-// their runs increments it too (mid 64 times, high 8). Each increment is a
-// read, a short delay and a write, so an interrupt falling between the two
+// their runs increments it too (mid 400 times, longer than two tick periods,
+// so high preempts it too; high 8). Each increment is a read, a short
+// delay and a write, so an interrupt falling between the two
 // loses the other's increments. Locked (cx.lock, the SRP ceiling 3), the
 // count comes out exact; unlocked, on a plain variable and the same way,
 // increments are lost: the race the lock prevents is real. Under -icount,
@@ -26,7 +27,7 @@ namespace {
 constexpr irq low_line = irq::RIVET_TEST_LINE0;
 constexpr irq mid_line = irq::RIVET_TEST_LINE1;
 constexpr irq high_line = irq::RIVET_TEST_LINE2;
-constexpr std::uint32_t low_rounds = 10'000, mid_rounds = 64, high_rounds = 8;
+constexpr std::uint32_t low_rounds = 10'000, mid_rounds = 400, high_rounds = 8;
 
 volatile bool locked = true;
 volatile std::uint32_t racy = 0;  // the unlocked variant's counter
