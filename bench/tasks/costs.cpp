@@ -37,11 +37,12 @@ volatile bool measure_own_lock = false;
 struct urgent : tasks::hardware_task<task_line, 3, tasks::uses<shared_value, own_value>> {
     static void run(auto cx) {
         bench_end();
-        if (measure_own_lock) {
-            bench_begin();
-            cx.lock(own_value{}, [](std::uint32_t&) {});
-            bench_end();
-        }
+        if (measure_own_lock) own_lock(cx);
+    }
+    [[gnu::noinline]] static void own_lock(auto cx) {
+        bench_begin();
+        cx.lock(own_value{}, [](std::uint32_t&) {});
+        bench_end();
     }
 };
 
@@ -57,13 +58,21 @@ struct awaiting : tasks::async_task<2> {
 };
 
 struct idle : tasks::idle_task<tasks::uses<shared_value>> {
-    static int run(auto cx) {
-        bench_begin();
-        bench_end();
-
+    // Out of line, so that nothing else is scheduled into the stretch.
+    [[gnu::noinline]] static void lock_unlock(auto cx) {
         bench_begin();
         cx.lock(shared_value{}, [](std::uint32_t&) {});
         bench_end();
+    }
+
+    [[gnu::noinline]] static void nothing() {
+        bench_begin();
+        bench_end();
+    }
+
+    static int run(auto cx) {
+        nothing();
+        lock_unlock(cx);
 
         measure_own_lock = true;
         rivet::cortex_m::nvic::pend<task_line>();

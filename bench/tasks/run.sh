@@ -22,8 +22,9 @@ Instructions counted exactly by QEMU (\`-singlestep -d exec\`) between the retur
 and the call of \`bench_end()\` in bench/tasks/costs.cpp, less the stretch with nothing in it (the
 call of \`bench_end\` itself). Lock + unlock: from idle, of a resource whose ceiling (3) is above it,
 with an empty body; the same in the one task that uses the resource (its ceiling is its priority).
-Pend → hardware task: idle pends the task's interrupt, to the task's first statement (the NVIC store
-and its barriers, then the handler: the handler is the task). Spawn → software task: idle spawns a
+Pend → hardware task: idle pends the task's interrupt, to the task's first statement (QEMU takes the
+interrupt right after the NVIC store; then the handler's prologue: the handler is the task; the
+exception entry is no instruction). Spawn → software task: idle spawns a
 priority-2 task with an argument, to its first statement (the slot, the ready queue, the
 dispatcher's pend and handler); the same for an async software task (its frame from its pool, the
 async executor of the dispatcher).
