@@ -70,14 +70,14 @@ bool patcher::is_device_child(const std::string& k) {
 std::vector<pugi::xml_node> patcher::find_peripherals(const std::string& spec) {
     std::vector<pugi::xml_node> out;
     for (pugi::xml_node p : peripherals_.children("peripheral")) {
-        if (matchname(name_of(p), spec)) out.push_back(p);
+        if (matchname(name_view(p), spec)) out.push_back(p);
     }
     return out;
 }
 
 pugi::xml_node patcher::peripheral_named(const std::string& name) {
     for (pugi::xml_node p : peripherals_.children("peripheral")) {
-        if (name_of(p) == name) return p;
+        if (name_view(p) == name) return p;
     }
     return {};
 }
@@ -93,7 +93,7 @@ void patcher::delete_interrupts(pugi::xml_node scope, const std::string& spec) {
                                 ? std::vector<pugi::xml_node>{scope}
                                 : elements(scope, "peripheral")) {
         for (pugi::xml_node i : p.children("interrupt")) {
-            if (matchname(name_of(i), spec)) doomed.push_back(i);
+            if (matchname(name_view(i), spec)) doomed.push_back(i);
         }
     }
     for (pugi::xml_node i : doomed) i.parent().remove_child(i);
@@ -115,7 +115,7 @@ pugi::xml_node patcher::load_other_peripheral(const std::string& from, const std
     }
     for (pugi::xml_node q :
          it->second->xml.child("device").child("peripherals").children("peripheral")) {
-        if (name_of(q) == pname) return q;
+        if (name_view(q) == pname) return q;
     }
     fail(path, "no peripheral " + pname + " in " + p.string());
 }
