@@ -3,7 +3,9 @@
 #include "patcher_internal.hpp"
 
 #include <set>
+#include <unordered_set>
 
+#include "derive.hpp"
 #include "xml_util.hpp"
 
 namespace rivet::svd::patch {
@@ -110,8 +112,17 @@ pugi::xml_node patcher::load_other_peripheral(const std::string& from, const std
     if (it == others_.end()) {
         auto other = std::make_unique<svd_document>();
         load_svd_file(*other, p.string());
-        resolve_derived(*other, false);
         it = others_.emplace(p.string(), std::move(other)).first;
+    }
+    // Only what the copy reads is resolved (stm32u575 copies one peripheral
+    // of the 6 MB stm32u535.svd); resolved elements lose their derivedFrom,
+    // so a later copy from the same file resolves the rest as it needs.
+    svd_document& other = *it->second;
+    std::unordered_set<std::string> needed;
+    if (derive::peripherals_needed(other, pname, needed)) {
+        derive::resolver(other, false, &needed).run();
+    } else {
+        resolve_derived(other, false);
     }
     for (pugi::xml_node q :
          it->second->xml.child("device").child("peripherals").children("peripheral")) {
