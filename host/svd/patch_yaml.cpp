@@ -56,7 +56,7 @@ constexpr int max_depth = 100;
 struct raw_node {
     yaml_node::node_kind kind = yaml_node::node_kind::null;
     std::string s;
-    std::size_t line = 0;  // 1-based
+    std::size_t line = 0;                // 1-based
     std::vector<const raw_node*> items;  // a sequence's; a map's as key, value, key, ...
 };
 
@@ -116,8 +116,7 @@ private:
         if (yaml_parser_parse(&parser_, e.fill()) == 0) {
             e = event();
             throw Error(ErrorKind::bad_input,
-                        fmt::format("{}:{}: bad YAML: {}{}{}", name_,
-                                    parser_.problem_mark.line + 1,
+                        fmt::format("{}:{}: bad YAML: {}{}{}", name_, parser_.problem_mark.line + 1,
                                     parser_.problem != nullptr ? parser_.problem : "malformed",
                                     parser_.context != nullptr ? " " : "",
                                     parser_.context != nullptr ? parser_.context : ""));
@@ -147,9 +146,9 @@ private:
     const raw_node* node(event e, int depth) {
         const std::size_t line = e.get().start_mark.line + 1;
         if (depth > max_depth)
-            throw Error(ErrorKind::bad_input,
-                        fmt::format("{}:{}: YAML nested deeper than {} levels", name_, line,
-                                    max_depth));
+            throw Error(
+                ErrorKind::bad_input,
+                fmt::format("{}:{}: YAML nested deeper than {} levels", name_, line, max_depth));
         switch (e.type()) {
             case YAML_ALIAS_EVENT: {
                 const auto it =
@@ -176,7 +175,8 @@ private:
                 n.kind = seq ? yaml_node::node_kind::seq : yaml_node::node_kind::map;
                 anchor(seq ? e.get().data.sequence_start.anchor : e.get().data.mapping_start.anchor,
                        &n);
-                const yaml_event_type_t end = seq ? YAML_SEQUENCE_END_EVENT : YAML_MAPPING_END_EVENT;
+                const yaml_event_type_t end =
+                    seq ? YAML_SEQUENCE_END_EVENT : YAML_MAPPING_END_EVENT;
                 for (event c = next(); c.type() != end; c = next())
                     n.items.push_back(node(std::move(c), depth + 1));
                 return &n;
@@ -205,9 +205,9 @@ public:
                                     "(aliases or includes repeated too often)",
                                     name, n.line, max_nodes));
         if (depth > max_depth)
-            throw Error(ErrorKind::bad_input,
-                        fmt::format("{}:{}: YAML nested deeper than {} levels", name, n.line,
-                                    max_depth));
+            throw Error(
+                ErrorKind::bad_input,
+                fmt::format("{}:{}: YAML nested deeper than {} levels", name, n.line, max_depth));
         yaml_node y;
         y.kind = n.kind;
         switch (n.kind) {
