@@ -76,8 +76,8 @@ void print_result(const case_result& result) {
             break;
         case verdict::failed:
             output::line(fmt::format("{}\n[  FAILED  ] {}{}\n",
-                                     indented(test_runner::failure_text(result)),
-                                     result.which.name, counted(result)));
+                                     indented(test_runner::failure_text(result)), result.which.name,
+                                     counted(result)));
             break;
     }
 }
@@ -100,8 +100,8 @@ int summarise(const test_runner::session_result& results, const std::string& elf
     const auto failed = results.count(verdict::failed);
     const auto ignored = results.count(verdict::ignored);
     if (!output::json()) {
-        std::string text = fmt::format("[==========] {} cases of {} on {}\n",
-                                       results.results.size(), elf, board);
+        std::string text =
+            fmt::format("[==========] {} cases of {} on {}\n", results.results.size(), elf, board);
         text += fmt::format("[  PASSED  ] {}\n", passed);
         for (const auto& result : results.results) {
             if (result.how == verdict::failed)
@@ -163,8 +163,8 @@ void add_test_command(CLI::App& app, int& exit_code) {
             if (!output::json()) output::line(fmt::format("[ RUN      ] {}\n", c.name));
         };
         options.on_result = print_result;
-        const auto results = test_runner::run_cases(*session.probe, session.firmware,
-                                                    session.board, cases, args->chosen, options);
+        const auto results = test_runner::run_cases(*session.probe, session.firmware, session.board,
+                                                    cases, args->chosen, options);
         const auto name = std::filesystem::path(args->target.elf).filename().string();
         if (!args->junit.empty()) {
             std::ofstream out(args->junit);

@@ -52,7 +52,8 @@ public:
                 return reply["icount"].get<std::uint64_t>();
             }
         }
-        throw Error(ErrorKind::io, fmt::format("{} did not say how many instructions ran", describe()));
+        throw Error(ErrorKind::io,
+                    fmt::format("{} did not say how many instructions ran", describe()));
     }
 
     // A dropped connection usually means QEMU died (e.g. a core lockup);

@@ -29,7 +29,8 @@ bool is_identifier(const std::string& name) {
 
 }  // namespace
 
-std::vector<test_case> parse_cases(std::span<const std::uint8_t> table, const text_reader& text_at) {
+std::vector<test_case> parse_cases(std::span<const std::uint8_t> table,
+                                   const text_reader& text_at) {
     if (table.size() % contract::case_size != 0) {
         throw Error(ErrorKind::bad_input,
                     fmt::format("the case table is {} bytes, not a whole number of {}-byte cases",
@@ -43,9 +44,10 @@ std::vector<test_case> parse_cases(std::span<const std::uint8_t> table, const te
         const auto index = static_cast<std::uint32_t>(at / contract::case_size);
         auto name = text_at(raw.name);
         if (!name || name->size() > longest_name || !is_identifier(*name)) {
-            throw Error(ErrorKind::bad_input,
-                        fmt::format("case {}: its name at 0x{:08x} is not an identifier in the image",
-                                    index, raw.name));
+            throw Error(
+                ErrorKind::bad_input,
+                fmt::format("case {}: its name at 0x{:08x} is not an identifier in the image",
+                            index, raw.name));
         }
         if ((raw.flags & ~contract::known_flags) != 0) {
             throw Error(ErrorKind::bad_input,
@@ -53,7 +55,8 @@ std::vector<test_case> parse_cases(std::span<const std::uint8_t> table, const te
                                     index, *name, raw.flags));
         }
         if (raw.function == 0) {
-            throw Error(ErrorKind::bad_input, fmt::format("case {} ({}): no function", index, *name));
+            throw Error(ErrorKind::bad_input,
+                        fmt::format("case {} ({}): no function", index, *name));
         }
         if (!names.insert(*name).second) {
             throw Error(ErrorKind::bad_input,

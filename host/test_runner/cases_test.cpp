@@ -78,7 +78,8 @@ TEST(parse_cases, rejects_a_name_outside_the_image) {
     image firmware;
     firmware.add(0x1000, "adds_up", 0x201, 0);
     firmware.texts.clear();
-    EXPECT_THAT(refusal(firmware), HasSubstr("case 0: its name at 0x00001000 is not an identifier"));
+    EXPECT_THAT(refusal(firmware),
+                HasSubstr("case 0: its name at 0x00001000 is not an identifier"));
 }
 
 TEST(parse_cases, rejects_a_name_that_is_no_identifier) {

@@ -67,7 +67,8 @@ void judge(case_result& result, const runner::run_outcome& outcome, double timeo
         case ending::timeout:
             result.how = verdict::failed;
             result.reason = fmt::format("did not end within {} s", timeout_seconds);
-            if (!outcome.stopped_at.empty()) result.reason += " (stopped at " + outcome.stopped_at + ")";
+            if (!outcome.stopped_at.empty())
+                result.reason += " (stopped at " + outcome.stopped_at + ")";
             break;
         case ending::interrupted:
             result.how = verdict::failed;
@@ -85,10 +86,11 @@ public:
         : target_(target), firmware_(firmware), board_(board), options_(options) {
         const auto ready = firmware.find_symbol(contracts::testing::ready_trap_symbol);
         if (!ready) {
-            throw Error(ErrorKind::bad_input,
-                        fmt::format("{}: has test cases but no {} (link it with rivet_testing, "
-                                    "which brings the main that runs them)",
-                                    firmware.path().string(), contracts::testing::ready_trap_symbol));
+            throw Error(
+                ErrorKind::bad_input,
+                fmt::format("{}: has test cases but no {} (link it with rivet_testing, "
+                            "which brings the main that runs them)",
+                            firmware.path().string(), contracts::testing::ready_trap_symbol));
         }
         ready_ = ready->value & ~1u;
         ends_ = runner::traps_of(firmware, board);

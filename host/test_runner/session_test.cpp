@@ -40,9 +40,7 @@ struct fixture : ::testing::Test {
         ASSERT_EQ(kept.size(), names.size());
         cases = kept;
     }
-    std::uint32_t address_of(const char* name) {
-        return firmware.find_symbol(name)->value & ~1u;
-    }
+    std::uint32_t address_of(const char* name) { return firmware.find_symbol(name)->value & ~1u; }
     // The firmware reaches the handshake after `before` instructions.
     void reaches_ready(std::optional<std::uint64_t> before) {
         target.script({.after = 1ms,

@@ -21,8 +21,9 @@ namespace rivet::testing {
 
 // What may follow a case's name in RIVET_TEST.
 enum class attribute : std::uint32_t {
-    should_fail = contracts::testing::flag_should_fail,  // passes only if it fails (panics, exits non-zero)
-    ignore = contracts::testing::flag_ignore,            // runs only with --include-ignored
+    should_fail =
+        contracts::testing::flag_should_fail,  // passes only if it fails (panics, exits non-zero)
+    ignore = contracts::testing::flag_ignore,  // runs only with --include-ignored
 };
 
 using test_case = contracts::testing::basic_case<const char*, void (*)()>;
@@ -34,8 +35,9 @@ namespace detail {
 // The flags of a case's attributes, checked at compile time.
 template <auto... Attributes>
 consteval std::uint32_t flags_of() {
-    static_assert((std::is_same_v<decltype(Attributes), attribute> && ...),
-                  "RIVET_TEST(name, ...): only attributes may follow the name: should_fail, ignore");
+    static_assert(
+        (std::is_same_v<decltype(Attributes), attribute> && ...),
+        "RIVET_TEST(name, ...): only attributes may follow the name: should_fail, ignore");
     if constexpr (sizeof...(Attributes) == 0) {
         return 0;
     } else {
@@ -54,20 +56,21 @@ consteval std::uint32_t flags_of() {
 
 // The case's function, its descriptor in the rivet_tests section (external
 // linkage: two cases of one name in a firmware do not link), then the body.
-#define RIVET_TEST(NAME, ...)                                                                 \
-    static void rivet_test_body_##NAME();                                                     \
-    static_assert(                                                                            \
-        [] {                                                                                  \
-            using enum ::rivet::testing::attribute;                                           \
-            return ::rivet::testing::detail::flags_of<__VA_ARGS__>();                         \
-        }() != ~0u,                                                                           \
-        "RIVET_TEST(" #NAME ", ...): an attribute is given twice");                           \
-    extern const ::rivet::testing::test_case rivet_test_case_##NAME;                          \
-    [[gnu::section("rivet_tests"), gnu::used]] constinit const ::rivet::testing::test_case    \
-        rivet_test_case_##NAME = {#NAME, &rivet_test_body_##NAME, [] {                        \
-                                      using enum ::rivet::testing::attribute;                 \
-                                      return ::rivet::testing::detail::flags_of<__VA_ARGS__>(); \
-                                  }()};                                                       \
+#define RIVET_TEST(NAME, ...)                                                            \
+    static void rivet_test_body_##NAME();                                                \
+    static_assert(                                                                       \
+        [] {                                                                             \
+            using enum ::rivet::testing::attribute;                                      \
+            return ::rivet::testing::detail::flags_of<__VA_ARGS__>();                    \
+        }() != ~0u,                                                                      \
+        "RIVET_TEST(" #NAME ", ...): an attribute is given twice");                      \
+    extern const ::rivet::testing::test_case rivet_test_case_##NAME;                     \
+    [[gnu::section("rivet_tests"),                                                       \
+      gnu::used]] constinit const ::rivet::testing::test_case rivet_test_case_##NAME = { \
+        #NAME, &rivet_test_body_##NAME, [] {                                             \
+            using enum ::rivet::testing::attribute;                                      \
+            return ::rivet::testing::detail::flags_of<__VA_ARGS__>();                    \
+        }()};                                                                            \
     static void rivet_test_body_##NAME()
 
 // Runs before every case (defines rivet_test_setup; a second one in the

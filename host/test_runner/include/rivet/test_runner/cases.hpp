@@ -44,9 +44,9 @@ struct selection {
 };
 
 enum class choice {
-    run,      // run it
-    ignore,   // list it as ignored, without running it
-    skip,     // the filter does not match: not mentioned
+    run,     // run it
+    ignore,  // list it as ignored, without running it
+    skip,    // the filter does not match: not mentioned
 };
 
 [[nodiscard]] choice choose(const test_case& c, const selection& s);
