@@ -41,8 +41,9 @@ template <class Handle, class Expected>
 void expect_all(const Handle& moved, const char* what, Expected expected) {
     for (std::size_t i = 0; i < moved.size(); ++i) {
         if (moved[i] != expected(i)) {
-            RIVET_ERROR("{}: element {} is {:#x}, expected {:#x}", what, static_cast<std::uint32_t>(i),
-                        static_cast<std::uint32_t>(moved[i]), static_cast<std::uint32_t>(expected(i)));
+            RIVET_ERROR("{}: element {} is {:#x}, expected {:#x}", what,
+                        static_cast<std::uint32_t>(i), static_cast<std::uint32_t>(moved[i]),
+                        static_cast<std::uint32_t>(expected(i)));
             rivet::exit(1);
         }
     }
@@ -56,7 +57,7 @@ void on_dma1() {
 volatile bool task_done = false;
 
 rivet::task<void, rivet::frames<"copier", 256>> copier(dma::owned<std::uint32_t, words>& from,
-                                                      dma::owned<std::uint32_t, words>& to) {
+                                                       dma::owned<std::uint32_t, words>& to) {
     for (std::size_t i = 0; i < words; ++i) from[i] = ~pattern(i);
     for (std::size_t i = 0; i < words; ++i) to[i] = 0;
     const bool ok = co_await dma1::transfer<1>(dma::copy(from, to));
@@ -88,7 +89,8 @@ int main() {
     auto halves_to = dma::take<half_destination>();
     for (std::size_t i = 0; i < halves.size(); ++i) halves[i] = static_cast<std::uint16_t>(i * 777);
     channel::transfer(dma::copy(halves, halves_to)).run();
-    expect_all(halves_to, "halfword copy", [](std::size_t i) { return static_cast<std::uint16_t>(i * 777); });
+    expect_all(halves_to, "halfword copy",
+               [](std::size_t i) { return static_cast<std::uint16_t>(i * 777); });
     RIVET_INFO("dma: 33 halfwords copied");
 
     // Scatter-gather: four blocks of 256 words in reverse order, one transfer.
@@ -97,7 +99,8 @@ int main() {
                       dma::copy(from.part<512, 256>(), to.part<256, 256>()),
                       dma::copy(from.part<768, 256>(), to.part<0, 256>()))
         .run();
-    expect_all(to, "scatter-gather", [](std::size_t i) { return pattern((3 - i / 256) * 256 + i % 256); });
+    expect_all(to, "scatter-gather",
+               [](std::size_t i) { return pattern((3 - i / 256) * 256 + i % 256); });
     RIVET_INFO("dma: 4 linked items reversed 4 blocks");
 
     // A peripheral register into memory: the FPGA LED register, four times.

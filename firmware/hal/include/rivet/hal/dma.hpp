@@ -232,8 +232,7 @@ template <class Register, class Source>
 // A peripheral register into memory: as many elements as destination holds.
 template <class Register, class Destination>
 [[nodiscard]] auto from_register(Destination&& destination) noexcept {
-    static_assert(peripheral<Register>,
-                  "from_register<rivet::hal::dma::fixed_register<...>>(...)");
+    static_assert(peripheral<Register>, "from_register<rivet::hal::dma::fixed_register<...>>(...)");
     detail::check_writable<Destination>();
     if constexpr (memory<Destination>) {
         detail::check_widths<Register, Destination>();

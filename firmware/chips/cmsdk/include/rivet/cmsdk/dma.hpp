@@ -47,8 +47,9 @@ struct lli {
 
 namespace detail {
 
+// SWidth/DWidth: 0 bytes, 1 halfwords, 2 words.
 template <class T>
-inline constexpr std::uint32_t width_code = sizeof(T) == 1 ? 0u : sizeof(T) == 2 ? 1u : 2u;
+inline constexpr std::uint32_t width_code = sizeof(T) / 2;
 
 // CnControl for one item: size, widths (bursts of 1), increments,
 // privileged access, and the terminal-count interrupt on the last item.
@@ -120,7 +121,7 @@ public:
 
     // Starts the item in the registers, chained to `next` (0: the last).
     static void start_item(std::uint32_t source, std::uint32_t destination, std::uint32_t next,
-                      std::uint32_t control) noexcept {
+                           std::uint32_t control) noexcept {
         owner::word(0x008) = bit;  // IntTCClear
         owner::word(0x010) = bit;  // IntErrClr
         word(0x00) = source;
