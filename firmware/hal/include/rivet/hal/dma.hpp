@@ -140,7 +140,10 @@ template <auto& Buffer>
 }
 
 // A peripheral register a transfer reads or writes at a fixed address, one
-// element of T at a time (a data register, a FIFO).
+// element of T at a time (a data register, a FIFO), at the address the DMA
+// controller sees it. A chip driver may define its own with lend() and
+// take_back(), which a transfer calls before it starts and once it is done
+// (to hand the peripheral to the DMA's view of the bus and back).
 template <std::uintptr_t Address, element T>
 struct fixed_register {
     using value_type = T;
@@ -154,23 +157,26 @@ template <class T, std::size_t N>
 struct memory_traits<owned<T, N>> : std::true_type {};
 template <class T, std::size_t N>
 struct memory_traits<part<T, N>> : std::true_type {};
-template <class E>
-struct register_traits : std::false_type {};
-template <std::uintptr_t A, class T>
-struct register_traits<fixed_register<A, T>> : std::true_type {};
 }  // namespace detail
 
 template <class E>
 concept memory = detail::memory_traits<std::remove_cvref_t<E>>::value;
+// A register end: its element type and its address as a constant.
 template <class E>
-concept peripheral = detail::register_traits<std::remove_cvref_t<E>>::value;
+concept peripheral = requires {
+    typename E::value_type;
+    requires element<typename E::value_type>;
+    { E::address } -> std::convertible_to<std::uintptr_t>;
+};
 
 // One item of a transfer: Count elements of T from source to destination,
 // each address stepping by sizeof(T) where it is memory and staying where
-// it is a register. Made by copy(), to_register() and from_register().
-template <element T, std::size_t Count>
+// it is a register (Peripheral, void for memory to memory). Made by copy(),
+// to_register() and from_register().
+template <element T, std::size_t Count, class Peripheral = void>
 struct item {
     using value_type = T;
+    using peripheral_type = Peripheral;
     static constexpr std::size_t count = Count;
     std::uintptr_t source;
     std::uintptr_t destination;
@@ -224,8 +230,8 @@ template <class Register, class Source>
     if constexpr (memory<Source>) {
         detail::check_widths<Source, Register>();
         using S = std::remove_cvref_t<Source>;
-        return item<typename S::value_type, S::extent>{source.address(), Register::address, true,
-                                                       false};
+        return item<typename S::value_type, S::extent, Register>{source.address(),
+                                                                 Register::address, true, false};
     }
 }
 
@@ -237,8 +243,8 @@ template <class Register, class Destination>
     if constexpr (memory<Destination>) {
         detail::check_widths<Register, Destination>();
         using D = std::remove_cvref_t<Destination>;
-        return item<typename D::value_type, D::extent>{Register::address, destination.address(),
-                                                       false, true};
+        return item<typename D::value_type, D::extent, Register>{
+            Register::address, destination.address(), false, true};
     }
 }
 

@@ -64,10 +64,14 @@ public:
         }
         if (!transfer_.done()) return false;
         detail::completion<Channel>::failed = Channel::failed();
+        transfer_.finish();
         return true;
     }
     async::detail::wait_list& waiters() noexcept { return detail::completion<Channel>::waiters; }
-    bool await_resume() noexcept { return !detail::completion<Channel>::failed; }
+    bool await_resume() noexcept {
+        transfer_.finish();
+        return !detail::completion<Channel>::failed;
+    }
 
 private:
     typename Channel::template transfer<Items...> transfer_;

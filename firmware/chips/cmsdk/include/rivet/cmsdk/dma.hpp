@@ -9,20 +9,23 @@
 //   ch::transfer op(rivet::hal::dma::copy(from, to));  // describes, starts nothing
 //   op.run();                                          // blocking: starts, waits, done
 //
-// rivet/async/dma.hpp makes the same operation awaitable. Flow control is
+// rivet/async/dma/pl081.hpp makes the same operation awaitable. Flow control is
 // always the DMAC's, memory to memory (FlowCntrl 0): QEMU 7.2's PL081 has no
 // request lines (the AN505 model wires none, and the software request
 // registers do nothing), never moves a transfer paced by a peripheral, and
 // stops QEMU on peripheral flow control (FlowCntrl 4..7). A transfer to or
 // from a peripheral register is therefore unpaced: right for a register
 // that takes a word whenever it is written (QEMU's UART sends each byte at
-// once), wrong for a real UART's one-byte buffer. docs/boards.md says what
-// else the model lacks.
+// once), wrong for a real UART's one-byte buffer. The controllers reach
+// memory through its secure aliases (the addresses of Rivet's buffers) and
+// peripherals through their non-secure ones (uart_data below).
+// docs/boards.md says what else the model lacks.
 #pragma once
 
 #include <array>
 #include <cstddef>
 #include <cstdint>
+#include <utility>
 
 #include "cmsdk_cm3/dma0.hpp"
 #include "rivet/cmsdk/interrupts.hpp"
@@ -73,8 +76,26 @@ inline constexpr std::uint32_t channel_halt = 1u << 18;        // H
 
 template <class Item>
 inline constexpr bool is_item = false;
-template <class T, std::size_t N>
-inline constexpr bool is_item<rivet::hal::dma::item<T, N>> = true;
+template <class T, std::size_t N, class P>
+inline constexpr bool is_item<rivet::hal::dma::item<T, N, P>> = true;
+
+// A register end's lend() and take_back(), where it has them.
+template <class Item>
+void lend() noexcept {
+    if constexpr (requires { Item::peripheral_type::lend(); }) Item::peripheral_type::lend();
+}
+template <class Item>
+void take_back() noexcept {
+    if constexpr (requires { Item::peripheral_type::take_back(); }) {
+        Item::peripheral_type::take_back();
+    }
+}
+
+// The IoT Kit's secure privilege control, APBNSPPCEXP1: which ports of the
+// AN505's APB expansion 1 (SPI, UARTs, I2C) are non-secure.
+inline volatile std::uint32_t& apb_nonsecure_expansion1() noexcept {
+    return *reinterpret_cast<volatile std::uint32_t*>(0x50080084u);
+}
 
 }  // namespace detail
 
@@ -173,20 +194,27 @@ public:
         // Stopping a transfer still under way gives the buffers back.
         ~transfer() {
             if (started_ && !idle()) stop();
+            finish();
         }
 
         void start() noexcept {
             started_ = true;
+            (detail::lend<Items>(), ...);
             const lli& first = list_[0];
             start_item(first.source, first.destination, first.next, first.control);
         }
         [[nodiscard]] bool done() const noexcept { return idle(); }
+        // Once done: the register ends taken back (once).
+        void finish() noexcept {
+            if (started_ && !std::exchange(finished_, true)) (detail::take_back<Items>(), ...);
+        }
         // Blocking: starts and waits until the controller is done.
         void run() noexcept {
             start();
             while (!idle()) {
             }
             clear();
+            finish();
         }
 
     private:
@@ -205,16 +233,30 @@ public:
         }
         alignas(16) std::array<lli, sizeof...(Items)> list_{};
         bool started_ = false;
+        bool finished_ = false;
     };
 };
 
-// The data register of UART n at its secure address, as a DMA destination
-// (unpaced: see above).
+// The data register of UART n as a DMA end (unpaced: see above). QEMU's
+// AN505 shows its DMA controllers the peripherals at their non-secure alias
+// only (0x4xxxxxxx: the 0x5 alias the HAL uses is the core's), and there a
+// UART answers non-secure accesses only while its protection controller
+// port is non-secure. So a transfer lends the UART to the non-secure side
+// (APBNSPPCEXP1, ports 5..9) when it starts and takes it back when done;
+// meanwhile the core's own accesses to that UART (through the secure alias)
+// are dropped, so leave it alone until the transfer is over.
 template <unsigned Uart>
-using uart_data = rivet::hal::dma::fixed_register<
-    std::array{::cmsdk::UART0.base_address(), ::cmsdk::UART1.base_address(),
-               ::cmsdk::UART2.base_address(), ::cmsdk::UART3.base_address(),
-               ::cmsdk::UART4.base_address()}[Uart],
-    std::uint8_t>;
+struct uart_data {
+    static_assert(Uart < 5, "the MPS2 AN505 has UART0 to UART4");
+    using value_type = std::uint8_t;
+    static constexpr std::uintptr_t address =
+        std::array{::cmsdk::UART0.base_address(), ::cmsdk::UART1.base_address(),
+                   ::cmsdk::UART2.base_address(), ::cmsdk::UART3.base_address(),
+                   ::cmsdk::UART4.base_address()}[Uart] -
+        0x1000'0000u;
+    static constexpr std::uint32_t port = 1u << (5 + Uart);
+    static void lend() noexcept { detail::apb_nonsecure_expansion1() |= port; }
+    static void take_back() noexcept { detail::apb_nonsecure_expansion1() &= ~port; }
+};
 
 }  // namespace rivet::cmsdk::dma
