@@ -29,7 +29,7 @@ void on_dma() {
     dma0::on_interrupt();
 }
 
-rivet::task<void, rivet::frames<"sender", 256>> sender() {
+rivet::task<void, rivet::frames<"sender", 384>> sender() {
     auto source = dma::take<pieces>();
     auto message = dma::take<line>();
     // The pieces in the wrong order: "PL081 DMA", "Hello from the ", the rest.

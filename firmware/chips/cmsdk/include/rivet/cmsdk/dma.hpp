@@ -28,6 +28,7 @@
 #include <utility>
 
 #include "cmsdk_cm3/dma0.hpp"
+#include "cmsdk_cm3/uart0.hpp"
 #include "rivet/cmsdk/interrupts.hpp"
 #include "rivet/hal/dma.hpp"
 
