@@ -2,7 +2,7 @@
 // the instructions the core executes in each bench_begin() .. bench_end()
 // stretch, in this order): the PL081 DMA started and waited for (blocking),
 // newlib's memcpy, a loop of word copies, and a task awaiting the DMA
-// transfer (start, suspend, the controller's interrupt, resume). The DMA
+// transfer (start, the controller's interrupt and its handler). The DMA
 // moves the data itself, so its stretches count only the core's part.
 #include <rivet/async/dma/pl081.hpp>
 #include <rivet/async/executor.hpp>

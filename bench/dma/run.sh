@@ -35,5 +35,5 @@ the transfer's duration.
 | PL081 DMA, blocking (\`channel::transfer(copy(from, to)).run()\`) | ${n[0]:-?} |
 | \`std::memcpy\` (newlib nano) | ${n[1]:-?} |
 | word loop (\`volatile\` stores, 1024 iterations) | ${n[2]:-?} |
-| PL081 DMA awaited by a task (\`co_await dma1::transfer<0>(...)\`: start, suspend, interrupt, resume) | ${n[3]:-?} |
+| PL081 DMA awaited by a task (\`co_await dma1::transfer<0>(...)\`: start in a critical section, the terminal-count interrupt and its handler; QEMU is done before the task would suspend) | ${n[3]:-?} |
 MD
