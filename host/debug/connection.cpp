@@ -1,6 +1,8 @@
 #include <rivet/debug/connection.hpp>
 #include <rivet/support/error.hpp>
 
+#include <algorithm>
+
 namespace rivet::debug {
 
 connection::connection(std::unique_ptr<rsp::transport> link) : link_(std::move(link)) {}

@@ -20,7 +20,6 @@ constexpr milliseconds halt_patience{500};
 // The largest packet the debugger may send; m replies fit it too.
 constexpr std::size_t packet_size = 4096;
 
-constexpr std::uint8_t sigint = 2;
 constexpr std::uint8_t sigtrap = 5;
 constexpr std::uint8_t sigsegv = 11;
 

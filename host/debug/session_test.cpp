@@ -3,6 +3,9 @@
 #include <rivet/debug/session.hpp>
 #include <rivet/probe/fake_probe.hpp>
 #include <rivet/rsp/client.hpp>
+#include <rivet/support/error.hpp>
+
+#include <fmt/format.h>
 
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
