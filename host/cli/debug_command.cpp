@@ -22,7 +22,7 @@
 namespace rivet::cli {
 
 debug::server_options debug_server_options(std::uint16_t port, const std::string& elf,
-                                            const debugger_hooks& hooks) {
+                                           const debugger_hooks& hooks) {
     debug::server_options server;
     server.port = port;
     server.listening = [elf, hooks](std::uint16_t listening) {

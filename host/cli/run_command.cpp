@@ -162,7 +162,8 @@ int run_firmware(run_arguments& args, const debugger_hooks& hooks) {
     route_input(args);
     auto session = open_target(args.target);
     runner::run_options options;
-    options.timeout = std::chrono::milliseconds(static_cast<long long>(args.timeout_seconds * 1000));
+    options.timeout =
+        std::chrono::milliseconds(static_cast<long long>(args.timeout_seconds * 1000));
     options.verify = !args.no_verify;
     options.interrupted = &interrupted;
     // Deferred logs over RTT, decoded live (docs/logging.md).

@@ -35,7 +35,8 @@ std::optional<incoming> connection::next(std::chrono::milliseconds timeout) {
         char buffer[4096];
         std::size_t n = 0;
         try {
-            n = link_->read_some(buffer, sizeof buffer, std::max(left, std::chrono::milliseconds(0)));
+            n = link_->read_some(buffer, sizeof buffer,
+                                 std::max(left, std::chrono::milliseconds(0)));
         } catch (const Error&) {
             closed_ = true;  // what the decoder still holds is handed out first
             continue;

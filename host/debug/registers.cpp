@@ -17,7 +17,8 @@ std::vector<gdb_register> registers_of(const probe::probe& target) {
     std::vector<gdb_register> out;
     // GDB's ARM support insists on these names in the core feature, so they
     // are served even by a probe that cannot read one (it answers an error).
-    for (int i = 0; i <= 12; ++i) out.push_back({fmt::format("r{}", i), 32, core_feature, "uint32"});
+    for (int i = 0; i <= 12; ++i)
+        out.push_back({fmt::format("r{}", i), 32, core_feature, "uint32"});
     out.push_back({"sp", 32, core_feature, "data_ptr"});
     out.push_back({"lr", 32, core_feature, "int"});
     out.push_back({"pc", 32, core_feature, "code_ptr"});

@@ -38,7 +38,8 @@ TEST(debug_registers, fpu_registers_are_64_bits_in_the_vfp_feature) {
 
     const auto xml = target_xml(registers);
     EXPECT_THAT(xml, HasSubstr("<feature name=\"org.gnu.gdb.arm.vfp\">"));
-    EXPECT_THAT(xml, HasSubstr("<reg name=\"d0\" bitsize=\"64\" regnum=\"17\" type=\"ieee_double\"/>"));
+    EXPECT_THAT(xml,
+                HasSubstr("<reg name=\"d0\" bitsize=\"64\" regnum=\"17\" type=\"ieee_double\"/>"));
     EXPECT_THAT(xml, HasSubstr("<reg name=\"xpsr\" bitsize=\"32\" regnum=\"16\""));
     EXPECT_THAT(xml, Not(HasSubstr("m-system")));
 }

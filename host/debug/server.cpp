@@ -68,8 +68,8 @@ std::unique_ptr<rsp::socket_transport> listener::accept(milliseconds timeout) {
     (void)::setsockopt(fd, IPPROTO_TCP, TCP_NODELAY, &yes, sizeof yes);
     char host[INET_ADDRSTRLEN] = "?";
     (void)::inet_ntop(AF_INET, &peer.sin_addr, host, sizeof host);
-    return std::make_unique<rsp::socket_transport>(fd,
-                                                   fmt::format("{}:{}", host, ntohs(peer.sin_port)));
+    return std::make_unique<rsp::socket_transport>(
+        fd, fmt::format("{}:{}", host, ntohs(peer.sin_port)));
 }
 
 runner::run_outcome run(probe::probe& target, const elf::file& firmware,
@@ -90,8 +90,8 @@ runner::run_outcome run(probe::probe& target, const elf::file& firmware,
     session_end end;
     for (;;) {
         // The core waits at the reset vector for the debugger.
-        const bool interrupted = (options.interrupted && options.interrupted->load()) ||
-                                 (server.gone && server.gone());
+        const bool interrupted =
+            (options.interrupted && options.interrupted->load()) || (server.gone && server.gone());
         const bool timed_out = deadline && clock::now() >= *deadline;
         if (interrupted || timed_out) {
             end.wait.how = interrupted ? runner::wait_result::ending::interrupted
@@ -105,17 +105,16 @@ runner::run_outcome run(probe::probe& target, const elf::file& firmware,
         connection gdb(std::move(link));
         note(fmt::format("debugger connected from {}", gdb.peer()));
         end = debugger.serve(gdb);
-        note(end.why == session_end::how::detached
-                 ? "debugger detached; the firmware runs on"
-                 : "debugger session ended");
+        note(end.why == session_end::how::detached ? "debugger detached; the firmware runs on"
+                                                   : "debugger session ended");
         break;
     }
     if (end.why == session_end::how::detached) {
         // The rest of the run is `rivet run`'s, within what is left of the timeout.
         auto rest = options;
         if (deadline) {
-            rest.timeout = std::max(milliseconds(1), std::chrono::ceil<milliseconds>(
-                                                         *deadline - clock::now()));
+            rest.timeout = std::max(milliseconds(1),
+                                    std::chrono::ceil<milliseconds>(*deadline - clock::now()));
         }
         end.wait = runner::wait_for_end(target, ends, rest);
     }

@@ -73,8 +73,8 @@ protected:
             session debugger(target, ends, options, std::nullopt, [this] { ++resets; });
             served->set_value(debugger.serve(gdb));
         });
-        gdb = std::make_unique<rsp::client>(
-            std::make_unique<rsp::socket_transport>(fds[1], "rivet"));
+        gdb =
+            std::make_unique<rsp::client>(std::make_unique<rsp::socket_transport>(fds[1], "rivet"));
         gdb->handshake();
     }
     session_end end() {

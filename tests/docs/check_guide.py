@@ -40,7 +40,9 @@ class PageError(Exception):
 def parse_marker(text, line):
     """The expectations of one marker comment, as a dict."""
     out = {}
-    for part in filter(None, (p.strip() for p in text.split(";"))):
+    # Parts are separated by ';', which a skip's reason in brackets may hold.
+    parts = re.findall(r"(skip\s*\([^)]*\)|[^;]+)\s*(?:;|$)", text)
+    for part in filter(None, (p.strip() for p in parts)):
         if m := re.fullmatch(r"skip\s*\((.+)\)", part):
             out["skip"] = m.group(1)
         elif m := re.fullmatch(r"exit\s+(\d+)", part):

@@ -50,4 +50,8 @@ check("a timeout fails", "<!-- guide: timeout 1 -->\n```sh\nsleep 5\n```\n", 1,
 check("a broken link fails", "see [x](missing.md)\n", 1, "link to missing.md: no such file")
 check("an unknown marker is refused", "<!-- guide: sometimes -->\n```sh\ntrue\n```\n", 2,
       "unknown guide marker 'sometimes'")
+check("markers combine, a reason may hold ';'",
+      "<!-- guide: exit 4; timeout 5 -->\n```sh\nexit 4\n```\n\n"
+      "<!-- guide: skip (yours; not ours) -->\n```sh\nfalse\n```\n", 0,
+      "skip: line 7 (yours; not ours)")
 sys.exit(1 if failures else 0)

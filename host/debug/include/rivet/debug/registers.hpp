@@ -14,7 +14,7 @@
 namespace rivet::debug {
 
 struct gdb_register {
-    std::string name;   // the probe's name for it: "r0", "sp", "xpsr", "d3"
+    std::string name;  // the probe's name for it: "r0", "sp", "xpsr", "d3"
     unsigned bits = 32;
     std::string_view feature;  // "org.gnu.gdb.arm.m-profile", ...
     std::string_view type;     // "uint32", "code_ptr", "ieee_double", ...

@@ -26,7 +26,7 @@ namespace rivet::debug {
 
 struct session_end {
     enum class how {
-        ended,     // the run ended (the firmware exited or faulted, a timeout, an interrupt): `wait`
+        ended,  // the run ended (the firmware exited or faulted, a timeout, an interrupt): `wait`
         detached,  // the debugger left with D: the core is halted, to be run on by the caller
     };
     how why = how::ended;
