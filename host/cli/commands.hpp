@@ -7,7 +7,6 @@
 namespace rivet::cli {
 
 void add_run_command(CLI::App& app, int& exit_code);
-void add_debug_command(CLI::App& app, int& exit_code);
 void add_gdb_command(CLI::App& app, int& exit_code);
 void add_flash_command(CLI::App& app, int& exit_code);
 void add_attach_command(CLI::App& app, int& exit_code);

@@ -1,5 +1,5 @@
-// `rivet debug` (`rivet run --gdb` by another name) and `rivet gdb`, which
-// starts gdb-multiarch connected to that server with the ELF's symbols.
+// `rivet gdb`: `rivet run --gdb` with gdb-multiarch started connected to
+// the server, the ELF's symbols loaded; and the server's options for a run.
 #include <rivet/support/error.hpp>
 
 #include <fmt/format.h>
@@ -38,19 +38,6 @@ debug::server_options debug_server_options(std::uint16_t port, const std::string
     server.note = [](const std::string& text) { fmt::print(stderr, "rivet: {}\n", text); };
     server.gone = hooks.gone;
     return server;
-}
-
-void add_debug_command(CLI::App& app, int& exit_code) {
-    auto args = std::make_shared<run_arguments>();
-    args->gdb_port = default_gdb_port;
-    auto* command = app.add_subcommand(
-        "debug", "rivet run --gdb: start halted and serve a debugger while logs stream");
-    add_run_options(*command, *args);
-    add_gdb_option(*command, *args);
-    command->callback([args, &exit_code] {
-        install_signal_handlers();
-        exit_code = run_firmware(*args);
-    });
 }
 
 namespace {

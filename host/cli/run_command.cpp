@@ -204,15 +204,24 @@ int run_firmware(run_arguments& args, const debugger_hooks& hooks) {
 }
 
 void add_run_command(CLI::App& app, int& exit_code) {
-    auto args = std::make_shared<run_arguments>();
-    auto* command =
-        app.add_subcommand("run", "Load firmware, run it, print its output, exit with its code");
-    add_run_options(*command, *args);
-    add_gdb_option(*command, *args);
-    command->callback([args, &exit_code] {
-        install_signal_handlers();
-        exit_code = run_firmware(*args);
-    });
+    // `rivet debug` is `rivet run --gdb`: the same options, the server on.
+    for (const bool debug : {false, true}) {
+        auto args = std::make_shared<run_arguments>();
+        if (debug) args->gdb_port = default_gdb_port;
+        auto* command =
+            debug ? app.add_subcommand(
+                        "debug",
+                        "rivet run --gdb: start halted and serve a debugger while logs "
+                        "stream")
+                  : app.add_subcommand(
+                        "run", "Load firmware, run it, print its output, exit with its code");
+        add_run_options(*command, *args);
+        add_gdb_option(*command, *args);
+        command->callback([args, &exit_code] {
+            install_signal_handlers();
+            exit_code = run_firmware(*args);
+        });
+    }
 }
 
 namespace {
