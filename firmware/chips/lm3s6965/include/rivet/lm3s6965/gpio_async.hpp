@@ -1,0 +1,151 @@
+// GPIO inputs that can be awaited (rivet::hal::async::input_pin): a level or
+// an edge is armed in the pin's GPIOIS/IBE/IEV bits and its interrupt mask,
+// and the port's interrupt wakes the waiting task. One waiting task per pin.
+//
+//   using up = rivet::lm3s6965::gpio::async_input_pin<gpio::port::e, 0>;
+//   RIVET_BIND_INTERRUPTS(gpio::async_port<gpio::port::e>::binding, ...);  // once per port
+//   auto button = up::configure(gpio::pull::up);
+//   co_await button.wait_for_falling_edge();
+#pragma once
+
+#include <array>
+#include <coroutine>
+#include <cstdint>
+
+#include "rivet/cortex_m/critical_section.hpp"
+#include "rivet/cortex_m/interrupts.hpp"
+#include "rivet/cortex_m/nvic.hpp"
+#include "rivet/hal/async/awaitable.hpp"
+#include "rivet/hal/async/digital.hpp"
+#include "rivet/lm3s6965/gpio.hpp"
+#include "rivet/lm3s6965/interrupts.hpp"
+
+namespace rivet::lm3s6965::gpio {
+
+constexpr rivet::lm3s6965::irq irq_of(port p) {
+    switch (p) {
+        case port::a:
+            return rivet::lm3s6965::irq::gpioa;
+        case port::b:
+            return rivet::lm3s6965::irq::gpiob;
+        case port::c:
+            return rivet::lm3s6965::irq::gpioc;
+        case port::d:
+            return rivet::lm3s6965::irq::gpiod;
+        case port::e:
+            return rivet::lm3s6965::irq::gpioe;
+        case port::f:
+            return rivet::lm3s6965::irq::gpiof;
+        case port::g:
+            break;
+    }
+    return rivet::lm3s6965::irq::gpiog;
+}
+
+// A port's interrupt, which serves every awaited pin of the port: bind it
+// once (two bindings of one port do not compile: "bound twice").
+template <port P, unsigned Priority = 0>
+struct async_port {
+    static constexpr auto irq = irq_of(P);
+    static constexpr auto block = block_of(P);
+    static inline std::array<rivet::hal::async::waker, 8> waiting{};
+
+    static void on_interrupt() {
+        const std::uint32_t fired = block.mis().read().bits();
+        block.im().write(::lm3s6965::gpioa::im::value{block.im().read().bits() & ~fired});
+        block.icr().write(::lm3s6965::gpioa::icr::value{fired});
+        for (unsigned pin = 0; pin < 8; ++pin) {
+            if ((fired & (1u << pin)) == 0 || waiting[pin] == nullptr) continue;
+            const rivet::hal::async::waker task = waiting[pin];
+            waiting[pin] = nullptr;
+            rivet::hal::async::wake(task);
+        }
+    }
+    using binding = cortex_m::bind<irq, on_interrupt>;
+
+    static void enable() {
+        cortex_m::nvic::set_priority<irq, Priority>();
+        cortex_m::nvic::enable<irq>();
+    }
+};
+
+template <port P, unsigned Pin>
+class async_input_pin {
+    using port_type = async_port<P>;
+    static constexpr auto block = block_of(P);
+    static constexpr std::uint32_t mask = 1u << Pin;
+
+public:
+    // Sampling cannot fail; a second wait on a pin that has one pending can.
+    using error_type = rivet::hal::digital::error_kind;
+    using result = rivet::hal::result<void, error_type>;
+    using event = rivet::hal::async::pin_event;
+    static constexpr auto claimed_pins = input_pin<P, Pin>::claimed_pins;
+
+    // The input's setup, its interrupt masked, and the port's NVIC line on.
+    static async_input_pin configure(pull resistor = pull::none) {
+        (void)input_pin<P, Pin>::configure(resistor);
+        block.im().write(::lm3s6965::gpioa::im::value{block.im().read().bits() & ~mask});
+        port_type::enable();
+        return async_input_pin{};
+    }
+
+    rivet::hal::result<bool, error_type> is_high() { return level(); }
+    rivet::hal::result<bool, error_type> is_low() { return !level(); }
+
+    class awaiter {
+    public:
+        explicit awaiter(event what) noexcept : what_(what) {}
+        // A level that is there already needs no wait.
+        bool await_ready() const noexcept {
+            const bool high = level();
+            return (what_ == event::high && high) || (what_ == event::low && !high);
+        }
+        bool await_suspend(std::coroutine_handle<>) noexcept {
+            const cortex_m::critical_section masked;
+            if (port_type::waiting[Pin] != nullptr) {
+                taken_ = true;
+                return false;
+            }
+            port_type::waiting[Pin] = rivet::hal::async::current_waker();
+            arm(what_);
+            return true;
+        }
+        result await_resume() const noexcept {
+            if (taken_) return rivet::hal::failure(error_type::other);
+            return rivet::hal::success;
+        }
+
+    private:
+        event what_;
+        bool taken_ = false;
+    };
+
+    awaiter wait_for_high() noexcept { return awaiter{event::high}; }
+    awaiter wait_for_low() noexcept { return awaiter{event::low}; }
+    awaiter wait_for_rising_edge() noexcept { return awaiter{event::rising_edge}; }
+    awaiter wait_for_falling_edge() noexcept { return awaiter{event::falling_edge}; }
+    awaiter wait_for_any_edge() noexcept { return awaiter{event::any_edge}; }
+
+private:
+    static bool level() { return (detail::masked_data<P, Pin>().read().bits() & mask) != 0; }
+
+    // Levels use the level-sensitive interrupt (taken at once if the level
+    // came between await_ready and here), edges the edge detector, cleared
+    // first so an edge from before the wait does not count.
+    static void arm(event what) {
+        const bool level = what == event::high || what == event::low;
+        const bool both = what == event::any_edge;
+        const bool upward = what == event::high || what == event::rising_edge;
+        const auto set = [](std::uint32_t bits, bool on) { return on ? bits | mask : bits & ~mask; };
+        block.is().write(::lm3s6965::gpioa::is::value{set(block.is().read().bits(), level)});
+        block.ibe().write(::lm3s6965::gpioa::ibe::value{set(block.ibe().read().bits(), both)});
+        block.iev().write(::lm3s6965::gpioa::iev::value{set(block.iev().read().bits(), upward)});
+        block.icr().write(::lm3s6965::gpioa::icr::value{mask});
+        block.im().write(::lm3s6965::gpioa::im::value{block.im().read().bits() | mask});
+    }
+};
+
+static_assert(rivet::hal::async::input_pin<async_input_pin<port::e, 0>>);
+
+}  // namespace rivet::lm3s6965::gpio

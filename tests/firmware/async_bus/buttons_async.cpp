@@ -1,0 +1,69 @@
+// GPIO edges and levels awaited by a task on lm3s6965evb's navigation
+// switches (QEMU's gamepad: the arrow keys and left Ctrl, pressed by
+// tests/integration/async_buttons.sh through QMP's send-key). Each switch
+// closes to ground: pressed is low.
+//   up:     a falling edge (pressed), then a rising edge (released);
+//   down:   any edge, twice;
+//   select: low (pressed), then high (released; at once if it already is).
+// While the task waits, a second wait on the same pin is refused.
+#include <rivet/async/executor.hpp>
+#include <rivet/async/task.hpp>
+#include <rivet/bsp/lm3s6965evb.hpp>
+#include <rivet/console/console.hpp>
+#include <rivet/cortex_m/interrupts.hpp>
+#include <rivet/hal/async/digital.hpp>
+#include <rivet/log/log.hpp>
+
+namespace {
+
+namespace bsp = rivet::bsp::lm3s6965evb;
+namespace gpio = rivet::lm3s6965::gpio;
+static_assert(rivet::hal::async::input_pin<bsp::async_up_button>);
+
+volatile bool up_waiting = false;
+
+rivet::task<void, rivet::frames<"buttons", 96>> buttons() {
+    auto up = bsp::async_up_button::configure(gpio::pull::up);
+    auto down = bsp::async_down_button::configure(gpio::pull::up);
+    auto select = bsp::async_select_button::configure(gpio::pull::up);
+    RIVET_ASSERT(up.is_high().value(), "up reads pressed before anything was pressed");
+
+    rivet::console::write_line("waiting for up");
+    up_waiting = true;
+    RIVET_ASSERT(co_await up.wait_for_falling_edge());
+    RIVET_INFO("up pressed");
+    RIVET_ASSERT(co_await up.wait_for_rising_edge());
+    RIVET_INFO("up released");
+
+    rivet::console::write_line("waiting for down");
+    RIVET_ASSERT(co_await down.wait_for_any_edge());
+    RIVET_ASSERT(co_await down.wait_for_any_edge());
+    RIVET_INFO("down: two edges");
+
+    rivet::console::write_line("waiting for select");
+    RIVET_ASSERT(co_await select.wait_for_low());
+    RIVET_INFO("select low");
+    RIVET_ASSERT(co_await select.wait_for_high());
+    RIVET_INFO("select high");
+}
+
+// Tries to wait on `up` while buttons() does: refused, kind other.
+rivet::task<void, rivet::frames<"intruder", 64>> intruder() {
+    while (!up_waiting) co_await rivet::yield_now{};
+    bsp::async_up_button up{};
+    auto refused = co_await up.wait_for_low();
+    RIVET_ASSERT(!refused && refused.error() == rivet::hal::digital::error_kind::other);
+    RIVET_INFO("second wait on up refused");
+}
+
+}  // namespace
+
+RIVET_BIND_INTERRUPTS(bsp::async_buttons_e::binding, bsp::async_buttons_f::binding);
+
+int main() {
+    rivet::async::thread_executor executor;
+    executor.spawn(buttons());
+    executor.spawn(intruder());
+    executor.run();
+    return 0;
+}
