@@ -28,10 +28,7 @@ function(rivet_chip_hal chip)
     set(flags -Wall -Wextra -Werror -mcpu=${ARG_CPU} -mthumb -fno-exceptions -fno-rtti
         "-I${CMAKE_CURRENT_SOURCE_DIR}/include" "-I${CMAKE_CURRENT_BINARY_DIR}/${ARG_REGISTERS}"
         "-I${RIVET_ROOT}/firmware/registers/include" "-I${RIVET_ROOT}/firmware/hal/include"
-        "-I${RIVET_ROOT}/firmware/cortex_m/include" "-I${RIVET_ROOT}/firmware/runtime/include"
-        "-I${RIVET_ROOT}/contracts/include"
-        # A board configuration for the interrupt bindings of async HAL types.
-        "-I${RIVET_ROOT}/firmware/cortex_m/compile_fail/fake")
+        "-I${RIVET_ROOT}/firmware/cortex_m/include")
     list(LENGTH ARG_COMPILE_FAIL count)
     math(EXPR last "${count} - 1")
     foreach(i RANGE 0 ${last} 2)

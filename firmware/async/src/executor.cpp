@@ -1,7 +1,6 @@
 #include "rivet/async/executor.hpp"
 
 #include "rivet/cortex_m/critical_section.hpp"
-#include "rivet/hal/async/awaitable.hpp"
 
 namespace rivet::async {
 
@@ -105,16 +104,3 @@ void task_finished(task_header& header) noexcept {
 
 }  // namespace rivet::async
 
-// The async HAL's view of the executor (rivet/hal/async/awaitable.hpp): its
-// opaque task is this executor's task_header.
-namespace rivet::hal::async {
-
-waker current_waker() noexcept {
-    return reinterpret_cast<waker>(rivet::async::current_task());
-}
-
-void wake(waker task) noexcept {
-    rivet::async::wake(reinterpret_cast<rivet::async::waker>(task));
-}
-
-}  // namespace rivet::hal::async

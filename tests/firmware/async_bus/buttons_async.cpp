@@ -8,7 +8,7 @@
 // While the task waits, a second wait on the same pin is refused.
 #include <rivet/async/executor.hpp>
 #include <rivet/async/task.hpp>
-#include <rivet/bsp/lm3s6965evb.hpp>
+#include <rivet/async/board/lm3s6965evb.hpp>
 #include <rivet/console/console.hpp>
 #include <rivet/cortex_m/interrupts.hpp>
 #include <rivet/hal/async/digital.hpp>
@@ -16,16 +16,16 @@
 
 namespace {
 
-namespace bsp = rivet::bsp::lm3s6965evb;
+namespace bsp = rivet::async::lm3s6965evb;
 namespace gpio = rivet::lm3s6965::gpio;
-static_assert(rivet::hal::async::input_pin<bsp::async_up_button>);
+static_assert(rivet::hal::async::input_pin<bsp::up_button>);
 
 volatile bool up_waiting = false;
 
 rivet::task<void, rivet::frames<"buttons", 96>> buttons() {
-    auto up = bsp::async_up_button::configure(gpio::pull::up);
-    auto down = bsp::async_down_button::configure(gpio::pull::up);
-    auto select = bsp::async_select_button::configure(gpio::pull::up);
+    auto up = bsp::up_button::configure(gpio::pull::up);
+    auto down = bsp::down_button::configure(gpio::pull::up);
+    auto select = bsp::select_button::configure(gpio::pull::up);
     RIVET_ASSERT(up.is_high().value(), "up reads pressed before anything was pressed");
 
     rivet::console::write_line("waiting for up");
@@ -50,7 +50,7 @@ rivet::task<void, rivet::frames<"buttons", 96>> buttons() {
 // Tries to wait on `up` while buttons() does: refused, kind other.
 rivet::task<void, rivet::frames<"intruder", 64>> intruder() {
     while (!up_waiting) co_await rivet::yield_now{};
-    bsp::async_up_button up{};
+    bsp::up_button up{};
     auto refused = co_await up.wait_for_low();
     RIVET_ASSERT(!refused && refused.error() == rivet::hal::digital::error_kind::other);
     RIVET_INFO("second wait on up refused");
@@ -58,7 +58,7 @@ rivet::task<void, rivet::frames<"intruder", 64>> intruder() {
 
 }  // namespace
 
-RIVET_BIND_INTERRUPTS(bsp::async_buttons_e::binding, bsp::async_buttons_f::binding);
+RIVET_BIND_INTERRUPTS(bsp::buttons_e::binding, bsp::buttons_f::binding);
 
 int main() {
     rivet::async::thread_executor executor;

@@ -7,9 +7,10 @@
 
 #include <rivet/async/executor.hpp>
 #include <rivet/async/task.hpp>
-#include <rivet/bsp/lm3s6965evb.hpp>
+#include <rivet/async/board/lm3s6965evb.hpp>
 #include <rivet/console/console.hpp>
 #include <rivet/cortex_m/interrupts.hpp>
+#include <rivet/bsp/lm3s6965evb.hpp>
 #include <rivet/drivers/ssd0323_async.hpp>
 #include <rivet/log/log.hpp>
 
@@ -18,15 +19,16 @@
 namespace {
 
 namespace bsp = rivet::bsp::lm3s6965evb;
+namespace parts = rivet::async::lm3s6965evb;
 template <class T>
 using oled_task = rivet::task<T, rivet::frames<"oled", 320>>;
 using oled_driver =
-    rivet::drivers::async_ssd0323<bsp::async_oled_device, bsp::oled_data_command, oled_task>;
+    rivet::drivers::async_ssd0323<parts::oled_device, bsp::oled_data_command, oled_task>;
 
 rivet::drivers::ssd0323_frame frame;
 
 rivet::task<void, rivet::frames<"draw", 96>> draw() {
-    auto [device, data_command] = bsp::configure_async_oled();
+    auto [device, data_command] = parts::configure_oled();
     oled_driver oled{device, data_command};
     RIVET_ASSERT(co_await oled.init(), "ssd0323 init failed");
     RIVET_ASSERT(co_await oled.clear(), "ssd0323 clear failed");
@@ -42,7 +44,7 @@ rivet::task<void, rivet::frames<"draw", 96>> draw() {
 
 }  // namespace
 
-RIVET_BIND_INTERRUPTS(bsp::async_oled_bus<>::binding);
+RIVET_BIND_INTERRUPTS(parts::oled_bus<>::binding);
 
 int main() {
     rivet::async::thread_executor executor;

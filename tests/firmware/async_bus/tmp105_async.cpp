@@ -10,8 +10,8 @@
 #include <rivet/async/executor.hpp>
 #include <rivet/async/task.hpp>
 #include <rivet/async/time.hpp>
+#include <rivet/async/board/lm3s6965evb.hpp>
 #include <rivet/async/time/board.hpp>
-#include <rivet/bsp/lm3s6965evb.hpp>
 #include <rivet/cortex_m/interrupts.hpp>
 #include <rivet/drivers/tmp105_async.hpp>
 #include <rivet/hal/async/i2c.hpp>
@@ -25,12 +25,11 @@ RIVET_EMULATED_DEVICE("tmp105,address=0x48,id=sensor");
 
 namespace {
 
-namespace board = rivet::bsp::lm3s6965evb;
 namespace i2c = rivet::hal::i2c;
 namespace async_i2c = rivet::hal::async::i2c;
 using namespace std::chrono_literals;
 using time_driver = rivet::async::board_time_driver;
-using bus_type = board::async_sensor_bus;
+using bus_type = rivet::async::lm3s6965evb::sensor_bus;
 
 constexpr i2c::address sensor_address{0x48};
 constexpr i2c::address nobody{0x49};

@@ -1,8 +1,8 @@
 // Async twins of the fakes, for host tests of async drivers and helpers: an
 // async bus parks each transaction until the test completes it (what an
 // interrupt does on a chip), then runs it on the blocking fake behind it and
-// wakes the task. `fake_executor` stands in for the executor: the waker is
-// the awaiting coroutine, and wake() records that it was woken.
+// resumes the awaiting coroutine (what an executor does after the wake),
+// counting the wakes.
 #pragma once
 
 #include <coroutine>
@@ -10,7 +10,7 @@
 #include <optional>
 #include <span>
 
-#include "rivet/hal/async/awaitable.hpp"
+#include "rivet/hal/async/basics.hpp"
 #include "rivet/hal/i2c.hpp"
 #include "rivet/hal/spi.hpp"
 
@@ -37,16 +37,10 @@ struct fake_task {
     const T& value() const { return *handle.promise().value; }
 };
 
-// What the executor hooks of rivet/hal/async/awaitable.hpp do in these
-// tests (async_test.cpp defines them): one task, whose wakes are counted.
+// How many times the async fakes woke (resumed) their task.
 struct fake_executor {
     static inline std::size_t wakes = 0;
-    static inline async::waker last_woken = nullptr;
 };
-inline async::waker fake_waker() noexcept {
-    static int task_tag;
-    return reinterpret_cast<async::waker>(&task_tag);
-}
 
 // The awaiter an async fake returns: parks until complete() runs `work`.
 template <class Work, class Result>
@@ -56,7 +50,6 @@ public:
     bool await_ready() const noexcept { return false; }
     void await_suspend(std::coroutine_handle<> handle) {
         handle_ = handle;
-        task_ = async::current_waker();
         pending_ = this;
     }
     Result await_resume() { return *result_; }
@@ -68,7 +61,7 @@ public:
         if (p == nullptr) return false;
         pending_ = nullptr;
         p->result_.emplace(p->work_());
-        async::wake(p->task_);
+        ++fake_executor::wakes;
         p->handle_.resume();
         return true;
     }
@@ -78,7 +71,6 @@ private:
     Work work_;
     std::optional<Result> result_;
     std::coroutine_handle<> handle_;
-    async::waker task_ = nullptr;
 };
 
 // An async i2c_bus over a blocking fake bus.

@@ -13,12 +13,9 @@
 #include "rivet/hal/bus.hpp"
 #include "rivet/hal/pins.hpp"
 #include "rivet/lm3s6965/gpio.hpp"
-#include "rivet/lm3s6965/gpio_async.hpp"
 #include "rivet/lm3s6965/i2c.hpp"
-#include "rivet/lm3s6965/i2c_async.hpp"
 #include "rivet/lm3s6965/interrupts.hpp"
 #include "rivet/lm3s6965/ssi.hpp"
-#include "rivet/lm3s6965/ssi_async.hpp"
 #include "rivet/lm3s6965/timer.hpp"
 #include "rivet/lm3s6965/uart.hpp"
 
@@ -95,39 +92,6 @@ inline oled_parts configure_oled() {
                         oled_chip_select::configure(rivet::hal::pin_state::high)},
             oled_data_command::configure(rivet::hal::pin_state::low)};
 }
-
-// Interrupt-driven twins, for tasks (firmware/async): each needs its
-// interrupt bound (RIVET_BIND_INTERRUPTS(..., async_sensor_bus::binding)),
-// and takes the same pins and controller as its blocking twin, so taking
-// both does not compile (rivet::hal::take).
-using async_sensor_bus =
-    rivet::lm3s6965::i2c::async_master<0, clock_hz, 100'000,
-                                       rivet::lm3s6965::i2c::restart::stop_then_start>;
-template <std::uint32_t BitRate = 4'000'000>
-using async_oled_bus =
-    rivet::lm3s6965::ssi::async_master<clock_hz, BitRate, rivet::lm3s6965::ssi::mode::mode3>;
-using async_oled_device = rivet::lm3s6965::ssi::async_device<async_oled_bus<>, oled_chip_select>;
-struct async_oled_parts {
-    async_oled_device device;
-    oled_data_command data_command;
-};
-inline async_oled_parts configure_async_oled() {
-    (void)sd_card_chip_select::configure(rivet::hal::pin_state::high);
-    return {async_oled_device{async_oled_bus<>::configure(),
-                              oled_chip_select::configure(rivet::hal::pin_state::high)},
-            oled_data_command::configure(rivet::hal::pin_state::low)};
-}
-// The navigation switches as awaitable inputs; the port's interrupt serves
-// all of a port's pins: bind async_buttons_e::binding (up, down, left,
-// right) and async_buttons_f::binding (select). Under QEMU the switches are
-// the keyboard's arrow keys and left Ctrl (QMP send-key).
-using async_select_button = gpio::async_input_pin<gpio::port::f, 1>;
-using async_up_button = gpio::async_input_pin<gpio::port::e, 0>;
-using async_down_button = gpio::async_input_pin<gpio::port::e, 1>;
-using async_left_button = gpio::async_input_pin<gpio::port::e, 2>;
-using async_right_button = gpio::async_input_pin<gpio::port::e, 3>;
-using async_buttons_e = gpio::async_port<gpio::port::e>;
-using async_buttons_f = gpio::async_port<gpio::port::f>;
 
 // The board's own wiring claims no pin twice.
 static_assert(rivet::hal::distinct_pins<console_uart<>, status_led, select_button, up_button,

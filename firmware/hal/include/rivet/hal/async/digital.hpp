@@ -5,7 +5,7 @@
 //   co_await button.wait_for_falling_edge();   // pressed (closes to ground)
 #pragma once
 
-#include "rivet/hal/async/awaitable.hpp"
+#include "rivet/hal/async/basics.hpp"
 #include "rivet/hal/digital.hpp"
 #include "rivet/hal/error.hpp"
 
@@ -24,11 +24,11 @@ namespace rivet::hal::async {
 //   one waiting.
 template <class P>
 concept input_pin = hal::input_pin<P> && requires(P& pin) {
-    { pin.wait_for_high() } -> awaitable_of<result<void, error_type_t<P>>>;
-    { pin.wait_for_low() } -> awaitable_of<result<void, error_type_t<P>>>;
-    { pin.wait_for_rising_edge() } -> awaitable_of<result<void, error_type_t<P>>>;
-    { pin.wait_for_falling_edge() } -> awaitable_of<result<void, error_type_t<P>>>;
-    { pin.wait_for_any_edge() } -> awaitable_of<result<void, error_type_t<P>>>;
+    { pin.wait_for_high() } -> awaits_result<void, error_type_t<P>>;
+    { pin.wait_for_low() } -> awaits_result<void, error_type_t<P>>;
+    { pin.wait_for_rising_edge() } -> awaits_result<void, error_type_t<P>>;
+    { pin.wait_for_falling_edge() } -> awaits_result<void, error_type_t<P>>;
+    { pin.wait_for_any_edge() } -> awaits_result<void, error_type_t<P>>;
 };
 
 // What a wait waits for, for implementations that share one awaiter.

@@ -12,7 +12,8 @@
 #include <type_traits>
 #include <utility>
 
-#include "rivet/hal/async/awaitable.hpp"
+#include "rivet/hal/async/basics.hpp"
+#include "rivet/hal/async/operations.hpp"
 #include "rivet/hal/error.hpp"
 #include "rivet/hal/i2c.hpp"
 
@@ -32,7 +33,7 @@ namespace rivet::hal::async {
 template <class B>
 concept i2c_bus = error_for<error_type_t<B>, i2c::error_kind> &&
     requires(B& bus, i2c::address target, std::span<i2c::operation> operations) {
-    { bus.transaction(target, operations) } -> awaitable_of<result<void, error_type_t<B>>>;
+    { bus.transaction(target, operations) } -> awaits_result<void, error_type_t<B>>;
 };
 
 namespace i2c {

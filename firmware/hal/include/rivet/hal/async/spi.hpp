@@ -12,7 +12,8 @@
 #include <type_traits>
 #include <utility>
 
-#include "rivet/hal/async/awaitable.hpp"
+#include "rivet/hal/async/basics.hpp"
+#include "rivet/hal/async/operations.hpp"
 #include "rivet/hal/error.hpp"
 #include "rivet/hal/spi.hpp"
 
@@ -26,11 +27,11 @@ namespace rivet::hal::async {
 template <class B>
 concept spi_bus = error_for<error_type_t<B>, spi::error_kind> &&
     requires(B& bus, std::span<std::uint8_t> in, std::span<const std::uint8_t> out) {
-    { bus.read(in) } -> awaitable_of<result<void, error_type_t<B>>>;
-    { bus.write(out) } -> awaitable_of<result<void, error_type_t<B>>>;
-    { bus.transfer(in, out) } -> awaitable_of<result<void, error_type_t<B>>>;
-    { bus.transfer_in_place(in) } -> awaitable_of<result<void, error_type_t<B>>>;
-    { bus.flush() } -> awaitable_of<result<void, error_type_t<B>>>;
+    { bus.read(in) } -> awaits_result<void, error_type_t<B>>;
+    { bus.write(out) } -> awaits_result<void, error_type_t<B>>;
+    { bus.transfer(in, out) } -> awaits_result<void, error_type_t<B>>;
+    { bus.transfer_in_place(in) } -> awaits_result<void, error_type_t<B>>;
+    { bus.flush() } -> awaits_result<void, error_type_t<B>>;
 };
 
 // One chip on a bus. transaction(operations) keeps every promise of
@@ -44,7 +45,7 @@ concept spi_bus = error_for<error_type_t<B>, spi::error_kind> &&
 template <class D>
 concept spi_device = error_for<error_type_t<D>, spi::error_kind> &&
     requires(D& device, std::span<spi::operation> operations) {
-    { device.transaction(operations) } -> awaitable_of<result<void, error_type_t<D>>>;
+    { device.transaction(operations) } -> awaits_result<void, error_type_t<D>>;
 };
 
 namespace spi {

@@ -2,9 +2,9 @@
 // blocking one.
 #include "rivet/hal/pins.hpp"
 #include "rivet/lm3s6965/ssi.hpp"
-#include "rivet/lm3s6965/ssi_async.hpp"
+#include "rivet/async/spi/lm3s6965.hpp"
 using namespace rivet::lm3s6965;
-using display = ssi::async_master<12'000'000, 1'000'000>;
+using display = rivet::async::spi::lm3s6965_bus<12'000'000, 1'000'000>;
 #ifdef RIVET_COMPILE_FAIL
 using other = ssi::master<12'000'000, 2'000'000>;
 #else

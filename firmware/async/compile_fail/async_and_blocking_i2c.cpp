@@ -2,9 +2,9 @@
 // blocking one: the two would race for the controller.
 #include "rivet/hal/pins.hpp"
 #include "rivet/lm3s6965/i2c.hpp"
-#include "rivet/lm3s6965/i2c_async.hpp"
+#include "rivet/async/i2c/lm3s6965.hpp"
 using namespace rivet::lm3s6965;
-using sensors = i2c::async_master<0, 12'000'000>;
+using sensors = rivet::async::i2c::lm3s6965_master<0, 12'000'000>;
 #ifdef RIVET_COMPILE_FAIL
 using other = i2c::master<0, 12'000'000>;
 #else

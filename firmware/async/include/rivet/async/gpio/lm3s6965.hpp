@@ -2,8 +2,8 @@
 // an edge is armed in the pin's GPIOIS/IBE/IEV bits and its interrupt mask,
 // and the port's interrupt wakes the waiting task. One waiting task per pin.
 //
-//   using up = rivet::lm3s6965::gpio::async_input_pin<gpio::port::e, 0>;
-//   RIVET_BIND_INTERRUPTS(gpio::async_port<gpio::port::e>::binding, ...);  // once per port
+//   using up = rivet::async::gpio::lm3s6965_pin<gpio::port::e, 0>;
+//   RIVET_BIND_INTERRUPTS(rivet::async::gpio::lm3s6965_port<gpio::port::e>::binding, ...);  // once per port
 //   auto button = up::configure(gpio::pull::up);
 //   co_await button.wait_for_falling_edge();
 #pragma once
@@ -15,40 +15,42 @@
 #include "rivet/cortex_m/critical_section.hpp"
 #include "rivet/cortex_m/interrupts.hpp"
 #include "rivet/cortex_m/nvic.hpp"
-#include "rivet/hal/async/awaitable.hpp"
+#include "rivet/async/executor.hpp"
 #include "rivet/hal/async/digital.hpp"
 #include "rivet/lm3s6965/gpio.hpp"
 #include "rivet/lm3s6965/interrupts.hpp"
 
-namespace rivet::lm3s6965::gpio {
+namespace rivet::async::gpio {
 
-constexpr rivet::lm3s6965::irq irq_of(port p) {
+namespace lm3s6965_gpio = ::rivet::lm3s6965::gpio;
+
+constexpr ::rivet::lm3s6965::irq lm3s6965_irq_of(lm3s6965_gpio::port p) {
     switch (p) {
-        case port::a:
-            return rivet::lm3s6965::irq::gpioa;
-        case port::b:
-            return rivet::lm3s6965::irq::gpiob;
-        case port::c:
-            return rivet::lm3s6965::irq::gpioc;
-        case port::d:
-            return rivet::lm3s6965::irq::gpiod;
-        case port::e:
-            return rivet::lm3s6965::irq::gpioe;
-        case port::f:
-            return rivet::lm3s6965::irq::gpiof;
-        case port::g:
+        case lm3s6965_gpio::port::a:
+            return ::rivet::lm3s6965::irq::gpioa;
+        case lm3s6965_gpio::port::b:
+            return ::rivet::lm3s6965::irq::gpiob;
+        case lm3s6965_gpio::port::c:
+            return ::rivet::lm3s6965::irq::gpioc;
+        case lm3s6965_gpio::port::d:
+            return ::rivet::lm3s6965::irq::gpiod;
+        case lm3s6965_gpio::port::e:
+            return ::rivet::lm3s6965::irq::gpioe;
+        case lm3s6965_gpio::port::f:
+            return ::rivet::lm3s6965::irq::gpiof;
+        case lm3s6965_gpio::port::g:
             break;
     }
-    return rivet::lm3s6965::irq::gpiog;
+    return ::rivet::lm3s6965::irq::gpiog;
 }
 
 // A port's interrupt, which serves every awaited pin of the port: bind it
 // once (two bindings of one port do not compile: "bound twice").
-template <port P, unsigned Priority = 0>
-struct async_port {
-    static constexpr auto irq = irq_of(P);
-    static constexpr auto block = block_of(P);
-    static inline std::array<rivet::hal::async::waker, 8> waiting{};
+template <lm3s6965_gpio::port P, unsigned Priority = 0>
+struct lm3s6965_port {
+    static constexpr auto irq = lm3s6965_irq_of(P);
+    static constexpr auto block = lm3s6965_gpio::block_of(P);
+    static inline std::array<waker, 8> waiting{};
 
     static void on_interrupt() {
         const std::uint32_t fired = block.mis().read().bits();
@@ -56,9 +58,9 @@ struct async_port {
         block.icr().write(::lm3s6965::gpioa::icr::value{fired});
         for (unsigned pin = 0; pin < 8; ++pin) {
             if ((fired & (1u << pin)) == 0 || waiting[pin] == nullptr) continue;
-            const rivet::hal::async::waker task = waiting[pin];
+            const waker task = waiting[pin];
             waiting[pin] = nullptr;
-            rivet::hal::async::wake(task);
+            wake(task);
         }
     }
     using binding = cortex_m::bind<irq, on_interrupt>;
@@ -69,10 +71,10 @@ struct async_port {
     }
 };
 
-template <port P, unsigned Pin>
-class async_input_pin {
-    using port_type = async_port<P>;
-    static constexpr auto block = block_of(P);
+template <lm3s6965_gpio::port P, unsigned Pin>
+class lm3s6965_pin {
+    using port_type = lm3s6965_port<P>;
+    static constexpr auto block = lm3s6965_gpio::block_of(P);
     static constexpr std::uint32_t mask = 1u << Pin;
 
 public:
@@ -80,14 +82,14 @@ public:
     using error_type = rivet::hal::digital::error_kind;
     using result = rivet::hal::result<void, error_type>;
     using event = rivet::hal::async::pin_event;
-    static constexpr auto claimed_pins = input_pin<P, Pin>::claimed_pins;
+    static constexpr auto claimed_pins = lm3s6965_gpio::input_pin<P, Pin>::claimed_pins;
 
     // The input's setup, its interrupt masked, and the port's NVIC line on.
-    static async_input_pin configure(pull resistor = pull::none) {
-        (void)input_pin<P, Pin>::configure(resistor);
+    static lm3s6965_pin configure(lm3s6965_gpio::pull resistor = lm3s6965_gpio::pull::none) {
+        (void)lm3s6965_gpio::input_pin<P, Pin>::configure(resistor);
         block.im().write(::lm3s6965::gpioa::im::value{block.im().read().bits() & ~mask});
         port_type::enable();
-        return async_input_pin{};
+        return lm3s6965_pin{};
     }
 
     rivet::hal::result<bool, error_type> is_high() { return level(); }
@@ -107,7 +109,7 @@ public:
                 taken_ = true;
                 return false;
             }
-            port_type::waiting[Pin] = rivet::hal::async::current_waker();
+            port_type::waiting[Pin] = current_task();
             arm(what_);
             return true;
         }
@@ -128,7 +130,7 @@ public:
     awaiter wait_for_any_edge() noexcept { return awaiter{event::any_edge}; }
 
 private:
-    static bool level() { return (detail::masked_data<P, Pin>().read().bits() & mask) != 0; }
+    static bool level() { return (lm3s6965_gpio::detail::masked_data<P, Pin>().read().bits() & mask) != 0; }
 
     // Levels use the level-sensitive interrupt (taken at once if the level
     // came between await_ready and here), edges the edge detector, cleared
@@ -146,6 +148,6 @@ private:
     }
 };
 
-static_assert(rivet::hal::async::input_pin<async_input_pin<port::e, 0>>);
+static_assert(rivet::hal::async::input_pin<lm3s6965_pin<lm3s6965_gpio::port::e, 0>>);
 
-}  // namespace rivet::lm3s6965::gpio
+}  // namespace rivet::async::gpio

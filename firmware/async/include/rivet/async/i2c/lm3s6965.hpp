@@ -3,7 +3,7 @@
 // one before, so the awaiting task sleeps for the whole transaction and is
 // woken once, when it ends.
 //
-//   using sensor_bus = rivet::lm3s6965::i2c::async_master<0, clock_hz>;
+//   using sensor_bus = rivet::async::i2c::lm3s6965_master<0, clock_hz>;
 //   RIVET_BIND_INTERRUPTS(sensor_bus::binding, ...);
 //   auto bus = sensor_bus::configure();
 //   auto r = co_await rivet::hal::async::i2c::write_read(bus, sensor, pointer, raw);
@@ -16,20 +16,21 @@
 #include "rivet/cortex_m/critical_section.hpp"
 #include "rivet/cortex_m/interrupts.hpp"
 #include "rivet/cortex_m/nvic.hpp"
-#include "rivet/hal/async/awaitable.hpp"
+#include "rivet/async/executor.hpp"
 #include "rivet/hal/async/i2c.hpp"
 #include "rivet/lm3s6965/i2c.hpp"
 #include "rivet/lm3s6965/interrupts.hpp"
 
-namespace rivet::lm3s6965::i2c {
+namespace rivet::async::i2c {
 
 // The controller's interrupt (MIMR.IM: a byte done) drives the transaction;
 // bind `binding` (RIVET_BIND_INTERRUPTS), or no transaction ever ends.
 // Priority is the interrupt's NVIC priority.
 template <unsigned Index, std::uint32_t ClockHz, std::uint32_t SclHz = 100'000,
-          restart Restart = restart::repeated_start, unsigned Priority = 0>
-class async_master {
-    using base = controller<Index, ClockHz, SclHz>;
+          ::rivet::lm3s6965::i2c::restart Restart = ::rivet::lm3s6965::i2c::restart::repeated_start,
+          unsigned Priority = 0>
+class lm3s6965_master {
+    using base = ::rivet::lm3s6965::i2c::controller<Index, ClockHz, SclHz>;
     static constexpr auto block = base::block;
 
 public:
@@ -37,17 +38,17 @@ public:
     using result = rivet::hal::result<void, error_type>;
     static constexpr auto claimed_pins = base::claimed_pins;
     static constexpr auto claimed_peripheral = base::claimed_peripheral;
-    static constexpr auto irq = Index == 0 ? rivet::lm3s6965::irq::i2c0 : rivet::lm3s6965::irq::i2c1;
+    static constexpr auto irq = Index == 0 ? ::rivet::lm3s6965::irq::i2c0 : ::rivet::lm3s6965::irq::i2c1;
 
     // The blocking master's setup, then the byte-done interrupt unmasked.
-    static async_master configure() {
+    static lm3s6965_master configure() {
         base::configure();
         block.micr().write([](auto& r) { r.ic(true); });
         block.mimr().write([](auto& r) { r.im(true); });
         cortex_m::nvic::set_priority<irq, Priority>();
         cortex_m::nvic::clear_pending<irq>();
         cortex_m::nvic::enable<irq>();
-        return async_master{};
+        return lm3s6965_master{};
     }
 
     static void on_interrupt() {
@@ -69,7 +70,7 @@ public:
                 rejected_ = true;
                 return false;
             }
-            state.task = rivet::hal::async::current_waker();
+            state.task = current_task();
             state.busy = true;
             state.target = target_;
             state.operations = operations_;
@@ -97,7 +98,7 @@ public:
         }
 
     private:
-        friend class async_master;
+        friend class lm3s6965_master;
         transaction_awaiter(rivet::hal::i2c::address target,
                             std::span<rivet::hal::i2c::operation> operations) noexcept
             : target_(target), operations_(operations) {}
@@ -120,7 +121,7 @@ private:
         std::uint8_t* byte_in = nullptr;
         rivet::hal::i2c::address target{0};
         result outcome = rivet::hal::success;
-        rivet::hal::async::waker task = nullptr;
+        waker task = nullptr;
         volatile bool busy = false;
         std::uint8_t discarded = 0;
     };
@@ -157,7 +158,7 @@ private:
         }
         state.outcome = outcome;
         state.busy = false;
-        rivet::hal::async::wake(state.task);
+        wake(state.task);
     }
 
     // QEMU 7.2 raises no interrupt for a START whose address nobody
@@ -170,4 +171,4 @@ private:
     }
 };
 
-}  // namespace rivet::lm3s6965::i2c
+}  // namespace rivet::async::i2c

@@ -2,9 +2,9 @@
 // transaction (chip select, every operation, release) runs in SSI0's
 // interrupt: the task that awaits sleeps until the last word is back.
 //
-//   using oled_bus = rivet::lm3s6965::ssi::async_master<clock_hz, 4'000'000, mode::mode3>;
+//   using oled_bus = rivet::async::spi::lm3s6965_bus<clock_hz, 4'000'000, ssi::mode::mode3>;
 //   RIVET_BIND_INTERRUPTS(oled_bus::binding, ...);
-//   rivet::lm3s6965::ssi::async_device oled{oled_bus::configure(), oled_cs::configure(high)};
+//   rivet::async::spi::lm3s6965_device oled{oled_bus::configure(), oled_cs::configure(high)};
 //   co_await rivet::hal::async::spi::write(oled, pixels);
 //
 // The interrupt keeps at most 8 words in flight, as the blocking master
@@ -23,16 +23,16 @@
 #include "rivet/cortex_m/critical_section.hpp"
 #include "rivet/cortex_m/interrupts.hpp"
 #include "rivet/cortex_m/nvic.hpp"
-#include "rivet/hal/async/awaitable.hpp"
+#include "rivet/async/executor.hpp"
 #include "rivet/hal/async/spi.hpp"
 #include "rivet/hal/delay.hpp"
 #include "rivet/hal/digital.hpp"
 #include "rivet/lm3s6965/interrupts.hpp"
 #include "rivet/lm3s6965/ssi.hpp"
 
-namespace rivet::lm3s6965::ssi {
+namespace rivet::async::spi {
 
-namespace detail {
+namespace detail::lm3s6965 {
 using rivet::hal::spi::operation;
 
 // The transaction in flight: shared by the bus's own operations and the
@@ -48,7 +48,7 @@ struct transfer {
     void* device = nullptr;
     void (*delay)(void*, std::uint32_t) = nullptr;
     rivet::hal::result<void, rivet::hal::spi::error_kind> outcome = rivet::hal::success;
-    rivet::hal::async::waker task = nullptr;
+    waker task = nullptr;
     volatile bool busy = false;
     operation single{};
 };
@@ -68,13 +68,14 @@ constexpr std::size_t words_of(const operation& op) {
     }
     return 0;
 }
-}  // namespace detail
+}  // namespace detail::lm3s6965
 
 // Bind `binding` (RIVET_BIND_INTERRUPTS), or no operation ever ends.
-template <std::uint32_t ClockHz, std::uint32_t BitRate, mode Mode = mode::mode0,
+template <std::uint32_t ClockHz, std::uint32_t BitRate,
+          ::rivet::lm3s6965::ssi::mode Mode = ::rivet::lm3s6965::ssi::mode::mode0,
           unsigned Priority = 0>
-class async_master {
-    using base = controller<ClockHz, BitRate, Mode>;
+class lm3s6965_bus {
+    using base = ::rivet::lm3s6965::ssi::controller<ClockHz, BitRate, Mode>;
     static constexpr auto block = base::block;
     using operation = rivet::hal::spi::operation;
 
@@ -84,19 +85,19 @@ public:
     static constexpr std::uint32_t bit_rate_hz = base::bit_rate_hz;
     static constexpr auto claimed_pins = base::claimed_pins;
     static constexpr auto claimed_peripheral = base::claimed_peripheral;
-    static constexpr auto irq = rivet::lm3s6965::irq::ssi0;
+    static constexpr auto irq = ::rivet::lm3s6965::irq::ssi0;
 
-    static async_master configure() {
+    static lm3s6965_bus configure() {
         base::configure();
         block.im().write([](auto& r) { r.rxim(false); });
         cortex_m::nvic::set_priority<irq, Priority>();
         cortex_m::nvic::clear_pending<irq>();
         cortex_m::nvic::enable<irq>();
-        return async_master{};
+        return lm3s6965_bus{};
     }
 
     static void on_interrupt() {
-        if (detail::state.busy) step();
+        if (detail::lm3s6965::state.busy) step();
     }
     using binding = cortex_m::bind<irq, on_interrupt>;
 
@@ -106,12 +107,12 @@ public:
         bool await_ready() const noexcept { return false; }
         bool await_suspend(std::coroutine_handle<>) noexcept {
             const cortex_m::critical_section masked;
-            auto& s = detail::state;
+            auto& s = detail::lm3s6965::state;
             if (s.busy) {
                 rejected_ = true;
                 return false;
             }
-            s.task = rivet::hal::async::current_waker();
+            s.task = current_task();
             s.busy = true;
             s.operations = single_ ? std::span<operation>{&s.single, 1} : operations_;
             if (single_) s.single = single_op_;
@@ -129,11 +130,11 @@ public:
         }
         result await_resume() const noexcept {
             if (rejected_) return rivet::hal::failure(error_type::other);
-            return detail::state.outcome;
+            return detail::lm3s6965::state.outcome;
         }
 
     private:
-        friend class async_master;
+        friend class lm3s6965_bus;
         explicit awaiter(operation op) noexcept : single_op_(op), single_(true) {}
         awaiter(std::span<operation> operations, void* device, void (*select)(void*),
                 void (*release)(void*), void (*delay)(void*, std::uint32_t)) noexcept
@@ -187,7 +188,7 @@ public:
 private:
     // Sets up the current operation, running delays and skipping empty ones.
     static void begin_operation() {
-        auto& s = detail::state;
+        auto& s = detail::lm3s6965::state;
         for (; s.index < s.operations.size(); ++s.index) {
             const operation& op = s.operations[s.index];
             if (op.what == operation::type::delay) {
@@ -197,7 +198,7 @@ private:
                 if (s.delay != nullptr) s.delay(s.device, op.nanoseconds);
                 continue;
             }
-            s.words = detail::words_of(op);
+            s.words = detail::lm3s6965::words_of(op);
             if (s.words == 0) continue;
             s.sent = 0;
             s.received = 0;
@@ -208,7 +209,7 @@ private:
 
     // Drains what came back, moves on, refills, or ends the transaction.
     static void step() {
-        auto& s = detail::state;
+        auto& s = detail::lm3s6965::state;
         for (;;) {
             if (s.index >= s.operations.size()) return finish(rivet::hal::success);
             const operation& op = s.operations[s.index];
@@ -243,13 +244,13 @@ private:
     }
 
     static void finish(result outcome) {
-        auto& s = detail::state;
+        auto& s = detail::lm3s6965::state;
         block.im().write([](auto& r) { r.rxim(false); });
         block.icr().write([](auto& r) { r.rtic(true); });
         if (s.release != nullptr) s.release(s.device);
         s.outcome = outcome;
         s.busy = false;
-        rivet::hal::async::wake(s.task);
+        wake(s.task);
     }
 };
 
@@ -261,16 +262,16 @@ private:
 // handler. A transaction started while the bus is busy (another device's,
 // or the bus's own operation) fails with kind `other` and touches nothing.
 template <class Bus, class Cs, class Delay = rivet::hal::no_delay>
-class async_device {
+class lm3s6965_device {
     static_assert(std::is_same_v<rivet::hal::error_type_t<Cs>, rivet::hal::infallible>,
-                  "async_device drives chip select from the interrupt handler: it needs a pin "
+                  "lm3s6965_device drives chip select from the interrupt handler: it needs a pin "
                   "that cannot fail (a GPIO of this chip)");
 
 public:
     using error_type = typename Bus::error_type;
 
     // Call with chip select already driven high (deselected).
-    async_device(Bus bus, Cs cs, Delay delayer = {}) noexcept
+    lm3s6965_device(Bus bus, Cs cs, Delay delayer = {}) noexcept
         : bus_(bus), cs_(cs), delay_(delayer) {}
 
     typename Bus::awaiter transaction(std::span<rivet::hal::spi::operation> operations) noexcept {
@@ -280,10 +281,10 @@ public:
     Cs& chip_select() noexcept { return cs_; }
 
 private:
-    static void select(void* self) { (void)static_cast<async_device*>(self)->cs_.set_low(); }
-    static void release(void* self) { (void)static_cast<async_device*>(self)->cs_.set_high(); }
+    static void select(void* self) { (void)static_cast<lm3s6965_device*>(self)->cs_.set_low(); }
+    static void release(void* self) { (void)static_cast<lm3s6965_device*>(self)->cs_.set_high(); }
     static void wait(void* self, std::uint32_t ns) {
-        static_cast<async_device*>(self)->delay_.delay_ns(ns);
+        static_cast<lm3s6965_device*>(self)->delay_.delay_ns(ns);
     }
 
     [[no_unique_address]] Bus bus_;
@@ -291,6 +292,6 @@ private:
     [[no_unique_address]] Delay delay_;
 };
 
-static_assert(rivet::hal::async::spi_bus<async_master<12'000'000, 1'000'000>>);
+static_assert(rivet::hal::async::spi_bus<lm3s6965_bus<12'000'000, 1'000'000>>);
 
-}  // namespace rivet::lm3s6965::ssi
+}  // namespace rivet::async::spi
