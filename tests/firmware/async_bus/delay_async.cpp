@@ -1,4 +1,5 @@
-// The async delay on a chip timer of its own (rivet/async/delay/<chip>.hpp),
+// The async delay on a chip timer of its own (rivet/async/delay/<chip>.hpp:
+// LM3S6965 TIMER2, CMSDK TIMER0, nRF51 TIMER2, STM32F405 TIM4),
 // under -icount: while one task waits 20 ms on it, a ticker task runs every
 // millisecond (a busy wait would starve it), and each wait ends no earlier
 // than asked and within a tick of it.
@@ -18,6 +19,13 @@ using pause = rivet::async::delay::lm3s6965<2, rivet::bsp::lm3s6965evb::clock_hz
 #elif __has_include(<rivet/bsp/mps2_an385.hpp>)
 #include <rivet/async/delay/cmsdk.hpp>
 using pause = rivet::async::delay::cmsdk<0, rivet::bsp::mps2_an385::clock_hz>;
+#elif __has_include(<rivet/bsp/microbit.hpp>)
+#include <rivet/async/delay/nrf51.hpp>
+using pause = rivet::async::delay::nrf51<2>;
+#elif __has_include(<rivet/bsp/netduinoplus2.hpp>)
+#include <rivet/async/delay/stm32f405.hpp>
+using pause = rivet::async::delay::stm32f405<rivet::stm32f405::timer::id::tim4,
+                                             rivet::bsp::netduinoplus2::timer_clock_hz>;
 #endif
 
 namespace {
