@@ -35,7 +35,7 @@ int main() {
 namespace {
 namespace parts = rivet::async::lm3s6965evb;
 template <class T>
-using oled_task = rivet::task<T, rivet::frames<"oled", 320>>;
+using oled_task = rivet::task<T, rivet::frames<"oled", 512> >;
 
 void on_ssi() {
 #ifdef RIVET_BENCH_WAKE
@@ -45,7 +45,7 @@ void on_ssi() {
 }
 
 int measured = 1;
-rivet::task<void, rivet::frames<"bench", 96>> flush() {
+rivet::task<void, rivet::frames<"bench", 96> > flush() {
     auto [device, data_command] = parts::configure_oled();
     rivet::drivers::async_ssd0323<parts::oled_device, rivet::bsp::lm3s6965evb::oled_data_command,
                                   oled_task>

@@ -1,8 +1,8 @@
 // I2C0 owned by the interrupt-driven master cannot also be taken as the
 // blocking one: the two would race for the controller.
+#include "rivet/async/i2c/lm3s6965.hpp"
 #include "rivet/hal/pins.hpp"
 #include "rivet/lm3s6965/i2c.hpp"
-#include "rivet/async/i2c/lm3s6965.hpp"
 using namespace rivet::lm3s6965;
 using sensors = rivet::async::i2c::lm3s6965_master<0, 12'000'000>;
 #ifdef RIVET_COMPILE_FAIL

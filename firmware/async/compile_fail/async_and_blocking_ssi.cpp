@@ -1,8 +1,8 @@
 // SSI0 owned by the interrupt-driven master cannot also be taken as the
 // blocking one.
+#include "rivet/async/spi/lm3s6965.hpp"
 #include "rivet/hal/pins.hpp"
 #include "rivet/lm3s6965/ssi.hpp"
-#include "rivet/async/spi/lm3s6965.hpp"
 using namespace rivet::lm3s6965;
 using display = rivet::async::spi::lm3s6965_bus<12'000'000, 1'000'000>;
 #ifdef RIVET_COMPILE_FAIL

@@ -103,4 +103,3 @@ void task_finished(task_header& header) noexcept {
 }  // namespace detail
 
 }  // namespace rivet::async
-

@@ -5,12 +5,12 @@
 // compares a QMP screendump with the blocking test's reference picture.
 #include "../display/ssd0323_pattern.hpp"
 
+#include <rivet/async/board/lm3s6965evb.hpp>
 #include <rivet/async/executor.hpp>
 #include <rivet/async/task.hpp>
-#include <rivet/async/board/lm3s6965evb.hpp>
+#include <rivet/bsp/lm3s6965evb.hpp>
 #include <rivet/console/console.hpp>
 #include <rivet/cortex_m/interrupts.hpp>
-#include <rivet/bsp/lm3s6965evb.hpp>
 #include <rivet/drivers/ssd0323_async.hpp>
 #include <rivet/log/log.hpp>
 
@@ -21,13 +21,13 @@ namespace {
 namespace bsp = rivet::bsp::lm3s6965evb;
 namespace parts = rivet::async::lm3s6965evb;
 template <class T>
-using oled_task = rivet::task<T, rivet::frames<"oled", 320>>;
+using oled_task = rivet::task<T, rivet::frames<"oled", 512>>;
 using oled_driver =
     rivet::drivers::async_ssd0323<parts::oled_device, bsp::oled_data_command, oled_task>;
 
 rivet::drivers::ssd0323_frame frame;
 
-rivet::task<void, rivet::frames<"draw", 96>> draw() {
+rivet::task<void, rivet::frames<"draw", 192>> draw() {
     auto [device, data_command] = parts::configure_oled();
     oled_driver oled{device, data_command};
     RIVET_ASSERT(co_await oled.init(), "ssd0323 init failed");

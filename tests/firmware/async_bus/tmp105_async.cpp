@@ -7,10 +7,10 @@
 //   async-tmp105-watch  reads every millisecond and exits once it reads
 //                       25 °C or more (tests/integration/tmp105_qmp.sh sets it
 //                       through QMP).
+#include <rivet/async/board/lm3s6965evb.hpp>
 #include <rivet/async/executor.hpp>
 #include <rivet/async/task.hpp>
 #include <rivet/async/time.hpp>
-#include <rivet/async/board/lm3s6965evb.hpp>
 #include <rivet/async/time/board.hpp>
 #include <rivet/cortex_m/interrupts.hpp>
 #include <rivet/drivers/tmp105_async.hpp>
@@ -40,7 +40,7 @@ void on_i2c() {
     bus_type::on_interrupt();
 }
 
-[[maybe_unused]] rivet::task<bool, rivet::frames<"check", 160>> check_bus(bus_type& bus) {
+[[maybe_unused]] rivet::task<bool, rivet::frames<"check", 512>> check_bus(bus_type& bus) {
     std::uint8_t raw[2] = {};
     const std::uint8_t pointer[] = {rivet::drivers::tmp105_registers::temperature};
     auto refused = co_await async_i2c::write_read(bus, nobody, pointer, raw);
@@ -71,9 +71,7 @@ void on_i2c() {
     co_return true;
 }
 
-bool reached = false;
-
-rivet::task<void, rivet::frames<"sensor", 192>> sensor_task() {
+rivet::task<void, rivet::frames<"sensor", 256>> sensor_task() {
     auto bus = bus_type::configure();
 #ifdef RIVET_TMP105_READ_ONCE
     RIVET_ASSERT(co_await check_bus(bus));

@@ -37,11 +37,11 @@ int main() {
     RIVET_ASSERT(oled.write_frame(frame.bytes()), "ssd0323 frame failed");
 
     ssd0323_pattern::draw_checkerboard(frame);
-    RIVET_ASSERT(oled.write_region(frame.bytes(), ssd0323_pattern::checkerboard_column,
-                                   ssd0323_pattern::checkerboard_row,
-                                   ssd0323_pattern::checkerboard_columns,
-                                   ssd0323_pattern::checkerboard_rows),
-                 "ssd0323 region failed");
+    RIVET_ASSERT(
+        oled.write_region(frame.bytes(), ssd0323_pattern::checkerboard_column,
+                          ssd0323_pattern::checkerboard_row, ssd0323_pattern::checkerboard_columns,
+                          ssd0323_pattern::checkerboard_rows),
+        "ssd0323 region failed");
 
     rivet::console::write("ready\n");
     (void)rivet::console::read();

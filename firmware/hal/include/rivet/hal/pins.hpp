@@ -12,8 +12,8 @@
 //
 // take<> refuses to compile when two of them claim one pin, or one
 // peripheral (claimed_peripheral: the blocking and the async type of one
-// controller), then calls each type's configure() in the order given. distinct_pins<...> is the same
-// check as a value, for a BSP to assert its own wiring.
+// controller), then calls each type's configure() in the order given. distinct_pins<...> is the
+// same check as a value, for a BSP to assert its own wiring.
 #pragma once
 
 #include <array>

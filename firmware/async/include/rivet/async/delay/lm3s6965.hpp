@@ -23,7 +23,8 @@ struct lm3s6965_one_shot {
     using regs = rivet::lm3s6965::timer::regs::tailr::value;
     static constexpr std::uint64_t tick_hz = ClockHz;
     static constexpr std::uint64_t max_load = 0xFFFF'FFFFu;
-    static constexpr auto irq = rivet::lm3s6965::timer::irq_of(Index, rivet::lm3s6965::timer::half::a);
+    static constexpr auto irq =
+        rivet::lm3s6965::timer::irq_of(Index, rivet::lm3s6965::timer::half::a);
 
     static void configure() {
         rivet::lm3s6965::timer::detail::setup_32bit<Index>(
@@ -36,7 +37,9 @@ struct lm3s6965_one_shot {
         block.tailr().write(regs{load});
         block.ctl().write([](auto& r) { r.taen(true); });
     }
-    static void acknowledge() { block.icr().write([](auto& r) { r.tatocint(true); }); }
+    static void acknowledge() {
+        block.icr().write([](auto& r) { r.tatocint(true); });
+    }
     // A one-shot stops itself at its time-out.
     static void stop() {}
 };

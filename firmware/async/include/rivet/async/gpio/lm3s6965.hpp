@@ -3,19 +3,18 @@
 // and the port's interrupt wakes the waiting task. One waiting task per pin.
 //
 //   using up = rivet::async::gpio::lm3s6965_pin<gpio::port::e, 0>;
-//   RIVET_BIND_INTERRUPTS(rivet::async::gpio::lm3s6965_port<gpio::port::e>::binding, ...);  // once per port
-//   auto button = up::configure(gpio::pull::up);
-//   co_await button.wait_for_falling_edge();
+//   RIVET_BIND_INTERRUPTS(rivet::async::gpio::lm3s6965_port<gpio::port::e>::binding, ...);  // once
+//   per port auto button = up::configure(gpio::pull::up); co_await button.wait_for_falling_edge();
 #pragma once
 
 #include <array>
 #include <coroutine>
 #include <cstdint>
 
+#include "rivet/async/executor.hpp"
 #include "rivet/cortex_m/critical_section.hpp"
 #include "rivet/cortex_m/interrupts.hpp"
 #include "rivet/cortex_m/nvic.hpp"
-#include "rivet/async/executor.hpp"
 #include "rivet/hal/async/digital.hpp"
 #include "rivet/lm3s6965/gpio.hpp"
 #include "rivet/lm3s6965/interrupts.hpp"
@@ -130,7 +129,9 @@ public:
     awaiter wait_for_any_edge() noexcept { return awaiter{event::any_edge}; }
 
 private:
-    static bool level() { return (lm3s6965_gpio::detail::masked_data<P, Pin>().read().bits() & mask) != 0; }
+    static bool level() {
+        return (lm3s6965_gpio::detail::masked_data<P, Pin>().read().bits() & mask) != 0;
+    }
 
     // Levels use the level-sensitive interrupt (taken at once if the level
     // came between await_ready and here), edges the edge detector, cleared
@@ -139,7 +140,9 @@ private:
         const bool level = what == event::high || what == event::low;
         const bool both = what == event::any_edge;
         const bool upward = what == event::high || what == event::rising_edge;
-        const auto set = [](std::uint32_t bits, bool on) { return on ? bits | mask : bits & ~mask; };
+        const auto set = [](std::uint32_t bits, bool on) {
+            return on ? bits | mask : bits & ~mask;
+        };
         block.is().write(::lm3s6965::gpioa::is::value{set(block.is().read().bits(), level)});
         block.ibe().write(::lm3s6965::gpioa::ibe::value{set(block.ibe().read().bits(), both)});
         block.iev().write(::lm3s6965::gpioa::iev::value{set(block.iev().read().bits(), upward)});

@@ -119,11 +119,12 @@ private:
         return (what == event::high && level()) || (what == event::low && !level());
     }
     static void arm(event what) {
-        const bool rising = what == event::high || what == event::rising_edge ||
-                            what == event::any_edge;
-        const bool falling = what == event::low || what == event::falling_edge ||
-                             what == event::any_edge;
-        exti.rtsr().modify([rising](auto& r) { r.set_bits(rising ? r.bits() | bit : r.bits() & ~bit); });
+        const bool rising =
+            what == event::high || what == event::rising_edge || what == event::any_edge;
+        const bool falling =
+            what == event::low || what == event::falling_edge || what == event::any_edge;
+        exti.rtsr().modify(
+            [rising](auto& r) { r.set_bits(rising ? r.bits() | bit : r.bits() & ~bit); });
         exti.ftsr().modify(
             [falling](auto& r) { r.set_bits(falling ? r.bits() | bit : r.bits() & ~bit); });
         exti.pr().write([](auto& r) { r.set_bits(bit); });

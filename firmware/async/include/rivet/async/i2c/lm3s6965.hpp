@@ -13,10 +13,10 @@
 #include <cstdint>
 #include <span>
 
+#include "rivet/async/executor.hpp"
 #include "rivet/cortex_m/critical_section.hpp"
 #include "rivet/cortex_m/interrupts.hpp"
 #include "rivet/cortex_m/nvic.hpp"
-#include "rivet/async/executor.hpp"
 #include "rivet/hal/async/i2c.hpp"
 #include "rivet/lm3s6965/i2c.hpp"
 #include "rivet/lm3s6965/interrupts.hpp"
@@ -38,7 +38,8 @@ public:
     using result = rivet::hal::result<void, error_type>;
     static constexpr auto claimed_pins = base::claimed_pins;
     static constexpr auto claimed_peripheral = base::claimed_peripheral;
-    static constexpr auto irq = Index == 0 ? ::rivet::lm3s6965::irq::i2c0 : ::rivet::lm3s6965::irq::i2c1;
+    static constexpr auto irq =
+        Index == 0 ? ::rivet::lm3s6965::irq::i2c0 : ::rivet::lm3s6965::irq::i2c1;
 
     // The blocking master's setup, then the byte-done interrupt unmasked.
     static lm3s6965_master configure() {
@@ -131,8 +132,8 @@ private:
         const auto& op = state.operations[state.index];
         const bool is_read = op.what == rivet::hal::i2c::operation::type::read;
         state.byte_in = is_read ? &op.in[state.byte] : nullptr;
-        state.bits = base::start_byte(state.target, state.operations, state.index, state.byte,
-                                      Restart);
+        state.bits =
+            base::start_byte(state.target, state.operations, state.index, state.byte, Restart);
     }
 
     // Moves to the next byte of the transaction; false after the last.

@@ -20,10 +20,10 @@
 #include <span>
 #include <type_traits>
 
+#include "rivet/async/executor.hpp"
 #include "rivet/cortex_m/critical_section.hpp"
 #include "rivet/cortex_m/interrupts.hpp"
 #include "rivet/cortex_m/nvic.hpp"
-#include "rivet/async/executor.hpp"
 #include "rivet/hal/async/spi.hpp"
 #include "rivet/hal/delay.hpp"
 #include "rivet/hal/digital.hpp"
@@ -229,9 +229,9 @@ private:
         }
         const operation& op = s.operations[s.index];
         const bool has_out = op.what != operation::type::read;
-        const std::span<const std::uint8_t> out =
-            op.what == operation::type::transfer_in_place ? std::span<const std::uint8_t>{op.in}
-                                                          : op.out;
+        const std::span<const std::uint8_t> out = op.what == operation::type::transfer_in_place
+                                                      ? std::span<const std::uint8_t>{op.in}
+                                                      : op.out;
         while (s.sent < s.words && s.sent - s.received < base::fifo_depth &&
                block.sr().read().tnf()) {
             const std::uint8_t word = has_out && s.sent < out.size() ? out[s.sent] : base::filler;

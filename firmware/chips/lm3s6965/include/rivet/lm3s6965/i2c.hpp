@@ -159,8 +159,8 @@ public:
     // The outcome of the byte started with `bits`, from the status read once
     // the controller is no longer busy; a read byte lands in `byte_in`.
     static rivet::hal::result<void, error_type> finish_byte(::lm3s6965::i2c0::mcs::value status,
-                                                             std::uint32_t bits,
-                                                             std::uint8_t* byte_in) {
+                                                            std::uint32_t bits,
+                                                            std::uint8_t* byte_in) {
         if (status.error()) {
             // Arbitration lost: the other controller owns the bus (it is
             // busy with the winner's transfer), no STOP from us. QEMU 7.2

@@ -61,9 +61,9 @@ constexpr std::uint8_t ssd0323_pack(std::uint8_t left, std::uint8_t right) noexc
 
 // The window command (columns, then rows, inclusive).
 constexpr std::array<std::uint8_t, 6> ssd0323_window_bytes(std::uint8_t first_column,
-                                                          std::uint8_t last_column,
-                                                          std::uint8_t first_row,
-                                                          std::uint8_t last_row) noexcept {
+                                                           std::uint8_t last_column,
+                                                           std::uint8_t first_row,
+                                                           std::uint8_t last_row) noexcept {
     return {0x15, first_column, last_column, 0x75, first_row, last_row};
 }
 

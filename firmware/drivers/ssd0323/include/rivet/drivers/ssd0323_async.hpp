@@ -44,7 +44,8 @@ public:
     // ssd0323_init_sequence, in one transaction.
     Task<result> init() {
         if (auto r = select(false); !r) co_return r;
-        co_return from_device(co_await rivet::hal::async::spi::write(*device_, ssd0323_init_sequence));
+        co_return from_device(
+            co_await rivet::hal::async::spi::write(*device_, ssd0323_init_sequence));
     }
 
     // Every visible pixel to `grey`: the window, then one transaction per row.

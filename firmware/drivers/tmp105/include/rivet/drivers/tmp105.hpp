@@ -55,7 +55,10 @@ struct tmp105_alert {
 // alert's mode, polarity and fault queue.
 constexpr std::uint8_t tmp105_configuration(tmp105_resolution resolution,
                                             const tmp105_alert& alert = {0, 0}) noexcept {
-    const unsigned queue = alert.faults >= 6 ? 3 : alert.faults >= 4 ? 2 : alert.faults >= 2 ? 1 : 0;
+    const unsigned queue = alert.faults >= 6   ? 3
+                           : alert.faults >= 4 ? 2
+                           : alert.faults >= 2 ? 1
+                                               : 0;
     return static_cast<std::uint8_t>(static_cast<unsigned>(resolution) << 5 | queue << 3 |
                                      (alert.active_high ? 1u : 0u) << 2 |
                                      static_cast<unsigned>(alert.mode) << 1);

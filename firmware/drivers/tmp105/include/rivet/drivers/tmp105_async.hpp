@@ -71,21 +71,24 @@ public:
     constexpr rivet::hal::i2c::address address() const noexcept { return address_; }
 
     register_write<2> set_resolution(tmp105_resolution resolution) noexcept {
-        return {*bus_, address_, {tmp105_registers::configuration, tmp105_configuration(resolution)}};
+        return {
+            *bus_, address_, {tmp105_registers::configuration, tmp105_configuration(resolution)}};
     }
     register_write<2> init() noexcept { return set_resolution(tmp105_resolution::bits12); }
 
     // The alert's limits (one register each) and its configuration: await
     // all three, in this order, as the blocking set_alert() writes them.
     register_write<3> set_alert_low(const tmp105_alert& alert) noexcept {
-        return {*bus_, address_, tmp105_limit_bytes(tmp105_registers::t_low, alert.low_millicelsius)};
+        return {*bus_, address_,
+                tmp105_limit_bytes(tmp105_registers::t_low, alert.low_millicelsius)};
     }
     register_write<3> set_alert_high(const tmp105_alert& alert) noexcept {
         return {*bus_, address_,
                 tmp105_limit_bytes(tmp105_registers::t_high, alert.high_millicelsius)};
     }
     register_write<2> set_alert_mode(const tmp105_alert& alert) noexcept {
-        return {*bus_, address_,
+        return {*bus_,
+                address_,
                 {tmp105_registers::configuration,
                  tmp105_configuration(tmp105_resolution::bits12, alert)}};
     }
