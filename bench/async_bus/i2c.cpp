@@ -45,7 +45,7 @@ void on_i2c() {
 }
 
 int measured = 1;
-rivet::task<void, rivet::frames<"bench", 128> > reader() {
+rivet::task<void, rivet::frames<"bench", 256> > reader() {
     auto bus = bus_type::configure();
     rivet::drivers::async_tmp105 sensor{bus};
     (void)co_await sensor.init();

@@ -45,7 +45,7 @@ void on_ssi() {
 }
 
 int measured = 1;
-rivet::task<void, rivet::frames<"bench", 96> > flush() {
+rivet::task<void, rivet::frames<"bench", 192> > flush() {
     auto [device, data_command] = parts::configure_oled();
     rivet::drivers::async_ssd0323<parts::oled_device, rivet::bsp::lm3s6965evb::oled_data_command,
                                   oled_task>
