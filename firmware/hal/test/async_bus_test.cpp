@@ -6,7 +6,7 @@
 #include <array>
 #include <cstdint>
 
-#include "fakes/async.hpp"
+#include "rivet/hal/fakes/async.hpp"
 #include "fakes/i2c.hpp"
 #include "rivet/hal/async/digital.hpp"
 #include "rivet/hal/async/i2c.hpp"

@@ -5,7 +5,7 @@
 
 #include <cstdint>
 
-#include "fakes/async.hpp"
+#include "rivet/hal/fakes/async.hpp"
 #include "fakes/i2c.hpp"
 #include "rivet/drivers/tmp105_async.hpp"
 

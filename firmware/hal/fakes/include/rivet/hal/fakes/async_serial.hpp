@@ -15,7 +15,7 @@
 #include <span>
 #include <utility>
 
-#include "fakes/serial.hpp"
+#include "rivet/hal/fakes/serial.hpp"
 #include "rivet/hal/async/serial.hpp"
 
 namespace rivet::hal::fakes {

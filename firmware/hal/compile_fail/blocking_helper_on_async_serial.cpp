@@ -3,7 +3,7 @@
 // on a port an async driver owns does not compile.
 #include <cstdint>
 
-#include "fakes/async_serial.hpp"
+#include "rivet/hal/fakes/async_serial.hpp"
 #include "rivet/hal/serial.hpp"
 
 int main() {
