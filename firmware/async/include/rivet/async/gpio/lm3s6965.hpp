@@ -12,6 +12,7 @@
 #include <cstdint>
 
 #include "rivet/async/executor.hpp"
+#include "rivet/async/gpio/wait.hpp"
 #include "rivet/cortex_m/critical_section.hpp"
 #include "rivet/cortex_m/interrupts.hpp"
 #include "rivet/cortex_m/nvic.hpp"
@@ -70,73 +71,21 @@ struct lm3s6965_port {
     }
 };
 
+namespace detail {
+// One pin as a line of waitable_pin (rivet/async/gpio/wait.hpp).
 template <lm3s6965_gpio::port P, unsigned Pin>
-class lm3s6965_pin {
-    using port_type = lm3s6965_port<P>;
+struct lm3s6965_line {
     static constexpr auto block = lm3s6965_gpio::block_of(P);
     static constexpr std::uint32_t mask = 1u << Pin;
 
-public:
-    // Sampling cannot fail; a second wait on a pin that has one pending can.
-    using error_type = rivet::hal::digital::error_kind;
-    using result = rivet::hal::result<void, error_type>;
-    using event = rivet::hal::async::pin_event;
-    static constexpr auto claimed_pins = lm3s6965_gpio::input_pin<P, Pin>::claimed_pins;
-
-    // The input's setup, its interrupt masked, and the port's NVIC line on.
-    static lm3s6965_pin configure(lm3s6965_gpio::pull resistor = lm3s6965_gpio::pull::none) {
-        (void)lm3s6965_gpio::input_pin<P, Pin>::configure(resistor);
-        block.im().write(::lm3s6965::gpioa::im::value{block.im().read().bits() & ~mask});
-        port_type::enable();
-        return lm3s6965_pin{};
-    }
-
-    rivet::hal::result<bool, error_type> is_high() { return level(); }
-    rivet::hal::result<bool, error_type> is_low() { return !level(); }
-
-    class awaiter {
-    public:
-        explicit awaiter(event what) noexcept : what_(what) {}
-        // A level that is there already needs no wait.
-        bool await_ready() const noexcept {
-            const bool high = level();
-            return (what_ == event::high && high) || (what_ == event::low && !high);
-        }
-        bool await_suspend(std::coroutine_handle<>) noexcept {
-            const cortex_m::critical_section masked;
-            if (port_type::waiting[Pin] != nullptr) {
-                taken_ = true;
-                return false;
-            }
-            port_type::waiting[Pin] = current_task();
-            arm(what_);
-            return true;
-        }
-        result await_resume() const noexcept {
-            if (taken_) return rivet::hal::failure(error_type::other);
-            return rivet::hal::success;
-        }
-
-    private:
-        event what_;
-        bool taken_ = false;
-    };
-
-    awaiter wait_for_high() noexcept { return awaiter{event::high}; }
-    awaiter wait_for_low() noexcept { return awaiter{event::low}; }
-    awaiter wait_for_rising_edge() noexcept { return awaiter{event::rising_edge}; }
-    awaiter wait_for_falling_edge() noexcept { return awaiter{event::falling_edge}; }
-    awaiter wait_for_any_edge() noexcept { return awaiter{event::any_edge}; }
-
-private:
     static bool level() {
         return (lm3s6965_gpio::detail::masked_data<P, Pin>().read().bits() & mask) != 0;
     }
-
-    // Levels use the level-sensitive interrupt (taken at once if the level
-    // came between await_ready and here), edges the edge detector, cleared
-    // first so an edge from before the wait does not count.
-    static void arm(event what) {
+    static waker& slot() { return lm3s6965_port<P>::waiting[Pin]; }
+    // Levels use the level-sensitive interrupt, edges the edge detector,
+    // cleared first so an edge from before the wait does not count.
+    static void arm(rivet::hal::async::pin_event what) {
+        using event = rivet::hal::async::pin_event;
         const bool level = what == event::high || what == event::low;
         const bool both = what == event::any_edge;
         const bool upward = what == event::high || what == event::rising_edge;
@@ -148,6 +97,24 @@ private:
         block.iev().write(::lm3s6965::gpioa::iev::value{set(block.iev().read().bits(), upward)});
         block.icr().write(::lm3s6965::gpioa::icr::value{mask});
         block.im().write(::lm3s6965::gpioa::im::value{block.im().read().bits() | mask});
+    }
+    static void disarm() {
+        block.im().write(::lm3s6965::gpioa::im::value{block.im().read().bits() & ~mask});
+    }
+};
+}  // namespace detail
+
+template <lm3s6965_gpio::port P, unsigned Pin>
+class lm3s6965_pin : public waitable_pin<detail::lm3s6965_line<P, Pin>> {
+public:
+    static constexpr auto claimed_pins = lm3s6965_gpio::input_pin<P, Pin>::claimed_pins;
+
+    // The input's setup, its interrupt masked, and the port's NVIC line on.
+    static lm3s6965_pin configure(lm3s6965_gpio::pull resistor = lm3s6965_gpio::pull::none) {
+        (void)lm3s6965_gpio::input_pin<P, Pin>::configure(resistor);
+        detail::lm3s6965_line<P, Pin>::disarm();
+        lm3s6965_port<P>::enable();
+        return lm3s6965_pin{};
     }
 };
 

@@ -17,6 +17,7 @@
 #include <cstdint>
 
 #include "rivet/async/executor.hpp"
+#include "rivet/async/gpio/wait.hpp"
 #include "rivet/cortex_m/critical_section.hpp"
 #include "rivet/cortex_m/interrupts.hpp"
 #include "rivet/cortex_m/nvic.hpp"
@@ -47,78 +48,18 @@ struct stm32f405_exti {
     }
 };
 
-template <class Pin, unsigned Priority = 0>
-class stm32f405_pin {
-    static constexpr unsigned n = Pin::pin_number;
-    static constexpr std::uint32_t bit = 1u << n;
+namespace detail {
+// One EXTI line as a line of waitable_pin (rivet/async/gpio/wait.hpp):
+// levels are sampled from the pin and awaited as the edge towards them.
+template <class Pin>
+struct stm32f405_line {
+    static constexpr std::uint32_t bit = 1u << Pin::pin_number;
     static constexpr auto exti = ::stm32f405::EXTI;
-    // The routing and the unmasking are the blocking line's; the edge is
-    // chosen per wait.
-    using routed = rivet::stm32f405::exti::line<Pin, rivet::stm32f405::exti::edge::both>;
 
-public:
-    using error_type = rivet::hal::digital::error_kind;
-    using result = rivet::hal::result<void, error_type>;
-    using event = rivet::hal::async::pin_event;
-    static constexpr auto claimed_pins = Pin::claimed_pins;
-    static constexpr auto irq = rivet::stm32f405::exti::irq_of(n);
-    using binding = cortex_m::bind<irq, stm32f405_exti::on_interrupt>;
-
-    static stm32f405_pin configure() {
-        (void)routed::configure();
-        exti.imr().modify([](auto& r) { r.set_bits(r.bits() & ~bit); });
-        cortex_m::nvic::set_priority<irq, Priority>();
-        cortex_m::nvic::clear_pending<irq>();
-        cortex_m::nvic::enable<irq>();
-        return stm32f405_pin{};
-    }
-
-    rivet::hal::result<bool, error_type> is_high() { return level(); }
-    rivet::hal::result<bool, error_type> is_low() { return !level(); }
-
-    class awaiter {
-    public:
-        explicit awaiter(event what) noexcept : what_(what) {}
-        bool await_ready() const noexcept { return reached(what_); }
-        bool await_suspend(std::coroutine_handle<>) noexcept {
-            const cortex_m::critical_section masked;
-            if (stm32f405_exti::waiting[n] != nullptr) {
-                taken_ = true;
-                return false;
-            }
-            stm32f405_exti::waiting[n] = current_task();
-            arm(what_);
-            // A level that came while arming: the edge may have been before
-            // the unmasking, so end the wait here (the wake is ours).
-            if (reached(what_) && (what_ == event::high || what_ == event::low)) {
-                exti.imr().modify([](auto& r) { r.set_bits(r.bits() & ~bit); });
-                stm32f405_exti::waiting[n] = nullptr;
-                return false;
-            }
-            return true;
-        }
-        result await_resume() const noexcept {
-            if (taken_) return rivet::hal::failure(error_type::other);
-            return rivet::hal::success;
-        }
-
-    private:
-        event what_;
-        bool taken_ = false;
-    };
-
-    awaiter wait_for_high() noexcept { return awaiter{event::high}; }
-    awaiter wait_for_low() noexcept { return awaiter{event::low}; }
-    awaiter wait_for_rising_edge() noexcept { return awaiter{event::rising_edge}; }
-    awaiter wait_for_falling_edge() noexcept { return awaiter{event::falling_edge}; }
-    awaiter wait_for_any_edge() noexcept { return awaiter{event::any_edge}; }
-
-private:
     static bool level() { return Pin{}.is_high().value(); }
-    static bool reached(event what) {
-        return (what == event::high && level()) || (what == event::low && !level());
-    }
-    static void arm(event what) {
+    static waker& slot() { return stm32f405_exti::waiting[Pin::pin_number]; }
+    static void arm(rivet::hal::async::pin_event what) {
+        using event = rivet::hal::async::pin_event;
         const bool rising =
             what == event::high || what == event::rising_edge || what == event::any_edge;
         const bool falling =
@@ -129,6 +70,31 @@ private:
             [falling](auto& r) { r.set_bits(falling ? r.bits() | bit : r.bits() & ~bit); });
         exti.pr().write([](auto& r) { r.set_bits(bit); });
         exti.imr().modify([](auto& r) { r.set_bits(r.bits() | bit); });
+    }
+    static void disarm() {
+        exti.imr().modify([](auto& r) { r.set_bits(r.bits() & ~bit); });
+    }
+};
+}  // namespace detail
+
+template <class Pin, unsigned Priority = 0>
+class stm32f405_pin : public waitable_pin<detail::stm32f405_line<Pin>> {
+    // The routing and the unmasking are the blocking line's; the edge is
+    // chosen per wait.
+    using routed = rivet::stm32f405::exti::line<Pin, rivet::stm32f405::exti::edge::both>;
+
+public:
+    static constexpr auto claimed_pins = Pin::claimed_pins;
+    static constexpr auto irq = rivet::stm32f405::exti::irq_of(Pin::pin_number);
+    using binding = cortex_m::bind<irq, stm32f405_exti::on_interrupt>;
+
+    static stm32f405_pin configure() {
+        (void)routed::configure();
+        detail::stm32f405_line<Pin>::disarm();
+        cortex_m::nvic::set_priority<irq, Priority>();
+        cortex_m::nvic::clear_pending<irq>();
+        cortex_m::nvic::enable<irq>();
+        return stm32f405_pin{};
     }
 };
 

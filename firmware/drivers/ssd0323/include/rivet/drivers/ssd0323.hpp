@@ -74,6 +74,24 @@ constexpr bool ssd0323_region_fits(std::size_t column, std::size_t row, std::siz
            row + rows <= ssd0323_height;
 }
 
+// A region's rows go out as the operations of transactions of this many rows.
+inline constexpr std::size_t ssd0323_rows_per_transaction = 8;
+
+// The operations of the transaction that sends rows first.. of the region
+// at byte column `column`, row `row`, `columns` bytes wide, `rows` high, of
+// `frame`: one write of each row, straight from the frame. Returns how many.
+constexpr std::size_t ssd0323_region_operations(
+    std::span<const std::uint8_t, ssd0323_frame_bytes> frame, std::size_t column, std::size_t row,
+    std::size_t columns, std::size_t rows, std::size_t first,
+    std::span<rivet::hal::spi::operation, ssd0323_rows_per_transaction> ops) noexcept {
+    std::size_t n = 0;
+    for (; n < ops.size() && first + n < rows; ++n) {
+        ops[n] = rivet::hal::spi::operation::write(
+            frame.subspan((row + first + n) * ssd0323_row_bytes + column, columns));
+    }
+    return n;
+}
+
 // A whole frame in the controller's format, to draw into and send with
 // write_frame() or write_region().
 class ssd0323_frame {
@@ -227,14 +245,10 @@ public:
             !r)
             return r;
         if (auto r = select(true); !r) return r;
-        constexpr std::size_t rows_per_transaction = 8;
-        for (std::size_t first = 0; first < rows; first += rows_per_transaction) {
-            rivet::hal::spi::operation ops[rows_per_transaction] = {};
-            std::size_t n = 0;
-            for (; n < rows_per_transaction && first + n < rows; ++n) {
-                ops[n] = rivet::hal::spi::operation::write(
-                    frame.subspan((row + first + n) * ssd0323_row_bytes + column, columns));
-            }
+        for (std::size_t first = 0; first < rows; first += ssd0323_rows_per_transaction) {
+            rivet::hal::spi::operation ops[ssd0323_rows_per_transaction] = {};
+            const std::size_t n =
+                ssd0323_region_operations(frame, column, row, columns, rows, first, ops);
             if (auto r = device_->transaction(std::span{ops, n}); !r)
                 return rivet::hal::failure(error_type::from_device(r.error()));
         }

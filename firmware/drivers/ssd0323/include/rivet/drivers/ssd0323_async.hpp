@@ -89,14 +89,10 @@ public:
         if (auto r = co_await rivet::hal::async::spi::write(*device_, window); !r)
             co_return rivet::hal::failure(error_type::from_device(r.error()));
         if (auto r = select(true); !r) co_return r;
-        constexpr std::size_t rows_per_transaction = 8;
-        for (std::size_t first = 0; first < rows; first += rows_per_transaction) {
-            rivet::hal::spi::operation ops[rows_per_transaction] = {};
-            std::size_t n = 0;
-            for (; n < rows_per_transaction && first + n < rows; ++n) {
-                ops[n] = rivet::hal::spi::operation::write(
-                    frame.subspan((row + first + n) * ssd0323_row_bytes + column, columns));
-            }
+        for (std::size_t first = 0; first < rows; first += ssd0323_rows_per_transaction) {
+            rivet::hal::spi::operation ops[ssd0323_rows_per_transaction] = {};
+            const std::size_t n =
+                ssd0323_region_operations(frame, column, row, columns, rows, first, ops);
             if (auto r = co_await device_->transaction(std::span{ops, n}); !r)
                 co_return rivet::hal::failure(error_type::from_device(r.error()));
         }
