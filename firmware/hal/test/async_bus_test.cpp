@@ -6,11 +6,11 @@
 #include <array>
 #include <cstdint>
 
-#include "rivet/hal/fakes/async.hpp"
-#include "fakes/i2c.hpp"
 #include "rivet/hal/async/digital.hpp"
 #include "rivet/hal/async/i2c.hpp"
 #include "rivet/hal/async/spi.hpp"
+#include "rivet/hal/fakes/async.hpp"
+#include "rivet/hal/fakes/i2c.hpp"
 
 namespace {
 

@@ -5,9 +5,9 @@
 
 #include <cstdint>
 
-#include "rivet/hal/fakes/async.hpp"
-#include "fakes/i2c.hpp"
 #include "rivet/drivers/tmp105_async.hpp"
+#include "rivet/hal/fakes/async.hpp"
+#include "rivet/hal/fakes/i2c.hpp"
 
 namespace {
 
