@@ -38,3 +38,9 @@ echo
 bash bench/svd/patch_time.sh "$tool" "$corpus" "$work/patch" 5
 echo
 cat bench/svd/patch_profile.md
+echo
+echo "### Compile time of every corpus device's whole header"
+echo
+echo "\`bench/svd/compile_time_all.sh build/host/host/cli/rivet ../shared/svd OUT 3\`: \`<device>.hpp\` (arm-none-eabi-g++ -std=c++20 -O2) against the CMSIS-style C header of the same device (arm-none-eabi-gcc -std=c11 -O2), cortex-m4, the run with the least CPU time of 3."
+echo
+bash bench/svd/compile_time_all.sh "$tool" "$corpus" "$work/cta" 3
