@@ -7,7 +7,7 @@
 // The coroutine type is the firmware's choice, and with it where the frames
 // live: with firmware/async,
 //
-//   template <class T> using oled_task = rivet::task<T, rivet::frames<"oled", 320, 2>>;
+//   template <class T> using oled_task = rivet::task<T, rivet::frames<"oled", 512, 2>>;
 //   rivet::drivers::async_ssd0323<board::async_oled_device, board::oled_data_command, oled_task>
 //       oled{device, data_command};
 //   co_await oled.init();
