@@ -1,6 +1,6 @@
 # The two commands of the README, and the pieces they are made of. Each
 # target installs what is missing (scripts/setup.sh) before building.
-RIVET := build/host/host/cli/rivet
+RIVET := build/bin/rivet
 
 .PHONY: all setup host firmware fuzz fuzz-long demo test bench sanitize clean
 

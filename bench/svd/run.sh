@@ -5,7 +5,7 @@
 # (build/host) and the corpus beside the repository (../shared/svd).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
-tool=build/host/host/cli/rivet
+tool=build/bin/rivet
 speed=build/host/bench/svd/svd_speed_bench
 corpus=${RIVET_SVD_CORPUS:-../shared/svd}
 work=$(mktemp -d)
