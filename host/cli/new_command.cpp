@@ -60,7 +60,8 @@ void add_new_command(CLI::App& app, int& exit_code) {
             throw Error(ErrorKind::usage, fmt::format("unknown board '{}' (known: {})", args->board,
                                                       fmt::join(board::builtin_names(), ", ")));
         }
-        const fs::path directory = args->directory.empty() ? fs::path(args->name) : args->directory;
+        const fs::path directory =
+            args->directory.empty() ? fs::path(args->name) : fs::path(args->directory);
         const auto from = installation_of_this_rivet();
         const auto files =
             project::create({args->name, args->board, args->template_name, directory}, from);
