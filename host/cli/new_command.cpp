@@ -37,8 +37,8 @@ void print_board(const board::description& board) {
     std::vector<std::string> memory;
     for (const auto& region : board.memory)
         memory.push_back(fmt::format("{} {} KiB", region.name, region.length / 1024));
-    fmt::print("{:<14} {:<10} {:<26} {}\n", board.name, board.cpu, fmt::join(memory, ", "),
-               board.summary);
+    fmt::print("{:<14} {:<10} {:<26} {}\n", board.name, board.cpu,
+               fmt::format("{}", fmt::join(memory, ", ")), board.summary);
     const auto examples = board::builtin_examples(board.name);
     if (!examples.empty()) fmt::print("{:<14} examples: {}\n", "", fmt::join(examples, " "));
 }
