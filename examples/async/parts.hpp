@@ -1,5 +1,6 @@
-// What the async examples use of each board: two interrupt lines nothing
-// else raises, for interrupt executors (spare::low, spare::high), the
+// What the async examples use of each board: interrupt lines nothing else
+// raises, for interrupt executors (spare::low, spare::high; spare::third
+// for the SRP tasks' examples, examples/tasks), the
 // console UART's receive interrupt (console_rx), and two
 // LEDs, as far as the board has them, which the blinky tasks drive by
 // number. lm3s6965evb: the status LED (PF0) and nothing;
@@ -23,6 +24,7 @@ namespace board = rivet::bsp::lm3s6965evb;
 namespace spare {
 inline constexpr auto low = board::irq::comp0;
 inline constexpr auto high = board::irq::comp1;
+inline constexpr auto third = board::irq::pwm0_fault;
 }  // namespace spare
 // The console UART's receive interrupt (UARTIM.RXIM and RTIM; ICR clears them).
 namespace console_rx {
@@ -47,6 +49,7 @@ namespace board = rivet::bsp::netduinoplus2;
 namespace spare {
 inline constexpr auto low = board::irq::dma1_stream0;
 inline constexpr auto high = board::irq::dma1_stream1;
+inline constexpr auto third = board::irq::dma1_stream2;
 }  // namespace spare
 // The console USART's receive interrupt (CR1.RXNEIE; reading DR clears it).
 namespace console_rx {
@@ -68,6 +71,7 @@ namespace board = rivet::bsp::mps2_an385;
 namespace spare {
 inline constexpr auto low = board::irq::gpio0_6;
 inline constexpr auto high = board::irq::gpio0_7;
+inline constexpr auto third = board::irq::gpio0_5;
 }  // namespace spare
 // The console UART's receive interrupt (CTRL.RXINTEN; INTCLEAR bit 1).
 namespace console_rx {
@@ -91,6 +95,7 @@ namespace board = rivet::bsp::microbit;
 namespace spare {
 inline constexpr auto low = board::irq::swi0;
 inline constexpr auto high = board::irq::swi1;
+inline constexpr auto third = board::irq::swi2;
 }  // namespace spare
 // The console UART's receive interrupt (INTENSET.RXDRDY; reading clears the event).
 namespace console_rx {
