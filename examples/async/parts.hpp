@@ -4,8 +4,8 @@
 // console UART's receive interrupt (console_rx), and two
 // LEDs, as far as the board has them, which the blinky tasks drive by
 // number. lm3s6965evb: the status LED (PF0) and nothing;
-// netduinoplus2: the user LED (PA10) and the power LED (PC13); mps2-an385:
-// the FPGA's LED0 and LED1; microbit: the display's (0, 0) and (4, 4)
+// netduinoplus2: the user LED (PA10) and the power LED (PC13); mps2-an385
+// and mps2-an505: the FPGA's LED0 and LED1; microbit: the display's (0, 0) and (4, 4)
 // (the matrix shows LEDs of one row at a time, so only the last one set).
 #pragma once
 
@@ -66,8 +66,12 @@ inline void set(unsigned which, bool on) {
 inline auto pins() {
     return std::tuple{board::user_led::configure(), board::power_led::configure()};
 }
-#elif __has_include(<rivet/bsp/mps2_an385.hpp>)
+#elif __has_include(<rivet/bsp/mps2_an385.hpp>) || __has_include(<rivet/bsp/mps2_an505.hpp>)
+#if __has_include(<rivet/bsp/mps2_an385.hpp>)
 namespace board = rivet::bsp::mps2_an385;
+#else
+namespace board = rivet::bsp::mps2_an505;
+#endif
 namespace spare {
 inline constexpr auto low = board::irq::gpio0_6;
 inline constexpr auto high = board::irq::gpio0_7;

@@ -7,6 +7,7 @@
 namespace rivet::cli {
 
 void add_run_command(CLI::App& app, int& exit_code);
+void add_gdb_command(CLI::App& app, int& exit_code);
 void add_flash_command(CLI::App& app, int& exit_code);
 void add_attach_command(CLI::App& app, int& exit_code);
 void add_reset_command(CLI::App& app, int& exit_code);
@@ -14,5 +15,7 @@ void add_log_command(CLI::App& app, int& exit_code);
 void add_stack_command(CLI::App& app, int& exit_code);
 void add_test_command(CLI::App& app, int& exit_code);
 void add_svd_command(CLI::App& app);
+// `new` and `boards`: a project for a board, and the boards.
+void add_new_command(CLI::App& app, int& exit_code);
 
 }  // namespace rivet::cli

@@ -19,7 +19,7 @@
 #include "exit_codes.hpp"
 #include "log_output.hpp"
 #include "output.hpp"
-#include "run_support.hpp"
+#include "run_command.hpp"
 #include "target_options.hpp"
 
 namespace rivet::cli {
@@ -132,8 +132,9 @@ void add_test_command(CLI::App& app, int& exit_code) {
     command->add_flag("--include-ignored", args->chosen.include_ignored,
                       "Run the cases marked ignore too");
     command->add_option("--junit", args->junit, "Also write the results as JUnit XML to FILE");
-    add_timeout_option(*command, args->timeout_seconds,
-                       "Seconds each case may run before it fails as hung (default 10)");
+    add_timeout_option(*command, args->timeout_seconds);
+    command->get_option("--timeout")
+        ->description("Seconds each case may run before it fails as hung (default 10)");
     args->log.add_to(*command);
     command->callback([args, &exit_code] {
         if (args->list) {
@@ -156,7 +157,7 @@ void add_test_command(CLI::App& app, int& exit_code) {
         test_runner::session_options options;
         options.timeout =
             std::chrono::milliseconds(static_cast<long long>(args->timeout_seconds * 1000));
-        options.interrupted = &interrupted;
+        options.interrupted = interruption();
         auto rtt_log = make_rtt_log_service(session.firmware, args->log, rtt_options{});
         if (rtt_log) options.services.push_back(rtt_log.get());
         options.on_start = [](const test_runner::test_case& c) {
