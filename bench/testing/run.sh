@@ -6,7 +6,7 @@
 # case with one assertion; and the flash a case's descriptor costs.
 set -euo pipefail
 root=$(cd "$(dirname "$0")/../.." && pwd)
-rivet=${RIVET:-$root/build/host/host/cli/rivet}
+rivet=${RIVET:-$root/build/bin/rivet}
 build=${RIVET_BENCH_FIRMWARE_BUILD:-$root/build/firmware}
 cmake --build "$build" --target bench-testing-overhead >/dev/null
 elf=$build/bench/testing/bench-testing-overhead.elf
@@ -27,7 +27,7 @@ cat <<MD
 \`bench/testing/run.sh\`: \`rivet test\` on \`bench/testing/overhead.cpp\` (lm3s6965evb, Cortex-M3,
 GCC $(arm-none-eabi-gcc -dumpversion), MinSizeRel, no setup or teardown), instructions read from
 QEMU's counter under \`-icount\` at the handshake and at the exit trap
-(\`build/host/host/cli/rivet test build/firmware/bench/testing/bench-testing-overhead.elf\`).
+(\`build/bin/rivet test build/firmware/bench/testing/bench-testing-overhead.elf\`).
 
 | case | instructions | |
 |---|---|---|
