@@ -13,14 +13,23 @@ rivet=${RIVET:-$root/build/host/host/cli/rivet}
 
 cpu_of() { python3 -c 'import json,sys; print(json.load(open(sys.argv[1]))["cpu"])' "$root/boards/$1/board.json"; }
 
+# address_of ELF SYMBOL: the symbol's address as QEMU's exec trace prints a PC.
+address_of() { "${ARM_NM:-arm-none-eabi-nm}" "$1" | awk -v name="$2" '$3 == name { printf "%08s", $1 }'; }
+
 # stretches ELF: the instruction counts of the ELF's stretches, in order.
 stretches() {
     local elf=$1 dir pid
     dir=$(mktemp -d)
     mkfifo "$dir/in" "$dir/trace"
-    # GCC may clone bench_end (bench_end.isra.0): match the prefix.
-    awk '$NF == "bench_begin" { inside = 1; n = 0; next }
-         $NF ~ /^bench_end/ && inside { printf "%d ", n; inside = 0 }
+    # rivet loads the ELF through the GDB stub, so QEMU has no symbols: the
+    # markers are matched by address (the PC, second in the brackets).
+    local begin end
+    begin=$(address_of "$elf" bench_begin)
+    end=$(address_of "$elf" bench_end)
+    awk -v begin="$begin" -v end="$end" '
+         { split($4, field, "/"); pc = field[2] }
+         pc == begin { inside = 1; n = 0; next }
+         pc == end && inside { printf "%d ", n; inside = 0 }
          inside { n++ }
          END { print "" }' "$dir/trace" >"$dir/counts" &
     "$rivet" run "$elf" --timeout 60 --qemu-arg=-singlestep --qemu-arg=-d \

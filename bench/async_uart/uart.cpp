@@ -56,7 +56,7 @@ void on_uart() {
     console::on_interrupt();
 }
 
-rivet::task<void, rivet::frames<"bench", 96>> receive(console& uart) {
+rivet::task<void, rivet::frames<"bench", 192> > receive(console& uart) {
     measuring_wake = true;
     const auto got = co_await uart.read(first);
     result = bench_end();

@@ -57,8 +57,8 @@ rivet::task<void, rivet::frames<"checks", 512>> checks(console& uart) {
     RIVET_INFO("read with nothing to read: timed out {} after {} ticks", !nothing.has_value(),
                ticks_since(start));
 
-    const bool written = co_await uart.write_all(bytes_of("written by a task\n")) &&
-                         co_await uart.flush();
+    const bool written =
+        co_await uart.write_all(bytes_of("written by a task\n")) && co_await uart.flush();
     RIVET_INFO("task write_all and flush: {}", written);
     // The tester types once it has seen that line.
     const auto got = co_await uart.read(byte);

@@ -67,19 +67,15 @@ public:
     using error_type = hal::error_type_t<Async>;
     explicit blocking_serial(Async& port) noexcept : port_(port) {}
 
-    hal::result<std::size_t, error_type> read(std::span<std::uint8_t> into)
-        requires hal::async::serial_read<Async>
-    {
+    hal::result<std::size_t, error_type> read(
+        std::span<std::uint8_t> into) requires hal::async::serial_read<Async> {
         return block_on(port_.read(into));
     }
-    hal::result<std::size_t, error_type> write(std::span<const std::uint8_t> bytes)
-        requires hal::async::serial_write<Async>
-    {
+    hal::result<std::size_t, error_type> write(
+        std::span<const std::uint8_t> bytes) requires hal::async::serial_write<Async> {
         return block_on(port_.write(bytes));
     }
-    hal::result<void, error_type> flush()
-        requires hal::async::serial_write<Async>
-    {
+    hal::result<void, error_type> flush() requires hal::async::serial_write<Async> {
         return block_on(port_.flush());
     }
 

@@ -14,5 +14,5 @@
 #elif __has_include(<rivet/bsp/mps2_an385.hpp>)
 #include "rivet/async/uart/cmsdk.hpp"
 #else
-#error "rivet/async/uart/board.hpp: link the board support (rivet_bsp_<board>) or include rivet/async/uart/<chip>.hpp"
+#error "rivet/async/uart/board.hpp: link a board support, or include a uart/<chip>.hpp"
 #endif

@@ -43,8 +43,12 @@ struct port<lm3s6965::uart::uart<Index, ClockHz, Baud, MaxErrorPpm>> {
         while (!tx_done()) {
         }
     }
-    static void listen_rx(bool on) { block.im().modify([on](auto& r) { r.rxim(on).rtim(on); }); }
-    static void listen_tx(bool on) { block.im().modify([on](auto& r) { r.txim(on); }); }
+    static void listen_rx(bool on) {
+        block.im().modify([on](auto& r) { r.rxim(on).rtim(on); });
+    }
+    static void listen_tx(bool on) {
+        block.im().modify([on](auto& r) { r.txim(on); });
+    }
     static void listen_done(bool on) { listen_tx(on); }
     static void acknowledge() {
         block.icr().write([](auto& r) { r.rxic(true).txic(true).rtic(true); });

@@ -4,7 +4,7 @@
 // buffer, or a line, with one wake of the task.
 //
 //   using console = rivet::async::uart::serial<board::console>;   // rivet/async/uart/board.hpp
-//   RIVET_BIND_INTERRUPTS(console::binding, ...);    // CMSDK: console::rx_binding, console::tx_binding
+//   RIVET_BIND_INTERRUPTS(console::binding, ...);  // CMSDK: rx_binding, tx_binding
 //   auto [uart] = rivet::hal::take<console>();
 //   auto line = co_await uart.read_line(buffer);
 //
@@ -55,8 +55,8 @@ struct transfer {
     until goal;
     std::size_t count = 0;
     bool finished = false;
-    bool failed = false;     // the device's error, in `error`
-    bool too_long = false;   // read_line: the buffer filled before the '\n'
+    bool failed = false;    // the device's error, in `error`
+    bool too_long = false;  // read_line: the buffer filled before the '\n'
     E error{};
     waker task = nullptr;
 };
@@ -122,12 +122,12 @@ public:
     // 1..n bytes, once the UART takes at least one.
     auto write(std::span<const std::uint8_t> bytes) noexcept {
         return operation<hal::result<std::size_t, error_type>, false>{writable(bytes),
-                                                                       detail::until::some};
+                                                                      detail::until::some};
     }
     // Every byte, with one wake (not flushed).
     auto write_all(std::span<const std::uint8_t> bytes) noexcept {
         return operation<hal::result<void, stream_error>, false>{writable(bytes),
-                                                                  detail::until::all};
+                                                                 detail::until::all};
     }
     // Every accepted byte has left, as far as the chip tells (see its port).
     auto flush() noexcept {
@@ -247,34 +247,47 @@ private:
     template <bool Receive>
     static void pump(transfer& t) noexcept {
         if constexpr (Receive) {
-            while (!t.finished && p::rx_pending()) {
-                if (t.count == t.size) break;
+            // In locals: a register store could alias the transfer's fields,
+            // which the compiler would then reload for every byte.
+            std::uint8_t* const data = t.data;
+            const std::size_t size = t.size;
+            const bool line = t.goal == detail::until::line;
+            std::size_t count = t.count;
+            bool finished = false;
+            while (count < size && p::rx_pending()) {
                 std::uint8_t byte = 0;
                 auto got = Blocking{}.read(std::span(&byte, 1));
                 if (!got) {
                     t.failed = true;
                     t.error = got.error();
-                    t.finished = true;
-                } else if (*got == 0) {
+                    finished = true;
                     break;
-                } else if (t.goal != detail::until::line) {
-                    t.data[t.count++] = byte;
+                }
+                if (*got == 0) break;
+                if (!line) {
+                    data[count++] = byte;
                 } else if (byte == '\n') {
-                    t.finished = true;
+                    finished = true;
+                    break;
                 } else if (byte != '\r') {
-                    t.data[t.count++] = byte;
+                    data[count++] = byte;
                 }
             }
-            if (t.count == t.size && !t.finished) {
-                t.finished = true;
-                t.too_long = t.goal == detail::until::line;
+            t.count = count;
+            if (!finished && count == size) {
+                finished = true;
+                t.too_long = line;  // the blocking read_line's rule: full before the '\n'
             }
-            if (t.goal == detail::until::some && t.count > 0) t.finished = true;
+            t.finished = finished || (t.goal == detail::until::some && count > 0);
         } else if (t.goal == detail::until::flushed) {
             t.finished = p::tx_done();
         } else {
-            while (t.count < t.size && p::tx_room()) p::tx_put(t.data[t.count++]);
-            t.finished = t.count == t.size || (t.goal == detail::until::some && t.count > 0);
+            const std::uint8_t* const data = t.data;
+            const std::size_t size = t.size;
+            std::size_t count = t.count;
+            while (count < size && p::tx_room()) p::tx_put(data[count++]);
+            t.count = count;
+            t.finished = count == size || (t.goal == detail::until::some && count > 0);
         }
     }
 

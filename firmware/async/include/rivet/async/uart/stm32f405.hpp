@@ -2,7 +2,8 @@
 // byte, maybe with an error flag, in DR), TXE (DR free) and TC (the last
 // byte has left the shift register: the flush is exact).
 //
-//   using console = rivet::async::uart::serial<rivet::stm32f405::usart::usart<1, tx, rx, clock, 115200>>;
+//   using usart1 = rivet::stm32f405::usart::usart<1, tx, rx, clock, 115200>;
+//   using console = rivet::async::uart::serial<usart1>;
 #pragma once
 
 #include <cstdint>
@@ -26,7 +27,9 @@ struct port<stm32f405::usart::usart<Index, Tx, Rx, ClockHz, Baud, MaxErrorPpm>> 
     static void start() { enable(txeie | tcie | rxneie, false); }
     static bool rx_pending() { return (block.sr().read().bits() & rxne) != 0; }
     static bool tx_room() { return (block.sr().read().bits() & txe) != 0; }
-    static void tx_put(std::uint8_t byte) { block.dr().write(::stm32f405::usart1::dr::value{byte}); }
+    static void tx_put(std::uint8_t byte) {
+        block.dr().write(::stm32f405::usart1::dr::value{byte});
+    }
     static bool tx_done() { return (block.sr().read().bits() & tc) != 0; }
     static void listen_rx(bool on) { enable(rxneie, on); }
     static void listen_tx(bool on) { enable(txeie, on); }
