@@ -126,12 +126,60 @@ macro(_rivet_stack_layout cpu protect)
     endif()
 endmacro()
 
-# rivet_board(BOARD): the target rivet_board_<BOARD>, an object library with
-# the runtime, the console and the board note, carrying the board's CPU
-# flags, generated config header and linker script to whatever links it;
-# and rivet_vectors_<BOARD>, the default vector table in an archive of its
-# own, which the linker takes only when no object of the firmware defines
-# rivet_vector_table (RIVET_BIND_INTERRUPTS, rivet/cortex_m/interrupts.hpp).
+# rivet_board_library(NAME [ARCHIVE] SOURCES <src>... [INCLUDES <dir>...]
+#                     [DEPENDS <board library>...] [DEFINITIONS <def>...] [BSP])
+# A firmware library compiled once per board, with that board's CPU flags and
+# generated configuration: a module folder (firmware/runtime, firmware/console,
+# firmware/log) declares it, and rivet_board(B) makes rivet_NAME_B of it, an
+# object library (an archive with ARCHIVE, whose objects the linker takes
+# only when something refers to them). INCLUDES are its public headers;
+# DEPENDS names other board libraries whose headers it uses; BSP links the
+# board's support package (rivet_bsp_<board>) and the headers rivet_board
+# generates for NAME alone (in rivet-boards/<board>/NAME).
+function(rivet_board_library name)
+    cmake_parse_arguments(ARG "ARCHIVE;BSP" "" "SOURCES;INCLUDES;DEPENDS;DEFINITIONS" ${ARGN})
+    list(TRANSFORM ARG_SOURCES PREPEND "${CMAKE_CURRENT_SOURCE_DIR}/")
+    list(TRANSFORM ARG_INCLUDES PREPEND "${CMAKE_CURRENT_SOURCE_DIR}/")
+    set_property(GLOBAL APPEND PROPERTY RIVET_BOARD_LIBRARIES ${name})
+    foreach(field IN ITEMS ARCHIVE BSP SOURCES INCLUDES DEPENDS DEFINITIONS)
+        set_property(GLOBAL PROPERTY RIVET_BOARD_LIBRARY_${name}_${field} "${ARG_${field}}")
+    endforeach()
+endfunction()
+
+# Makes rivet_NAME_BOARD of the board library NAME (above).
+function(_rivet_board_library_for name board bsp gen)
+    foreach(field IN ITEMS ARCHIVE BSP SOURCES INCLUDES DEPENDS DEFINITIONS)
+        get_property(${field} GLOBAL PROPERTY RIVET_BOARD_LIBRARY_${name}_${field})
+    endforeach()
+    set(target rivet_${name}_${board})
+    if(ARCHIVE)
+        add_library(${target} STATIC ${SOURCES})
+    else()
+        add_library(${target} OBJECT ${SOURCES})
+    endif()
+    target_include_directories(${target} PUBLIC ${INCLUDES})
+    target_compile_definitions(${target} PRIVATE ${DEFINITIONS})
+    target_compile_options(${target} PRIVATE -Wall -Wextra $<$<BOOL:${RIVET_WERROR}>:-Werror>)
+    target_link_libraries(${target} PUBLIC rivet_board_${board}_config)
+    foreach(dependency IN LISTS DEPENDS)
+        target_link_libraries(${target} PUBLIC rivet_${dependency}_${board})
+    endforeach()
+    if(BSP)
+        if(NOT TARGET rivet_bsp_${bsp})
+            message(FATAL_ERROR "Rivet: board ${board}: no board support (target rivet_bsp_${bsp}) "
+                "for ${name}; define it before the first firmware for this board")
+        endif()
+        target_include_directories(${target} PRIVATE "${gen}/${name}")
+        target_link_libraries(${target} PRIVATE rivet_bsp_${bsp})
+    endif()
+endfunction()
+
+# rivet_board(BOARD): generates the board's configuration from its
+# description (rivet/board/config.hpp, the linker scripts, the board note,
+# the console's UART type), then makes each board library for it and links
+# them into rivet_board_<BOARD>, the one target a firmware links: the
+# runtime, the console and the logger (their objects, and the default
+# vector table's archive), the CPU flags and the linker script.
 function(rivet_board board)
     if(TARGET rivet_board_${board})
         return()
@@ -168,53 +216,49 @@ function(rivet_board board)
     # <rivet/bsp/<board>.hpp>, type rivet::bsp::<board>::console) through
     # its chip HAL.
     string(MAKE_C_IDENTIFIER "${board}" bsp)
-    if(NOT TARGET rivet_bsp_${bsp})
-        message(FATAL_ERROR "Rivet: ${RIVET_BOARD_FILE}: no board support (target rivet_bsp_${bsp}) "
-            "names the console UART; define it before the first firmware for this board")
-    endif()
     set(RIVET_CONSOLE_ORIGIN "rivet::bsp::${bsp}::console, through its chip HAL")
     set(RIVET_CONSOLE_INCLUDE "<rivet/bsp/${bsp}.hpp>")
     set(RIVET_CONSOLE_UART "::rivet::bsp::${bsp}::console")
     configure_file("${RIVET_ROOT}/cmake/templates/board_uart.hpp.in"
         "${gen}/console/rivet/console/board_uart.hpp" @ONLY)
 
-    add_library(rivet_board_${board} OBJECT
-        "${RIVET_ROOT}/firmware/runtime/src/startup.cpp"
-        "${RIVET_ROOT}/firmware/runtime/src/default_handlers.cpp"
-        "${RIVET_ROOT}/firmware/runtime/src/exit.cpp"
-        "${RIVET_ROOT}/firmware/console/src/console.cpp"
-        "${RIVET_ROOT}/firmware/log/src/log.cpp"
-        "${RIVET_ROOT}/firmware/log/src/rtt.cpp"
-        "${RIVET_ROOT}/firmware/log/src/transport_${RIVET_LOG_TRANSPORT}.cpp"
-        "${gen}/board_note.S")
-    target_include_directories(rivet_board_${board} PRIVATE "${gen}/console")
-    target_link_libraries(rivet_board_${board} PRIVATE rivet_bsp_${bsp})
-    target_include_directories(rivet_board_${board} PUBLIC
-        "${gen}/include"
-        "${RIVET_ROOT}/contracts/include"
-        "${RIVET_ROOT}/firmware/runtime/include"
-        "${RIVET_ROOT}/firmware/console/include"
-        "${RIVET_ROOT}/firmware/log/include")
+    # What every object of a firmware for this board is compiled and linked
+    # with.
+    add_library(rivet_board_${board}_config INTERFACE)
+    target_include_directories(rivet_board_${board}_config INTERFACE
+        "${gen}/include" "${RIVET_ROOT}/contracts/include")
     if(RIVET_LOG_TIMESTAMPS)
-        target_compile_definitions(rivet_board_${board} PUBLIC RIVET_LOG_TIMESTAMPS=1)
+        target_compile_definitions(rivet_board_${board}_config INTERFACE RIVET_LOG_TIMESTAMPS=1)
     endif()
-    set(compile_options ${cpu_flags} -ffunction-sections -fdata-sections -g -fstack-usage
+    target_compile_options(rivet_board_${board}_config INTERFACE
+        ${cpu_flags} -ffunction-sections -fdata-sections -g -fstack-usage
         $<$<COMPILE_LANGUAGE:CXX>:-fno-exceptions -fno-rtti -fno-threadsafe-statics -fno-use-cxa-atexit>)
-    set(warnings -Wall -Wextra $<$<BOOL:${RIVET_WERROR}>:-Werror>)
-    target_compile_options(rivet_board_${board} PUBLIC ${compile_options})
-    target_compile_options(rivet_board_${board} PRIVATE ${warnings})
-    add_library(rivet_vectors_${board} STATIC "${RIVET_ROOT}/firmware/runtime/src/vector_table.cpp")
-    target_include_directories(rivet_vectors_${board} PRIVATE
-        "${gen}/include" "${RIVET_ROOT}/firmware/runtime/include")
-    target_compile_options(rivet_vectors_${board} PRIVATE ${compile_options} ${warnings})
-    target_link_libraries(rivet_board_${board} INTERFACE rivet_vectors_${board})
-    target_compile_definitions(rivet_board_${board} PRIVATE RIVET_SEMIHOSTING=1)
-    target_link_options(rivet_board_${board} INTERFACE
+    target_link_options(rivet_board_${board}_config INTERFACE
         ${cpu_flags} -nostartfiles --specs=nano.specs -Wl,--gc-sections
         -Wl,--undefined=rivet_vector_table
         "-T$<IF:$<BOOL:$<TARGET_PROPERTY:RIVET_LINKER_SCRIPT>>,$<TARGET_PROPERTY:RIVET_LINKER_SCRIPT>,$<IF:$<BOOL:$<TARGET_PROPERTY:RIVET_NO_STACK_PROTECTION>>,${gen}/board-unprotected.ld,${gen}/board.ld>>")
-    set_property(TARGET rivet_board_${board} APPEND PROPERTY INTERFACE_LINK_DEPENDS
+    set_property(TARGET rivet_board_${board}_config APPEND PROPERTY INTERFACE_LINK_DEPENDS
         "${gen}/board.ld" "${gen}/board-unprotected.ld")
+
+    # The board note (.rivet.board: the description, for `rivet run`), and
+    # every board library; an object library's objects reach the firmware
+    # only through $<TARGET_OBJECTS>.
+    add_library(rivet_board_note_${board} OBJECT "${gen}/board_note.S")
+    target_link_libraries(rivet_board_note_${board} PRIVATE rivet_board_${board}_config)
+    add_library(rivet_board_${board} INTERFACE)
+    target_link_libraries(rivet_board_${board} INTERFACE
+        rivet_board_${board}_config $<TARGET_OBJECTS:rivet_board_note_${board}>)
+    get_property(libraries GLOBAL PROPERTY RIVET_BOARD_LIBRARIES)
+    foreach(library IN LISTS libraries)
+        _rivet_board_library_for(${library} ${board} ${bsp} "${gen}")
+        get_property(archive GLOBAL PROPERTY RIVET_BOARD_LIBRARY_${library}_ARCHIVE)
+        if(archive)
+            target_link_libraries(rivet_board_${board} INTERFACE rivet_${library}_${board})
+        else()
+            target_link_libraries(rivet_board_${board} INTERFACE
+                rivet_${library}_${board} $<TARGET_OBJECTS:rivet_${library}_${board}>)
+        endif()
+    endforeach()
     # For rivet_add_firmware(... LINKER_SCRIPT): where RAM is, and the guard.
     set_target_properties(rivet_board_${board} PROPERTIES
         RIVET_RAM_ORIGIN ${RIVET_BOARD_RAM_ORIGIN} RIVET_RAM_LENGTH ${RIVET_BOARD_RAM_LENGTH}

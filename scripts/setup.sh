@@ -9,7 +9,7 @@ packages=(
     # firmware toolchain and emulator
     gcc-arm-none-eabi libnewlib-arm-none-eabi libstdc++-arm-none-eabi-newlib qemu-system-arm
     # host libraries
-    libcli11-dev libfmt-dev nlohmann-json3-dev libelf-dev libdw-dev libpugixml-dev libyaml-cpp-dev
+    libcli11-dev libfmt-dev nlohmann-json3-dev libelf-dev libdw-dev libpugixml-dev libyaml-dev
     libssl-dev libpng-dev zlib1g-dev
     # fonts rivet-fontgen turns into rivet::gfx fonts (misc-fixed, public domain)
     xfonts-base

@@ -26,7 +26,49 @@ std::vector<std::string> split_dots(std::string_view s) {
     return out;
 }
 
-resolver::resolver(svd_document& doc, bool keep) : doc_(doc), keep_(keep) {
+bool peripherals_needed(const svd_document& doc, const std::string& name,
+                        std::unordered_set<std::string>& needed) {
+    const pugi::xml_node peripherals = doc.xml.child("device").child("peripherals");
+    std::unordered_set<std::string> names;
+    for (pugi::xml_node p : peripherals.children("peripheral")) names.insert(text_of(p, "name"));
+    std::vector<std::string> todo{name};
+    needed.insert(name);
+    while (!todo.empty()) {
+        const std::string next = std::move(todo.back());
+        todo.pop_back();
+        for (pugi::xml_node p : peripherals.children("peripheral")) {
+            if (text_view_of(p, "name") != next) continue;
+            // Every element of p's subtree, without recursion.
+            for (pugi::xml_node n = p; n;) {
+                if (n.type() == pugi::node_element) {
+                    if (const pugi::xml_attribute a = n.attribute("derivedFrom")) {
+                        const std::string ref = a.value();
+                        std::string base;
+                        if (n == p) {
+                            base = ref;
+                        } else if (ref.find('.') != std::string::npos) {
+                            base = ref.substr(0, ref.find('.'));
+                        } else if (is_element(n, "enumeratedValues")) {
+                            return false;
+                        }
+                        if (!base.empty() && names.contains(base) && needed.insert(base).second)
+                            todo.push_back(base);
+                    }
+                }
+                if (n.first_child()) {
+                    n = n.first_child();
+                    continue;
+                }
+                while (n != p && !n.next_sibling()) n = n.parent();
+                n = n == p ? pugi::xml_node{} : n.next_sibling();
+            }
+        }
+    }
+    return true;
+}
+
+resolver::resolver(svd_document& doc, bool keep, const std::unordered_set<std::string>* only)
+    : doc_(doc), keep_(keep), only_(only) {
     device_ = doc.xml.child("device");
     peripherals_ = device_.child("peripherals");
     for (pugi::xml_node p : peripherals_.children("peripheral"))
@@ -105,13 +147,23 @@ pugi::xml_node resolver::descend(pugi::xml_node from, const std::vector<std::str
     return from;
 }
 
+bool resolver::wanted(const pugi::xml_node& p) const {
+    return only_ == nullptr || only_->contains(text_of(p, "name"));
+}
+
 void resolver::run() {
-    for (pugi::xml_node p : peripherals_.children("peripheral")) resolve_peripheral(p);
-    for (pugi::xml_node p : peripherals_.children("peripheral"))
-        walk_blocks(p, p.child("registers"));
-    for (pugi::xml_node p : peripherals_.children("peripheral")) walk_fields(p.child("registers"));
-    for (pugi::xml_node p : peripherals_.children("peripheral"))
-        walk_enums(p, p.child("registers"));
+    for (pugi::xml_node p : peripherals_.children("peripheral")) {
+        if (wanted(p)) resolve_peripheral(p);
+    }
+    for (pugi::xml_node p : peripherals_.children("peripheral")) {
+        if (wanted(p)) walk_blocks(p, p.child("registers"));
+    }
+    for (pugi::xml_node p : peripherals_.children("peripheral")) {
+        if (wanted(p)) walk_fields(p.child("registers"));
+    }
+    for (pugi::xml_node p : peripherals_.children("peripheral")) {
+        if (wanted(p)) walk_enums(p, p.child("registers"));
+    }
 }
 
 // Copies children of base that derived lacks (by tag), merging the

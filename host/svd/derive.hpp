@@ -21,9 +21,20 @@ namespace rivet::svd::derive {
 // The parts of a dotted reference ("PERIPH.REG.FIELD").
 [[nodiscard]] std::vector<std::string> split_dots(std::string_view s);
 
+// The peripherals that resolving `name`'s derivedFrom reads: itself, the
+// peripherals it derives from and those dotted references name, transitively.
+// False when a reference may be looked up device-wide (an enumeratedValues
+// derivedFrom without a dot): then only resolving everything is certain to
+// give the same result.
+[[nodiscard]] bool peripherals_needed(const svd_document& doc, const std::string& name,
+                                      std::unordered_set<std::string>& needed);
+
 class resolver {
 public:
-    resolver(svd_document& doc, bool keep);
+    // Resolves every peripheral, or only those in `only` (when given): their
+    // result is the same as when everything is resolved if `only` is closed
+    // under peripherals_needed.
+    resolver(svd_document& doc, bool keep, const std::unordered_set<std::string>* only = nullptr);
 
     void run();
 
@@ -103,8 +114,11 @@ private:
     void resolve_enum(pugi::xml_node peripheral, pugi::xml_node ev);
     void walk_enums(pugi::xml_node peripheral, pugi::xml_node scope);
 
+    [[nodiscard]] bool wanted(const pugi::xml_node& p) const;
+
     svd_document& doc_;
     bool keep_;
+    const std::unordered_set<std::string>* only_;
     pugi::xml_node device_, peripherals_;
     std::unordered_map<std::string, pugi::xml_node> peripheral_index_;  // first of each name
     node_set done_, busy_;

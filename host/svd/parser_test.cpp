@@ -5,8 +5,15 @@
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
+#include <map>
+#include <set>
+#include <sstream>
+#include <string>
+#include <unordered_set>
+
 #include <rivet/support/error.hpp>
 
+#include "derive.hpp"
 #include "rivet/svd/check.hpp"
 
 namespace rivet::svd {
@@ -127,6 +134,68 @@ TEST(svd_parser, resolves_derived_peripherals_registers_fields_and_enums) {
     const svd_peripheral& c = periph(d, "C");
     EXPECT_EQ(c.derived_from, "");  // adds a register: its own type
     EXPECT_EQ(c.registers.size(), 3u);
+}
+
+// The patcher's _copy from another SVD resolves only the peripherals the
+// copied one reads; each must come out as resolving the whole file makes it.
+TEST(svd_derive, resolving_only_the_peripherals_needed_gives_the_same_result) {
+    const std::string text = device(R"(
+<peripheral><name>A</name><baseAddress>0x1000</baseAddress>
+  <registers>
+    <register><name>CR</name><addressOffset>0</addressOffset>
+      <fields>
+        <field><name>MODE</name><bitOffset>0</bitOffset><bitWidth>2</bitWidth>
+          <enumeratedValues><name>ModeE</name>
+            <enumeratedValue><name>Off</name><value>0</value></enumeratedValue>
+          </enumeratedValues></field>
+        <field derivedFrom="MODE"><name>MODE2</name><bitOffset>4</bitOffset></field>
+      </fields></register>
+    <register derivedFrom="CR"><name>CR2</name><addressOffset>4</addressOffset></register>
+  </registers></peripheral>
+<peripheral derivedFrom="A"><name>B</name><baseAddress>0x2000</baseAddress></peripheral>
+<peripheral><name>D</name><baseAddress>0x3000</baseAddress>
+  <registers><register derivedFrom="B.CR2"><name>X</name><addressOffset>0</addressOffset>
+  </register></registers></peripheral>
+<peripheral><name>E</name><baseAddress>0x4000</baseAddress>
+  <registers><register><name>Y</name><addressOffset>0</addressOffset><fields>
+    <field derivedFrom="A.CR.MODE"><name>F</name><bitOffset>8</bitOffset></field>
+  </fields></register></registers></peripheral>
+<peripheral><name>G</name><baseAddress>0x5000</baseAddress>
+  <registers><register><name>Z</name><addressOffset>0</addressOffset><fields>
+    <field><name>F</name><bitOffset>0</bitOffset><bitWidth>2</bitWidth>
+      <enumeratedValues derivedFrom="ModeE"/></field>
+  </fields></register></registers></peripheral>
+)");
+    auto xml_of = [](svd_document& doc, const std::string& name) {
+        for (pugi::xml_node p : doc.xml.child("device").child("peripherals").children()) {
+            if (std::string(p.child_value("name")) != name) continue;
+            std::ostringstream o;
+            p.print(o);
+            return o.str();
+        }
+        return std::string();
+    };
+    const std::map<std::string, std::set<std::string>> closures = {
+        {"A", {"A"}}, {"B", {"A", "B"}}, {"D", {"A", "B", "D"}}, {"E", {"A", "E"}}};
+    for (const auto& [name, closure] : closures) {
+        SCOPED_TRACE(name);
+        svd_document full, part;
+        load_svd_string(full, text, "t.svd");
+        load_svd_string(part, text, "t.svd");
+        resolve_derived(full, false);
+        std::unordered_set<std::string> needed;
+        ASSERT_TRUE(derive::peripherals_needed(part, name, needed));
+        EXPECT_EQ(std::set<std::string>(needed.begin(), needed.end()), closure);
+        derive::resolver(part, false, &needed).run();
+        EXPECT_EQ(xml_of(part, name), xml_of(full, name));
+        EXPECT_EQ(xml_of(part, name).find("derivedFrom"), std::string::npos);
+    }
+    // An enumeratedValues reference without a dot may be found anywhere in
+    // the device: then everything has to be resolved.
+    svd_document doc;
+    load_svd_string(doc, text, "t.svd");
+    std::unordered_set<std::string> needed;
+    EXPECT_FALSE(derive::peripherals_needed(doc, "G", needed));
 }
 
 TEST(svd_parser, keeps_arrays_and_expands_field_arrays) {

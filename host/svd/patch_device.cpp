@@ -3,7 +3,9 @@
 #include "patcher_internal.hpp"
 
 #include <set>
+#include <unordered_set>
 
+#include "derive.hpp"
 #include "xml_util.hpp"
 
 namespace rivet::svd::patch {
@@ -70,14 +72,14 @@ bool patcher::is_device_child(const std::string& k) {
 std::vector<pugi::xml_node> patcher::find_peripherals(const std::string& spec) {
     std::vector<pugi::xml_node> out;
     for (pugi::xml_node p : peripherals_.children("peripheral")) {
-        if (matchname(name_of(p), spec)) out.push_back(p);
+        if (matchname(name_view(p), spec)) out.push_back(p);
     }
     return out;
 }
 
 pugi::xml_node patcher::peripheral_named(const std::string& name) {
     for (pugi::xml_node p : peripherals_.children("peripheral")) {
-        if (name_of(p) == name) return p;
+        if (name_view(p) == name) return p;
     }
     return {};
 }
@@ -93,7 +95,7 @@ void patcher::delete_interrupts(pugi::xml_node scope, const std::string& spec) {
                                 ? std::vector<pugi::xml_node>{scope}
                                 : elements(scope, "peripheral")) {
         for (pugi::xml_node i : p.children("interrupt")) {
-            if (matchname(name_of(i), spec)) doomed.push_back(i);
+            if (matchname(name_view(i), spec)) doomed.push_back(i);
         }
     }
     for (pugi::xml_node i : doomed) i.parent().remove_child(i);
@@ -110,12 +112,21 @@ pugi::xml_node patcher::load_other_peripheral(const std::string& from, const std
     if (it == others_.end()) {
         auto other = std::make_unique<svd_document>();
         load_svd_file(*other, p.string());
-        resolve_derived(*other, false);
         it = others_.emplace(p.string(), std::move(other)).first;
+    }
+    // Only what the copy reads is resolved (stm32u575 copies one peripheral
+    // of the 6 MB stm32u535.svd); resolved elements lose their derivedFrom,
+    // so a later copy from the same file resolves the rest as it needs.
+    svd_document& other = *it->second;
+    std::unordered_set<std::string> needed;
+    if (derive::peripherals_needed(other, pname, needed)) {
+        derive::resolver(other, false, &needed).run();
+    } else {
+        resolve_derived(other, false);
     }
     for (pugi::xml_node q :
          it->second->xml.child("device").child("peripherals").children("peripheral")) {
-        if (name_of(q) == pname) return q;
+        if (name_view(q) == pname) return q;
     }
     fail(path, "no peripheral " + pname + " in " + p.string());
 }

@@ -14,6 +14,10 @@ std::string name_of(const pugi::xml_node& n) {
     return text_of(n, "name");
 }
 
+std::string_view name_view(const pugi::xml_node& n) {
+    return text_view_of(n, "name");
+}
+
 bool parse_int(std::string_view t, std::uint64_t& v) {
     return parse_svd_integer(t, v);
 }

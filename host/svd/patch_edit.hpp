@@ -13,6 +13,8 @@
 namespace rivet::svd::patch {
 
 [[nodiscard]] std::string name_of(const pugi::xml_node& n);
+// The same, as a view into the node (valid until its name changes).
+[[nodiscard]] std::string_view name_view(const pugi::xml_node& n);
 bool parse_int(std::string_view t, std::uint64_t& v);
 [[nodiscard]] std::string hex_str(std::uint64_t v);
 

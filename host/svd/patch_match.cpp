@@ -1,6 +1,8 @@
 // svdtools' name matching for patch keys.
 #include "patch_match.hpp"
 
+#include <optional>
+
 #include "xml_util.hpp"
 
 namespace rivet::svd::patch {
@@ -66,12 +68,31 @@ bool glob(std::string_view p, std::string_view s) {
     return pi == p.size();
 }
 
+namespace {
+
+// The first comma alternative of spec that name matches, trimmed; nullopt
+// when none does. No allocation: the patcher matches every name of a scope
+// against every key of the patch.
+std::optional<std::string_view> matching_alternative(std::string_view name, std::string_view spec) {
+    std::size_t start = 0;
+    while (true) {
+        const auto c = spec.find(',', start);
+        const std::string_view sub = trimmed_view(
+            spec.substr(start, c == std::string_view::npos ? std::string_view::npos : c - start));
+        if (glob(sub, name)) return sub;
+        if (c == std::string_view::npos) return std::nullopt;
+        start = c + 1;
+    }
+}
+
+}  // namespace
+
 std::vector<std::string> split_commas(std::string_view spec) {
     std::vector<std::string> out;
     std::size_t start = 0;
     while (true) {
         const auto c = spec.find(',', start);
-        out.push_back(trimmed(
+        out.emplace_back(trimmed_view(
             spec.substr(start, c == std::string_view::npos ? std::string_view::npos : c - start)));
         if (c == std::string_view::npos) break;
         start = c + 1;
@@ -81,13 +102,12 @@ std::vector<std::string> split_commas(std::string_view spec) {
 
 // The sub-spec (comma alternative) a name matches, or "".
 std::string match_subspec(std::string_view name, std::string_view spec) {
-    for (const std::string& sub : split_commas(spec)) {
-        if (glob(sub, name)) return sub;
-    }
-    return {};
+    const auto sub = matching_alternative(name, spec);
+    return sub ? std::string(*sub) : std::string();
 }
 bool matchname(std::string_view name, std::string_view spec) {
-    return !match_subspec(name, spec).empty();
+    const auto sub = matching_alternative(name, spec);
+    return sub && !sub->empty();
 }
 
 // "?~SPEC": optional, no error when nothing matches.

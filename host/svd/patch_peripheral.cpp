@@ -19,14 +19,14 @@ std::vector<pugi::xml_node> patcher::find_in(pugi::xml_node scope, const char* t
                                              const std::string& spec) {
     std::vector<pugi::xml_node> out;
     for (pugi::xml_node r : regs_of(scope).children(tag)) {
-        if (matchname(name_of(r), spec)) out.push_back(r);
+        if (matchname(name_view(r), spec)) out.push_back(r);
     }
     return out;
 }
 
 pugi::xml_node patcher::register_named(pugi::xml_node scope, const std::string& name) {
     for (pugi::xml_node r : regs_of(scope).children("register")) {
-        if (name_of(r) == name) return r;
+        if (name_view(r) == name) return r;
     }
     return {};
 }
@@ -64,7 +64,7 @@ void patcher::process_interrupts(pugi::xml_node p, const yaml_node& pmod, const 
 void patcher::modify_interrupts(pugi::xml_node p, const yaml_node& mods, const std::string& path) {
     for_map(&mods, [&](const std::string& ik, const yaml_node& iv) {
         for (pugi::xml_node i : p.children("interrupt")) {
-            if (matchname(name_of(i), ik)) set_children(i, iv, path + "." + ik);
+            if (matchname(name_view(i), ik)) set_children(i, iv, path + "." + ik);
         }
     });
 }
@@ -161,7 +161,7 @@ void patcher::clear_field(pugi::xml_node f) {
 void patcher::clear_fields_in(pugi::xml_node scope, const std::string& spec) {
     for (pugi::xml_node r : scope.children()) {
         if (std::strcmp(r.name(), "cluster") == 0) clear_fields_in(r, spec);
-        if (std::strcmp(r.name(), "register") == 0 && matchname(name_of(r), spec)) {
+        if (std::strcmp(r.name(), "register") == 0 && matchname(name_view(r), spec)) {
             for (pugi::xml_node f : r.child("fields").children("field")) clear_field(f);
         }
     }

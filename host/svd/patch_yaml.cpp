@@ -1,13 +1,15 @@
-// The patch's YAML tree: conversion from yaml-cpp in file order, and svdtools'
-// _include merging.
+// The patch's YAML tree: read with libyaml's event parser in file order, and
+// svdtools' _include merging.
 #include "patch_yaml.hpp"
 
-#include <yaml-cpp/yaml.h>
+#include <yaml.h>
 
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <deque>
 #include <unordered_map>
+#include <utility>
 
 #include <rivet/support/error.hpp>
 
@@ -39,51 +41,200 @@ void yaml_node::erase(std::string_view key) {
 
 namespace {
 
-// Bounds on what one patch may make of its YAML. yaml-cpp shares an anchored
-// node between its aliases, so a few hundred bytes of nested aliases ("billion
-// laughs") would unfold into billions of nodes here; files included along
-// many paths multiply the same way. The largest stm32-rs device patch reads
-// about 24,000 nodes, its includes counted.
+// Bounds on what one patch may make of its YAML. An anchored node is shared
+// by its aliases, so a few hundred bytes of nested aliases ("billion laughs")
+// would unfold into billions of nodes here; files included along many paths
+// multiply the same way. The largest stm32-rs device patch reads about 24,000
+// nodes, its includes counted.
 constexpr std::size_t max_nodes = 250'000;
 constexpr int max_depth = 100;
 
-// Converts yaml-cpp nodes into Y trees, counting every node against one
-// budget shared by all the files of a patch.
+// The document as libyaml's events describe it, before aliases are unfolded:
+// an alias points at its anchor's node, so this graph is no larger than the
+// text. Null follows yaml-cpp, which the patcher used before: an empty plain
+// scalar, ~, null, Null and NULL.
+struct raw_node {
+    yaml_node::node_kind kind = yaml_node::node_kind::null;
+    std::string s;
+    std::size_t line = 0;                // 1-based
+    std::vector<const raw_node*> items;  // a sequence's; a map's as key, value, key, ...
+};
+
+class event_reader {
+public:
+    event_reader(const std::string& text, const std::string& name) : name_(name) {
+        yaml_parser_initialize(&parser_);
+        yaml_parser_set_input_string(&parser_, reinterpret_cast<const unsigned char*>(text.data()),
+                                     text.size());
+    }
+    ~event_reader() { yaml_parser_delete(&parser_); }
+    event_reader(const event_reader&) = delete;
+    event_reader& operator=(const event_reader&) = delete;
+
+    // The first document's root; a null node for an empty stream.
+    const raw_node* root() {
+        event e = next();
+        while (e.type() != YAML_DOCUMENT_START_EVENT && e.type() != YAML_STREAM_END_EVENT)
+            e = next();
+        if (e.type() == YAML_STREAM_END_EVENT) return &nodes_.emplace_back();
+        return node(next(), 0);
+    }
+
+private:
+    // One parsed event, freed when it goes.
+    class event {
+    public:
+        event() = default;
+        ~event() {
+            if (filled_) yaml_event_delete(&e_);
+        }
+        event(event&& o) noexcept : e_(o.e_), filled_(std::exchange(o.filled_, false)) {}
+        event& operator=(event&& o) noexcept {
+            if (this != &o) {
+                if (filled_) yaml_event_delete(&e_);
+                e_ = o.e_;
+                filled_ = std::exchange(o.filled_, false);
+            }
+            return *this;
+        }
+        event(const event&) = delete;
+        event& operator=(const event&) = delete;
+        [[nodiscard]] yaml_event_type_t type() const { return e_.type; }
+        [[nodiscard]] const yaml_event_t& get() const { return e_; }
+        yaml_event_t* fill() {
+            filled_ = true;
+            return &e_;
+        }
+
+    private:
+        yaml_event_t e_{};
+        bool filled_ = false;
+    };
+
+    event next() {
+        event e;
+        if (yaml_parser_parse(&parser_, e.fill()) == 0) {
+            e = event();
+            throw Error(ErrorKind::bad_input,
+                        fmt::format("{}:{}: bad YAML: {}{}{}", name_, parser_.problem_mark.line + 1,
+                                    parser_.problem != nullptr ? parser_.problem : "malformed",
+                                    parser_.context != nullptr ? " " : "",
+                                    parser_.context != nullptr ? parser_.context : ""));
+        }
+        return e;
+    }
+
+    [[noreturn]] void fail(std::size_t line, const std::string& msg) const {
+        throw Error(ErrorKind::bad_input, fmt::format("{}:{}: bad YAML: {}", name_, line, msg));
+    }
+
+    static bool is_null(const yaml_event_t& e) {
+        if (e.data.scalar.style != YAML_PLAIN_SCALAR_STYLE) return false;
+        if (e.data.scalar.tag != nullptr) return false;
+        const std::string_view v(reinterpret_cast<const char*>(e.data.scalar.value),
+                                 e.data.scalar.length);
+        return v.empty() || v == "~" || v == "null" || v == "Null" || v == "NULL";
+    }
+
+    void anchor(const unsigned char* name, const raw_node* n) {
+        if (name != nullptr) anchors_[reinterpret_cast<const char*>(name)] = n;
+    }
+
+    // The node that starts with event e; its children are read from the
+    // parser. Nesting is bounded here already, so that reading cannot
+    // exhaust the stack.
+    const raw_node* node(event e, int depth) {
+        const std::size_t line = e.get().start_mark.line + 1;
+        if (depth > max_depth)
+            throw Error(
+                ErrorKind::bad_input,
+                fmt::format("{}:{}: YAML nested deeper than {} levels", name_, line, max_depth));
+        switch (e.type()) {
+            case YAML_ALIAS_EVENT: {
+                const auto it =
+                    anchors_.find(reinterpret_cast<const char*>(e.get().data.alias.anchor));
+                if (it == anchors_.end()) fail(line, "unknown anchor");
+                return it->second;
+            }
+            case YAML_SCALAR_EVENT: {
+                raw_node& n = nodes_.emplace_back();
+                n.line = line;
+                if (!is_null(e.get())) {
+                    n.kind = yaml_node::node_kind::scalar;
+                    n.s.assign(reinterpret_cast<const char*>(e.get().data.scalar.value),
+                               e.get().data.scalar.length);
+                }
+                anchor(e.get().data.scalar.anchor, &n);
+                return &n;
+            }
+            case YAML_SEQUENCE_START_EVENT:
+            case YAML_MAPPING_START_EVENT: {
+                const bool seq = e.type() == YAML_SEQUENCE_START_EVENT;
+                raw_node& n = nodes_.emplace_back();
+                n.line = line;
+                n.kind = seq ? yaml_node::node_kind::seq : yaml_node::node_kind::map;
+                anchor(seq ? e.get().data.sequence_start.anchor : e.get().data.mapping_start.anchor,
+                       &n);
+                const yaml_event_type_t end =
+                    seq ? YAML_SEQUENCE_END_EVENT : YAML_MAPPING_END_EVENT;
+                for (event c = next(); c.type() != end; c = next())
+                    n.items.push_back(node(std::move(c), depth + 1));
+                return &n;
+            }
+            default:
+                fail(line, "unexpected event");
+        }
+    }
+
+    yaml_parser_t parser_{};
+    std::string name_;
+    std::deque<raw_node> nodes_;  // stable addresses
+    std::unordered_map<std::string, const raw_node*> anchors_;
+};
+
+// Converts the event graph into yaml_node trees, unfolding aliases and
+// counting every node against one budget shared by all the files of a patch.
 class converter {
 public:
     explicit converter(std::size_t& nodes) : nodes_(nodes) {}
 
-    yaml_node convert(const YAML::Node& n, const std::string& name, int depth) {
+    yaml_node convert(const raw_node& n, const std::string& name, int depth) {
         if (++nodes_ > max_nodes)
             throw Error(ErrorKind::bad_input,
                         fmt::format("{}:{}: the patch unfolds into more than {} YAML nodes "
                                     "(aliases or includes repeated too often)",
-                                    name, n.Mark().line + 1, max_nodes));
+                                    name, n.line, max_nodes));
         if (depth > max_depth)
-            throw Error(ErrorKind::bad_input,
-                        fmt::format("{}:{}: YAML nested deeper than {} levels", name,
-                                    n.Mark().line + 1, max_depth));
+            throw Error(
+                ErrorKind::bad_input,
+                fmt::format("{}:{}: YAML nested deeper than {} levels", name, n.line, max_depth));
         yaml_node y;
-        switch (n.Type()) {
-            case YAML::NodeType::Scalar:
-                y.kind = yaml_node::node_kind::scalar;
-                y.s = n.Scalar();
+        y.kind = n.kind;
+        switch (n.kind) {
+            case yaml_node::node_kind::scalar:
+                y.s = n.s;
                 break;
-            case YAML::NodeType::Sequence:
-                y.kind = yaml_node::node_kind::seq;
-                for (const auto& e : n) y.seq.push_back(convert(e, name, depth + 1));
+            case yaml_node::node_kind::seq:
+                y.seq.reserve(n.items.size());
+                for (const raw_node* e : n.items) y.seq.push_back(convert(*e, name, depth + 1));
                 break;
-            case YAML::NodeType::Map: {
-                y.kind = yaml_node::node_kind::map;
-                std::unordered_map<std::string, std::size_t> index;
-                for (const auto& kv : n) {
-                    std::string key = kv.first.IsScalar() ? kv.first.Scalar() : std::string("?");
-                    yaml_node value = convert(kv.second, name, depth + 1);
-                    const auto [it, fresh] = index.emplace(key, y.map.size());
-                    if (fresh) {
+            case yaml_node::node_kind::map: {
+                y.map.reserve(n.items.size() / 2);
+                std::unordered_map<std::string_view, std::size_t> index;
+                for (std::size_t i = 0; i + 1 < n.items.size(); i += 2) {
+                    const raw_node& k = *n.items[i];
+                    std::string key =
+                        k.kind == yaml_node::node_kind::scalar ? k.s : std::string("?");
+                    yaml_node value = convert(*n.items[i + 1], name, depth + 1);
+                    const auto found = index.find(key);
+                    if (found == index.end()) {
                         y.map.push_back(yaml_entry{std::move(key), std::move(value)});
+                        index.emplace(k.kind == yaml_node::node_kind::scalar
+                                          ? std::string_view(k.s)
+                                          : std::string_view("?"),
+                                      y.map.size() - 1);
                     } else {  // a repeated key: the later wins
-                        y.map[it->second].second = std::move(value);
+                        y.map[found->second].second = std::move(value);
                     }
                 }
                 break;
@@ -99,13 +250,8 @@ private:
 };
 
 yaml_node parse_counted(const std::string& text, const std::string& name, std::size_t& nodes) {
-    try {
-        return converter(nodes).convert(YAML::Load(text), name, 0);
-    } catch (const YAML::Exception& e) {
-        throw Error(ErrorKind::bad_input,
-                    fmt::format("{}:{}: bad YAML: {}", name, e.mark.line >= 0 ? e.mark.line + 1 : 0,
-                                e.msg));
-    }
+    event_reader reader(text, name);
+    return converter(nodes).convert(*reader.root(), name, 0);
 }
 
 }  // namespace

@@ -8,7 +8,6 @@
 
 #include <cstdlib>
 #include <iostream>
-#include <sstream>
 
 #include <rivet/support/error.hpp>
 
@@ -98,10 +97,22 @@ void apply_patch_file(svd_document& doc, const std::string& yaml_path,
                        std::filesystem::path(yaml_path).parent_path().string(), options);
 }
 
+namespace {
+
+// pugixml's output appended straight to a string (no stream in between).
+struct string_writer : pugi::xml_writer {
+    std::string text;
+    void write(const void* data, std::size_t size) override {
+        text.append(static_cast<const char*>(data), size);
+    }
+};
+
+}  // namespace
+
 std::string svd_to_string(const svd_document& doc) {
-    std::ostringstream o;
-    doc.xml.save(o, "  ", pugi::format_default, pugi::encoding_utf8);
-    return o.str();
+    string_writer w;
+    doc.xml.save(w, "  ", pugi::format_default, pugi::encoding_utf8);
+    return std::move(w.text);
 }
 
 }  // namespace rivet::svd

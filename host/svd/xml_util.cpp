@@ -64,7 +64,7 @@ pugi::xml_node find_named(const pugi::xml_node& parent, std::string_view name,
         if (c.type() != pugi::node_element) continue;
         bool tag_ok = false;
         for (const char* t : tags) tag_ok = tag_ok || std::strcmp(c.name(), t) == 0;
-        if (tag_ok && text_of(c, "name") == name) return c;
+        if (tag_ok && text_view_of(c, "name") == name) return c;
     }
     return {};
 }

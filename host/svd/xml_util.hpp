@@ -22,15 +22,24 @@
 
 namespace rivet::svd {
 
-[[nodiscard]] inline std::string trimmed(std::string_view s) {
+[[nodiscard]] inline std::string_view trimmed_view(std::string_view s) {
     while (!s.empty() && std::isspace(static_cast<unsigned char>(s.front()))) s.remove_prefix(1);
     while (!s.empty() && std::isspace(static_cast<unsigned char>(s.back()))) s.remove_suffix(1);
-    return std::string(s);
+    return s;
+}
+
+[[nodiscard]] inline std::string trimmed(std::string_view s) {
+    return std::string(trimmed_view(s));
 }
 
 // Trimmed text of the first child element `tag`, "" when absent.
 [[nodiscard]] inline std::string text_of(const pugi::xml_node& n, const char* tag) {
     return trimmed(n.child(tag).text().get());
+}
+
+// The same without a copy, for comparisons (valid while the node is unchanged).
+[[nodiscard]] inline std::string_view text_view_of(const pugi::xml_node& n, const char* tag) {
+    return trimmed_view(n.child(tag).text().get());
 }
 
 // The whole file; Error(no_input) "path: cannot open: <reason>" when unreadable.
@@ -41,9 +50,20 @@ namespace rivet::svd {
         throw Error(ErrorKind::no_input,
                     path + ": cannot open: " + std::strerror(error != 0 ? error : ENOENT));
     }
-    std::ostringstream ss;
-    ss << in.rdbuf();
-    return ss.str();
+    // One read of the whole size: SVDs are megabytes, a stream copy costs.
+    in.seekg(0, std::ios::end);
+    const std::streamoff size = in.tellg();
+    in.seekg(0, std::ios::beg);
+    if (size < 0 || !in) {  // not seekable: read it as a stream
+        in.clear();
+        std::ostringstream ss;
+        ss << in.rdbuf();
+        return ss.str();
+    }
+    std::string text(static_cast<std::size_t>(size), '\0');
+    in.read(text.data(), size);
+    text.resize(static_cast<std::size_t>(in.gcount()));
+    return text;
 }
 
 // An element with that tag (false for text and other nodes).

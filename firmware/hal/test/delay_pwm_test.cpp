@@ -4,9 +4,9 @@
 
 #include <cstdint>
 
-#include "fakes/pwm.hpp"
-#include "fakes/spi.hpp"
 #include "rivet/hal/delay.hpp"
+#include "rivet/hal/fakes/pwm.hpp"
+#include "rivet/hal/fakes/spi.hpp"
 #include "rivet/hal/pwm.hpp"
 
 namespace {

@@ -2,8 +2,8 @@
 // picks the method, stateful pins report and toggle.
 #include <gtest/gtest.h>
 
-#include "fakes/digital.hpp"
 #include "rivet/hal/digital.hpp"
+#include "rivet/hal/fakes/digital.hpp"
 
 namespace {
 

@@ -5,7 +5,7 @@
 #include <array>
 #include <cstdint>
 
-#include "fakes/i2c.hpp"
+#include "rivet/hal/fakes/i2c.hpp"
 #include "rivet/hal/i2c.hpp"
 
 namespace {

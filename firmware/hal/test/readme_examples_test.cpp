@@ -6,14 +6,14 @@
 #include <cstdint>
 #include <span>
 
-#include "fakes/digital.hpp"
-#include "fakes/i2c.hpp"
-#include "fakes/pwm.hpp"
-#include "fakes/serial.hpp"
-#include "fakes/spi.hpp"
 #include "rivet/hal/bus.hpp"
 #include "rivet/hal/delay.hpp"
 #include "rivet/hal/digital.hpp"
+#include "rivet/hal/fakes/digital.hpp"
+#include "rivet/hal/fakes/i2c.hpp"
+#include "rivet/hal/fakes/pwm.hpp"
+#include "rivet/hal/fakes/serial.hpp"
+#include "rivet/hal/fakes/spi.hpp"
 #include "rivet/hal/i2c.hpp"
 #include "rivet/hal/pwm.hpp"
 #include "rivet/hal/serial.hpp"

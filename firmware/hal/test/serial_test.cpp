@@ -8,7 +8,7 @@
 #include <string>
 #include <string_view>
 
-#include "fakes/serial.hpp"
+#include "rivet/hal/fakes/serial.hpp"
 #include "rivet/hal/serial.hpp"
 
 namespace {

@@ -6,9 +6,9 @@
 #include <array>
 #include <cstdint>
 
-#include "fakes/digital.hpp"
-#include "fakes/spi.hpp"
 #include "rivet/hal/bus.hpp"
+#include "rivet/hal/fakes/digital.hpp"
+#include "rivet/hal/fakes/spi.hpp"
 #include "rivet/hal/spi.hpp"
 
 namespace {

@@ -5,13 +5,13 @@
 #include <cstdint>
 #include <string_view>
 
-#include "fakes/digital.hpp"
-#include "fakes/i2c.hpp"
-#include "fakes/pwm.hpp"
-#include "fakes/serial.hpp"
-#include "fakes/spi.hpp"
 #include "rivet/console/console.hpp"
 #include "rivet/hal/bus.hpp"
+#include "rivet/hal/fakes/digital.hpp"
+#include "rivet/hal/fakes/i2c.hpp"
+#include "rivet/hal/fakes/pwm.hpp"
+#include "rivet/hal/fakes/serial.hpp"
+#include "rivet/hal/fakes/spi.hpp"
 #include "rivet/hal/i2c.hpp"
 #include "rivet/hal/pwm.hpp"
 #include "rivet/hal/serial.hpp"

@@ -5,10 +5,10 @@
 #include <array>
 #include <cstdint>
 
-#include "fakes/i2c.hpp"
 #include "rivet/drivers/ssd0303.hpp"
 #include "rivet/drivers/ssd0303_display.hpp"
 #include "rivet/gfx/primitives.hpp"
+#include "rivet/hal/fakes/i2c.hpp"
 
 namespace {
 

@@ -8,12 +8,12 @@
 #include <cstdint>
 #include <span>
 
-#include "fakes/digital.hpp"
-#include "fakes/spi.hpp"
 #include "rivet/drivers/ssd0323.hpp"
 #include "rivet/drivers/ssd0323_display.hpp"
 #include "rivet/gfx/primitives.hpp"
 #include "rivet/hal/bus.hpp"
+#include "rivet/hal/fakes/digital.hpp"
+#include "rivet/hal/fakes/spi.hpp"
 
 namespace {
 

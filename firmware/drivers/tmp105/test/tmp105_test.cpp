@@ -4,8 +4,8 @@
 
 #include <cstdint>
 
-#include "fakes/i2c.hpp"
 #include "rivet/drivers/tmp105.hpp"
+#include "rivet/hal/fakes/i2c.hpp"
 
 namespace {
 

@@ -25,7 +25,7 @@ public:
     // "file:line" of a node (just "file" for nodes created by a patch).
     [[nodiscard]] std::string where(const pugi::xml_node& node) const;
     [[nodiscard]] int line_of(const pugi::xml_node& node) const;
-    void set_text(std::string text);  // builds the line index; used by loaders
+    void set_text(std::string_view text);  // builds the line index; used by loaders
 
 private:
     std::vector<std::ptrdiff_t> line_starts_;

@@ -5,8 +5,8 @@
 
 #include <string_view>
 
-#include "fakes/trace.hpp"
 #include "rivet/hal/digital.hpp"
+#include "rivet/hal/fakes/trace.hpp"
 
 namespace rivet::hal::fakes {
 

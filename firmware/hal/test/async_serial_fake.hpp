@@ -4,7 +4,8 @@
 // the test calls deliver(), which fills the loopback and resumes the
 // reader, as a receive interrupt would wake a task. `started` is the fake's
 // own coroutine type: it runs when called and keeps its result, so a test
-// drives coroutines without an executor (host tests may use the heap).
+// drives coroutines without an executor. Host tests only (a coroutine frame
+// on the heap), so not one of the public fakes (rivet/hal/fakes/).
 #pragma once
 
 #include <coroutine>
@@ -15,8 +16,8 @@
 #include <span>
 #include <utility>
 
-#include "fakes/serial.hpp"
 #include "rivet/hal/async/serial.hpp"
+#include "rivet/hal/fakes/serial.hpp"
 
 namespace rivet::hal::fakes {
 

@@ -9,7 +9,7 @@
 #include <cstdint>
 #include <span>
 
-#include "fakes/trace.hpp"
+#include "rivet/hal/fakes/trace.hpp"
 #include "rivet/hal/i2c.hpp"
 
 namespace rivet::hal::fakes {

@@ -8,8 +8,8 @@
 #include <cstdint>
 #include <span>
 
-#include "fakes/trace.hpp"
 #include "rivet/hal/delay.hpp"
+#include "rivet/hal/fakes/trace.hpp"
 #include "rivet/hal/spi.hpp"
 
 namespace rivet::hal::fakes {
