@@ -39,8 +39,15 @@ function(_rivet_cpu_flags cpu out_flags out_fpu out_vtor)
         set(flags -mcpu=cortex-m4 -mthumb -mfloat-abi=hard -mfpu=fpv4-sp-d16)
         set(fpu true)
         set(vtor true)
+    elseif(cpu STREQUAL "cortex-m33")
+        # ARMv8-M mainline with its single-precision FPU; code runs in the
+        # state the core resets in (secure, where it has the Security
+        # Extension), so no -mcmse.
+        set(flags -mcpu=cortex-m33 -mthumb -mfloat-abi=hard -mfpu=fpv5-sp-d16)
+        set(fpu true)
+        set(vtor true)
     else()
-        message(FATAL_ERROR "Rivet: unsupported cpu '${cpu}' (cortex-m0, cortex-m0plus, cortex-m3, cortex-m4, cortex-m4f)")
+        message(FATAL_ERROR "Rivet: unsupported cpu '${cpu}' (cortex-m0, cortex-m0plus, cortex-m3, cortex-m4, cortex-m4f, cortex-m33)")
     endif()
     set(${out_flags} ${flags} PARENT_SCOPE)
     set(${out_fpu} ${fpu} PARENT_SCOPE)
@@ -95,7 +102,8 @@ macro(_rivet_stack_layout cpu protect)
         # 1 KB rather than the MPU's minimum of 32 bytes: QEMU checks a
         # debugger's reads against the MPU a 1 KB page at a time, so a
         # smaller guard would hide the bottom of the stack from `rivet`.
-        if(${cpu} MATCHES "^cortex-m[347]")
+        # Cortex-M3/M4 (PMSAv7) and M33 (PMSAv8) have an MPU.
+        if(${cpu} MATCHES "^cortex-m(3|4|4f|33)$")
             set(RIVET_STACK_GUARD_SIZE 1024)
         else()
             set(RIVET_STACK_GUARD_SIZE 0)

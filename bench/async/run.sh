@@ -10,24 +10,8 @@ root=$(cd "$(dirname "$0")/../.." && pwd)
 build=${RIVET_FIRMWARE_BUILD:-$root/build/firmware}/bench/async
 nm_tool=${ARM_NM:-arm-none-eabi-nm}
 
-machine_of() { python3 -c 'import json,sys; print(json.load(open(sys.argv[1]))["qemu"]["machine"])' "$root/boards/$1/board.json"; }
-cpu_of() { python3 -c 'import json,sys; print(json.load(open(sys.argv[1]))["cpu"])' "$root/boards/$1/board.json"; }
-
-# The instruction counts of every bench_begin() .. bench_end() stretch, in order.
-stretches_of() {
-    local elf=$1 machine=$2 trace
-    shift 2
-    trace=$(mktemp)
-    timeout 120 qemu-system-arm -M "$machine" -nographic -monitor none -serial null -kernel "$elf" \
-        -semihosting-config enable=on,target=native "$@" -singlestep -d exec,nochain -D "$trace" \
-        >/dev/null 2>&1 || true
-    # GCC may clone bench_end (bench_end.isra.0): match the prefix.
-    awk '$NF == "bench_begin" { inside = 1; n = 0; next }
-         $NF ~ /^bench_end/ && inside { printf "%d ", n; inside = 0 }
-         inside { n++ }
-         END { print "" }' "$trace"
-    rm -f "$trace"
-}
+# shellcheck source=../qemu_stretches.sh
+source "$root/bench/qemu_stretches.sh"
 
 # Bytes of code and data of rivet::async (executor, wake, timer queue, time
 # driver handler, frame pools' bookkeeping) in an ELF.

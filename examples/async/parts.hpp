@@ -1,10 +1,11 @@
-// What the async examples use of each board: two interrupt lines nothing
-// else raises, for interrupt executors (spare::low, spare::high), the
+// What the async examples use of each board: interrupt lines nothing else
+// raises, for interrupt executors (spare::low, spare::high; spare::third
+// for the SRP tasks' examples, examples/tasks), the
 // console UART's receive interrupt (console_rx), and two
 // LEDs, as far as the board has them, which the blinky tasks drive by
 // number. lm3s6965evb: the status LED (PF0) and nothing;
-// netduinoplus2: the user LED (PA10) and the power LED (PC13); mps2-an385:
-// the FPGA's LED0 and LED1; microbit: the display's (0, 0) and (4, 4)
+// netduinoplus2: the user LED (PA10) and the power LED (PC13); mps2-an385
+// and mps2-an505: the FPGA's LED0 and LED1; microbit: the display's (0, 0) and (4, 4)
 // (the matrix shows LEDs of one row at a time, so only the last one set).
 #pragma once
 
@@ -31,6 +32,7 @@ namespace board = rivet::bsp::lm3s6965evb;
 namespace spare {
 inline constexpr auto low = board::irq::comp0;
 inline constexpr auto high = board::irq::comp1;
+inline constexpr auto third = board::irq::pwm0_fault;
 }  // namespace spare
 // The console UART's receive interrupt (UARTIM.RXIM and RTIM; ICR clears them).
 namespace console_rx {
@@ -55,6 +57,7 @@ namespace board = rivet::bsp::netduinoplus2;
 namespace spare {
 inline constexpr auto low = board::irq::dma1_stream0;
 inline constexpr auto high = board::irq::dma1_stream1;
+inline constexpr auto third = board::irq::dma1_stream2;
 }  // namespace spare
 // The console USART's receive interrupt (CR1.RXNEIE; reading DR clears it).
 namespace console_rx {
@@ -71,11 +74,16 @@ inline void set(unsigned which, bool on) {
 inline auto pins() {
     return std::tuple{board::user_led::configure(), board::power_led::configure()};
 }
-#elif __has_include(<rivet/bsp/mps2_an385.hpp>)
+#elif __has_include(<rivet/bsp/mps2_an385.hpp>) || __has_include(<rivet/bsp/mps2_an505.hpp>)
+#if __has_include(<rivet/bsp/mps2_an385.hpp>)
 namespace board = rivet::bsp::mps2_an385;
+#else
+namespace board = rivet::bsp::mps2_an505;
+#endif
 namespace spare {
 inline constexpr auto low = board::irq::gpio0_6;
 inline constexpr auto high = board::irq::gpio0_7;
+inline constexpr auto third = board::irq::gpio0_5;
 }  // namespace spare
 // The console UART's receive interrupt (CTRL.RXINTEN; INTCLEAR bit 1).
 namespace console_rx {
@@ -99,6 +107,7 @@ namespace board = rivet::bsp::microbit;
 namespace spare {
 inline constexpr auto low = board::irq::swi0;
 inline constexpr auto high = board::irq::swi1;
+inline constexpr auto third = board::irq::swi2;
 }  // namespace spare
 // The console UART's receive interrupt (INTENSET.RXDRDY; reading clears the event).
 namespace console_rx {

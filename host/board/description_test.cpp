@@ -78,10 +78,10 @@ TEST(BoardDescription, ReportsWhatIsWrongAndWhere) {
     EXPECT_THAT(error_of(bad_kind), HasSubstr("kind must be \"flash\" or \"ram\""));
 }
 
-TEST(BoardDescription, BuiltInBoardsAreTheFiveEmulatedOnes) {
+TEST(BoardDescription, BuiltInBoardsAreTheEmulatedOnes) {
     auto names = rivet::board::builtin_names();
     EXPECT_THAT(names, testing::UnorderedElementsAre("lm3s6965evb", "lm3s811evb", "microbit",
-                                                     "netduinoplus2", "mps2-an385"));
+                                                     "netduinoplus2", "mps2-an385", "mps2-an505"));
     for (const auto& name : names) {
         auto board = rivet::board::find_builtin(name);
         ASSERT_TRUE(board) << name;

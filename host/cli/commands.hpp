@@ -7,6 +7,7 @@
 namespace rivet::cli {
 
 void add_run_command(CLI::App& app, int& exit_code);
+void add_gdb_command(CLI::App& app, int& exit_code);
 void add_flash_command(CLI::App& app, int& exit_code);
 void add_attach_command(CLI::App& app, int& exit_code);
 void add_reset_command(CLI::App& app, int& exit_code);

@@ -31,6 +31,7 @@ int run_cli(int argc, char** argv) {
 
     int exit_code = 0;
     add_run_command(app, exit_code);
+    add_gdb_command(app, exit_code);
     add_flash_command(app, exit_code);
     add_attach_command(app, exit_code);
     add_reset_command(app, exit_code);

@@ -1,4 +1,5 @@
 // `rivet run`: load, run, print the output, exit with the firmware's code.
+#include <rivet/debug/server.hpp>
 #include <rivet/runner/run.hpp>
 #include <rivet/stack/frames.hpp>
 #include <rivet/stack/measure.hpp>
@@ -18,6 +19,7 @@
 #include "exit_codes.hpp"
 #include "log_output.hpp"
 #include "output.hpp"
+#include "run_command.hpp"
 #include "target_options.hpp"
 
 namespace rivet::cli {
@@ -29,27 +31,26 @@ void on_signal(int) {
     interrupted.store(true);
 }
 
-// Ctrl-C and SIGTERM end the run through the runner's loop, so QEMU is shut
-// down and the exit code is the documented one.
-void install_signal_handlers() {
+}  // namespace
+
+void install_signal_handlers(bool ctrl_c) {
     struct sigaction action {};
     action.sa_handler = on_signal;
     (void)sigemptyset(&action.sa_mask);
-    (void)::sigaction(SIGINT, &action, nullptr);
+    if (ctrl_c) {
+        (void)::sigaction(SIGINT, &action, nullptr);
+    } else {
+        (void)::signal(SIGINT, SIG_IGN);
+    }
     (void)::sigaction(SIGTERM, &action, nullptr);
     (void)::signal(SIGPIPE, SIG_IGN);
 }
 
-struct run_arguments {
-    target_options target;
-    double timeout_seconds = 0;
-    bool no_verify = false;
-    log_options log;
-    rtt_options rtt;
-    bool measure_stack = false;
-    bool backtrace = false;
-    std::string input = "auto";
-};
+bool signalled() {
+    return interrupted.load();
+}
+
+namespace {
 
 // Where rivet's stdin goes: QEMU's console UART, or RTT down channel 0 (a
 // board on a remote probe has no UART rivet could feed).
@@ -127,66 +128,100 @@ int report(const runner::run_outcome& outcome, double timeout_seconds) {
 
 }  // namespace
 
-void add_run_command(CLI::App& app, int& exit_code) {
-    auto args = std::make_shared<run_arguments>();
-    auto* command =
-        app.add_subcommand("run", "Load firmware, run it, print its output, exit with its code");
-    args->target.add_to(*command);
-    add_timeout_option(*command, args->timeout_seconds);
-    command->add_flag("--no-verify", args->no_verify, "Do not read the loaded image back");
-    args->log.add_to(*command);
-    args->rtt.add_to(*command);
-    command->add_flag("--measure-stack", args->measure_stack,
-                      "Paint the stack at reset and print the peak stack use when the run ends");
-    command->add_flag(
-        "--backtrace", args->backtrace,
+void add_run_options(CLI::App& command, run_arguments& args) {
+    args.target.add_to(command);
+    add_timeout_option(command, args.timeout_seconds);
+    command.add_flag("--no-verify", args.no_verify, "Do not read the loaded image back");
+    args.log.add_to(command);
+    args.rtt.add_to(command);
+    command.add_flag("--measure-stack", args.measure_stack,
+                     "Paint the stack at reset and print the peak stack use when the run ends");
+    command.add_flag(
+        "--backtrace", args.backtrace,
         "Print a backtrace when the firmware exits with a non-zero code (panic, assert)");
     command
-        ->add_option("--input", args->input,
-                     "Where stdin goes: console (the board's UART, QEMU only), rtt (RTT down "
-                     "channel 0), none; auto: console under QEMU, rtt otherwise")
+        .add_option("--input", args.input,
+                    "Where stdin goes: console (the board's UART, QEMU only), rtt (RTT down "
+                    "channel 0), none; auto: console under QEMU, rtt otherwise")
         ->check(CLI::IsMember({"auto", "console", "rtt", "none"}));
-    command->callback([args, &exit_code] {
-        install_signal_handlers();
-        route_input(*args);
-        auto session = open_target(args->target);
-        runner::run_options options;
-        options.timeout =
-            std::chrono::milliseconds(static_cast<long long>(args->timeout_seconds * 1000));
-        options.verify = !args->no_verify;
-        options.interrupted = &interrupted;
-        // Deferred logs over RTT, decoded live (docs/logging.md).
-        auto rtt_log = make_rtt_log_service(session.firmware, args->log, args->rtt,
-                                            args->input == "rtt" ? STDIN_FILENO : -1);
-        if (rtt_log) options.services.push_back(rtt_log.get());
-        // Peak stack use (docs/stack.md), printed however the run ends.
-        std::unique_ptr<stack::measure_service> stack_use;
-        std::unique_ptr<stack::frames_service> frame_pools;
-        if (args->measure_stack) {
-            stack_use = std::make_unique<stack::measure_service>(
-                stack::main_stack(session.firmware, session.board));
-            options.services.push_back(stack_use.get());
-            // Coroutine frame pools (firmware/async), when the firmware has them.
-            frame_pools = stack::frame_pools_of(session.firmware);
-            if (frame_pools) options.services.push_back(frame_pools.get());
-        }
-        options.backtrace_on_error_exit = args->backtrace;
-        auto report_stack = [&] {
-            if (stack_use) fmt::print(stderr, "rivet: {}\n", stack_use->summary());
-            if (frame_pools)
-                for (const auto& line : frame_pools->summary())
-                    fmt::print(stderr, "rivet: {}\n", line);
-        };
-        runner::run_outcome outcome;
-        try {
+}
+
+void add_gdb_option(CLI::App& command, run_arguments& args) {
+    command
+        .add_option_function<std::uint16_t>(
+            "--gdb", [&args](std::uint16_t port) { args.gdb_port = port; },
+            fmt::format("Start halted and serve a debugger (gdb-multiarch, VS Code) on "
+                        "127.0.0.1:PORT (default {}; 0: any free port) while logs stream",
+                        default_gdb_port))
+        ->expected(0, 1)
+        ->default_str(std::to_string(default_gdb_port))
+        ->type_name("[PORT]");
+}
+
+int run_firmware(run_arguments& args, const debugger_hooks& hooks) {
+    route_input(args);
+    auto session = open_target(args.target);
+    runner::run_options options;
+    options.timeout =
+        std::chrono::milliseconds(static_cast<long long>(args.timeout_seconds * 1000));
+    options.verify = !args.no_verify;
+    options.interrupted = &interrupted;
+    // Deferred logs over RTT, decoded live (docs/logging.md).
+    auto rtt_log = make_rtt_log_service(session.firmware, args.log, args.rtt,
+                                        args.input == "rtt" ? STDIN_FILENO : -1);
+    if (rtt_log) options.services.push_back(rtt_log.get());
+    // Peak stack use (docs/stack.md), printed however the run ends.
+    std::unique_ptr<stack::measure_service> stack_use;
+    std::unique_ptr<stack::frames_service> frame_pools;
+    if (args.measure_stack) {
+        stack_use = std::make_unique<stack::measure_service>(
+            stack::main_stack(session.firmware, session.board));
+        options.services.push_back(stack_use.get());
+        // Coroutine frame pools (firmware/async), when the firmware has them.
+        frame_pools = stack::frame_pools_of(session.firmware);
+        if (frame_pools) options.services.push_back(frame_pools.get());
+    }
+    options.backtrace_on_error_exit = args.backtrace;
+    auto report_stack = [&] {
+        if (stack_use) fmt::print(stderr, "rivet: {}\n", stack_use->summary());
+        if (frame_pools)
+            for (const auto& line : frame_pools->summary()) fmt::print(stderr, "rivet: {}\n", line);
+    };
+    runner::run_outcome outcome;
+    try {
+        if (args.gdb_port) {
+            outcome = debug::run(*session.probe, session.firmware, session.board, options,
+                                 debug_server_options(*args.gdb_port, args.target.elf, hooks));
+        } else {
             outcome = runner::run(*session.probe, session.firmware, session.board, options);
-        } catch (const Error&) {
-            report_stack();
-            throw;
         }
+    } catch (const Error&) {
         report_stack();
-        exit_code = report(outcome, args->timeout_seconds);
-    });
+        throw;
+    }
+    report_stack();
+    return report(outcome, args.timeout_seconds);
+}
+
+void add_run_command(CLI::App& app, int& exit_code) {
+    // `rivet debug` is `rivet run --gdb`: the same options, the server on.
+    for (const bool debug : {false, true}) {
+        auto args = std::make_shared<run_arguments>();
+        if (debug) args->gdb_port = default_gdb_port;
+        auto* command =
+            debug ? app.add_subcommand(
+                        "debug",
+                        "rivet run --gdb: start halted and serve a debugger while logs "
+                        "stream")
+                  : app.add_subcommand(
+                        "run", "Load firmware, run it, print its output, exit with its code");
+        add_run_options(*command, *args);
+        add_gdb_option(*command, *args);
+        command->callback([args, &exit_code] {
+            install_signal_handlers();
+            exit_code = run_firmware(*args);
+        });
+    }
 }
 
 namespace {

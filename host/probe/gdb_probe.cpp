@@ -24,6 +24,10 @@ std::uint32_t gdb_probe::read_register(std::string_view name) {
     return client_->read_register(name);
 }
 
+std::vector<std::uint8_t> gdb_probe::read_register_bytes(std::string_view name) {
+    return client_->read_register_bytes(name);
+}
+
 void gdb_probe::write_register(std::string_view name, std::uint32_t value) {
     client_->write_register(name, value);
 }
@@ -43,6 +47,10 @@ void gdb_probe::clear_breakpoint(std::uint32_t address) {
 
 void gdb_probe::run() {
     client_->cont();
+}
+
+void gdb_probe::step() {
+    client_->step();
 }
 
 void gdb_probe::halt() {

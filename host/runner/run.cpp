@@ -6,8 +6,8 @@
 
 namespace rivet::runner {
 
-run_outcome run(probe::probe& target, const elf::file& firmware, const board::description& board,
-                const run_options& options) {
+traps start(probe::probe& target, const elf::file& firmware, const board::description& board,
+            const run_options& options) {
     check_fits(firmware, board);
     load(target, firmware, options.verify);
     const auto ends = traps_of(firmware, board);
@@ -15,6 +15,12 @@ run_outcome run(probe::probe& target, const elf::file& firmware, const board::de
     if (ends.fault) target.set_breakpoint(*ends.fault);
     reset(target, firmware, board);
     for (auto* service : options.services) service->attach(target);
+    return ends;
+}
+
+run_outcome run(probe::probe& target, const elf::file& firmware, const board::description& board,
+                const run_options& options) {
+    const auto ends = start(target, firmware, board, options);
     const auto end = wait_for_end(target, ends, options);
     return interpret(target, firmware, board, ends, end, options);
 }

@@ -22,18 +22,6 @@ std::optional<std::uint32_t> code_address(const elf::file& firmware, const char*
     return std::nullopt;
 }
 
-// The shortest interval any service asks for (zero: none polls). Services
-// adapt theirs to the traffic they see, so this is asked after every poll.
-milliseconds shortest_poll_interval(const run_options& options) {
-    milliseconds shortest{0};
-    for (auto* service : options.services) {
-        const auto interval = service->poll_interval();
-        if (interval.count() > 0 && (shortest.count() == 0 || interval < shortest))
-            shortest = interval;
-    }
-    return shortest;
-}
-
 void finish_services(probe::probe& target, const run_options& options) {
     for (auto* service : options.services) service->finish(target);
 }
@@ -45,6 +33,30 @@ std::string where(const elf::file& firmware, std::uint32_t pc) {
 }
 
 }  // namespace
+
+milliseconds shortest_poll_interval(const run_options& options) {
+    milliseconds shortest{0};
+    for (auto* service : options.services) {
+        const auto interval = service->poll_interval();
+        if (interval.count() > 0 && (shortest.count() == 0 || interval < shortest))
+            shortest = interval;
+    }
+    return shortest;
+}
+
+std::optional<probe::stop_event> poll_services(probe::probe& target, const run_options& options,
+                                               const std::function<bool(std::uint32_t)>& own_stop) {
+    target.halt();
+    auto stop = target.wait_stop(halt_patience);
+    if (!stop) return std::nullopt;
+    // The core may have reached a trap just before the halt request: then
+    // this stop is the firmware's, not the poll's.
+    if (stop->type == probe::stop_event::kind::exited || own_stop(target.read_register("pc")))
+        return stop;
+    for (auto* service : options.services) service->poll(target);
+    target.run();
+    return std::nullopt;
+}
 
 traps traps_of(const elf::file& firmware, const board::description& board) {
     traps out;
@@ -86,16 +98,8 @@ wait_result wait_for_end(probe::probe& target, const traps& ends, const run_opti
         auto stop = target.wait_stop(wait);
         if (!stop) {
             if (poll_interval.count() == 0 || clock::now() < next_poll) continue;
-            target.halt();
-            stop = target.wait_stop(halt_patience);
-            if (!stop) continue;  // it did not halt in time: its stop is seen next turn
-            // The core may have reached a trap just before the halt request:
-            // then this stop is the firmware's, not the poll's.
-            const bool firmware_stop = stop->type == probe::stop_event::kind::exited ||
-                                       ends.at(target.read_register("pc"));
-            if (!firmware_stop) {
-                for (auto* service : options.services) service->poll(target);
-                target.run();
+            stop = poll_services(target, options, [&](std::uint32_t pc) { return ends.at(pc); });
+            if (!stop) {
                 if (auto shortest = shortest_poll_interval(options); shortest.count() > 0)
                     poll_interval = shortest;
                 next_poll = clock::now() + poll_interval;

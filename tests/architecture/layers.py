@@ -23,6 +23,7 @@ LIBRARY_TARGETS = {
     "nlohmann_json::nlohmann_json": "nlohmann_json", "Threads::Threads": "Threads",
     "yaml-cpp": "yaml-cpp", "yaml-cpp::yaml-cpp": "yaml-cpp", "CLI11::CLI11": "CLI11",
     "OpenSSL::Crypto": "OpenSSL", "PNG::PNG": "libpng", "ZLIB::ZLIB": "zlib",
+    "PkgConfig::LIBYAML": "libyaml",
 }
 # Test and tool executables may link what they test; only libraries are held
 # to the table.

@@ -38,7 +38,7 @@ run_rivet run "$FIRMWARE/foreign/foreign-fault-lm3s6965evb.elf" --board microbit
 expect "foreign stack outside RAM" 65 "the initial stack pointer 0x20010000 \(vector table at 0x00000000\) lies outside the memory of board microbit"
 
 run_rivet run "$elf" --board no-such-board
-expect "unknown board" 64 "unknown board 'no-such-board' \(known: lm3s6965evb, lm3s811evb, microbit, mps2-an385, netduinoplus2\)"
+expect "unknown board" 64 "unknown board 'no-such-board' \(known: lm3s6965evb, lm3s811evb, microbit, mps2-an385, mps2-an505, netduinoplus2\)"
 
 RIVET_QEMU="$WORK/no-qemu-here" run_rivet run "$elf"
 expect "QEMU missing" 69 "cannot start .*no-qemu-here: No such file or directory"

@@ -9,6 +9,15 @@ namespace {
 // load is two loads an interrupt can come between.
 volatile std::uint64_t ticks = 0;
 detail::timer_node* queue = nullptr;
+
+// What a due node asks for: its task woken, or its own function called.
+void fire(detail::timer_node& node) noexcept {
+    if (node.on_due != nullptr) {
+        node.on_due(node);
+    } else {
+        wake(node.task);
+    }
+}
 }  // namespace
 
 clock::time_point clock::now() noexcept {
@@ -31,7 +40,7 @@ void arm(timer_node& node) noexcept {
     const cortex_m::critical_section masked;
     if (node.armed) return;
     if (node.deadline <= ticks) {  // due already: no tick would come for it
-        wake(node.task);
+        fire(node);
         return;
     }
     timer_node** link = &queue;
@@ -63,7 +72,7 @@ void tick() noexcept {
         detail::timer_node& due = *queue;
         queue = due.next;
         due.armed = false;
-        wake(due.task);
+        fire(due);
     }
 }
 

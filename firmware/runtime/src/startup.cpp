@@ -1,4 +1,4 @@
-// Reset: bring C++ to life (FPU, VTOR, .data, .bss, constructors), run main,
+// Reset: bring C++ to life (FPU, VTOR, stack guard, .data, .bss, constructors), run main,
 // exit with its result.
 #include <rivet/board/config.hpp>
 #include <rivet/runtime/exit.hpp>
@@ -24,22 +24,36 @@ extern const std::uint32_t rivet_vector_table[];
 
 namespace {
 
-// Makes the guard below the stack fault on any access (PMSAv7: region 0,
-// no access, execute never), with the default map for everything else.
+// Makes the guard below the stack fault on any access, with the default map
+// for everything else. PMSAv7 (Cortex-M3/M4): region 0, no access, execute
+// never. PMSAv8 (Cortex-M33) has no no-access permission, but an address
+// that two enabled regions cover faults on every access: regions 0 and 1
+// both cover the guard.
 void protect_stack_guard() {
-#if !defined(__ARM_ARCH_6M__)
+#if !defined(__ARM_ARCH_6M__) && !defined(__ARM_ARCH_8M_BASE__)
     const auto guard_size = reinterpret_cast<std::uintptr_t>(__stack_guard_size__);
     const auto* mpu_type = reinterpret_cast<volatile std::uint32_t*>(0xE000ED90u);
     if (guard_size < 32 || ((*mpu_type >> 8) & 0xffu) == 0) return;
     auto* rnr = reinterpret_cast<volatile std::uint32_t*>(0xE000ED98u);
     auto* rbar = reinterpret_cast<volatile std::uint32_t*>(0xE000ED9Cu);
-    auto* rasr = reinterpret_cast<volatile std::uint32_t*>(0xE000EDA0u);
     auto* ctrl = reinterpret_cast<volatile std::uint32_t*>(0xE000ED94u);
+    const auto base = reinterpret_cast<std::uint32_t>(__stack_guard__);
+#if defined(__ARM_ARCH_8M_MAIN__)
+    auto* rlar = reinterpret_cast<volatile std::uint32_t*>(0xE000EDA0u);
+    const std::uint32_t limit = (base + guard_size - 1) & ~31u;
+    for (std::uint32_t region = 0; region < 2; ++region) {
+        *rnr = region;
+        *rbar = (base & ~31u) | (1u << 0);  // XN; AP = read-write, privileged
+        *rlar = limit | 1u;                 // LIMIT, AttrIndx 0, ENABLE
+    }
+#else
+    auto* rasr = reinterpret_cast<volatile std::uint32_t*>(0xE000EDA0u);
     const auto size_field = static_cast<std::uint32_t>(__builtin_ctz(guard_size) - 1);
     *rnr = 0;
-    *rbar = reinterpret_cast<std::uint32_t>(__stack_guard__);
+    *rbar = base;
     *rasr = (1u << 28) | (size_field << 1) | 1u;  // XN, AP = no access, SIZE, ENABLE
-    *ctrl = (1u << 2) | 1u;                       // PRIVDEFENA, ENABLE
+#endif
+    *ctrl = (1u << 2) | 1u;  // PRIVDEFENA, ENABLE
     asm volatile("dsb\n isb" ::: "memory");
 #endif
 }

@@ -57,12 +57,23 @@ std::uint32_t fake_probe::read_register(std::string_view name) {
     return it == registers_.end() ? 0 : it->second;
 }
 
+std::vector<std::uint8_t> fake_probe::read_register_bytes(std::string_view name) {
+    if (auto wide = wide_registers_.find(name); wide != wide_registers_.end()) return wide->second;
+    const auto value = read_register(name);
+    return {static_cast<std::uint8_t>(value), static_cast<std::uint8_t>(value >> 8),
+            static_cast<std::uint8_t>(value >> 16), static_cast<std::uint8_t>(value >> 24)};
+}
+
+void fake_probe::set_register_bytes(std::string_view name, std::vector<std::uint8_t> bytes) {
+    wide_registers_.insert_or_assign(std::string(name), std::move(bytes));
+}
+
 void fake_probe::write_register(std::string_view name, std::uint32_t value) {
     set_register(name, value);
 }
 
 bool fake_probe::has_register(std::string_view name) const {
-    return registers_.contains(name);
+    return registers_.contains(name) || wide_registers_.contains(name);
 }
 
 void fake_probe::run() {
@@ -74,6 +85,13 @@ void fake_probe::run() {
         stops_at_ = std::chrono::steady_clock::now() + script_.front().after;
         armed_ = true;
     }
+}
+
+void fake_probe::step() {
+    if (running_) throw Error(ErrorKind::io, "fake probe: step while the core runs");
+    ++steps_;
+    set_register("pc", read_register("pc") + 2);
+    pending_ = stop_event{stop_event::kind::halted, 5, 0};
 }
 
 void fake_probe::detach() {

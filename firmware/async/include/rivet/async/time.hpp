@@ -45,12 +45,17 @@ namespace detail {
 
 // A waiting task in the timer queue (a list sorted by deadline, equal
 // deadlines first-come first-served), kept in the waiting coroutine's frame.
+// When it is due, `task` is woken, or, if set, on_due is called instead (in
+// the tick's critical section: the SRP framework's delayed spawns,
+// firmware/tasks). 24 bytes, the deadline first so that nothing is padding.
 struct timer_node {
-    timer_node* next = nullptr;
     std::uint64_t deadline = 0;
+    timer_node* next = nullptr;
     waker task = nullptr;
+    void (*on_due)(timer_node&) = nullptr;
     bool armed = false;
 };
+static_assert(sizeof(timer_node) == 24, "the size a waiting sleep costs (README)");
 void arm(timer_node& node) noexcept;
 void disarm(timer_node& node) noexcept;
 std::uint64_t now_ticks() noexcept;

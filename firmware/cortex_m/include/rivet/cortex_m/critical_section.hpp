@@ -41,6 +41,20 @@ inline void set_primask([[maybe_unused]] std::uint32_t value) {
     asm volatile("msr primask, %0" ::"r"(value) : "memory");
 #endif
 }
+
+// What BASEPRI can do on the device, checked when compiling.
+template <device_irq Irq, unsigned Priority>
+consteval bool basepri_can_mask() {
+    static_assert(!device<Irq>::armv6m,
+                  "ARMv6-M (Cortex-M0) has no BASEPRI: use critical_section, or disable the "
+                  "interrupts concerned in the NVIC");
+    static_assert(Priority > 0,
+                  "BASEPRI cannot mask priority 0 (0 means no mask): use critical_section");
+    static_assert(Priority < priority_levels<Irq>,
+                  "the chip's NVIC has fewer priority levels: Priority must be below "
+                  "priority_levels (2^nvic_prio_bits of the device)");
+    return true;
+}
 }  // namespace detail
 
 // PRIMASK set for the object's lifetime: no interrupt with a configurable
@@ -72,14 +86,7 @@ decltype(auto) critical(F&& f) {
 // nothing (BASEPRI 0 is "no mask"): use critical_section.
 template <device_irq Irq, unsigned Priority>
 class [[nodiscard]] priority_mask {
-    static_assert(!device<Irq>::armv6m,
-                  "ARMv6-M (Cortex-M0) has no BASEPRI: use critical_section, or disable the "
-                  "interrupts concerned in the NVIC");
-    static_assert(Priority > 0,
-                  "BASEPRI cannot mask priority 0 (0 means no mask): use critical_section");
-    static_assert(Priority < priority_levels<Irq>,
-                  "the chip's NVIC has fewer priority levels: Priority must be below "
-                  "priority_levels (2^nvic_prio_bits of the device)");
+    static_assert(detail::basepri_can_mask<Irq, Priority>());
 
 public:
     priority_mask() noexcept {
@@ -100,5 +107,32 @@ public:
 private:
     std::uint32_t was_ = 0;
 };
+
+// Runs f() with BASEPRI raised to Priority, as priority_mask does, and
+// gives what f returns. The value found stays in a register: the RAII
+// priority_mask keeps it in its object, which GCC leaves in memory across
+// the memory-clobbering MSR (a store and a load more). 3 instructions
+// (MRS, MOVS, MSR BASEPRI_MAX) before f, 1 after. The SRP framework's locks
+// (firmware/tasks) are this.
+template <device_irq Irq, unsigned Priority, class F>
+[[gnu::always_inline]] inline decltype(auto) with_priority_mask(F&& f) {
+    static_assert(detail::basepri_can_mask<Irq, Priority>());
+    [[maybe_unused]] std::uint32_t was = 0;
+#if defined(__arm__)
+    asm volatile("mrs %0, basepri" : "=r"(was)::"memory");
+    asm volatile("msr basepri_max, %0" ::"r"(std::uint32_t{encoded_priority<Irq>(Priority)})
+                 : "memory");
+#endif
+    struct restore {
+        std::uint32_t value;
+        ~restore() {
+#if defined(__arm__)
+            asm volatile("msr basepri, %0" ::"r"(value) : "memory");
+#endif
+        }
+    };
+    const restore at_end{was};
+    return std::forward<F>(f)();
+}
 
 }  // namespace rivet::cortex_m

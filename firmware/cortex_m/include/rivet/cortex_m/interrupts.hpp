@@ -38,7 +38,40 @@ struct bind {
     static constexpr rivet_handler handler = Handler;
 };
 
+// Bindings that RIVET_BIND_INTERRUPTS takes as one argument: what a
+// framework binds on the application's behalf (an SRP app's tasks and
+// dispatchers, firmware/tasks), listed beside the application's own.
+template <class... Bindings>
+struct bindings {};
+
 namespace detail {
+template <class T>
+struct as_group {
+    using type = bindings<T>;
+};
+template <class... Bindings>
+struct as_group<bindings<Bindings...>> {
+    using type = bindings<Bindings...>;
+};
+template <class... Groups>
+struct joined {
+    using type = bindings<>;
+};
+template <class... First, class... Rest>
+struct joined<bindings<First...>, Rest...> {
+    template <class Tail>
+    struct prepend;
+    template <class... Tail>
+    struct prepend<bindings<Tail...>> {
+        using type = bindings<First..., Tail...>;
+    };
+    using type = typename prepend<typename joined<Rest...>::type>::type;
+};
+template <class T>
+inline constexpr bool is_group = false;
+template <class... Bindings>
+inline constexpr bool is_group<bindings<Bindings...>> = true;
+
 template <class T>
 inline constexpr bool is_binding = false;
 template <auto Irq, rivet_handler Handler>
@@ -79,25 +112,32 @@ consteval std::size_t times_bound(auto irq) {
 // runtime's defaults, with each binding's slot pointing to its handler.
 template <std::size_t BoardInterrupts, class... Bindings>
 consteval runtime::vector_table<BoardInterrupts> vector_table_with() {
-    static_assert((detail::is_binding<Bindings> && ...),
-                  "RIVET_BIND_INTERRUPTS takes rivet::cortex_m::bind<Irq, Handler>...");
-    if constexpr (sizeof...(Bindings) > 1) {
-        static_assert(detail::one_chip<Bindings...>,
-                      "all bindings must name interrupts of one chip");
-    }
-    (detail::bound_once<Bindings::irq, detail::times_bound<Bindings...>(Bindings::irq)>(), ...);
-    (detail::fits_board<Bindings::irq, BoardInterrupts>(), ...);
-    auto table = runtime::default_vector_table<BoardInterrupts>();
-    // Exception e (16 + the number) sits at exceptions[e - 1].
-    auto place = [&table](int number, rivet_handler handler) {
-        if (number >= 0) {
-            table.interrupts[static_cast<std::size_t>(number)] = handler;
-        } else {
-            table.exceptions[static_cast<std::size_t>(15 + number)] = handler;
+    if constexpr ((detail::is_group<Bindings> || ...)) {
+        return []<class... Flat>(bindings<Flat...>) {
+            return vector_table_with<BoardInterrupts, Flat...>();
+        }(typename detail::joined<typename detail::as_group<Bindings>::type...>::type{});
+    } else {
+        static_assert((detail::is_binding<Bindings> && ...),
+                      "RIVET_BIND_INTERRUPTS takes rivet::cortex_m::bind<Irq, Handler>... (or "
+                      "bindings<...> of them)");
+        if constexpr (sizeof...(Bindings) > 1) {
+            static_assert(detail::one_chip<Bindings...>,
+                          "all bindings must name interrupts of one chip");
         }
-    };
-    (place(number_of(Bindings::irq), Bindings::handler), ...);
-    return table;
+        (detail::bound_once<Bindings::irq, detail::times_bound<Bindings...>(Bindings::irq)>(), ...);
+        (detail::fits_board<Bindings::irq, BoardInterrupts>(), ...);
+        auto table = runtime::default_vector_table<BoardInterrupts>();
+        // Exception e (16 + the number) sits at exceptions[e - 1].
+        auto place = [&table](int number, rivet_handler handler) {
+            if (number >= 0) {
+                table.interrupts[static_cast<std::size_t>(number)] = handler;
+            } else {
+                table.exceptions[static_cast<std::size_t>(15 + number)] = handler;
+            }
+        };
+        (place(number_of(Bindings::irq), Bindings::handler), ...);
+        return table;
+    }
 }
 
 }  // namespace rivet::cortex_m

@@ -40,7 +40,7 @@ constexpr std::uint32_t bit_of(unsigned n) {
 
 // Barriers after a change that must have taken effect before the next
 // instruction: a disabled interrupt is no longer taken, a pended one is.
-inline void settle() {
+[[gnu::always_inline]] inline void settle() {
 #if defined(__arm__)
     asm volatile("dsb\n\tisb" ::: "memory");
 #endif

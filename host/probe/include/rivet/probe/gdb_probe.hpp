@@ -21,11 +21,13 @@ public:
                                                         std::size_t length) override;
     void write_memory(std::uint32_t address, std::span<const std::uint8_t> data) override;
     [[nodiscard]] std::uint32_t read_register(std::string_view name) override;
+    [[nodiscard]] std::vector<std::uint8_t> read_register_bytes(std::string_view name) override;
     void write_register(std::string_view name, std::uint32_t value) override;
     [[nodiscard]] bool has_register(std::string_view name) const override;
     void set_breakpoint(std::uint32_t address) override;
     void clear_breakpoint(std::uint32_t address) override;
     void run() override;
+    void step() override;
     void halt() override;
     [[nodiscard]] std::optional<stop_event> wait_stop(std::chrono::milliseconds timeout) override;
     void detach() override;

@@ -42,6 +42,9 @@ public:
 
     // Core registers by their GDB names: r0..r12, sp, lr, pc, xpsr, msp, ...
     [[nodiscard]] virtual std::uint32_t read_register(std::string_view name) = 0;
+    // Any register in target byte order, also those wider than 32 bits (the
+    // FPU's d0..d15), for a debugger that shows them all (host/debug).
+    [[nodiscard]] virtual std::vector<std::uint8_t> read_register_bytes(std::string_view name) = 0;
     virtual void write_register(std::string_view name, std::uint32_t value) = 0;
     [[nodiscard]] virtual bool has_register(std::string_view name) const = 0;
 
@@ -50,6 +53,9 @@ public:
 
     // Resumes the core; the stop comes through wait_stop().
     virtual void run() = 0;
+    // Executes one instruction of a halted core; the stop comes through
+    // wait_stop() (a debugger's single step).
+    virtual void step() = 0;
     // Asks a running core to halt; the stop comes through wait_stop().
     virtual void halt() = 0;
     // The next stop, or nullopt if none came within `timeout`. Console output

@@ -9,7 +9,9 @@
 #include <rivet/probe/probe.hpp>
 #include <rivet/runner/run.hpp>
 
+#include <chrono>
 #include <cstdint>
+#include <functional>
 #include <optional>
 
 namespace rivet::runner {
@@ -31,6 +33,12 @@ struct traps {
 // Rivet did not link, its own HardFault handler.
 traps traps_of(const elf::file& firmware, const board::description& board);
 
+// run()'s first half: check_fits, load, the traps set, reset, the services
+// attached. The core is left halted at the reset vector, for a caller that
+// runs it its own way (run() below, a debugger session in host/debug).
+traps start(probe::probe& target, const elf::file& firmware, const board::description& board,
+            const run_options& options);
+
 struct wait_result {
     enum class ending {
         stopped,      // the target stopped by itself: `stop`
@@ -47,6 +55,19 @@ struct wait_result {
 // lands on a trap while a poll's halt is requested is the firmware's own.
 // Services finish whenever the run ends with the core halted.
 wait_result wait_for_end(probe::probe& target, const traps& ends, const run_options& options);
+
+// The shortest interval any service asks for (zero: none polls). Services
+// adapt theirs to the traffic they see, so ask again after every poll.
+[[nodiscard]] std::chrono::milliseconds shortest_poll_interval(const run_options& options);
+
+// One poll of the services while the core runs: halts it, polls every
+// service and resumes it, unless the core had stopped by itself just before
+// the halt request (`own_stop(pc)` says which halted places are its own: a
+// trap, a debugger's breakpoint). Returns that stop; nullopt when the core
+// was polled and runs again, or did not halt in time (its stop comes
+// through the next wait_stop then).
+std::optional<probe::stop_event> poll_services(probe::probe& target, const run_options& options,
+                                               const std::function<bool(std::uint32_t)>& own_stop);
 
 // What the end means, read from the (halted) target: the exit code, the
 // fault report, or where the core was. Throws Error(io) when the core

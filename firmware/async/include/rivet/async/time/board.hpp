@@ -3,6 +3,7 @@
 //
 //   lm3s6965evb    GPTM TIMER3          netduinoplus2  TIM5
 //   microbit       TIMER1 at 1 MHz      mps2-an385     TIMER1
+//   mps2-an505     TIMER1
 //
 //   #include <rivet/async/time/board.hpp>
 //   RIVET_BIND_INTERRUPTS(rivet::async::board_time_driver::binding);
@@ -37,6 +38,13 @@ using board_time_driver = time_driver::stm32f405<stm32f405::timer::id::tim5,
 #include "rivet/async/time/cmsdk.hpp"
 namespace rivet::async {
 using board_time_driver = time_driver::cmsdk<1, bsp::mps2_an385::clock_hz>;
+}
+#elif __has_include(<rivet/bsp/mps2_an505.hpp>)
+#include <rivet/bsp/mps2_an505.hpp>
+
+#include "rivet/async/time/cmsdk.hpp"
+namespace rivet::async {
+using board_time_driver = time_driver::cmsdk<1, bsp::mps2_an505::clock_hz>;
 }
 #else
 #error "rivet/async/time/board.hpp: link the board support (rivet_bsp_<board>) or pick a driver of rivet/async/time/"

@@ -50,6 +50,7 @@ public:
     [[nodiscard]] bool running() const { return running_; }
     [[nodiscard]] int runs() const { return runs_; }
     [[nodiscard]] int halts() const { return halts_; }
+    [[nodiscard]] int steps() const { return steps_; }
     [[nodiscard]] bool detached() const { return detached_; }
 
     // probe
@@ -58,11 +59,17 @@ public:
                                                         std::size_t length) override;
     void write_memory(std::uint32_t address, std::span<const std::uint8_t> data) override;
     [[nodiscard]] std::uint32_t read_register(std::string_view name) override;
+    // Little-endian, as wide as set_register_bytes made it (4 bytes otherwise).
+    [[nodiscard]] std::vector<std::uint8_t> read_register_bytes(std::string_view name) override;
+    void set_register_bytes(std::string_view name, std::vector<std::uint8_t> bytes);
     void write_register(std::string_view name, std::uint32_t value) override;
     [[nodiscard]] bool has_register(std::string_view name) const override;
     void set_breakpoint(std::uint32_t address) override { breakpoints_.insert(address); }
     void clear_breakpoint(std::uint32_t address) override { breakpoints_.erase(address); }
     void run() override;
+    // One instruction is two bytes here: pc advances by 2 and the core
+    // stops with SIGTRAP.
+    void step() override;
     void halt() override;
     [[nodiscard]] std::optional<stop_event> wait_stop(std::chrono::milliseconds timeout) override;
     // As a GDB server does on D: breakpoints removed, the core resumed.
@@ -77,6 +84,7 @@ private:
 
     std::vector<region> memory_;
     std::map<std::string, std::uint32_t, std::less<>> registers_;
+    std::map<std::string, std::vector<std::uint8_t>, std::less<>> wide_registers_;
     std::set<std::uint32_t> breakpoints_;
     bool detached_ = false;
     std::deque<scripted_stop> script_;
@@ -86,6 +94,7 @@ private:
     bool running_ = false;
     int runs_ = 0;
     int halts_ = 0;
+    int steps_ = 0;
 };
 
 }  // namespace rivet::probe
