@@ -27,7 +27,7 @@ using namespace std::chrono_literals;
 namespace async = rivet::async;
 using console = async::uart::serial<board::console>;
 
-#if __has_include(<rivet/bsp/mps2_an385.hpp>)
+#if __has_include(<rivet/bsp/mps2_an385.hpp>) || __has_include(<rivet/bsp/mps2_an505.hpp>)
 RIVET_BIND_INTERRUPTS(time_driver::binding, console::rx_binding, console::tx_binding);
 #else
 RIVET_BIND_INTERRUPTS(time_driver::binding, console::binding);

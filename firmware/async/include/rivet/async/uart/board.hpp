@@ -11,7 +11,7 @@
 #include "rivet/async/uart/nrf51.hpp"
 #elif __has_include(<rivet/bsp/netduinoplus2.hpp>)
 #include "rivet/async/uart/stm32f405.hpp"
-#elif __has_include(<rivet/bsp/mps2_an385.hpp>)
+#elif __has_include(<rivet/bsp/mps2_an385.hpp>) || __has_include(<rivet/bsp/mps2_an505.hpp>)
 #include "rivet/async/uart/cmsdk.hpp"
 #else
 #error "rivet/async/uart/board.hpp: link a board support, or include a uart/<chip>.hpp"
