@@ -1,4 +1,5 @@
-# The TMP105 driver end to end: tmp105-watch-lm3s6965evb runs under QEMU with
+# The TMP105 driver end to end: tmp105-watch-lm3s6965evb (or the ELF the
+# third argument names, the async driver's) runs under QEMU with
 # a TMP105 on I2C0 (the firmware asks for it) and a QMP socket; once the firmware has logged its first
 # reading (0 mC, QEMU's power-on value), the test sets the sensor to 25.5 °C
 # through QMP (qom-set .../sensor temperature) and expects the firmware to
@@ -8,7 +9,7 @@ if ! command -v python3 >/dev/null; then
     echo "SKIP: python3 is needed to talk QMP to QEMU"
     exit 0
 fi
-"$RIVET" run "$FIRMWARE/tmp105-watch-lm3s6965evb.elf" --timeout 30 \
+"$RIVET" run "$FIRMWARE/${3:-tmp105-watch-lm3s6965evb.elf}" --timeout 30 \
     --qemu-arg=-qmp --qemu-arg="unix:$WORK/qmp.sock,server=on,wait=off" \
     >"$WORK/out" 2>"$WORK/err" &
 pid=$!

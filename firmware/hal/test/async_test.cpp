@@ -8,10 +8,10 @@
 #include <cstdint>
 #include <span>
 
-#include "async_serial_fake.hpp"
+#include "rivet/hal/fakes/async_serial.hpp"
+#include "rivet/hal/fakes/serial.hpp"
 #include "rivet/hal/async.hpp"
 #include "rivet/hal/delay.hpp"
-#include "rivet/hal/fakes/serial.hpp"
 #include "rivet/hal/serial.hpp"
 
 namespace {

@@ -11,6 +11,8 @@
 // - a checkerboard of 4 x 4 squares, greys 10 and 5 (top-left 10), at
 //   x 80..119, y 26..41, sent on its own with write_region();
 // - a ramp from grey 0 to 15 in 7-pixel steps at x 8..119, y 48..55.
+#include "ssd0323_pattern.hpp"
+
 #include <rivet/bsp/lm3s6965evb.hpp>
 #include <rivet/console/console.hpp>
 #include <rivet/drivers/ssd0323.hpp>
@@ -21,36 +23,7 @@
 namespace {
 
 namespace bsp = rivet::bsp::lm3s6965evb;
-using rivet::drivers::ssd0323_frame;
-
-// Row-major 5 x 7 glyphs, bit 4 at the left.
-constexpr std::uint8_t glyphs[5][7] = {
-    {0x1e, 0x11, 0x11, 0x1e, 0x14, 0x12, 0x11},  // R
-    {0x0e, 0x04, 0x04, 0x04, 0x04, 0x04, 0x0e},  // I
-    {0x11, 0x11, 0x11, 0x11, 0x11, 0x0a, 0x04},  // V
-    {0x1f, 0x10, 0x10, 0x1e, 0x10, 0x10, 0x1f},  // E
-    {0x1f, 0x04, 0x04, 0x04, 0x04, 0x04, 0x04},  // T
-};
-
-void draw_text(ssd0323_frame& frame, unsigned x, unsigned y) {
-    for (unsigned g = 0; g < 5; ++g) {
-        for (unsigned row = 0; row < 7; ++row) {
-            for (unsigned column = 0; column < 5; ++column) {
-                if ((glyphs[g][row] >> (4 - column) & 1u) != 0)
-                    frame.fill(x + 12 * g + 2 * column, y + 2 * row, 2, 2, 15);
-            }
-        }
-    }
-}
-
-void draw_checkerboard(ssd0323_frame& frame) {
-    for (unsigned y = 26; y < 42; ++y) {
-        for (unsigned x = 80; x < 120; ++x)
-            frame.set(x, y, ((x - 80) / 4 + (y - 26) / 4) % 2 == 0 ? 10 : 5);
-    }
-}
-
-ssd0323_frame frame;
+rivet::drivers::ssd0323_frame frame;
 
 }  // namespace
 
@@ -60,20 +33,15 @@ int main() {
     RIVET_ASSERT(oled.init(), "ssd0323 init failed");
     RIVET_ASSERT(oled.clear(), "ssd0323 clear failed");
 
-    frame.fill(0, 0, 128, 1, 15);
-    frame.fill(0, 63, 128, 1, 15);
-    frame.fill(0, 0, 1, 64, 15);
-    frame.fill(127, 0, 1, 64, 15);
-    for (unsigned grey = 0; grey < 16; ++grey)
-        frame.fill(16 + 6 * grey, 4, 6, 16, static_cast<std::uint8_t>(grey));
-    draw_text(frame, 8, 26);
-    for (unsigned x = 8; x < 120; ++x)
-        frame.fill(x, 48, 1, 8, static_cast<std::uint8_t>((x - 8) / 7));
+    ssd0323_pattern::draw_frame(frame);
     RIVET_ASSERT(oled.write_frame(frame.bytes()), "ssd0323 frame failed");
 
-    // Byte columns 40..59 are pixels 80..119.
-    draw_checkerboard(frame);
-    RIVET_ASSERT(oled.write_region(frame.bytes(), 40, 26, 20, 16), "ssd0323 region failed");
+    ssd0323_pattern::draw_checkerboard(frame);
+    RIVET_ASSERT(
+        oled.write_region(frame.bytes(), ssd0323_pattern::checkerboard_column,
+                          ssd0323_pattern::checkerboard_row, ssd0323_pattern::checkerboard_columns,
+                          ssd0323_pattern::checkerboard_rows),
+        "ssd0323 region failed");
 
     rivet::console::write("ready\n");
     (void)rivet::console::read();

@@ -6,4 +6,7 @@
 
 #include "rivet/hal/async/basics.hpp"
 #include "rivet/hal/async/delay.hpp"
+#include "rivet/hal/async/digital.hpp"
+#include "rivet/hal/async/i2c.hpp"
 #include "rivet/hal/async/serial.hpp"
+#include "rivet/hal/async/spi.hpp"

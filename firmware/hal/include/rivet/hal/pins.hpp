@@ -10,9 +10,10 @@
 //
 //   auto [console, led] = rivet::hal::take<board::console_uart<>, board::status_led>();
 //
-// take<> refuses to compile when two of them claim one pin, then calls each
-// type's configure() in the order given. distinct_pins<...> is the same
-// check as a value, for a BSP to assert its own wiring.
+// take<> refuses to compile when two of them claim one pin, or one
+// peripheral (claimed_peripheral: the blocking and the async type of one
+// controller), then calls each type's configure() in the order given. distinct_pins<...> is the
+// same check as a value, for a BSP to assert its own wiring.
 #pragma once
 
 #include <array>
@@ -39,6 +40,19 @@ template <class T>
 concept claims_pins = requires {
     { T::claimed_pins[0] } -> std::convertible_to<pin_id>;
     std::size(T::claimed_pins);
+};
+
+// A whole peripheral, by its base address. The blocking and the async type
+// of one controller both claim it: once an async driver's interrupt handler
+// owns the controller, blocking calls on it would race the handler.
+struct peripheral_id {
+    std::uint32_t base;
+    constexpr bool operator==(const peripheral_id&) const = default;
+};
+
+template <class T>
+concept claims_peripheral = requires {
+    { T::claimed_peripheral } -> std::convertible_to<peripheral_id>;
 };
 
 namespace detail {
@@ -78,10 +92,30 @@ inline constexpr bool distinct_pins = [] {
     return true;
 }();
 
+// True when no peripheral is claimed by two of Ts.
+template <class... Ts>
+inline constexpr bool distinct_peripherals = [] {
+    std::array<peripheral_id, sizeof...(Ts)> claimed{};
+    std::size_t count = 0;
+    [[maybe_unused]] auto add = [&]<class T>() {
+        if constexpr (claims_peripheral<T>) claimed[count++] = T::claimed_peripheral;
+    };
+    (add.template operator()<Ts>(), ...);
+    for (std::size_t i = 0; i < count; ++i) {
+        for (std::size_t j = i + 1; j < count; ++j) {
+            if (claimed[i] == claimed[j]) return false;
+        }
+    }
+    return true;
+}();
+
 // Configures each peripheral with its default settings, left to right, and
 // returns them; a pin claimed by two of them does not compile.
 template <class... Peripherals>
 [[nodiscard]] std::tuple<Peripherals...> take() {
+    static_assert(distinct_peripherals<Peripherals...>,
+                  "rivet::hal::take: two of these drive the same peripheral (its blocking and "
+                  "its async type? an async driver owns its controller: take one of them)");
     static_assert(distinct_pins<Peripherals...>,
                   "rivet::hal::take: two of these peripherals use the same pin "
                   "(see each type's claimed_pins)");

@@ -14,6 +14,7 @@
 #include "lm3s6965/i2c0.hpp"
 #include "rivet/hal/error.hpp"
 #include "rivet/hal/i2c.hpp"
+#include "rivet/hal/pins.hpp"
 #include "rivet/lm3s6965/gpio.hpp"
 #include "rivet/lm3s6965/sysctl.hpp"
 
@@ -90,28 +91,31 @@ constexpr std::uint32_t command_for(std::span<const rivet::hal::i2c::operation> 
     return bits;
 }
 
-template <unsigned Index, std::uint32_t ClockHz, std::uint32_t SclHz = 100'000,
-          restart Restart = restart::repeated_start>
-class master {
+// What the blocking and the async master share: the controller's clock,
+// pins and registers, how a byte is started, and how its status is read.
+template <unsigned Index, std::uint32_t ClockHz, std::uint32_t SclHz>
+class controller {
     static_assert(Index < 2, "the LM3S6965 has I2C0 and I2C1");
     static_assert(SclHz > 0 && SclHz <= 400'000, "I2C SCL must be at most 400 kHz (fast mode)");
     static constexpr std::uint32_t timer_period = timer_period_for(ClockHz, SclHz);
     static_assert(timer_period >= 1 && timer_period <= 127,
                   "this SCL frequency cannot be made from this clock (MTPR.TPR must be 1..127)");
-    static constexpr ::lm3s6965::i2c0::block block =
-        Index == 0 ? ::lm3s6965::I2C0 : ::lm3s6965::I2C1;
 
 public:
+    static constexpr ::lm3s6965::i2c0::block block =
+        Index == 0 ? ::lm3s6965::I2C0 : ::lm3s6965::I2C1;
     using error_type = rivet::hal::i2c::error_kind;
     // SCL and SDA: I2C0 PB2/PB3, I2C1 PA6/PA7.
     static constexpr std::array<rivet::hal::pin_id, 2> claimed_pins =
         Index == 0
             ? std::array{gpio::pin_id_of(gpio::port::b, 2), gpio::pin_id_of(gpio::port::b, 3)}
             : std::array{gpio::pin_id_of(gpio::port::a, 6), gpio::pin_id_of(gpio::port::a, 7)};
+    static constexpr rivet::hal::peripheral_id claimed_peripheral{Index == 0 ? 0x40020000u
+                                                                             : 0x40021000u};
 
     // Clocks the controller and its pins (I2C0: PB2 SCL, PB3 SDA; I2C1: PA6,
     // PA7), enables the master and sets the SCL rate.
-    static master configure() {
+    static void configure() {
         if constexpr (Index == 0) {
             sysctl::enable_clock<sysctl::peripheral::i2c0>();
             gpio::alternate_pin<gpio::port::b, 2, gpio::function::i2c0scl>::configure();
@@ -123,60 +127,40 @@ public:
         }
         block.mcr().write([](auto& r) { r.mfe(true); });
         block.mtpr().write([](auto& r) { r.tpr(timer_period); });
-        return master{};
     }
 
-    // See rivet::hal::i2c_bus (with restart::stop_then_start, a change of
-    // direction is STOP + START). The one difference the hardware forces: it
-    // cannot send an address without a data byte, so an empty operation
-    // list (a probe) is sent as address+R, one byte read and NACKed, STOP.
-    rivet::hal::result<void, error_type> transaction(
-        rivet::hal::i2c::address target, std::span<rivet::hal::i2c::operation> operations) {
-        using rivet::hal::i2c::operation;
-        if (total_bytes(operations) == 0) {
-            set_address(target, true);
-            return run_byte(command::run | command::start | command::stop, nullptr);
-        }
-        for (std::size_t i = 0; i < operations.size(); ++i) {
-            const operation& op = operations[i];
-            const bool is_read = op.what == operation::type::read;
-            const std::size_t size = is_read ? op.in.size() : op.out.size();
-            for (std::size_t j = 0; j < size; ++j) {
-                const std::uint32_t bits = command_for(operations, i, j, Restart);
-                if ((bits & command::start) != 0) set_address(target, is_read);
-                if (!is_read) block.mdr().write([&](auto& r) { r.data_bits(op.out[j]); });
-                if (auto r = run_byte(bits, is_read ? &op.in[j] : nullptr); !r) return r;
-            }
-        }
-        return rivet::hal::success;
-    }
-
-private:
-    static std::size_t total_bytes(std::span<rivet::hal::i2c::operation> operations) {
+    static std::size_t total_bytes(std::span<const rivet::hal::i2c::operation> operations) {
         std::size_t total = 0;
         for (const auto& op : operations) total += op.in.size() + op.out.size();
         return total;
     }
 
-    static void set_address(rivet::hal::i2c::address target, bool read) {
-        block.msa().write([&](auto& r) {
-            r.sa_bits(target.bits())
-                .rs(read ? ::lm3s6965::i2c0::msa::rs_v::receive
-                         : ::lm3s6965::i2c0::msa::rs_v::transmit);
-        });
+    // The hardware cannot send an address without a data byte, so an empty
+    // transaction (a probe) is address+R, one byte read and NACKed, STOP.
+    static constexpr std::uint32_t probe_bits = command::run | command::start | command::stop;
+    static void start_probe(rivet::hal::i2c::address target) {
+        set_address(target, true);
+        run(probe_bits);
     }
 
-    // One MCS command, then the status; a read byte lands in `byte_in`.
-    static rivet::hal::result<void, error_type> run_byte(std::uint32_t bits,
-                                                         std::uint8_t* byte_in) {
-        block.mcs_cmd().write([bits](auto& r) {
-            r.run((bits & command::run) != 0)
-                .start((bits & command::start) != 0)
-                .stop((bits & command::stop) != 0)
-                .ack((bits & command::ack) != 0);
-        });
-        auto status = block.mcs().read();
-        while (status.busy()) status = block.mcs().read();
+    // Starts byte `byte` of operations[index] and returns its command bits.
+    static std::uint32_t start_byte(rivet::hal::i2c::address target,
+                                    std::span<const rivet::hal::i2c::operation> operations,
+                                    std::size_t index, std::size_t byte, restart policy) {
+        const auto& op = operations[index];
+        const bool is_read = op.what == rivet::hal::i2c::operation::type::read;
+        const std::uint32_t bits = command_for(operations, index, byte, policy);
+        if ((bits & command::start) != 0) set_address(target, is_read);
+        if (!is_read) block.mdr().write([&](auto& r) { r.data_bits(op.out[byte]); });
+        run(bits);
+        return bits;
+    }
+
+    // The outcome of the byte started with `bits`, from the status read once
+    // the controller is no longer busy; a read byte lands in `byte_in`.
+    static rivet::hal::result<void, error_type> finish_byte(::lm3s6965::i2c0::mcs::value status,
+                                                            std::uint32_t bits,
+                                                            std::uint8_t* byte_in) {
         if (status.error()) {
             // Arbitration lost: the other controller owns the bus (it is
             // busy with the winner's transfer), no STOP from us. QEMU 7.2
@@ -199,6 +183,71 @@ private:
         }
         if (byte_in != nullptr) *byte_in = static_cast<std::uint8_t>(block.mdr().read().data());
         return rivet::hal::success;
+    }
+
+private:
+    static void set_address(rivet::hal::i2c::address target, bool read) {
+        block.msa().write([&](auto& r) {
+            r.sa_bits(target.bits())
+                .rs(read ? ::lm3s6965::i2c0::msa::rs_v::receive
+                         : ::lm3s6965::i2c0::msa::rs_v::transmit);
+        });
+    }
+
+    static void run(std::uint32_t bits) {
+        block.mcs_cmd().write([bits](auto& r) {
+            r.run((bits & command::run) != 0)
+                .start((bits & command::start) != 0)
+                .stop((bits & command::stop) != 0)
+                .ack((bits & command::ack) != 0);
+        });
+    }
+};
+
+template <unsigned Index, std::uint32_t ClockHz, std::uint32_t SclHz = 100'000,
+          restart Restart = restart::repeated_start>
+class master {
+    using base = controller<Index, ClockHz, SclHz>;
+    static constexpr auto block = base::block;
+
+public:
+    using error_type = typename base::error_type;
+    static constexpr auto claimed_pins = base::claimed_pins;
+    static constexpr auto claimed_peripheral = base::claimed_peripheral;
+
+    static master configure() {
+        base::configure();
+        return master{};
+    }
+
+    // See rivet::hal::i2c_bus (with restart::stop_then_start, a change of
+    // direction is STOP + START). The one difference the hardware forces: it
+    // cannot send an address without a data byte, so an empty operation
+    // list (a probe) is sent as address+R, one byte read and NACKed, STOP.
+    rivet::hal::result<void, error_type> transaction(
+        rivet::hal::i2c::address target, std::span<rivet::hal::i2c::operation> operations) {
+        using rivet::hal::i2c::operation;
+        if (base::total_bytes(operations) == 0) {
+            base::start_probe(target);
+            return finish(base::probe_bits, nullptr);
+        }
+        for (std::size_t i = 0; i < operations.size(); ++i) {
+            const operation& op = operations[i];
+            const bool is_read = op.what == operation::type::read;
+            const std::size_t size = is_read ? op.in.size() : op.out.size();
+            for (std::size_t j = 0; j < size; ++j) {
+                const std::uint32_t bits = base::start_byte(target, operations, i, j, Restart);
+                if (auto r = finish(bits, is_read ? &op.in[j] : nullptr); !r) return r;
+            }
+        }
+        return rivet::hal::success;
+    }
+
+private:
+    static rivet::hal::result<void, error_type> finish(std::uint32_t bits, std::uint8_t* byte_in) {
+        auto status = block.mcs().read();
+        while (status.busy()) status = block.mcs().read();
+        return base::finish_byte(status, bits, byte_in);
     }
 };
 

@@ -16,6 +16,7 @@
 
 #include "lm3s6965/ssi0.hpp"
 #include "rivet/hal/error.hpp"
+#include "rivet/hal/pins.hpp"
 #include "rivet/hal/spi.hpp"
 #include "rivet/lm3s6965/gpio.hpp"
 #include "rivet/lm3s6965/sysctl.hpp"
@@ -61,8 +62,10 @@ static_assert(divisor_for(12'000'000, 5'000'000).actual_hz == 3'000'000);  // ro
 static_assert(divisor_for(12'000'000, 8'000'000).prescale == 0);           // above clock / 2
 static_assert(divisor_for(12'000'000, 100).prescale == 0);                 // below clock / 65024
 
-template <std::uint32_t ClockHz, std::uint32_t BitRate, mode Mode = mode::mode0>
-class master {
+// What the blocking and the async master share: the divisor, the pins and
+// the setup of SSI0.
+template <std::uint32_t ClockHz, std::uint32_t BitRate, mode Mode>
+struct controller {
     static constexpr clock_divisor divisor = divisor_for(ClockHz, BitRate);
     static_assert(divisor.prescale != 0,
                   "SPI bit rate out of range for this clock: SSI0 makes clock / 2 down to "
@@ -73,19 +76,18 @@ class master {
     // receive FIFO is full.
     static constexpr std::size_t fifo_depth = 8;
     static constexpr std::uint8_t filler = 0x00;
-
-public:
     using error_type = rivet::hal::spi::error_kind;
     static constexpr std::uint32_t bit_rate_hz = divisor.actual_hz;
     // CLK, RX, TX: PA2, PA4, PA5. SSI0Fss (PA3) is free for a GPIO select.
     static constexpr std::array<rivet::hal::pin_id, 3> claimed_pins{
         gpio::pin_id_of(gpio::port::a, 2), gpio::pin_id_of(gpio::port::a, 4),
         gpio::pin_id_of(gpio::port::a, 5)};
+    static constexpr rivet::hal::peripheral_id claimed_peripheral{0x40008000};
 
     // Clocks SSI0 and port A, hands PA2/PA4/PA5 to it, programs the frame
     // format and the divisor with the port disabled (CR0 and CPSR may only
     // change then), enables it and empties the receive FIFO.
-    static master configure() {
+    static void configure() {
         sysctl::enable_clock<sysctl::peripheral::ssi0>();
         gpio::alternate_pin<gpio::port::a, 2, gpio::function::ssi0clk>::configure();
         gpio::alternate_pin<gpio::port::a, 4, gpio::function::ssi0rx>::configure();
@@ -101,6 +103,24 @@ public:
         });
         block.cr1().write([](auto& r) { r.ms(::lm3s6965::ssi0::cr1::ms_v::master).sse(true); });
         while (block.sr().read().rne()) (void)block.dr().read();
+    }
+};
+
+template <std::uint32_t ClockHz, std::uint32_t BitRate, mode Mode = mode::mode0>
+class master {
+    using base = controller<ClockHz, BitRate, Mode>;
+    static constexpr auto block = base::block;
+    static constexpr std::size_t fifo_depth = base::fifo_depth;
+    static constexpr std::uint8_t filler = base::filler;
+
+public:
+    using error_type = typename base::error_type;
+    static constexpr std::uint32_t bit_rate_hz = base::bit_rate_hz;
+    static constexpr auto claimed_pins = base::claimed_pins;
+    static constexpr auto claimed_peripheral = base::claimed_peripheral;
+
+    static master configure() {
+        base::configure();
         return master{};
     }
 

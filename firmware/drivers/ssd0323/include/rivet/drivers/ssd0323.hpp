@@ -59,6 +59,39 @@ constexpr std::uint8_t ssd0323_pack(std::uint8_t left, std::uint8_t right) noexc
     return static_cast<std::uint8_t>((left & 0x0f) << 4 | (right & 0x0f));
 }
 
+// The window command (columns, then rows, inclusive).
+constexpr std::array<std::uint8_t, 6> ssd0323_window_bytes(std::uint8_t first_column,
+                                                           std::uint8_t last_column,
+                                                           std::uint8_t first_row,
+                                                           std::uint8_t last_row) noexcept {
+    return {0x15, first_column, last_column, 0x75, first_row, last_row};
+}
+
+// Whether a rectangle of byte columns and rows lies on the panel.
+constexpr bool ssd0323_region_fits(std::size_t column, std::size_t row, std::size_t columns,
+                                   std::size_t rows) noexcept {
+    return columns != 0 && rows != 0 && column + columns <= ssd0323_row_bytes &&
+           row + rows <= ssd0323_height;
+}
+
+// A region's rows go out as the operations of transactions of this many rows.
+inline constexpr std::size_t ssd0323_rows_per_transaction = 8;
+
+// The operations of the transaction that sends rows first.. of the region
+// at byte column `column`, row `row`, `columns` bytes wide, `rows` high, of
+// `frame`: one write of each row, straight from the frame. Returns how many.
+constexpr std::size_t ssd0323_region_operations(
+    std::span<const std::uint8_t, ssd0323_frame_bytes> frame, std::size_t column, std::size_t row,
+    std::size_t columns, std::size_t rows, std::size_t first,
+    std::span<rivet::hal::spi::operation, ssd0323_rows_per_transaction> ops) noexcept {
+    std::size_t n = 0;
+    for (; n < ops.size() && first + n < rows; ++n) {
+        ops[n] = rivet::hal::spi::operation::write(
+            frame.subspan((row + first + n) * ssd0323_row_bytes + column, columns));
+    }
+    return n;
+}
+
 // A whole frame in the controller's format, to draw into and send with
 // write_frame() or write_region().
 class ssd0323_frame {
@@ -166,8 +199,7 @@ public:
         if (first_column > last_column || last_column >= ssd0323_row_bytes ||
             first_row > last_row || last_row >= 80)
             return rivet::hal::failure(error_type::bad_argument());
-        const std::uint8_t bytes[] = {0x15, first_column, last_column, 0x75, first_row, last_row};
-        return commands(bytes);
+        return commands(ssd0323_window_bytes(first_column, last_column, first_row, last_row));
     }
 
     // `pixels` (packed, `columns` bytes per row, `rows` rows) into the
@@ -206,22 +238,17 @@ public:
     constexpr result write_region(std::span<const std::uint8_t, ssd0323_frame_bytes> frame,
                                   std::uint8_t column, std::uint8_t row, std::uint8_t columns,
                                   std::uint8_t rows) {
-        if (columns == 0 || rows == 0 || column + columns > ssd0323_row_bytes ||
-            row + rows > ssd0323_height)
+        if (!ssd0323_region_fits(column, row, columns, rows))
             return rivet::hal::failure(error_type::bad_argument());
         if (auto r = set_window(column, static_cast<std::uint8_t>(column + columns - 1), row,
                                 static_cast<std::uint8_t>(row + rows - 1));
             !r)
             return r;
         if (auto r = select(true); !r) return r;
-        constexpr std::size_t rows_per_transaction = 8;
-        for (std::size_t first = 0; first < rows; first += rows_per_transaction) {
-            rivet::hal::spi::operation ops[rows_per_transaction] = {};
-            std::size_t n = 0;
-            for (; n < rows_per_transaction && first + n < rows; ++n) {
-                ops[n] = rivet::hal::spi::operation::write(
-                    frame.subspan((row + first + n) * ssd0323_row_bytes + column, columns));
-            }
+        for (std::size_t first = 0; first < rows; first += ssd0323_rows_per_transaction) {
+            rivet::hal::spi::operation ops[ssd0323_rows_per_transaction] = {};
+            const std::size_t n =
+                ssd0323_region_operations(frame, column, row, columns, rows, first, ops);
             if (auto r = device_->transaction(std::span{ops, n}); !r)
                 return rivet::hal::failure(error_type::from_device(r.error()));
         }

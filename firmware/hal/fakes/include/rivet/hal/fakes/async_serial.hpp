@@ -4,8 +4,7 @@
 // the test calls deliver(), which fills the loopback and resumes the
 // reader, as a receive interrupt would wake a task. `started` is the fake's
 // own coroutine type: it runs when called and keeps its result, so a test
-// drives coroutines without an executor. Host tests only (a coroutine frame
-// on the heap), so not one of the public fakes (rivet/hal/fakes/).
+// drives coroutines without an executor (host tests may use the heap).
 #pragma once
 
 #include <coroutine>
@@ -16,8 +15,8 @@
 #include <span>
 #include <utility>
 
-#include "rivet/hal/async/serial.hpp"
 #include "rivet/hal/fakes/serial.hpp"
+#include "rivet/hal/async/serial.hpp"
 
 namespace rivet::hal::fakes {
 
