@@ -1,8 +1,8 @@
 # The two commands of the README, and the pieces they are made of. Each
 # target installs what is missing (scripts/setup.sh) before building.
-RIVET := build/host/host/cli/rivet
+RIVET := build/bin/rivet
 
-.PHONY: all setup host firmware fuzz fuzz-long demo test bench sanitize clean
+.PHONY: all setup host firmware fuzz fuzz-long demo test bench sanitize install package clean
 
 all: firmware
 
@@ -52,6 +52,20 @@ sanitize: setup
 	cmake --preset sanitize
 	cmake --build --preset sanitize
 	ctest --preset sanitize
+
+# rivet, its CMake package, the firmware libraries, chip data, boards and
+# project templates into PREFIX (docs/guide/install.md).
+PREFIX ?= /usr/local
+install: setup
+	cmake --preset host
+	cmake --build --preset host --target rivet rivet-fontgen
+	cmake --install build/host --prefix "$(abspath $(PREFIX))"
+
+# The same files as a Debian package: build/package/rivet_<version>_<arch>.deb.
+package: setup
+	cmake --preset host
+	cmake --build --preset host --target rivet rivet-fontgen
+	cd build/host && cpack --config CPackConfig.cmake -B ../package
 
 # Measures and rewrites BENCHMARKS.md.
 bench: firmware

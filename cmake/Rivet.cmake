@@ -13,8 +13,9 @@ option(RIVET_WERROR "Treat warnings in firmware as errors" OFF)
 set(RIVET_LOG_TRANSPORT rtt CACHE STRING "Where deferred log frames go: rtt, semihosting or uart (docs/logging.md)")
 set_property(CACHE RIVET_LOG_TRANSPORT PROPERTY STRINGS rtt semihosting uart)
 option(RIVET_LOG_TIMESTAMPS "Log frames carry rivet_log_timestamp(), which the application defines (or define RIVET_LOG_TIMESTAMPS=1 per target or file)" OFF)
+# A clone's host build (build/bin), or the prefix this package is installed in.
 find_program(RIVET_EXECUTABLE rivet
-    HINTS "${RIVET_ROOT}/build/host/host/cli"
+    HINTS "${RIVET_ROOT}/build/bin" "${RIVET_ROOT}/../../bin"
     DOC "The rivet host tool, used by the NAME-run targets and the tests")
 
 set(CMAKE_CXX_STANDARD 20)

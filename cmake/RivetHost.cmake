@@ -17,6 +17,10 @@ rivet_refuse_shared_targets()
 find_package(GTest REQUIRED)
 include(GoogleTest)
 
+# Where the programs land (rivet, rivet-fontgen): build/bin for the host
+# preset; what else the build makes stays in its module's folder.
+set(RIVET_BIN_DIR "${CMAKE_BINARY_DIR}/bin" CACHE PATH "Where rivet and rivet-fontgen are built")
+
 set(RIVET_SANITIZE "" CACHE STRING "Sanitizers for host code, e.g. address,undefined")
 option(RIVET_FUZZ "Build the libFuzzer targets (clang) instead of the unit tests, and run each briefly as a test" OFF)
 set(RIVET_FUZZ_SECONDS 10 CACHE STRING "How long each fuzzer runs as a CTest test")

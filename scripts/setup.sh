@@ -13,6 +13,8 @@ packages=(
     libssl-dev libpng-dev zlib1g-dev
     # fonts rivet-fontgen turns into rivet::gfx fonts (misc-fixed, public domain)
     xfonts-base
+    # make package (CPack's Debian generator runs dpkg-shlibdeps and fakeroot)
+    dpkg-dev fakeroot
     # tests, fuzzing and benchmarks
     libgtest-dev libgmock-dev libbenchmark-dev clang libclang-rt-14-dev gdb-multiarch python3
 )

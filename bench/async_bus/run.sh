@@ -48,4 +48,7 @@ polling the status register (1,125 and 25 core clocks a byte at 12.5 MHz) and th
 in WFI, so there the task's core cost stays the *async* column while the blocking one grows by
 the wire time. The async I2C takes one interrupt a byte; the SSI one an interrupt for each 4 to 8
 words (the receive FIFO half full), and one more at the end of each operation.
+Under QEMU, then, the interrupt-driven version costs more instructions than the polled one (the
+interrupt entries and returns, the executor's sleep and wake): the price of sleeping through the wire
+time on silicon.
 MD

@@ -9,7 +9,7 @@ build=${RIVET_BENCH_LOG_BUILD:-$root/build/bench-log}
 cmake -S "$root/bench/log" -B "$build" -G Ninja -DCMAKE_TOOLCHAIN_FILE="$root/cmake/arm-none-eabi.cmake" \
     -DRivet_DIR="$root/cmake" -DCMAKE_BUILD_TYPE=MinSizeRel >/dev/null
 cmake --build "$build" >/dev/null
-rivet=${RIVET:-$root/build/host/host/cli/rivet}
+rivet=${RIVET:-$root/build/bin/rivet}
 
 # Instructions from bench_begin's return to bench_end's entry, per marker
 # pair, with where they went (bench/log/profile.sh).

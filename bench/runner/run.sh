@@ -4,7 +4,7 @@
 # side in the same run, never asserted in tests.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
-rivet=build/host/host/cli/rivet
+rivet=build/bin/rivet
 first_line=build/host/bench/first_line
 hello=build/firmware/examples/hello/hello-lm3s6965evb.elf
 big=build/firmware/bench/runner/bench-big-image.elf

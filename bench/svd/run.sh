@@ -5,7 +5,7 @@
 # (build/host) and the corpus beside the repository (../shared/svd).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
-tool=build/host/host/cli/rivet
+tool=build/bin/rivet
 speed=build/host/bench/svd/svd_speed_bench
 corpus=${RIVET_SVD_CORPUS:-../shared/svd}
 work=$(mktemp -d)
@@ -33,7 +33,7 @@ bash bench/svd/compile_time.sh "$tool" "$corpus" "$work/ct" 5
 echo
 echo "### rivet svd patch: stm32f405 and stm32u575 (issue 17: at most 40 ms and 100 ms)"
 echo
-echo "\`bench/svd/patch_time.sh build/host/host/cli/rivet ../shared/svd OUT 5\`; output byte-identical to main at 3b8332b over all 13 stm32-rs devices (CTest \`svd_patch_digests\`)."
+echo "\`bench/svd/patch_time.sh build/bin/rivet ../shared/svd OUT 5\`; output byte-identical to main at 3b8332b over all 13 stm32-rs devices (CTest \`svd_patch_digests\`)."
 echo
 bash bench/svd/patch_time.sh "$tool" "$corpus" "$work/patch" 5
 echo
@@ -41,6 +41,6 @@ cat bench/svd/patch_profile.md
 echo
 echo "### Compile time of every corpus device's whole header"
 echo
-echo "\`bench/svd/compile_time_all.sh build/host/host/cli/rivet ../shared/svd OUT 3\`: \`<device>.hpp\` (arm-none-eabi-g++ -std=c++20 -O2) against the CMSIS-style C header of the same device (arm-none-eabi-gcc -std=c11 -O2), cortex-m4, the run with the least CPU time of 3."
+echo "\`bench/svd/compile_time_all.sh build/bin/rivet ../shared/svd OUT 3\`: \`<device>.hpp\` (arm-none-eabi-g++ -std=c++20 -O2) against the CMSIS-style C header of the same device (arm-none-eabi-gcc -std=c11 -O2), cortex-m4, the run with the least CPU time of 3."
 echo
 bash bench/svd/compile_time_all.sh "$tool" "$corpus" "$work/cta" 3

@@ -18,4 +18,18 @@ std::vector<std::string> builtin_names() {
     return names;
 }
 
+std::vector<std::string> builtin_examples(std::string_view board) {
+    std::vector<std::string> examples;
+    for (const auto& [board_name, list] : builtin_board_examples) {
+        if (board_name != board) continue;
+        std::string_view rest = list;
+        while (!rest.empty()) {
+            const auto space = rest.find(' ');
+            examples.emplace_back(rest.substr(0, space));
+            rest = space == std::string_view::npos ? std::string_view{} : rest.substr(space + 1);
+        }
+    }
+    return examples;
+}
+
 }  // namespace rivet::board

@@ -14,5 +14,7 @@ void add_reset_command(CLI::App& app, int& exit_code);
 void add_log_command(CLI::App& app, int& exit_code);
 void add_stack_command(CLI::App& app, int& exit_code);
 void add_svd_command(CLI::App& app);
+// `new` and `boards`: a project for a board, and the boards.
+void add_new_command(CLI::App& app, int& exit_code);
 
 }  // namespace rivet::cli

@@ -1,6 +1,5 @@
 // The rivet command line: parses arguments, wires the host modules together,
 // and is the one place that prints errors and picks the exit code.
-#include <rivet/board/description.hpp>
 #include <rivet/support/error.hpp>
 
 #include <fmt/format.h>
@@ -39,12 +38,7 @@ int run_cli(int argc, char** argv) {
     add_stack_command(app, exit_code);
     add_svd_command(app);
 
-    app.add_subcommand("boards", "List the built-in boards")->callback([] {
-        for (const auto& name : rivet::board::builtin_names()) {
-            auto board = rivet::board::find_builtin(name);
-            fmt::print("{:<16} {:<11} {}\n", name, board->cpu, board->summary);
-        }
-    });
+    add_new_command(app, exit_code);
 
     try {
         app.parse(argc, argv);

@@ -77,5 +77,8 @@ description parse(std::string_view json_text, std::string_view source);
 // The boards shipped with Rivet (the boards/ folder, built in).
 std::optional<description> find_builtin(std::string_view name);
 std::vector<std::string> builtin_names();
+// The example firmwares Rivet's build has for a built-in board (CMake
+// targets: "hello-microbit", "microbit-blink", ...).
+std::vector<std::string> builtin_examples(std::string_view board);
 
 }  // namespace rivet::board
