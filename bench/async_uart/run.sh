@@ -9,7 +9,7 @@
 set -euo pipefail
 root=$(cd "$(dirname "$0")/../.." && pwd)
 build=${RIVET_FIRMWARE_BUILD:-$root/build/firmware}/bench/async_uart
-rivet=${RIVET:-$root/build/host/host/cli/rivet}
+rivet=${RIVET:-$root/build/bin/rivet}
 
 cpu_of() { python3 -c 'import json,sys; print(json.load(open(sys.argv[1]))["cpu"])' "$root/boards/$1/board.json"; }
 
