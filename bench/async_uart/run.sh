@@ -71,11 +71,13 @@ done
 cat <<'MD'
 
 Receiving, the task sleeps: what it costs is the handler's work for each interrupt (a byte, or what
-the FIFO holds) and one wake at the end. The polled loop spins on the status flag the whole time the
+the FIFO holds) and one wake at the end; it varies by a few percent from run to run with how many
+bytes each interrupt finds (the STM32 USART holds one byte, so every byte is an interrupt). The polled loop spins on the status flag the whole time the
 bytes take to come, so its count is the length of the wait, not a property of the code: here it is
 how long QEMU took to hand `rivet run`'s input to the UART, and varies from run to run; on a real
 line at 115200 baud 1 KiB takes 89 ms, a million cycles of a 12 MHz core spent polling. Sending,
 QEMU's UART models take every byte at once (no transmit FIFO ever fills), so neither side waits and
 both columns are the cost of moving 1 KiB into the data register: the task's is the same loop, run
-inside write_all() without an interrupt.
+inside write_all() without an interrupt (on the nRF51 three times the polled one: whether a byte is
+in flight is kept in a variable beside the TXDRDY event, which nothing raises before the first byte).
 MD
