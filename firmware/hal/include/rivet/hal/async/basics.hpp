@@ -25,12 +25,13 @@
 //     rivet::async::with_timeout (rivet/async/wait.hpp): a cancelled
 //     operation has no further effect on the buffers.
 //
-// The awaitables are objects in the awaiting coroutine's frame (no heap);
-// helpers that loop over several awaits are coroutines and so live with the
-// runtime, which owns coroutine frames (firmware/async: rivet/async/serial.hpp
-// for the serial helpers, rivet/async/block_on.hpp for the blocking adapters).
-// Chip implementations that wake tasks live there too (rivet/async/<what>/<chip>.hpp),
-// as the runtime's time drivers do.
+// The awaitables are objects in the awaiting coroutine's frame (no heap). A
+// helper that looped over several awaits would be a coroutine, whose frame
+// only the runtime can reserve: whole-buffer operations are the device's own
+// members instead, and the blocking adapters live with the runtime
+// (firmware/async: rivet/async/block_on.hpp), as do the chips'
+// implementations that wake its tasks (rivet/async/<what>/<chip>.hpp, like
+// the time drivers).
 #pragma once
 
 #include <concepts>

@@ -4,14 +4,12 @@
 // flush() until every accepted byte has left, each without blocking the
 // core. A device may also do a whole loop itself (write_all, read_exact,
 // read_line as members): an interrupt-driven UART then moves a whole buffer
-// with one wake of its task. rivet::async's helpers (rivet/async/serial.hpp)
-// call those members when a device has them and loop over read()/write()
-// otherwise.
+// with one wake of its task.
 //
-//   template <rivet::hal::async::serial_read Uart>
+//   template <rivet::hal::async::serial_read_line Uart>
 //   rivet::task<void, rivet::frames<"shell", 128>> shell(Uart& uart) {
 //       std::uint8_t line[64];
-//       auto length = co_await rivet::async::read_line(uart, line);
+//       auto length = co_await uart.read_line(line);
 //       ...
 //   }
 #pragma once
