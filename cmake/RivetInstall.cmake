@@ -27,7 +27,8 @@ install(TARGETS rivet rivet-fontgen RUNTIME DESTINATION "${CMAKE_INSTALL_BINDIR}
 # are Rivet's own build.
 install(FILES
     cmake/Rivet.cmake cmake/RivetConfig.cmake cmake/RivetChip.cmake cmake/RivetCompileFail.cmake
-    cmake/RivetFlipLink.cmake cmake/RivetRunTest.cmake cmake/RivetSvd.cmake
+    cmake/RivetFlipLink.cmake cmake/RivetRunTest.cmake cmake/RivetTest.cmake
+    cmake/RivetDiscoverTests.cmake cmake/RivetSvd.cmake
     cmake/RivetSvdInterrupts.cmake cmake/arm-none-eabi.cmake
     DESTINATION "${RIVET_INSTALL_ROOT}/cmake")
 install(DIRECTORY cmake/templates DESTINATION "${RIVET_INSTALL_ROOT}/cmake")
