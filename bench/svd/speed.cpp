@@ -74,7 +74,7 @@ int main(int argc, char** argv) {
                         patched ? "stm32-rs" : "-", load, patch_ms, model_ms, emit_ms, total,
                         files.size());
         }
-    } catch (const rivet::Error& e) {
+    } catch (const rivet::error& e) {
         std::fprintf(stderr, "svd_speed_bench: %s\n", e.what());
         return 65;
     }

@@ -12,7 +12,7 @@ namespace {
 using json = nlohmann::json;
 
 [[noreturn]] void fail(std::string_view source, std::string_view what) {
-    throw Error(ErrorKind::bad_input,
+    throw error(error_kind::bad_input,
                 fmt::format("{}: invalid board description: {}", source, what));
 }
 

@@ -21,14 +21,14 @@ constexpr const char* valid = R"({
 std::string error_of(std::string_view text) {
     try {
         parse(text, "boards/demo/board.json");
-    } catch (const rivet::Error& e) {
-        EXPECT_EQ(e.kind(), rivet::ErrorKind::bad_input);
+    } catch (const rivet::error& e) {
+        EXPECT_EQ(e.kind(), rivet::error_kind::bad_input);
         return e.what();
     }
     return "no error";
 }
 
-TEST(BoardDescription, ParsesEveryField) {
+TEST(board_description, parses_every_field) {
     auto board = parse(valid, "test");
     EXPECT_EQ(board.name, "demo");
     EXPECT_EQ(board.cpu, "cortex-m3");
@@ -42,11 +42,12 @@ TEST(BoardDescription, ParsesEveryField) {
     EXPECT_FALSE(board.qemu_console_ready);
 }
 
-TEST(BoardDescription, ConsoleReadyConditionForQemu) {
+TEST(board_description, console_ready_condition_for_qemu) {
     std::string text = valid;
     const std::string machine = R"("machine": "lm3s6965evb")";
-    text.replace(text.find(machine), machine.size(),
-                 R"("machine": "lm3s6965evb", "console_ready": {"address": "0x4000c030", "mask": "0x201"})");
+    text.replace(
+        text.find(machine), machine.size(),
+        R"("machine": "lm3s6965evb", "console_ready": {"address": "0x4000c030", "mask": "0x201"})");
     auto board = parse(text, "test");
     ASSERT_TRUE(board.qemu_console_ready);
     EXPECT_EQ(board.qemu_console_ready->address, 0x4000c030u);
@@ -56,7 +57,7 @@ TEST(BoardDescription, ConsoleReadyConditionForQemu) {
     EXPECT_THAT(error_of(no_mask), HasSubstr("\"qemu.console_ready.mask\" must not be 0"));
 }
 
-TEST(BoardDescription, FindsTheRegionHoldingARange) {
+TEST(board_description, finds_the_region_holding_a_range) {
     auto board = parse(valid, "test");
     ASSERT_NE(board.region_for(0x3fff0, 0x10), nullptr);
     EXPECT_EQ(board.region_for(0x3fff0, 0x10)->name, "flash");
@@ -66,7 +67,7 @@ TEST(BoardDescription, FindsTheRegionHoldingARange) {
     EXPECT_EQ(board.region_for(0xfffffffc, 8), nullptr);  // wraps around
 }
 
-TEST(BoardDescription, ReportsWhatIsWrongAndWhere) {
+TEST(board_description, reports_what_is_wrong_and_where) {
     EXPECT_THAT(error_of("{"), HasSubstr("boards/demo/board.json: invalid board description"));
     EXPECT_THAT(error_of("[]"), HasSubstr("top level must be an object"));
     EXPECT_THAT(error_of(R"({"name": "x"})"), HasSubstr("missing \"cpu\""));
@@ -78,7 +79,7 @@ TEST(BoardDescription, ReportsWhatIsWrongAndWhere) {
     EXPECT_THAT(error_of(bad_kind), HasSubstr("kind must be \"flash\" or \"ram\""));
 }
 
-TEST(BoardDescription, BuiltInBoardsAreTheEmulatedOnes) {
+TEST(board_description, built_in_boards_are_the_emulated_ones) {
     auto names = rivet::board::builtin_names();
     EXPECT_THAT(names, testing::UnorderedElementsAre("lm3s6965evb", "lm3s811evb", "microbit",
                                                      "netduinoplus2", "mps2-an385", "mps2-an505"));
@@ -92,7 +93,7 @@ TEST(BoardDescription, BuiltInBoardsAreTheEmulatedOnes) {
     EXPECT_FALSE(rivet::board::find_builtin("no-such-board"));
 }
 
-TEST(BoardDescription, WhichCodeRunsOnWhichCore) {
+TEST(board_description, which_code_runs_on_which_core) {
     const auto m0 = rivet::board::core_of("cortex-m0");
     const auto m3 = rivet::board::core_of("cortex-m3");
     const auto m4f = rivet::board::core_of("cortex-m4f");
@@ -109,7 +110,7 @@ TEST(BoardDescription, WhichCodeRunsOnWhichCore) {
     EXPECT_FALSE(m3->fpu);
 }
 
-TEST(BoardDescription, BootAddressIsTheFlash) {
+TEST(board_description, boot_address_is_the_flash) {
     auto board = parse(valid, "test");
     EXPECT_EQ(board.boot_address(), 0u);
     EXPECT_EQ(board.describe_memory(), "flash 0x00000000-0x0003ffff, ram 0x20000000-0x2000ffff");

@@ -57,7 +57,7 @@ public:
         // one closes it (O_CLOEXEC).
         int report[2];
         if (::pipe2(report, O_CLOEXEC) != 0) {
-            throw Error(ErrorKind::unavailable,
+            throw error(error_kind::unavailable,
                         fmt::format("cannot start {}: {}", program, std::strerror(errno)));
         }
         pid_ = ::fork();
@@ -69,22 +69,22 @@ public:
             for (auto& arg : argv) raw.push_back(arg.data());
             raw.push_back(nullptr);
             ::execvp(raw[0], raw.data());
-            const int error = errno;
-            (void)!::write(report[1], &error, sizeof error);
+            const int saved_errno = errno;
+            (void)!::write(report[1], &saved_errno, sizeof saved_errno);
             ::_exit(127);
         }
         ::close(report[1]);
-        int error = 0;
-        const auto got = pid_ < 0 ? 0 : ::read(report[0], &error, sizeof error);
+        int saved_errno = 0;
+        const auto got = pid_ < 0 ? 0 : ::read(report[0], &saved_errno, sizeof saved_errno);
         ::close(report[0]);
-        if (pid_ < 0 || got == sizeof error) {
-            if (pid_ < 0) error = errno;
+        if (pid_ < 0 || got == sizeof saved_errno) {
+            if (pid_ < 0) saved_errno = errno;
             if (pid_ > 0) (void)::waitpid(pid_, nullptr, 0);
             pid_ = -1;
-            throw Error(ErrorKind::unavailable,
+            throw error(error_kind::unavailable,
                         fmt::format("cannot start {}: {} (install gdb-multiarch, or name a "
                                     "debugger in RIVET_GDB)",
-                                    program, std::strerror(error)));
+                                    program, std::strerror(saved_errno)));
         }
     }
     ~debugger_process() {
@@ -152,10 +152,10 @@ void add_gdb_command(CLI::App& app, int& exit_code) {
         hooks.gone = [&] { return debugger && debugger->exited(); };
         try {
             exit_code = run_firmware(args->run, hooks);
-        } catch (const Error& e) {
+        } catch (const error& e) {
             // The debugger quit before the firmware's end: that is how a
             // session ends, and its exit code is the one to pass on.
-            if (e.kind() != ErrorKind::interrupted || signalled() || !debugger) throw;
+            if (e.kind() != error_kind::interrupted || signalled() || !debugger) throw;
             exit_code = debugger->wait();
             return;
         }

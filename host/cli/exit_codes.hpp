@@ -19,45 +19,45 @@ inline constexpr int exit_timeout = 124;      // --timeout passed
 inline constexpr int exit_interrupted = 130;  // SIGINT or SIGTERM
 
 // The kind's name in --json output: "usage", "bad_input", ...
-inline const char* kind_name(ErrorKind kind) {
+inline const char* kind_name(error_kind kind) {
     switch (kind) {
-        case ErrorKind::usage:
+        case error_kind::usage:
             return "usage";
-        case ErrorKind::no_input:
+        case error_kind::no_input:
             return "no_input";
-        case ErrorKind::bad_input:
+        case error_kind::bad_input:
             return "bad_input";
-        case ErrorKind::unavailable:
+        case error_kind::unavailable:
             return "unavailable";
-        case ErrorKind::io:
+        case error_kind::io:
             return "io";
-        case ErrorKind::timeout:
+        case error_kind::timeout:
             return "timeout";
-        case ErrorKind::interrupted:
+        case error_kind::interrupted:
             return "interrupted";
-        case ErrorKind::target_fault:
+        case error_kind::target_fault:
             return "target_fault";
     }
     return "io";
 }
 
-inline int exit_code_for(ErrorKind kind) {
+inline int exit_code_for(error_kind kind) {
     switch (kind) {
-        case ErrorKind::usage:
+        case error_kind::usage:
             return exit_usage;
-        case ErrorKind::no_input:
+        case error_kind::no_input:
             return exit_no_input;
-        case ErrorKind::bad_input:
+        case error_kind::bad_input:
             return exit_bad_input;
-        case ErrorKind::unavailable:
+        case error_kind::unavailable:
             return exit_unavailable;
-        case ErrorKind::io:
+        case error_kind::io:
             return exit_io;
-        case ErrorKind::timeout:
+        case error_kind::timeout:
             return exit_timeout;
-        case ErrorKind::interrupted:
+        case error_kind::interrupted:
             return exit_interrupted;
-        case ErrorKind::target_fault:
+        case error_kind::target_fault:
             return exit_target_fault;
     }
     return exit_io;

@@ -55,7 +55,7 @@ void add_reset_command(CLI::App& app, int& exit_code) {
     args->add_to(*command);
     command->callback([args, &exit_code] {
         if (args->probe == "qemu") {
-            throw Error(ErrorKind::usage,
+            throw error(error_kind::usage,
                         "reset needs a target that outlives rivet: --probe gdb://HOST:PORT (or "
                         "openocd, pyocd), not qemu");
         }

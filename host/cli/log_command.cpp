@@ -42,7 +42,7 @@ void add_log_command(CLI::App& app, int& exit_code) {
         if (args->input != "-") {
             owned.reset(std::fopen(args->input.c_str(), "rb"));
             if (!owned) {
-                throw Error(ErrorKind::no_input,
+                throw error(error_kind::no_input,
                             fmt::format("{}: {}", args->input, std::strerror(errno)));
             }
             in = owned.get();

@@ -56,7 +56,7 @@ int run_cli(int argc, char** argv) {
         }
         output::error("usage", exit_usage, fmt::format("{} (see {} --help)", e.what(), command));
         return exit_usage;
-    } catch (const rivet::Error& e) {
+    } catch (const rivet::error& e) {
         output::error(kind_name(e.kind()), exit_code_for(e.kind()), e.what());
         return exit_code_for(e.kind());
     } catch (const std::exception& e) {

@@ -27,7 +27,7 @@ struct new_arguments {
 project::installation installation_of_this_rivet() {
     const auto executable = fs::read_symlink("/proc/self/exe");
     if (auto found = project::find_installation(executable)) return *found;
-    throw Error(ErrorKind::unavailable,
+    throw error(error_kind::unavailable,
                 fmt::format("no Rivet package beside {} (looked for ../share/rivet and the clone "
                             "two folders up: cmake/RivetConfig.cmake and templates/)",
                             executable.string()));
@@ -57,8 +57,9 @@ void add_new_command(CLI::App& app, int& exit_code) {
     command->callback([args, &exit_code] {
         project::check_name(args->name);
         if (!board::find_builtin(args->board)) {
-            throw Error(ErrorKind::usage, fmt::format("unknown board '{}' (known: {})", args->board,
-                                                      fmt::join(board::builtin_names(), ", ")));
+            throw error(error_kind::usage,
+                        fmt::format("unknown board '{}' (known: {})", args->board,
+                                    fmt::join(board::builtin_names(), ", ")));
         }
         const fs::path directory =
             args->directory.empty() ? fs::path(args->name) : fs::path(args->directory);

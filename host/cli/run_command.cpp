@@ -83,12 +83,11 @@ namespace {
 void route_input(run_arguments& args) {
     if (args.input == "auto") args.input = args.target.probe == "qemu" ? "console" : "rtt";
     if (args.input == "console" && args.target.probe != "qemu") {
-        throw Error(ErrorKind::usage,
+        throw error(error_kind::usage,
                     "--input console needs --probe qemu: use --input rtt with a remote probe");
     }
     args.target.forward_stdin = args.input == "console";
 }
-
 
 // A backtrace of where the core was, as text after `introduction` or as a
 // {"type":"backtrace"} object.
@@ -119,13 +118,13 @@ int report(const runner::run_outcome& outcome, double timeout_seconds) {
         }
         case ending::fault:
             if (output::json()) output::object(runner::to_json(*outcome.fault));
-            throw Error(ErrorKind::target_fault, runner::to_text(*outcome.fault));
+            throw error(error_kind::target_fault, runner::to_text(*outcome.fault));
         case ending::timeout:
-            throw Error(ErrorKind::timeout,
+            throw error(error_kind::timeout,
                         fmt::format("timeout: the firmware did not exit within {} s{}{}",
                                     timeout_seconds, at, backtrace_text(outcome, "\n")));
         case ending::interrupted:
-            throw Error(ErrorKind::interrupted,
+            throw error(error_kind::interrupted,
                         fmt::format("interrupted{}{}", at, backtrace_text(outcome, "\n")));
     }
     return exit_io;
@@ -200,7 +199,7 @@ int run_firmware(run_arguments& args, const debugger_hooks& hooks) {
         } else {
             outcome = runner::run(*session.probe, session.firmware, session.board, options);
         }
-    } catch (const Error&) {
+    } catch (const error&) {
         report_stack();
         throw;
     }
@@ -260,7 +259,7 @@ void add_attach_command(CLI::App& app, int& exit_code) {
         // The QEMU rivet starts would be new, not running, and gone when
         // rivet leaves: there is nothing to join.
         if (args->target.probe == "qemu") {
-            throw Error(ErrorKind::usage,
+            throw error(error_kind::usage,
                         "attach needs a target that is already running: --probe gdb://HOST:PORT "
                         "(or openocd, pyocd), not qemu");
         }

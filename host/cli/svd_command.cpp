@@ -51,7 +51,7 @@ void write_output(const std::string& path, const std::string& text) {
     }
     std::ofstream out(path, std::ios::binary | std::ios::trunc);
     out << text;
-    if (!out) throw Error(ErrorKind::io, path + ": cannot write");
+    if (!out) throw error(error_kind::io, path + ": cannot write");
 }
 
 void load(svd_document& doc, const std::string& svd, const std::string& patch,
@@ -75,7 +75,7 @@ void run_gen(const gen_arguments& a) {
 void run_patch(const patch_arguments& a) {
     const patch_options opts{a.svd_root};
     std::string svd = a.svd.empty() ? patch_svd_path(a.yaml, opts) : a.svd;
-    if (svd.empty()) throw Error(ErrorKind::usage, a.yaml + ": no _svd in the patch; pass --svd");
+    if (svd.empty()) throw error(error_kind::usage, a.yaml + ": no _svd in the patch; pass --svd");
     svd_document doc;
     load_svd_file(doc, svd);
     apply_patch_file(doc, a.yaml, opts);
@@ -117,23 +117,23 @@ void run_check(const check_arguments& a) {
     std::cout << fmt::format("{}: {} peripherals, {} errors, {} warnings\n", dev.name,
                              dev.peripherals.size(), errors, warnings);
     if (errors > 0 || (a.strict && warnings > 0)) {
-        throw Error(ErrorKind::bad_input,
+        throw error(error_kind::bad_input,
                     fmt::format("{}: {} errors, {} warnings", a.svd, errors, warnings));
     }
 }
 
-// Commands report every failure as a rivet::Error; anything else thrown
+// Commands report every failure as a rivet::error; anything else thrown
 // below (filesystem, allocation) becomes one too instead of escaping.
 template <typename F>
 void guarded(F&& f) {
     try {
         f();
-    } catch (const Error&) {
+    } catch (const error&) {
         throw;
     } catch (const std::filesystem::filesystem_error& e) {
-        throw Error(ErrorKind::io, e.what());
+        throw error(error_kind::io, e.what());
     } catch (const std::exception& e) {
-        throw Error(ErrorKind::bad_input, std::string("internal error: ") + e.what());
+        throw error(error_kind::bad_input, std::string("internal error: ") + e.what());
     }
 }
 

@@ -26,7 +26,7 @@ std::optional<gdb_address> parse_gdb_url(const std::string& spec) {
     const std::string rest = spec.substr(scheme.size());
     const auto colon = rest.rfind(':');
     if (colon == std::string::npos || colon == 0) {
-        throw Error(ErrorKind::usage, fmt::format("--probe {}: expected gdb://HOST:PORT", spec));
+        throw error(error_kind::usage, fmt::format("--probe {}: expected gdb://HOST:PORT", spec));
     }
     const std::string port_text = rest.substr(colon + 1);
     std::size_t used = 0;
@@ -37,7 +37,7 @@ std::optional<gdb_address> parse_gdb_url(const std::string& spec) {
         used = 0;
     }
     if (used == 0 || used != port_text.size() || port == 0 || port > 65535) {
-        throw Error(ErrorKind::usage,
+        throw error(error_kind::usage,
                     fmt::format("--probe {}: '{}' is not a TCP port", spec, port_text));
     }
     return gdb_address{rest.substr(0, colon), static_cast<std::uint16_t>(port)};
@@ -77,7 +77,7 @@ target_session open_target(const target_options& options) {
     std::unique_ptr<probe::probe> target;
     const auto server = probe::gdb_server_named(options.probe);
     if (!server && !options.probe_arguments.empty())
-        throw Error(ErrorKind::usage, "--probe-arg needs --probe openocd or --probe pyocd");
+        throw error(error_kind::usage, "--probe-arg needs --probe openocd or --probe pyocd");
     if (options.probe == "qemu") {
         probe::qemu_options qemu;
         for (auto& device : runner::emulated_devices(firmware)) {
@@ -89,7 +89,7 @@ target_session open_target(const target_options& options) {
         qemu.count_instructions = options.count_instructions;
         target = probe::start_qemu(board, output::console, qemu, connect_timeout);
     } else if (!options.qemu_arguments.empty()) {
-        throw Error(ErrorKind::usage, "--qemu-arg needs --probe qemu");
+        throw error(error_kind::usage, "--qemu-arg needs --probe qemu");
     } else if (server) {
         probe::gdb_server_options server_options;
         server_options.arguments = options.probe_arguments;
@@ -99,7 +99,7 @@ target_session open_target(const target_options& options) {
         target = probe::connect_gdb_server(address->host, address->port, connect_timeout,
                                            output::console);
     } else {
-        throw Error(ErrorKind::usage,
+        throw error(error_kind::usage,
                     fmt::format("--probe {}: expected qemu, openocd, pyocd or gdb://HOST:PORT",
                                 options.probe));
     }

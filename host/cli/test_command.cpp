@@ -111,7 +111,7 @@ int summarise(const test_runner::session_result& results, const std::string& elf
         output::line(text);
     }
     if (results.interrupted) {
-        throw Error(ErrorKind::interrupted, "interrupted: the cases after it did not run");
+        throw error(error_kind::interrupted, "interrupted: the cases after it did not run");
     }
     return failed == 0 ? 0 : exit_test_failed;
 }
@@ -148,9 +148,9 @@ void add_test_command(CLI::App& app, int& exit_code) {
         if (args->chosen.exact && !args->chosen.filter.empty() &&
             std::none_of(cases.begin(), cases.end(),
                          [&](const auto& c) { return c.name == args->chosen.filter; })) {
-            throw Error(ErrorKind::usage, fmt::format("{} has no case named {} (see rivet test "
-                                                      "--list)",
-                                                      args->target.elf, args->chosen.filter));
+            throw error(error_kind::usage, fmt::format("{} has no case named {} (see rivet test "
+                                                       "--list)",
+                                                       args->target.elf, args->chosen.filter));
         }
         args->target.count_instructions = true;
         auto session = open_target(args->target);
@@ -171,7 +171,7 @@ void add_test_command(CLI::App& app, int& exit_code) {
             std::ofstream out(args->junit);
             out << test_runner::to_junit(results, std::filesystem::path(name).stem().string());
             if (!out) {
-                throw Error(ErrorKind::no_input,
+                throw error(error_kind::no_input,
                             fmt::format("cannot write the JUnit report to {}", args->junit));
             }
         }

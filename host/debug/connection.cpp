@@ -37,7 +37,7 @@ std::optional<incoming> connection::next(std::chrono::milliseconds timeout) {
         try {
             n = link_->read_some(buffer, sizeof buffer,
                                  std::max(left, std::chrono::milliseconds(0)));
-        } catch (const Error&) {
+        } catch (const error&) {
             closed_ = true;  // what the decoder still holds is handed out first
             continue;
         }

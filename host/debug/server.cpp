@@ -30,7 +30,7 @@ constexpr milliseconds accept_slice{50};
 listener::listener(std::uint16_t port) {
     fd_ = ::socket(AF_INET, SOCK_STREAM | SOCK_CLOEXEC, 0);
     if (fd_ < 0) {
-        throw Error(ErrorKind::unavailable,
+        throw error(error_kind::unavailable,
                     fmt::format("cannot open a socket for the debugger: {}", std::strerror(errno)));
     }
     const int yes = 1;
@@ -41,11 +41,11 @@ listener::listener(std::uint16_t port) {
     address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
     if (::bind(fd_, reinterpret_cast<sockaddr*>(&address), sizeof address) != 0 ||
         ::listen(fd_, 1) != 0) {
-        const int error = errno;
+        const int saved_errno = errno;
         ::close(fd_);
-        throw Error(ErrorKind::unavailable,
+        throw error(error_kind::unavailable,
                     fmt::format("cannot serve the debugger on 127.0.0.1:{}: {}", port,
-                                std::strerror(error)));
+                                std::strerror(saved_errno)));
     }
     socklen_t size = sizeof address;
     (void)::getsockname(fd_, reinterpret_cast<sockaddr*>(&address), &size);

@@ -65,7 +65,7 @@ session_end session::finish(runner::wait_result::ending how, bool running) {
         try {
             target_.halt();
             end.wait.stop = target_.wait_stop(halt_patience);
-        } catch (const Error&) {
+        } catch (const error&) {
             return end;  // the ending is the news; the core's state a bonus
         }
     } else {
@@ -256,7 +256,7 @@ std::string session::read_registers() {
     for (const auto& reg : registers_) {
         try {
             out += rsp::to_hex(target_.read_register_bytes(reg.name));
-        } catch (const Error&) {
+        } catch (const error&) {
             out += std::string(reg.bits / 4, 'x');  // unavailable
         }
     }
@@ -269,7 +269,7 @@ std::string session::read_register(std::string_view number) {
     const auto& reg = registers_[*n];
     try {
         return rsp::to_hex(target_.read_register_bytes(reg.name));
-    } catch (const Error&) {
+    } catch (const error&) {
         return std::string(reg.bits / 4, 'x');
     }
 }
@@ -284,7 +284,7 @@ std::string session::write_register(std::string_view assignment) {
     for (std::size_t i = 0; i < 4; ++i) value |= std::uint32_t{(*bytes)[i]} << (8 * i);
     try {
         target_.write_register(registers_[*n].name, value);
-    } catch (const Error&) {
+    } catch (const error&) {
         return error_reply();
     }
     return "OK";
@@ -296,7 +296,7 @@ std::string session::read_memory(std::string_view request) {
     try {
         return rsp::to_hex(
             target_.read_memory(range->first, std::min(range->second, packet_size / 2)));
-    } catch (const Error&) {
+    } catch (const error&) {
         return error_reply();
     }
 }
@@ -309,7 +309,7 @@ std::string session::write_memory(std::string_view request) {
     if (!range || !bytes || bytes->size() != range->second) return error_reply();
     try {
         target_.write_memory(range->first, *bytes);
-    } catch (const Error&) {
+    } catch (const error&) {
         return error_reply();
     }
     return "OK";
@@ -329,7 +329,7 @@ std::string session::breakpoint(std::string_view request, bool insert) {
             if (!ends_.at(address)) target_.clear_breakpoint(address);
             breakpoints_.erase(address);
         }
-    } catch (const Error&) {
+    } catch (const error&) {
         return error_reply();
     }
     return "OK";

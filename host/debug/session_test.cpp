@@ -107,7 +107,7 @@ TEST_F(debug_session_test, describes_the_core_and_reads_registers_and_memory) {
     // Whole register file at once: 17 registers of 8 hex digits.
     EXPECT_EQ(gdb->request("g").size(), 17u * 8u);
     // Memory no probe has is an error reply, not the end of the session.
-    EXPECT_THROW((void)gdb->read_memory(0x90000000, 4), Error);
+    EXPECT_THROW((void)gdb->read_memory(0x90000000, 4), error);
 
     const std::vector<std::uint8_t> bytes{1, 2, 3, 4, 5};
     gdb->write_memory(0x20000100, bytes);

@@ -27,12 +27,12 @@ std::vector<std::uint8_t> section_with(const std::vector<std::uint8_t>& body) {
     return out;
 }
 
-TEST(ArmAttributes, ReadsWhatGccWritesForACortexM4F) {
+TEST(arm_attributes, reads_what_gcc_writes_for_a_cortex_m4_f) {
     // Tag_CPU_name "7E-M", Tag_CPU_arch 13, Tag_CPU_arch_profile 'M',
     // Tag_THUMB_ISA_use 3, Tag_FP_arch 11, Tag_ABI_VFP_args 1, and a
     // Tag_compatibility and a high odd (string) tag to skip.
-    const auto section = section_with({5, '7', 'E', '-', 'M', 0, 6, 13, 7, 'M', 9, 3, 10, 11,
-                                       32, 0, 'x', 0, 67, '2', '.', '0', 0, 28, 1});
+    const auto section = section_with({5,  '7', 'E', '-', 'M', 0,  6,   13,  7,   'M', 9,  3, 10,
+                                       11, 32,  0,   'x', 0,   67, '2', '.', '0', 0,   28, 1});
     const auto attributes = parse_arm_attributes(section);
     EXPECT_EQ(attributes.arch, 13u);
     EXPECT_EQ(attributes.profile, 'M');
@@ -43,7 +43,7 @@ TEST(ArmAttributes, ReadsWhatGccWritesForACortexM4F) {
     EXPECT_EQ(arch_name(99), "architecture 99");
 }
 
-TEST(ArmAttributes, DamageLeavesTheRestUnknown) {
+TEST(arm_attributes, damage_leaves_the_rest_unknown) {
     auto section = section_with({6, 11, 7, 'M'});
     EXPECT_EQ(parse_arm_attributes(section).arch, 11u);
     for (std::size_t cut = 0; cut < section.size(); ++cut) {

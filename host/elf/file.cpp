@@ -18,12 +18,13 @@
 namespace rivet::elf {
 namespace {
 
-[[noreturn]] void fail(ErrorKind kind, const std::filesystem::path& path, const std::string& what) {
-    throw Error(kind, path.string() + ": " + what);
+[[noreturn]] void fail(error_kind kind, const std::filesystem::path& path,
+                       const std::string& what) {
+    throw error(kind, path.string() + ": " + what);
 }
 
 [[noreturn]] void corrupt(const std::filesystem::path& path, const std::string& what) {
-    fail(ErrorKind::bad_input, path, what);
+    fail(error_kind::bad_input, path, what);
 }
 
 std::string hex(std::uint64_t value) {
@@ -46,7 +47,7 @@ void init_libelf() {
 // it, and every offset can be checked against one known size.
 std::vector<char> read_all(const std::filesystem::path& path) {
     const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
-    if (fd < 0) fail(ErrorKind::no_input, path, std::strerror(errno));
+    if (fd < 0) fail(error_kind::no_input, path, std::strerror(errno));
     std::vector<char> bytes;
     char chunk[65536];
     for (;;) {
@@ -55,7 +56,7 @@ std::vector<char> read_all(const std::filesystem::path& path) {
             if (errno == EINTR) continue;
             const int saved = errno;
             ::close(fd);
-            fail(ErrorKind::no_input, path, std::strerror(saved));
+            fail(error_kind::no_input, path, std::strerror(saved));
         }
         if (n == 0) break;
         bytes.insert(bytes.end(), chunk, chunk + n);
@@ -283,9 +284,9 @@ file file::open(const std::filesystem::path& path) {
         }
         if ((sh->sh_flags & SHF_ALLOC) != 0 && sh->sh_size > 0) {
             result.allocated_.push_back(allocated_section{
-                name, static_cast<std::uint32_t>(sh->sh_addr), static_cast<std::uint32_t>(sh->sh_size),
-                sh->sh_type != SHT_NOBITS, (sh->sh_flags & SHF_EXECINSTR) != 0,
-                (sh->sh_flags & SHF_WRITE) != 0});
+                name, static_cast<std::uint32_t>(sh->sh_addr),
+                static_cast<std::uint32_t>(sh->sh_size), sh->sh_type != SHT_NOBITS,
+                (sh->sh_flags & SHF_EXECINSTR) != 0, (sh->sh_flags & SHF_WRITE) != 0});
         }
         if (sh->sh_type == SHT_ARM_ATTRIBUTES && result.cpu_.arch == std::nullopt) {
             result.cpu_ = parse_arm_attributes(entry.data);

@@ -1,5 +1,5 @@
 // libFuzzer entry point for the ELF reader: every input must either open or
-// be rejected with rivet::Error, never crash, leak or trip a sanitizer.
+// be rejected with rivet::error, never crash, leak or trip a sanitizer.
 #include <unistd.h>
 
 #include <cstdint>
@@ -37,7 +37,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
         }
         (void)elf.find_symbol("main");
         (void)elf.section(".rivet.board");
-    } catch (const rivet::Error&) {
+    } catch (const rivet::error&) {
     }
     return 0;
 }

@@ -18,7 +18,7 @@
 namespace {
 
 namespace fs = std::filesystem;
-using rivet::ErrorKind;
+using rivet::error_kind;
 using rivet::elf::file;
 using ::testing::ElementsAre;
 using ::testing::HasSubstr;
@@ -253,14 +253,14 @@ protected:
     fs::path dir_;
 };
 
-rivet::Error open_error(const fs::path& path) {
+rivet::error open_error(const fs::path& path) {
     try {
         file::open(path);
-    } catch (const rivet::Error& e) {
+    } catch (const rivet::error& e) {
         return e;
     }
     ADD_FAILURE() << "file::open(" << path << ") did not throw";
-    return rivet::Error(ErrorKind::usage, "");
+    return rivet::error(error_kind::usage, "");
 }
 
 std::uint32_t le32(const bytes& b, std::size_t at) {
@@ -271,7 +271,7 @@ void put_le32(bytes& b, std::size_t at, std::uint32_t v) {
     for (int i = 0; i < 4; ++i) b[at + i] = static_cast<std::uint8_t>(v >> (8 * i));
 }
 
-TEST_F(elf_file, ReadsEntryAndLoadSegmentsInFileOrder) {
+TEST_F(elf_file, reads_entry_and_load_segments_in_file_order) {
     const auto path = write("fw.elf", firmware());
     const file elf = file::open(path);
     EXPECT_EQ(elf.path(), path);
@@ -286,7 +286,7 @@ TEST_F(elf_file, ReadsEntryAndLoadSegmentsInFileOrder) {
     EXPECT_EQ(segs[0].memory_size, 12u);
 }
 
-TEST_F(elf_file, DataSegmentKeepsLoadAddressApartFromVirtualAddress) {
+TEST_F(elf_file, data_segment_keeps_load_address_apart_from_virtual_address) {
     const file elf = file::open(write("fw.elf", firmware()));
     const auto& data = elf.load_segments().at(1);
     EXPECT_EQ(data.load_address, 0x1000u);
@@ -295,7 +295,7 @@ TEST_F(elf_file, DataSegmentKeepsLoadAddressApartFromVirtualAddress) {
     EXPECT_EQ(data.memory_size, 0x20u) << "memsz covers the zero-filled .bss tail";
 }
 
-TEST_F(elf_file, FindsSymbolsByName) {
+TEST_F(elf_file, finds_symbols_by_name) {
     const file elf = file::open(write("fw.elf", firmware()));
 
     const auto main = elf.find_symbol("main");
@@ -320,7 +320,7 @@ TEST_F(elf_file, FindsSymbolsByName) {
     EXPECT_FALSE(elf.find_symbol("mai").has_value());
 }
 
-TEST_F(elf_file, FindsFunctionContainingAnAddress) {
+TEST_F(elf_file, finds_function_containing_an_address) {
     const file elf = file::open(write("fw.elf", firmware()));
     const auto name_at = [&](std::uint32_t address) {
         const auto sym = elf.symbol_at(address);
@@ -347,7 +347,7 @@ TEST_F(elf_file, FindsFunctionContainingAnAddress) {
     EXPECT_TRUE(main->is_function);
 }
 
-TEST_F(elf_file, ReturnsNamedSectionContents) {
+TEST_F(elf_file, returns_named_section_contents) {
     const file elf = file::open(write("fw.elf", firmware()));
     const auto board = elf.section(".rivet.board");
     ASSERT_TRUE(board.has_value());
@@ -365,7 +365,7 @@ TEST_F(elf_file, ReturnsNamedSectionContents) {
     EXPECT_FALSE(elf.section(".debug_info").has_value());
 }
 
-TEST_F(elf_file, WorksWithoutSymbolTable) {
+TEST_F(elf_file, works_without_symbol_table) {
     auto image = firmware();
     image.symbols.clear();
     const file elf = file::open(write("fw.elf", image));
@@ -374,7 +374,7 @@ TEST_F(elf_file, WorksWithoutSymbolTable) {
     EXPECT_FALSE(elf.symbol_at(0x100).has_value());
 }
 
-TEST_F(elf_file, IsMovable) {
+TEST_F(elf_file, is_movable) {
     file a = file::open(write("fw.elf", firmware()));
     file b = std::move(a);
     EXPECT_EQ(b.load_segments().size(), 2u);
@@ -384,38 +384,38 @@ TEST_F(elf_file, IsMovable) {
     EXPECT_EQ(c.path(), dir_ / "fw.elf");
 }
 
-TEST_F(elf_file, MissingFileIsNoInput) {
+TEST_F(elf_file, missing_file_is_no_input) {
     const auto path = dir_ / "absent.elf";
     const auto e = open_error(path);
-    EXPECT_EQ(e.kind(), ErrorKind::no_input);
+    EXPECT_EQ(e.kind(), error_kind::no_input);
     EXPECT_EQ(std::string(e.what()), path.string() + ": No such file or directory");
 }
 
-TEST_F(elf_file, DirectoryIsNoInput) {
+TEST_F(elf_file, directory_is_no_input) {
     const auto e = open_error(dir_);
-    EXPECT_EQ(e.kind(), ErrorKind::no_input);
+    EXPECT_EQ(e.kind(), error_kind::no_input);
     EXPECT_THAT(e.what(), HasSubstr(dir_.string()));
 }
 
-TEST_F(elf_file, TextFileIsNotAnElf) {
+TEST_F(elf_file, text_file_is_not_an_elf) {
     const std::string text = "int main() { return 0; }\n";
     const auto path = write_bytes("main.c", bytes(text.begin(), text.end()));
     const auto e = open_error(path);
-    EXPECT_EQ(e.kind(), ErrorKind::bad_input);
+    EXPECT_EQ(e.kind(), error_kind::bad_input);
     EXPECT_EQ(std::string(e.what()), path.string() + ": not an ELF file");
 }
 
-TEST_F(elf_file, EmptyFileIsNotAnElf) {
+TEST_F(elf_file, empty_file_is_not_an_elf) {
     const auto path = write_bytes("empty.elf", {});
     const auto e = open_error(path);
-    EXPECT_EQ(e.kind(), ErrorKind::bad_input);
+    EXPECT_EQ(e.kind(), error_kind::bad_input);
     EXPECT_EQ(std::string(e.what()), path.string() + ": not an ELF file");
 }
 
-TEST_F(elf_file, HostExecutableIsWrongArchitecture) {
+TEST_F(elf_file, host_executable_is_wrong_architecture) {
     const fs::path self = "/proc/self/exe";
     const auto e = open_error(self);
-    EXPECT_EQ(e.kind(), ErrorKind::bad_input);
+    EXPECT_EQ(e.kind(), error_kind::bad_input);
 #if defined(__x86_64__)
     EXPECT_EQ(std::string(e.what()),
               "/proc/self/exe: wrong architecture: x86-64 ELF, expected 32-bit ARM");
@@ -424,49 +424,49 @@ TEST_F(elf_file, HostExecutableIsWrongArchitecture) {
 #endif
 }
 
-TEST_F(elf_file, BigEndianArmIsWrongArchitecture) {
+TEST_F(elf_file, big_endian_arm_is_wrong_architecture) {
     auto image = firmware();
     image.encoding = ELFDATA2MSB;
     const auto path = write("be.elf", image);
     const auto e = open_error(path);
-    EXPECT_EQ(e.kind(), ErrorKind::bad_input);
+    EXPECT_EQ(e.kind(), error_kind::bad_input);
     EXPECT_EQ(
         std::string(e.what()),
         path.string() + ": wrong architecture: 32-bit big-endian ARM ELF, expected 32-bit ARM");
 }
 
-TEST_F(elf_file, SixtyFourBitHeadersAreWrongArchitecture) {
+TEST_F(elf_file, sixty_four_bit_headers_are_wrong_architecture) {
     const auto aarch64 = dir_ / "a64.elf";
     write_elf64_header(aarch64, EM_AARCH64);
     auto e = open_error(aarch64);
-    EXPECT_EQ(e.kind(), ErrorKind::bad_input);
+    EXPECT_EQ(e.kind(), error_kind::bad_input);
     EXPECT_EQ(std::string(e.what()),
               aarch64.string() + ": wrong architecture: AArch64 ELF, expected 32-bit ARM");
 
     const auto arm64 = dir_ / "arm64.elf";
     write_elf64_header(arm64, EM_ARM);
     e = open_error(arm64);
-    EXPECT_EQ(e.kind(), ErrorKind::bad_input);
+    EXPECT_EQ(e.kind(), error_kind::bad_input);
     EXPECT_EQ(std::string(e.what()),
               arm64.string() + ": wrong architecture: 64-bit ARM ELF, expected 32-bit ARM");
 }
 
-TEST_F(elf_file, OtherMachineIsWrongArchitecture) {
+TEST_F(elf_file, other_machine_is_wrong_architecture) {
     auto image = firmware();
     image.machine = EM_RISCV;
     const auto path = write("rv.elf", image);
     const auto e = open_error(path);
-    EXPECT_EQ(e.kind(), ErrorKind::bad_input);
+    EXPECT_EQ(e.kind(), error_kind::bad_input);
     EXPECT_THAT(e.what(), HasSubstr("wrong architecture: 32-bit RISC-V ELF"));
 }
 
-TEST_F(elf_file, TruncatedFileIsBadInput) {
+TEST_F(elf_file, truncated_file_is_bad_input) {
     const auto whole = read_bytes(write("fw.elf", firmware()));
     ASSERT_GT(whole.size(), 200u);
     const auto half =
         write_bytes("half.elf", bytes(whole.begin(), whole.begin() + whole.size() / 2));
     auto e = open_error(half);
-    EXPECT_EQ(e.kind(), ErrorKind::bad_input);
+    EXPECT_EQ(e.kind(), error_kind::bad_input);
     EXPECT_THAT(e.what(), HasSubstr(half.string() + ": "));
     EXPECT_THAT(e.what(), HasSubstr("extends past end of file"));
 
@@ -474,7 +474,7 @@ TEST_F(elf_file, TruncatedFileIsBadInput) {
     for (std::size_t cut = 0; cut < whole.size(); ++cut) {
         const auto path = write_bytes("cut.elf", bytes(whole.begin(), whole.begin() + cut));
         e = open_error(path);
-        EXPECT_EQ(e.kind(), ErrorKind::bad_input) << "cut at " << cut << ": " << e.what();
+        EXPECT_EQ(e.kind(), error_kind::bad_input) << "cut at " << cut << ": " << e.what();
     }
 
     const auto header = write_bytes("hdr.elf", bytes(whole.begin(), whole.begin() + 30));
@@ -482,23 +482,23 @@ TEST_F(elf_file, TruncatedFileIsBadInput) {
     EXPECT_EQ(std::string(e.what()), header.string() + ": truncated ELF header (30 of 52 bytes)");
 }
 
-TEST_F(elf_file, CorruptSegmentOffsetIsBadInput) {
+TEST_F(elf_file, corrupt_segment_offset_is_bad_input) {
     auto data = read_bytes(write("fw.elf", firmware()));
     const std::uint32_t phoff = le32(data, offsetof(Elf32_Ehdr, e_phoff));
     put_le32(data, phoff + offsetof(Elf32_Phdr, p_offset), 0xfffffff0);
     const auto path = write_bytes("bad.elf", data);
     const auto e = open_error(path);
-    EXPECT_EQ(e.kind(), ErrorKind::bad_input);
+    EXPECT_EQ(e.kind(), error_kind::bad_input);
     EXPECT_THAT(e.what(), HasSubstr("segment 0 (vaddr 0x0, paddr 0x0)"));
     EXPECT_THAT(e.what(), HasSubstr("extends past end of file"));
 }
 
-TEST_F(elf_file, CorruptProgramHeaderTableIsBadInput) {
+TEST_F(elf_file, corrupt_program_header_table_is_bad_input) {
     auto data = read_bytes(write("fw.elf", firmware()));
     put_le32(data, offsetof(Elf32_Ehdr, e_phoff), 0x7ffffff0);
     const auto path = write_bytes("bad.elf", data);
     const auto e = open_error(path);
-    EXPECT_EQ(e.kind(), ErrorKind::bad_input);
+    EXPECT_EQ(e.kind(), error_kind::bad_input);
     EXPECT_THAT(e.what(), HasSubstr(path.string() + ": "));
     EXPECT_THAT(e.what(), HasSubstr("program header"));
 }
@@ -520,7 +520,7 @@ std::uint32_t move_to_end(bytes& b, std::size_t from, std::size_t size, std::siz
 // Nothing in ELF demands aligned tables; libelf then points into the image
 // at odd addresses, which must never be read as Elf32_* objects (UBSan
 // found it: a misaligned Elf32_Phdr reference).
-TEST_F(elf_file, TablesAtUnalignedOffsetsAreRead) {
+TEST_F(elf_file, tables_at_unaligned_offsets_are_read) {
     auto data = read_bytes(write("fw.elf", firmware()));
     const std::size_t phnum = le16(data, offsetof(Elf32_Ehdr, e_phnum));
     const std::size_t shnum = le16(data, offsetof(Elf32_Ehdr, e_shnum));
@@ -553,16 +553,16 @@ TEST_F(elf_file, TablesAtUnalignedOffsetsAreRead) {
     EXPECT_TRUE(elf.section(".rivet.board").has_value());
 }
 
-TEST_F(elf_file, NoLoadableSegmentsIsBadInput) {
+TEST_F(elf_file, no_loadable_segments_is_bad_input) {
     auto image = firmware();
     image.segments.clear();
     const auto path = write("obj.elf", image);
     const auto e = open_error(path);
-    EXPECT_EQ(e.kind(), ErrorKind::bad_input);
+    EXPECT_EQ(e.kind(), error_kind::bad_input);
     EXPECT_EQ(std::string(e.what()), path.string() + ": no loadable segments");
 }
 
-TEST_F(elf_file, RandomBytesAreBadInput) {
+TEST_F(elf_file, random_bytes_are_bad_input) {
     std::mt19937 rng(12345);
     std::uniform_int_distribution<int> byte(0, 255);
     const auto valid = read_bytes(write("fw.elf", firmware()));
@@ -571,7 +571,7 @@ TEST_F(elf_file, RandomBytesAreBadInput) {
         for (auto& b : data) b = static_cast<std::uint8_t>(byte(rng));
         auto path = write_bytes("random.bin", data);
         auto e = open_error(path);
-        EXPECT_EQ(e.kind(), ErrorKind::bad_input);
+        EXPECT_EQ(e.kind(), error_kind::bad_input);
         if (data.size() < 4 || std::memcmp(data.data(), ELFMAG, 4) != 0) {
             EXPECT_EQ(std::string(e.what()), path.string() + ": not an ELF file");
         }
@@ -587,8 +587,8 @@ TEST_F(elf_file, RandomBytesAreBadInput) {
         try {
             const file elf = file::open(path);
             EXPECT_FALSE(elf.load_segments().empty());
-        } catch (const rivet::Error& err) {
-            EXPECT_EQ(err.kind(), ErrorKind::bad_input) << err.what();
+        } catch (const rivet::error& err) {
+            EXPECT_EQ(err.kind(), error_kind::bad_input) << err.what();
         }
     }
 }

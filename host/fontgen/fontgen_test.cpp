@@ -28,7 +28,7 @@ font load(const std::string& path) {
     return f.value.value_or(font{});
 }
 
-TEST(Fontgen, BdfGlyphsSitInTheCellByTheirBoundingBoxes) {
+TEST(fontgen, bdf_glyphs_sit_in_the_cell_by_their_bounding_boxes) {
     const font f = load(RIVET_FONTGEN_TESTDATA "/tiny.bdf");
     EXPECT_EQ(f.width, 3);
     EXPECT_EQ(f.height, 4);
@@ -39,7 +39,7 @@ TEST(Fontgen, BdfGlyphsSitInTheCellByTheirBoundingBoxes) {
 }
 
 // Debian's gzip-compressed PCF (xfonts-base, a dependency in scripts/setup.sh).
-TEST(Fontgen, PcfFromXfontsBase) {
+TEST(fontgen, pcf_from_xfonts_base) {
     const font f = load(RIVET_X11_FONTS "/6x10.pcf.gz");
     EXPECT_EQ(f.width, 6);
     EXPECT_EQ(f.height, 10);
@@ -55,7 +55,7 @@ TEST(Fontgen, PcfFromXfontsBase) {
     }
 }
 
-TEST(Fontgen, TruncatedOrForeignFilesAreErrorsNamingTheFile) {
+TEST(fontgen, truncated_or_foreign_files_are_errors_naming_the_file) {
     auto bytes = read_file(RIVET_X11_FONTS "/6x10.pcf.gz");
     ASSERT_TRUE(bytes);
     std::vector<std::uint8_t> cut(bytes.value->begin(), bytes.value->begin() + 300);
@@ -85,7 +85,7 @@ TEST(Fontgen, TruncatedOrForeignFilesAreErrorsNamingTheFile) {
     EXPECT_FALSE(read_file("/nonexistent/font.pcf"));
 }
 
-TEST(Fontgen, CharacterSpecs) {
+TEST(fontgen, character_specs) {
     EXPECT_EQ(*parse_chars("0-9").value,
               (std::vector<char32_t>{'0', '1', '2', '3', '4', '5', '6', '7', '8', '9'}));
     EXPECT_EQ(*parse_chars("65-67,0xb0,C.").value,
@@ -95,7 +95,7 @@ TEST(Fontgen, CharacterSpecs) {
     EXPECT_FALSE(parse_chars("a,,b"));
 }
 
-TEST(Fontgen, HeaderPacksGlyphBitsAndRanges) {
+TEST(fontgen, header_packs_glyph_bits_and_ranges) {
     const font f = load(RIVET_FONTGEN_TESTDATA "/tiny.bdf");
     const auto header = emit_header(f, "tiny", *parse_chars("63-65,103").value, "tiny.bdf");
     ASSERT_TRUE(header) << header.failure.message;

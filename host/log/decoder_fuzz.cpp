@@ -36,7 +36,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     decoder.finish();
     try {
         (void)rivet::log::metadata::parse(input, "fuzz");
-    } catch (const rivet::Error&) {
+    } catch (const rivet::error&) {
     }
     return 0;
 }

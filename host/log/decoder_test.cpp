@@ -68,7 +68,7 @@ std::string one_message(const metadata& meta, const std::vector<std::uint8_t>& f
     return result.records.empty() ? "" : result.records[0].message;
 }
 
-TEST(LogDecoder, FormatsIntegersAndStrings) {
+TEST(log_decoder, formats_integers_and_strings) {
     section_builder s;
     const auto site = s.call(level::info, "t={} C, n={}, name={}", "ius", 42);
     auto meta = metadata::parse(s.bytes, "test");
@@ -81,7 +81,7 @@ TEST(LogDecoder, FormatsIntegersAndStrings) {
     EXPECT_EQ(result.records[0].line, 42u);
 }
 
-TEST(LogDecoder, AppliesDisplayHints) {
+TEST(log_decoder, applies_display_hints) {
     section_builder s;
     const auto site =
         s.call(level::info, "{:x} {:#x} {:X} {:b} {:#b} {:o} {:08} {:?} {{}}", "uuuuuuis");
@@ -91,7 +91,7 @@ TEST(LogDecoder, AppliesDisplayHints) {
               "ff 0xff FF 101 0b101 10 -0000042 \"q\\\"\" {}");
 }
 
-TEST(LogDecoder, EveryArgumentKind) {
+TEST(log_decoder, every_argument_kind) {
     section_builder s;
     const auto text = s.string("interned text");
     const auto color = s.add(contracts::log::entry_kind::enum_names, 0, 0,
@@ -109,7 +109,7 @@ TEST(LogDecoder, EveryArgumentKind) {
               "(7, [9]) None Some(-5)");
 }
 
-TEST(LogDecoder, UnknownEnumValueShowsTheNumber) {
+TEST(log_decoder, unknown_enum_value_shows_the_number) {
     section_builder s;
     const auto color = s.add(contracts::log::entry_kind::enum_names, 0, 0, {"Color", "0", "red"});
     const auto site = s.call(level::info, "{}", "e");
@@ -117,7 +117,7 @@ TEST(LogDecoder, UnknownEnumValueShowsTheNumber) {
     EXPECT_EQ(one_message(meta, cat({varint(site), varint(color), zigzag(9)})), "Color(9)");
 }
 
-TEST(LogDecoder, ResynchronisesAfterCorruptionAndCountsIt) {
+TEST(log_decoder, resynchronises_after_corruption_and_counts_it) {
     section_builder s;
     const auto site = s.call(level::info, "n={}", "u");
     auto meta = metadata::parse(s.bytes, "test");
@@ -135,7 +135,7 @@ TEST(LogDecoder, ResynchronisesAfterCorruptionAndCountsIt) {
     EXPECT_GT(result.stats.skipped_bytes, 0u);
 }
 
-TEST(LogDecoder, AnySplitOfTheStreamGivesTheSameRecords) {
+TEST(log_decoder, any_split_of_the_stream_gives_the_same_records) {
     section_builder s;
     const auto site = s.call(level::info, "n={}", "u");
     auto meta = metadata::parse(s.bytes, "test");
@@ -155,7 +155,7 @@ TEST(LogDecoder, AnySplitOfTheStreamGivesTheSameRecords) {
     }
 }
 
-TEST(LogDecoder, CountsDropReports) {
+TEST(log_decoder, counts_drop_reports) {
     section_builder s;
     auto meta = metadata::parse(s.bytes, "test");
     auto result = decode(meta, cobs_frame(cat({varint(0), varint(12)})));
@@ -163,7 +163,7 @@ TEST(LogDecoder, CountsDropReports) {
     EXPECT_EQ(result.stats.dropped_frames, 12u);
 }
 
-TEST(LogDecoder, TimestampsWhenTheFirmwareSendsThem) {
+TEST(log_decoder, timestamps_when_the_firmware_sends_them) {
     section_builder s;
     const auto with = s.call(level::warn, "n={}", "u", 10, true);
     const auto without = s.call(level::warn, "n={}", "u");
@@ -177,32 +177,32 @@ TEST(LogDecoder, TimestampsWhenTheFirmwareSendsThem) {
     EXPECT_FALSE(result.records[1].timestamp);
 }
 
-TEST(LogMetadata, RefusesAnotherWireVersion) {
+TEST(log_metadata, refuses_another_wire_version) {
     section_builder s(contracts::log::wire_version + 1);
     try {
         (void)metadata::parse(s.bytes, "fw.elf");
         FAIL() << "expected an error";
-    } catch (const Error& e) {
-        EXPECT_EQ(e.kind(), ErrorKind::bad_input);
+    } catch (const error& e) {
+        EXPECT_EQ(e.kind(), error_kind::bad_input);
         EXPECT_THAT(e.what(),
                     HasSubstr(fmt::format("fw.elf: the firmware speaks log wire version {}",
                                           contracts::log::wire_version + 1)));
     }
 }
 
-TEST(LogMetadata, TimestampUnitOnceAndNotZero) {
+TEST(log_metadata, timestamp_unit_once_and_not_zero) {
     section_builder s;
     EXPECT_FALSE(metadata::parse(s.bytes, "fw").timestamp_hz());
     s.add(contracts::log::entry_kind::timestamp_unit, 0, 32768, {"hz"});
     EXPECT_EQ(metadata::parse(s.bytes, "fw").timestamp_hz(), 32768u);
     s.add(contracts::log::entry_kind::timestamp_unit, 0, 1000, {"hz"});
-    EXPECT_THROW((void)metadata::parse(s.bytes, "fw"), Error) << "two units";
+    EXPECT_THROW((void)metadata::parse(s.bytes, "fw"), error) << "two units";
     section_builder zero;
     zero.add(contracts::log::entry_kind::timestamp_unit, 0, 0, {"hz"});
-    EXPECT_THROW((void)metadata::parse(zero.bytes, "fw"), Error) << "0 Hz";
+    EXPECT_THROW((void)metadata::parse(zero.bytes, "fw"), error) << "0 Hz";
 }
 
-TEST(LogPrinter, TimestampsInSecondsWhenTheUnitIsKnown) {
+TEST(log_printer, timestamps_in_seconds_when_the_unit_is_known) {
     EXPECT_EQ(format_timestamp(1234567, std::nullopt), "1234567");
     EXPECT_EQ(format_timestamp(1234567, 1'000'000), "1.234567");
     EXPECT_EQ(format_timestamp(5, 1'000'000), "0.000005");
@@ -213,24 +213,25 @@ TEST(LogPrinter, TimestampsInSecondsWhenTheUnitIsKnown) {
     record r{level::info, "tick", "main.cpp", 3, 2'500'000};
     EXPECT_EQ(render(r, {.timestamp_hz = 1'000'000}), "  2.500000 INFO  tick  (main.cpp:3)\n");
     EXPECT_EQ(render(r, {.json = true, .timestamp_hz = 1000}),
-              "{\"type\":\"log\",\"level\":\"info\",\"message\":\"tick\",\"file\":\"main.cpp\",\"line\":3,"
+              "{\"type\":\"log\",\"level\":\"info\",\"message\":\"tick\",\"file\":\"main.cpp\","
+              "\"line\":3,"
               "\"timestamp\":2500000,\"seconds\":2500.000}\n");
     EXPECT_EQ(render(r, {.format = "{timestamp}|{message}", .timestamp_hz = 1000}),
               "2500.000|tick\n");
 }
 
-TEST(LogMetadata, RefusesJunk) {
+TEST(log_metadata, refuses_junk) {
     std::vector<std::uint8_t> junk = {2, 0, 3, 0, 0, 0, 0, 0};
-    EXPECT_THROW((void)metadata::parse(junk, "x"), Error);
-    EXPECT_THROW((void)metadata::parse({}, "x"), Error);
+    EXPECT_THROW((void)metadata::parse(junk, "x"), error);
+    EXPECT_THROW((void)metadata::parse({}, "x"), error);
 }
 
-TEST(LogPrinter, TextJsonTemplateAndLevelFilter) {
+TEST(log_printer, text_json_template_and_level_filter) {
     record r{level::warn, "hot \"now\"", "main.cpp", 12, std::nullopt};
     EXPECT_EQ(render(r, {}), "WARN  hot \"now\"  (main.cpp:12)\n");
-    EXPECT_EQ(
-        render(r, {.json = true}),
-        "{\"type\":\"log\",\"level\":\"warn\",\"message\":\"hot \\\"now\\\"\",\"file\":\"main.cpp\",\"line\":12}\n");
+    EXPECT_EQ(render(r, {.json = true}),
+              "{\"type\":\"log\",\"level\":\"warn\",\"message\":\"hot "
+              "\\\"now\\\"\",\"file\":\"main.cpp\",\"line\":12}\n");
     EXPECT_EQ(render(r, {.format = "[{level}] {location}: {message}"}),
               "[WARN] main.cpp:12: hot \"now\"\n");
     EXPECT_EQ(render(r, {.min_level = level::error}), "");
@@ -240,7 +241,7 @@ TEST(LogPrinter, TextJsonTemplateAndLevelFilter) {
 }
 
 // The fuzz corpus replayed, so `make test` exercises it without clang.
-TEST(LogDecoder, CorpusNeverCrashes) {
+TEST(log_decoder, corpus_never_crashes) {
     section_builder s;
     s.call(level::info, "a={} b={:#x} s={:?}", "ius");
     auto meta = metadata::parse(s.bytes, "test");
@@ -251,7 +252,7 @@ TEST(LogDecoder, CorpusNeverCrashes) {
         (void)decode(meta, bytes);
         try {
             (void)metadata::parse(bytes, "corpus");
-        } catch (const Error&) {
+        } catch (const error&) {
         }
         ++files;
     }

@@ -58,7 +58,7 @@ std::optional<level> parse_level(std::string_view name) {
 
 metadata metadata::parse(std::span<const std::uint8_t> section, const std::string& source) {
     auto bad = [&](std::size_t offset, std::string_view what) {
-        return Error(ErrorKind::bad_input,
+        return error(error_kind::bad_input,
                      fmt::format("{}: log metadata ({}) is corrupt at offset 0x{:x}: {}", source,
                                  wire::metadata_section, offset, what));
     };
@@ -85,8 +85,8 @@ metadata metadata::parse(std::span<const std::uint8_t> section, const std::strin
                 if (text.empty() || text[0] != wire::version_magic)
                     throw bad(offset, "no version magic");
                 if (header.line != wire::wire_version) {
-                    throw Error(
-                        ErrorKind::bad_input,
+                    throw error(
+                        error_kind::bad_input,
                         fmt::format("{}: the firmware speaks log wire version {}, this rivet "
                                     "decodes version {}; decode it with the rivet it was "
                                     "built with",
@@ -143,8 +143,8 @@ metadata metadata::parse(std::span<const std::uint8_t> section, const std::strin
         offset += header.size;
     }
     if (!versioned) {
-        throw Error(ErrorKind::bad_input, fmt::format("{}: the log metadata section {} is empty",
-                                                      source, wire::metadata_section));
+        throw error(error_kind::bad_input, fmt::format("{}: the log metadata section {} is empty",
+                                                       source, wire::metadata_section));
     }
     return meta;
 }
@@ -152,7 +152,7 @@ metadata metadata::parse(std::span<const std::uint8_t> section, const std::strin
 metadata metadata::from_elf(const elf::file& firmware) {
     auto section = firmware.section(wire::metadata_section);
     if (!section) {
-        throw Error(ErrorKind::bad_input,
+        throw error(error_kind::bad_input,
                     fmt::format("{}: no log metadata (no {} section): not built with Rivet's "
                                 "logging and linker script",
                                 firmware.path().string(), wire::metadata_section));

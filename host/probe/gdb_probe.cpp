@@ -81,8 +81,8 @@ std::optional<stop_event> gdb_probe::wait_stop(std::chrono::milliseconds timeout
             event.exit_code = reply->code;
             break;
         case rsp::stop_reply::kind::terminated:
-            throw Error(ErrorKind::io, fmt::format("{}: the target was terminated by signal {}",
-                                                   describe(), reply->code));
+            throw error(error_kind::io, fmt::format("{}: the target was terminated by signal {}",
+                                                    describe(), reply->code));
     }
     return event;
 }

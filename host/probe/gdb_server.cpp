@@ -33,7 +33,7 @@ std::string_view name_of(gdb_server_kind kind) {
 std::uint16_t free_loopback_port() {
     const int fd = ::socket(AF_INET, SOCK_STREAM, 0);
     if (fd < 0)
-        throw Error(ErrorKind::unavailable, fmt::format("socket: {}", std::strerror(errno)));
+        throw error(error_kind::unavailable, fmt::format("socket: {}", std::strerror(errno)));
     sockaddr_in address{};
     address.sin_family = AF_INET;
     address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
@@ -41,7 +41,7 @@ std::uint16_t free_loopback_port() {
     const bool ok = ::bind(fd, reinterpret_cast<sockaddr*>(&address), sizeof address) == 0 &&
                     ::getsockname(fd, reinterpret_cast<sockaddr*>(&address), &length) == 0;
     ::close(fd);
-    if (!ok) throw Error(ErrorKind::unavailable, "cannot find a free port on 127.0.0.1");
+    if (!ok) throw error(error_kind::unavailable, "cannot find a free port on 127.0.0.1");
     return ntohs(address.sin_port);
 }
 
@@ -51,13 +51,13 @@ public:
     explicit server_process(const std::vector<std::string>& command) {
         std::array<int, 2> out{};
         if (::pipe2(out.data(), O_CLOEXEC) != 0)
-            throw Error(ErrorKind::unavailable, fmt::format("pipe: {}", std::strerror(errno)));
+            throw error(error_kind::unavailable, fmt::format("pipe: {}", std::strerror(errno)));
         std::vector<char*> argv;
         for (const auto& word : command) argv.push_back(const_cast<char*>(word.c_str()));
         argv.push_back(nullptr);
         const pid_t parent = ::getpid();
         pid_ = ::fork();
-        if (pid_ < 0) throw Error(ErrorKind::unavailable, "fork failed");
+        if (pid_ < 0) throw error(error_kind::unavailable, "fork failed");
         if (pid_ == 0) {
             // Dies with rivet; out of its process group, so Ctrl-C reaches
             // rivet only, which stops the server itself.
@@ -179,7 +179,7 @@ std::vector<std::string> gdb_server_command(gdb_server_kind kind, const board::d
             arguments = it->second;
     }
     if (arguments.empty()) {
-        throw Error(ErrorKind::usage,
+        throw error(error_kind::usage,
                     fmt::format("--probe {}: board {} names no {} adapter and target; give them "
                                 "with --probe-arg (e.g. --probe-arg=-f "
                                 "--probe-arg=interface/cmsis-dap.cfg)",
@@ -212,8 +212,8 @@ std::unique_ptr<probe> start_gdb_server(gdb_server_kind kind, const board::descr
     const auto deadline = std::chrono::steady_clock::now() + timeout;
     for (;;) {
         if (server->exited()) {
-            throw Error(ErrorKind::unavailable, fmt::format("{} stopped before it served GDB: {}",
-                                                            name_of(kind), server->last_error()));
+            throw error(error_kind::unavailable, fmt::format("{} stopped before it served GDB: {}",
+                                                             name_of(kind), server->last_error()));
         }
         try {
             auto link = rsp::connect_tcp("127.0.0.1", port, std::chrono::milliseconds(200));
@@ -222,10 +222,10 @@ std::unique_ptr<probe> start_gdb_server(gdb_server_kind kind, const board::descr
             auto client = std::make_unique<rsp::client>(std::move(link), client_options);
             return std::make_unique<server_probe>(std::move(server), std::move(client), description,
                                                   std::move(output));
-        } catch (const Error&) {
+        } catch (const error&) {
             if (std::chrono::steady_clock::now() >= deadline) {
-                throw Error(
-                    ErrorKind::unavailable,
+                throw error(
+                    error_kind::unavailable,
                     fmt::format("{} did not serve GDB on port {} within {} ms: {}", name_of(kind),
                                 port, timeout.count(), server->last_error()));
             }

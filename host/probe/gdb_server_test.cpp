@@ -52,8 +52,8 @@ TEST(gdb_server_command, a_board_without_an_entry_is_a_usage_error_naming_it) {
     try {
         (void)gdb_server_command(gdb_server_kind::pyocd, board_named("lm3s6965evb"), {}, 1);
         FAIL() << "no error";
-    } catch (const Error& e) {
-        EXPECT_EQ(e.kind(), ErrorKind::usage);
+    } catch (const error& e) {
+        EXPECT_EQ(e.kind(), error_kind::usage);
         EXPECT_THAT(e.what(), HasSubstr("board lm3s6965evb names no pyocd adapter and target"));
     }
 }
@@ -73,8 +73,8 @@ TEST(start_gdb_server, a_server_that_exits_first_is_unavailable_with_its_error_l
         (void)start_gdb_server(gdb_server_kind::pyocd, board_named("microbit"), options, {},
                                std::chrono::seconds(5));
         FAIL() << "no error";
-    } catch (const Error& e) {
-        EXPECT_EQ(e.kind(), ErrorKind::unavailable);
+    } catch (const error& e) {
+        EXPECT_EQ(e.kind(), error_kind::unavailable);
         EXPECT_STREQ(e.what(), "pyocd stopped before it served GDB: Error: no device found");
     }
     ::unlink(path);

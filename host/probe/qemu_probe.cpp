@@ -52,7 +52,7 @@ public:
                 return reply["icount"].get<std::uint64_t>();
             }
         }
-        throw Error(ErrorKind::io,
+        throw error(error_kind::io,
                     fmt::format("{} did not say how many instructions ran", describe()));
     }
 
@@ -61,11 +61,11 @@ public:
     std::optional<stop_event> wait_stop(std::chrono::milliseconds timeout) override {
         try {
             return gdb_probe::wait_stop(timeout);
-        } catch (const Error& e) {
-            if (e.kind() != ErrorKind::io) throw;
+        } catch (const error& e) {
+            if (e.kind() != error_kind::io) throw;
             for (int i = 0; i < 50; ++i) {
                 if (auto report = qemu->exit_report(); !report.empty()) {
-                    throw Error(ErrorKind::io, fmt::format("{} {}", describe(), report));
+                    throw error(error_kind::io, fmt::format("{} {}", describe(), report));
                 }
                 std::this_thread::sleep_for(std::chrono::milliseconds(10));
             }
@@ -88,16 +88,16 @@ std::unique_ptr<probe> start_qemu(const board::description& board, output_sink s
         rsp::client_options client_options;
         client_options.timeout = timeout;
         auto client = std::make_unique<rsp::client>(std::move(link), client_options);
-        auto probe = std::make_unique<qemu_probe>(qemu, std::move(client), description,
-                                                  std::move(serial));
+        auto probe =
+            std::make_unique<qemu_probe>(qemu, std::move(client), description, std::move(serial));
         qemu->started();  // the stub answered: QEMU is up
         return probe;
-    } catch (const Error&) {
+    } catch (const error&) {
         // When QEMU itself failed (bad machine, bad option), say so rather
         // than report the broken connection that followed.
         for (int i = 0; i < 20; ++i) {
             if (auto report = qemu->exit_report(); !report.empty()) {
-                throw Error(ErrorKind::unavailable, fmt::format("{} {}", description, report));
+                throw error(error_kind::unavailable, fmt::format("{} {}", description, report));
             }
             std::this_thread::sleep_for(std::chrono::milliseconds(10));
         }

@@ -23,8 +23,8 @@
 namespace rivet::probe {
 namespace {
 
-std::string system_error(std::string_view what, int error) {
-    return fmt::format("{}: {}", what, std::strerror(error));
+std::string system_error(std::string_view what, int number) {
+    return fmt::format("{}: {}", what, std::strerror(number));
 }
 
 // A loopback socket already listening on a port the kernel chose. QEMU
@@ -32,7 +32,7 @@ std::string system_error(std::string_view what, int error) {
 // binding (tests run many QEMUs in parallel).
 int listen_on_free_port(std::uint16_t& port) {
     int fd = ::socket(AF_INET, SOCK_STREAM, 0);
-    if (fd < 0) throw Error(ErrorKind::unavailable, system_error("socket", errno));
+    if (fd < 0) throw error(error_kind::unavailable, system_error("socket", errno));
     sockaddr_in address{};
     address.sin_family = AF_INET;
     address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
@@ -41,9 +41,10 @@ int listen_on_free_port(std::uint16_t& port) {
     if (::bind(fd, reinterpret_cast<sockaddr*>(&address), sizeof address) != 0 ||
         ::listen(fd, 1) != 0 ||
         ::getsockname(fd, reinterpret_cast<sockaddr*>(&address), &length) != 0) {
-        int error = errno;
+        int saved_errno = errno;
         ::close(fd);
-        throw Error(ErrorKind::unavailable, system_error("cannot listen on 127.0.0.1", error));
+        throw error(error_kind::unavailable,
+                    system_error("cannot listen on 127.0.0.1", saved_errno));
     }
     port = ntohs(address.sin_port);
     return fd;
@@ -62,8 +63,8 @@ qemu_process::qemu_process(const board::description& board, output_sink serial,
                            const qemu_options& options)
     : serial_(std::move(serial)) {
     if (board.qemu_machine.empty()) {
-        throw Error(
-            ErrorKind::usage,
+        throw error(
+            error_kind::usage,
             fmt::format("board {} has no QEMU machine; use --probe gdb://HOST:PORT", board.name));
     }
     std::string executable = options.executable;
@@ -80,13 +81,14 @@ qemu_process::qemu_process(const board::description& board, output_sink serial,
     const bool forwarding = options.input_fd >= 0;
     if (forwarding && (::pipe2(stop_input_.data(), O_CLOEXEC) != 0 ||
                        ::socketpair(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0, qmp.data()) != 0)) {
-        int error = errno;
+        int saved_errno = errno;
         ::close(listener);
         for (int& fd : stop_input_) {
             if (fd >= 0) ::close(fd);
             fd = -1;
         }
-        throw Error(ErrorKind::unavailable, system_error("cannot set up input forwarding", error));
+        throw error(error_kind::unavailable,
+                    system_error("cannot set up input forwarding", saved_errno));
     }
     std::vector<std::string> arguments = {
         executable,
@@ -116,7 +118,8 @@ qemu_process::qemu_process(const board::description& board, output_sink serial,
     std::array<int, 2> control{-1, -1};
     if (options.count_instructions) {
         if (::socketpair(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0, control.data()) != 0) {
-            throw Error(ErrorKind::unavailable, system_error("cannot set up a QMP monitor", errno));
+            throw error(error_kind::unavailable,
+                        system_error("cannot set up a QMP monitor", errno));
         }
         arguments.insert(arguments.end(),
                          {"-chardev", fmt::format("socket,id=rivet-control,fd={}", control[1]),
@@ -141,11 +144,11 @@ qemu_process::qemu_process(const board::description& board, output_sink serial,
     std::array<int, 2> status{};
     if (::pipe2(in.data(), O_CLOEXEC) != 0 || ::pipe2(out.data(), O_CLOEXEC) != 0 ||
         ::pipe2(err.data(), O_CLOEXEC) != 0 || ::pipe2(status.data(), O_CLOEXEC) != 0) {
-        throw Error(ErrorKind::unavailable, system_error("pipe", errno));
+        throw error(error_kind::unavailable, system_error("pipe", errno));
     }
     const pid_t parent = ::getpid();
     pid_ = ::fork();
-    if (pid_ < 0) throw Error(ErrorKind::unavailable, system_error("fork", errno));
+    if (pid_ < 0) throw error(error_kind::unavailable, system_error("fork", errno));
     if (pid_ == 0) {
         // Die with the runner, even if it is killed with SIGKILL; keep out of
         // its process group so Ctrl-C reaches only the runner, which then
@@ -162,8 +165,8 @@ qemu_process::qemu_process(const board::description& board, output_sink serial,
         if (control[1] >= 0)
             ::fcntl(control[1], F_SETFD, ::fcntl(control[1], F_GETFD) & ~FD_CLOEXEC);
         ::execvp(argv[0], argv.data());
-        int error = errno;
-        [[maybe_unused]] auto written = ::write(status[1], &error, sizeof error);
+        int saved_errno = errno;
+        [[maybe_unused]] auto written = ::write(status[1], &saved_errno, sizeof saved_errno);
         ::_exit(127);
     }
     ::close(listener);
@@ -194,7 +197,7 @@ qemu_process::qemu_process(const board::description& board, output_sink serial,
             if (fd >= 0) ::close(fd);
             fd = -1;
         }
-        throw Error(ErrorKind::unavailable,
+        throw error(error_kind::unavailable,
                     fmt::format("cannot start {}: {} (install the qemu-system-arm package, or "
                                 "point RIVET_QEMU at QEMU)",
                                 executable, std::strerror(exec_error)));
@@ -206,9 +209,8 @@ qemu_process::qemu_process(const board::description& board, output_sink serial,
         // end of the pipe is affected.
         ::fcntl(serial_input_, F_SETFL, ::fcntl(serial_input_, F_GETFL) | O_NONBLOCK);
         input_forwarder_ =
-            std::thread([this, fd = options.input_fd, q = qmp[0], ready = board.qemu_console_ready] {
-                forward_input(fd, q, ready);
-            });
+            std::thread([this, fd = options.input_fd, q = qmp[0],
+                         ready = board.qemu_console_ready] { forward_input(fd, q, ready); });
     }
 }
 

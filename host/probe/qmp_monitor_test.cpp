@@ -74,7 +74,7 @@ void negotiate(fake_monitor& qemu, qmp_monitor& monitor) {
     EXPECT_TRUE(monitor.ready());
 }
 
-TEST(QmpMonitor, SendsNothingBeforeTheHandshake) {
+TEST(qmp_monitor, sends_nothing_before_the_handshake) {
     fake_monitor qemu;
     qmp_monitor monitor(qemu.take_client_end());
     EXPECT_TRUE(monitor.wake());
@@ -83,7 +83,7 @@ TEST(QmpMonitor, SendsNothingBeforeTheHandshake) {
     negotiate(qemu, monitor);
 }
 
-TEST(QmpMonitor, AsksForTheStatusOneRequestAtATime) {
+TEST(qmp_monitor, asks_for_the_status_one_request_at_a_time) {
     fake_monitor qemu;
     qmp_monitor monitor(qemu.take_client_end());
     negotiate(qemu, monitor);
@@ -103,7 +103,7 @@ TEST(QmpMonitor, AsksForTheStatusOneRequestAtATime) {
     EXPECT_EQ(qemu.heard(), "{\"execute\":\"query-status\"}\n");
 }
 
-TEST(QmpMonitor, AnErrorReplyStillCountsAsAnAnswer) {
+TEST(qmp_monitor, an_error_reply_still_counts_as_an_answer) {
     fake_monitor qemu;
     qmp_monitor monitor(qemu.take_client_end());
     negotiate(qemu, monitor);
@@ -114,7 +114,7 @@ TEST(QmpMonitor, AnErrorReplyStillCountsAsAnAnswer) {
     EXPECT_EQ(monitor.answered(), 1u);
 }
 
-TEST(QmpMonitor, ReadsMessagesSplitAcrossReads) {
+TEST(qmp_monitor, reads_messages_split_across_reads) {
     fake_monitor qemu;
     qmp_monitor monitor(qemu.take_client_end());
     qemu.say(greeting.substr(0, 10));
@@ -129,7 +129,7 @@ TEST(QmpMonitor, ReadsMessagesSplitAcrossReads) {
     EXPECT_TRUE(monitor.ready());
 }
 
-TEST(QmpMonitor, GivesUpWhenTheHandshakeIsRefused) {
+TEST(qmp_monitor, gives_up_when_the_handshake_is_refused) {
     fake_monitor qemu;
     qmp_monitor monitor(qemu.take_client_end());
     qemu.say(greeting);
@@ -141,7 +141,7 @@ TEST(QmpMonitor, GivesUpWhenTheHandshakeIsRefused) {
     EXPECT_FALSE(monitor.wake());
 }
 
-TEST(QmpMonitor, GivesUpOnSomethingThatIsNotQmp) {
+TEST(qmp_monitor, gives_up_on_something_that_is_not_qmp) {
     fake_monitor qemu;
     qmp_monitor monitor(qemu.take_client_end());
     qemu.say("(qemu) \r\n");
@@ -149,7 +149,7 @@ TEST(QmpMonitor, GivesUpOnSomethingThatIsNotQmp) {
     EXPECT_EQ(monitor.fd(), -1);
 }
 
-TEST(QmpMonitor, NoticesQemuHangingUpWithoutASignal) {
+TEST(qmp_monitor, notices_qemu_hanging_up_without_a_signal) {
     fake_monitor qemu;
     qmp_monitor monitor(qemu.take_client_end());
     negotiate(qemu, monitor);
@@ -161,7 +161,7 @@ TEST(QmpMonitor, NoticesQemuHangingUpWithoutASignal) {
     EXPECT_EQ(monitor.fd(), -1);
 }
 
-TEST(QmpMonitor, ReadsAWordWhileTheGuestRuns) {
+TEST(qmp_monitor, reads_a_word_while_the_guest_runs) {
     fake_monitor qemu;
     qmp_monitor monitor(qemu.take_client_end());
     EXPECT_TRUE(monitor.read_word(0x4001100c));  // before the handshake: nothing sent
@@ -169,9 +169,10 @@ TEST(QmpMonitor, ReadsAWordWhileTheGuestRuns) {
     negotiate(qemu, monitor);
     EXPECT_FALSE(monitor.last_word());
     EXPECT_TRUE(monitor.read_word(0x4001100c));
-    EXPECT_EQ(qemu.heard(),
-              R"({"execute":"human-monitor-command","arguments":{"command-line":"xp /1wx 0x4001100c"}})"
-              "\n");
+    EXPECT_EQ(
+        qemu.heard(),
+        R"({"execute":"human-monitor-command","arguments":{"command-line":"xp /1wx 0x4001100c"}})"
+        "\n");
     EXPECT_TRUE(monitor.wake());  // one request at a time
     EXPECT_EQ(qemu.heard(), "");
     qemu.say(R"({"return": "000000004001100c: 0x0000200c\r\n"})"
@@ -181,7 +182,7 @@ TEST(QmpMonitor, ReadsAWordWhileTheGuestRuns) {
     EXPECT_EQ(monitor.answered(), 1u);
 }
 
-TEST(QmpMonitor, AWordQemuCannotReadIsUnknown) {
+TEST(qmp_monitor, a_word_qemu_cannot_read_is_unknown) {
     fake_monitor qemu;
     qmp_monitor monitor(qemu.take_client_end());
     negotiate(qemu, monitor);
@@ -197,7 +198,7 @@ TEST(QmpMonitor, AWordQemuCannotReadIsUnknown) {
     EXPECT_FALSE(monitor.last_word());
 }
 
-TEST(QmpMonitor, ParsesWhatXpPrints) {
+TEST(qmp_monitor, parses_what_xp_prints) {
     EXPECT_EQ(parse_xp_word("0000000040011000: 0x0000200c"), 0x200cu);
     EXPECT_EQ(parse_xp_word("4000c030: 0xffffffff\r\n"), 0xffffffffu);
     EXPECT_FALSE(parse_xp_word("0000000040011000: 0x"));

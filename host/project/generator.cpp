@@ -30,7 +30,7 @@ bool is_installation(const fs::path& root) {
 
 std::string read_text(const fs::path& path) {
     std::ifstream in(path, std::ios::binary);
-    if (!in) throw Error(ErrorKind::no_input, fmt::format("{}: cannot read", path.string()));
+    if (!in) throw error(error_kind::no_input, fmt::format("{}: cannot read", path.string()));
     std::ostringstream text;
     text << in.rdbuf();
     return text.str();
@@ -41,7 +41,7 @@ void write_text(const fs::path& path, const std::string& text) {
     fs::create_directories(path.parent_path(), error);
     std::ofstream out(path, std::ios::binary);
     if (error || !out || !(out << text) || !out.flush())
-        throw Error(ErrorKind::io, fmt::format("{}: cannot write", path.string()));
+        throw error(error_kind::io, fmt::format("{}: cannot write", path.string()));
 }
 
 // Where a template file lands: without ".in", and "gitignore" and
@@ -106,7 +106,7 @@ void check_name(std::string_view name) {
                         return std::isalnum(static_cast<unsigned char>(c)) || c == '_' || c == '-';
                     });
     if (!ok) {
-        throw Error(ErrorKind::usage,
+        throw error(error_kind::usage,
                     fmt::format("bad project name '{}': a letter, then letters, digits, '_' or "
                                 "'-', at most 64 (it names the CMake project and the firmware)",
                                 name));
@@ -126,7 +126,7 @@ std::string substitute(std::string_view text, const std::map<std::string, std::s
                 const std::string key(text.substr(i + 1, end - i - 1));
                 const auto value = values.find(key);
                 if (value == values.end()) {
-                    throw Error(ErrorKind::bad_input,
+                    throw error(error_kind::bad_input,
                                 fmt::format("{}:{}: unknown placeholder @{}@", source, line, key));
                 }
                 out += value->second;
@@ -144,19 +144,19 @@ std::vector<fs::path> create(const request& what, const installation& from) {
     const auto templates = from.root / "templates";
     const auto names = template_names(from);
     if (std::find(names.begin(), names.end(), what.template_name) == names.end()) {
-        throw Error(ErrorKind::usage, fmt::format("unknown template '{}' (templates: {})",
-                                                  what.template_name, fmt::join(names, ", ")));
+        throw error(error_kind::usage, fmt::format("unknown template '{}' (templates: {})",
+                                                   what.template_name, fmt::join(names, ", ")));
     }
     const auto board_file = templates / boards_folder / (what.board + ".hpp");
     if (!fs::is_regular_file(board_file)) {
-        throw Error(ErrorKind::usage, fmt::format("no project template for board '{}' ({} is "
-                                                  "missing)",
-                                                  what.board, board_file.string()));
+        throw error(error_kind::usage, fmt::format("no project template for board '{}' ({} is "
+                                                   "missing)",
+                                                   what.board, board_file.string()));
     }
     std::error_code error;
     if (fs::exists(what.directory, error) &&
         (!fs::is_directory(what.directory, error) || !fs::is_empty(what.directory, error))) {
-        throw Error(ErrorKind::usage,
+        throw error(error_kind::usage,
                     fmt::format("{} exists and is not an empty folder: rivet new writes a new "
                                 "project only where nothing would be overwritten",
                                 what.directory.string()));
@@ -169,7 +169,7 @@ std::vector<fs::path> create(const request& what, const installation& from) {
         for (std::string line; std::getline(lines, line);)
             if (!trimmed(line).empty()) boards.push_back(trimmed(line));
         if (std::find(boards.begin(), boards.end(), what.board) == boards.end()) {
-            throw Error(ErrorKind::usage,
+            throw error(error_kind::usage,
                         fmt::format("the {} template runs on {}, not on '{}'", what.template_name,
                                     fmt::join(boards, ", "), what.board));
         }

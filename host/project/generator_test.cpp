@@ -99,8 +99,8 @@ void expect_usage_error(const std::function<void()>& action, std::string_view wo
     try {
         action();
         FAIL() << "no error, expected one saying " << words;
-    } catch (const rivet::Error& e) {
-        EXPECT_EQ(e.kind(), rivet::ErrorKind::usage);
+    } catch (const rivet::error& e) {
+        EXPECT_EQ(e.kind(), rivet::error_kind::usage);
         EXPECT_NE(std::string(e.what()).find(words), std::string::npos) << e.what();
     }
 }
@@ -146,8 +146,8 @@ TEST(project_substitute, names_an_unknown_placeholder_with_its_line) {
     try {
         rivet::project::substitute("a\n@NAME@ @OTHER@\n", {{"NAME", "x"}}, "templates/t");
         FAIL();
-    } catch (const rivet::Error& e) {
-        EXPECT_EQ(e.kind(), rivet::ErrorKind::bad_input);
+    } catch (const rivet::error& e) {
+        EXPECT_EQ(e.kind(), rivet::error_kind::bad_input);
         EXPECT_STREQ(e.what(), "templates/t:2: unknown placeholder @OTHER@");
     }
 }

@@ -72,7 +72,7 @@ std::vector<register_info> default_registers() {
 
 client::client(std::unique_ptr<transport> link, client_options options)
     : link_(std::move(link)), options_(options) {
-    if (!link_) throw Error(ErrorKind::usage, "rsp::client needs a transport");
+    if (!link_) throw error(error_kind::usage, "rsp::client needs a transport");
     if (options_.timeout.count() <= 0) options_.timeout = std::chrono::milliseconds(1);
     if (options_.max_retransmits < 0) options_.max_retransmits = 0;
 }
@@ -115,7 +115,7 @@ void client::send_packet(std::string_view payload) {
             continue;
         }
         if (!e) {
-            throw Error(ErrorKind::timeout,
+            throw error(error_kind::timeout,
                         fmt::format("no acknowledgement from {} for '{}' within {} ms", peer(),
                                     printable(payload), options_.timeout.count()));
         }
@@ -124,8 +124,8 @@ void client::send_packet(std::string_view payload) {
                 return;
             case event::kind::nack:
                 if (++nacks > options_.max_retransmits) {
-                    throw Error(ErrorKind::io, fmt::format("{} rejected '{}' {} times", peer(),
-                                                           printable(payload), nacks));
+                    throw error(error_kind::io, fmt::format("{} rejected '{}' {} times", peer(),
+                                                            printable(payload), nacks));
                 }
                 link_->write(wire);
                 deadline = clock::now() + options_.timeout;
@@ -141,7 +141,7 @@ void client::send_packet(std::string_view payload) {
                     // at once, and resending would get two replies.
                     note_unsolicited_stop(e->payload, payload);
                     if (++nacks > options_.max_retransmits) {
-                        throw Error(ErrorKind::io,
+                        throw error(error_kind::io,
                                     fmt::format("{} kept answering '{}' with stop replies", peer(),
                                                 printable(payload)));
                     }
@@ -157,7 +157,7 @@ void client::send_packet(std::string_view payload) {
                 link_->write("-");
                 break;
             case event::kind::overlong:
-                throw Error(ErrorKind::io,
+                throw error(error_kind::io,
                             fmt::format("{} sent a packet longer than {} bytes ('{}')", peer(),
                                         packet_decoder::default_max_packet, printable(e->payload)));
             case event::kind::interrupt:
@@ -181,13 +181,13 @@ std::optional<std::string> client::receive_packet(clock::time_point deadline) {
                 if (!no_ack_) {
                     try {
                         link_->write("+");
-                    } catch (const Error& error) {
+                    } catch (const error& error) {
                         // A server that reports an exit (W, X) may close the
                         // connection before our ack arrives: the exit is the
                         // news, the ack is moot.
                         const bool exit_report =
                             !e->payload.empty() && (e->payload[0] == 'W' || e->payload[0] == 'X');
-                        if (error.kind() != ErrorKind::io || !exit_report) throw;
+                        if (error.kind() != error_kind::io || !exit_report) throw;
                     }
                 }
                 return std::move(e->payload);
@@ -195,7 +195,7 @@ std::optional<std::string> client::receive_packet(clock::time_point deadline) {
             case event::kind::malformed:
                 // Without acks there is no way to ask for the packet again.
                 if (no_ack_ || ++corrupted > options_.max_retransmits) {
-                    throw Error(ErrorKind::io,
+                    throw error(error_kind::io,
                                 fmt::format("{} sent a corrupted packet '{}' (checksum {:02x}, "
                                             "received {})",
                                             peer(), printable(e->payload), e->computed_checksum,
@@ -206,7 +206,7 @@ std::optional<std::string> client::receive_packet(clock::time_point deadline) {
                 link_->write("-");
                 break;
             case event::kind::overlong:
-                throw Error(ErrorKind::io,
+                throw error(error_kind::io,
                             fmt::format("{} sent a packet longer than {} bytes ('{}')", peer(),
                                         packet_decoder::default_max_packet, printable(e->payload)));
             case event::kind::ack:
@@ -221,7 +221,7 @@ std::string client::receive_reply(std::string_view request, clock::time_point de
     for (;;) {
         auto reply = receive_packet(deadline);
         if (!reply) {
-            throw Error(ErrorKind::timeout,
+            throw error(error_kind::timeout,
                         fmt::format("no reply from {} to '{}' within {} ms", peer(),
                                     printable(request), options_.timeout.count()));
         }
@@ -239,7 +239,7 @@ void client::note_unsolicited_stop(const std::string& packet, std::string_view r
     last_stop_ = stop;
     unsolicited_stops_.push_back(stop);
     if (stop.type != stop_reply::kind::signal) {
-        throw Error(ErrorKind::io,
+        throw error(error_kind::io,
                     fmt::format("the target {} with {} {} before {} answered '{}'",
                                 stop.type == stop_reply::kind::exited ? "exited" : "was terminated",
                                 stop.type == stop_reply::kind::exited ? "code" : "signal",
@@ -256,15 +256,15 @@ void client::expect_ok(std::string_view req, std::string_view what) {
     std::string reply = request(req);
     if (is_ok(reply)) return;
     if (reply.empty()) {
-        throw Error(ErrorKind::unavailable,
+        throw error(error_kind::unavailable,
                     fmt::format("{} does not support {} ('{}')", peer(), what, printable(req)));
     }
     if (parse_error_reply(reply)) {
-        throw Error(ErrorKind::io, fmt::format("{} refused to {} ('{}' answered {})", peer(), what,
-                                               printable(req), printable(reply)));
+        throw error(error_kind::io, fmt::format("{} refused to {} ('{}' answered {})", peer(), what,
+                                                printable(req), printable(reply)));
     }
-    throw Error(ErrorKind::io, fmt::format("unexpected reply '{}' from {} to '{}'",
-                                           printable(reply), peer(), printable(req)));
+    throw error(error_kind::io, fmt::format("unexpected reply '{}' from {} to '{}'",
+                                            printable(reply), peer(), printable(req)));
 }
 
 void client::handshake() {
@@ -279,8 +279,8 @@ void client::handshake() {
         if (feature.starts_with("PacketSize=")) {
             auto size = parse_hex_number(feature.substr(11));
             if (!size) {
-                throw Error(ErrorKind::io, fmt::format("{} sent a malformed qSupported reply '{}'",
-                                                       peer(), printable(reply)));
+                throw error(error_kind::io, fmt::format("{} sent a malformed qSupported reply '{}'",
+                                                        peer(), printable(reply)));
             }
             packet_size_ = static_cast<std::size_t>(
                 std::clamp<std::uint64_t>(*size, min_packet_size, max_packet_size));
@@ -300,7 +300,7 @@ void client::handshake() {
     if (auto* s = std::get_if<stop_reply>(&parsed)) {
         last_stop_ = *s;
     } else {
-        throw Error(ErrorKind::io,
+        throw error(error_kind::io,
                     fmt::format("unexpected reply '{}' from {} to '?'", printable(stop), peer()));
     }
 }
@@ -313,24 +313,24 @@ std::string client::read_xfer(std::string_view object, std::string_view annex) {
             fmt::format("qXfer:{}:read:{}:{:x},{:x}", object, annex, out.size(), chunk);
         std::string reply = request(req);
         if (reply.empty()) {
-            throw Error(ErrorKind::unavailable,
+            throw error(error_kind::unavailable,
                         fmt::format("{} does not support qXfer:{}:read", peer(), object));
         }
         if (reply[0] == 'l' || reply[0] == 'm') {
             out.append(reply, 1);
             if (reply[0] == 'l') return out;
             if (reply.size() == 1 || out.size() > max_xfer_size) {
-                throw Error(ErrorKind::io,
+                throw error(error_kind::io,
                             fmt::format("{} sent no end to qXfer {} {}", peer(), object, annex));
             }
             continue;
         }
         if (parse_error_reply(reply)) {
-            throw Error(ErrorKind::io, fmt::format("{} refused to read {} '{}' ({})", peer(),
-                                                   object, annex, printable(reply)));
+            throw error(error_kind::io, fmt::format("{} refused to read {} '{}' ({})", peer(),
+                                                    object, annex, printable(reply)));
         }
-        throw Error(ErrorKind::io, fmt::format("unexpected reply '{}' from {} to '{}'",
-                                               printable(reply), peer(), printable(req)));
+        throw error(error_kind::io, fmt::format("unexpected reply '{}' from {} to '{}'",
+                                                printable(reply), peer(), printable(req)));
     }
 }
 
@@ -346,15 +346,15 @@ void client::load_target_description() {
 
 void client::add_registers_from(const std::string& annex, int depth, unsigned& next_regnum) {
     if (depth > max_include_depth) {
-        throw Error(ErrorKind::io, fmt::format("target description from {} nests includes deeper "
-                                               "than {} at '{}'",
-                                               peer(), max_include_depth, annex));
+        throw error(error_kind::io, fmt::format("target description from {} nests includes deeper "
+                                                "than {} at '{}'",
+                                                peer(), max_include_depth, annex));
     }
     std::string xml = read_xfer("features", annex);
     pugi::xml_document doc;
     pugi::xml_parse_result parsed = doc.load_buffer(xml.data(), xml.size());
     if (!parsed) {
-        throw Error(ErrorKind::io,
+        throw error(error_kind::io,
                     fmt::format("{} sent a malformed target description '{}': {} at offset {}",
                                 peer(), annex, parsed.description(), parsed.offset));
     }
@@ -365,7 +365,7 @@ void client::add_registers_from(const std::string& annex, int depth, unsigned& n
             if (element == "reg") {
                 std::string name = child.attribute("name").as_string();
                 if (name.empty()) {
-                    throw Error(ErrorKind::io,
+                    throw error(error_kind::io,
                                 fmt::format("target description '{}' from {} has a <reg> "
                                             "without a name",
                                             annex, peer()));
@@ -393,12 +393,12 @@ const register_info* client::find_register(std::string_view name) const {
 
 const register_info& client::register_named(std::string_view name) const {
     if (const register_info* r = find_register(name)) return *r;
-    throw Error(ErrorKind::usage, fmt::format("no register named '{}' on {}", name, peer()));
+    throw error(error_kind::usage, fmt::format("no register named '{}' on {}", name, peer()));
 }
 
 std::vector<std::uint8_t> client::read_memory(std::uint32_t address, std::size_t length) {
     if (length > 0 && length - 1 > std::size_t{0xffffffff} - address) {
-        throw Error(ErrorKind::usage,
+        throw error(error_kind::usage,
                     fmt::format("cannot read {} bytes at 0x{:08x}: past the end of memory", length,
                                 address));
     }
@@ -411,7 +411,7 @@ std::vector<std::uint8_t> client::read_memory(std::uint32_t address, std::size_t
         std::string req = fmt::format("m{:x},{:x}", at, n);
         std::string reply = request(req);
         if (parse_error_reply(reply)) {
-            throw Error(ErrorKind::io,
+            throw error(error_kind::io,
                         fmt::format("target refused to read {} bytes at 0x{:08x} ({})", n, at,
                                     printable(reply)));
         }
@@ -419,8 +419,8 @@ std::vector<std::uint8_t> client::read_memory(std::uint32_t address, std::size_t
         // Servers may return fewer bytes than asked (e.g. at a region end),
         // but never none and never more.
         if (!bytes || bytes->empty() || bytes->size() > n) {
-            throw Error(ErrorKind::io, fmt::format("unexpected reply '{}' from {} to '{}'",
-                                                   printable(reply), peer(), req));
+            throw error(error_kind::io, fmt::format("unexpected reply '{}' from {} to '{}'",
+                                                    printable(reply), peer(), req));
         }
         out.insert(out.end(), bytes->begin(), bytes->end());
     }
@@ -429,7 +429,7 @@ std::vector<std::uint8_t> client::read_memory(std::uint32_t address, std::size_t
 
 void client::write_memory(std::uint32_t address, std::span<const std::uint8_t> data) {
     if (!data.empty() && data.size() - 1 > std::size_t{0xffffffff} - address) {
-        throw Error(ErrorKind::usage,
+        throw error(error_kind::usage,
                     fmt::format("cannot write {} bytes at 0x{:08x}: past the end of memory",
                                 data.size(), address));
     }
@@ -469,12 +469,12 @@ void client::write_memory(std::uint32_t address, std::span<const std::uint8_t> d
         }
         if (is_ok(reply)) continue;
         if (parse_error_reply(reply)) {
-            throw Error(ErrorKind::io,
+            throw error(error_kind::io,
                         fmt::format("target refused to write {} bytes at 0x{:08x} ({})", c.size,
                                     c.at, printable(reply)));
         }
-        throw Error(ErrorKind::io, fmt::format("unexpected reply '{}' from {} to '{}'",
-                                               printable(reply), peer(), what));
+        throw error(error_kind::io, fmt::format("unexpected reply '{}' from {} to '{}'",
+                                                printable(reply), peer(), what));
     }
 }
 
@@ -484,9 +484,10 @@ std::string client::receive_pipelined_reply(std::string_view request, clock::tim
     for (;;) {
         auto e = next_event(deadline);
         if (!e) {
-            throw Error(ErrorKind::timeout, fmt::format("no {} from {} to '{}' within {} ms",
-                                                        acked ? "reply" : "acknowledgement", peer(),
-                                                        request, options_.timeout.count()));
+            throw error(error_kind::timeout,
+                        fmt::format("no {} from {} to '{}' within {} ms",
+                                    acked ? "reply" : "acknowledgement", peer(), request,
+                                    options_.timeout.count()));
         }
         switch (e->type) {
             case event::kind::ack:
@@ -501,11 +502,12 @@ std::string client::receive_pipelined_reply(std::string_view request, clock::tim
             case event::kind::malformed:
                 // With later packets already sent, a resend would reorder the
                 // writes; a clean failure is better than a wrong image.
-                throw Error(ErrorKind::io,
+                throw error(error_kind::io,
                             fmt::format("{} garbled the exchange for '{}'", peer(), request));
             case event::kind::overlong:
-                throw Error(ErrorKind::io, fmt::format("{} sent a packet longer than {} bytes",
-                                                       peer(), packet_decoder::default_max_packet));
+                throw error(error_kind::io,
+                            fmt::format("{} sent a packet longer than {} bytes", peer(),
+                                        packet_decoder::default_max_packet));
             case event::kind::interrupt:
                 break;
         }
@@ -517,18 +519,18 @@ std::vector<std::uint8_t> client::read_register_bytes(std::string_view name) {
     std::string req = fmt::format("p{:x}", reg.regnum);
     std::string reply = request(req);
     if (parse_error_reply(reply)) {
-        throw Error(ErrorKind::io, fmt::format("target refused to read register {} ({})", reg.name,
-                                               printable(reply)));
+        throw error(error_kind::io, fmt::format("target refused to read register {} ({})", reg.name,
+                                                printable(reply)));
     }
     if (!reply.empty() &&
         std::all_of(reply.begin(), reply.end(), [](char c) { return c == 'x'; })) {
-        throw Error(ErrorKind::io,
+        throw error(error_kind::io,
                     fmt::format("register {} is unavailable on {}", reg.name, peer()));
     }
     auto bytes = from_hex(reply);
     if (!bytes || bytes->empty()) {
-        throw Error(ErrorKind::io, fmt::format("unexpected reply '{}' from {} to '{}'",
-                                               printable(reply), peer(), req));
+        throw error(error_kind::io, fmt::format("unexpected reply '{}' from {} to '{}'",
+                                                printable(reply), peer(), req));
     }
     return std::move(*bytes);
 }
@@ -536,8 +538,8 @@ std::vector<std::uint8_t> client::read_register_bytes(std::string_view name) {
 std::uint32_t client::read_register(std::string_view name) {
     const register_info& reg = register_named(name);
     if (reg.bitsize > 32) {
-        throw Error(ErrorKind::usage, fmt::format("register {} is {} bits wide; read its bytes",
-                                                  reg.name, reg.bitsize));
+        throw error(error_kind::usage, fmt::format("register {} is {} bits wide; read its bytes",
+                                                   reg.name, reg.bitsize));
     }
     return little_endian(read_register_bytes(name));
 }
@@ -545,8 +547,8 @@ std::uint32_t client::read_register(std::string_view name) {
 void client::write_register(std::string_view name, std::uint32_t value) {
     const register_info& reg = register_named(name);
     if (reg.bitsize > 32 || reg.bitsize == 0 || reg.bitsize % 8 != 0) {
-        throw Error(ErrorKind::usage, fmt::format("cannot write register {} ({} bits) as 32 bits",
-                                                  reg.name, reg.bitsize));
+        throw error(error_kind::usage, fmt::format("cannot write register {} ({} bits) as 32 bits",
+                                                   reg.name, reg.bitsize));
     }
     std::string hex = hex_u32_le(value).substr(0, reg.bitsize / 4);
     expect_ok(fmt::format("P{:x}={}", reg.regnum, hex), fmt::format("write register {}", reg.name));
@@ -591,8 +593,8 @@ std::optional<stop_reply> client::wait_stop(std::chrono::milliseconds timeout,
             if (on_output) on_output(out->text);
             continue;
         }
-        throw Error(ErrorKind::io, fmt::format("{} answered {} while the target was running",
-                                               peer(), printable(*packet)));
+        throw error(error_kind::io, fmt::format("{} answered {} while the target was running",
+                                                peer(), printable(*packet)));
     }
 }
 
@@ -617,7 +619,7 @@ std::string client::monitor(std::string_view command) {
         std::string reply = receive_reply(req, clock::now() + options_.timeout);
         if (is_ok(reply)) return output;
         if (reply.empty()) {
-            throw Error(ErrorKind::unavailable,
+            throw error(error_kind::unavailable,
                         fmt::format("{} does not support monitor commands", peer()));
         }
         if (reply[0] == 'O') {
@@ -627,8 +629,8 @@ std::string client::monitor(std::string_view command) {
             continue;
         }
         if (parse_error_reply(reply)) {
-            throw Error(ErrorKind::io, fmt::format("{} refused monitor command '{}' ({})", peer(),
-                                                   printable(command), printable(reply)));
+            throw error(error_kind::io, fmt::format("{} refused monitor command '{}' ({})", peer(),
+                                                    printable(command), printable(reply)));
         }
         // Some servers answer with the output itself instead of O packets + OK.
         if (auto text = from_hex(reply)) {
@@ -637,8 +639,8 @@ std::string client::monitor(std::string_view command) {
         }
         break;
     }
-    throw Error(ErrorKind::io, fmt::format("unexpected reply from {} to monitor command '{}'",
-                                           peer(), printable(command)));
+    throw error(error_kind::io, fmt::format("unexpected reply from {} to monitor command '{}'",
+                                            peer(), printable(command)));
 }
 
 void client::detach() {
@@ -653,8 +655,8 @@ void client::kill() {
         while (auto e = next_event(deadline)) {
             if (e->type == event::kind::packet && !no_ack_) link_->write("+");
         }
-    } catch (const Error& e) {
-        if (e.kind() != ErrorKind::io && e.kind() != ErrorKind::timeout) throw;
+    } catch (const error& e) {
+        if (e.kind() != error_kind::io && e.kind() != error_kind::timeout) throw;
     }
 }
 

@@ -296,18 +296,18 @@ client make_client(fake_server& server, client_options options = quick()) {
 }
 
 template <typename F>
-ErrorKind kind_of(F&& f, std::string* message = nullptr) {
+error_kind kind_of(F&& f, std::string* message = nullptr) {
     try {
         f();
-    } catch (const Error& e) {
+    } catch (const error& e) {
         if (message) *message = e.what();
         return e.kind();
     }
-    ADD_FAILURE() << "no rivet::Error thrown";
-    return ErrorKind::usage;
+    ADD_FAILURE() << "no rivet::error thrown";
+    return error_kind::usage;
 }
 
-TEST(rsp_client, HandshakeBuildsRegisterTableFromIncludes) {
+TEST(rsp_client, handshake_builds_register_table_from_includes) {
     fake_target target;
     fake_server server(std::ref(target));
     client c = make_client(server);
@@ -348,7 +348,7 @@ TEST(rsp_client, HandshakeBuildsRegisterTableFromIncludes) {
     EXPECT_EQ(server.nacks_received(), 0);
 }
 
-TEST(rsp_client, MemoryIsChunkedToPacketSize) {
+TEST(rsp_client, memory_is_chunked_to_packet_size) {
     fake_target target;
     fake_server server(std::ref(target));
     client c = make_client(server);
@@ -375,21 +375,22 @@ TEST(rsp_client, MemoryIsChunkedToPacketSize) {
                                         "m20000010,7e", "m2000008e,7e", "m2000010c,30"}));
 }
 
-TEST(rsp_client, RefusedMemoryAccessNamesTheAddress) {
+TEST(rsp_client, refused_memory_access_names_the_address) {
     fake_target target;
     fake_server server(std::ref(target));
     client c = make_client(server);
     c.handshake();
     std::string message;
-    EXPECT_EQ(kind_of([&] { (void)c.read_memory(0x1fffff00, 4); }, &message), ErrorKind::io);
+    EXPECT_EQ(kind_of([&] { (void)c.read_memory(0x1fffff00, 4); }, &message), error_kind::io);
     EXPECT_EQ(message, "target refused to read 4 bytes at 0x1fffff00 (E14)");
     std::uint8_t byte = 1;
-    EXPECT_EQ(kind_of([&] { c.write_memory(0x10, std::span(&byte, 1)); }, &message), ErrorKind::io);
+    EXPECT_EQ(kind_of([&] { c.write_memory(0x10, std::span(&byte, 1)); }, &message),
+              error_kind::io);
     EXPECT_EQ(message, "target refused to write 1 bytes at 0x00000010 (E14)");
-    EXPECT_EQ(kind_of([&] { (void)c.read_memory(0xfffffff0, 0x20); }), ErrorKind::usage);
+    EXPECT_EQ(kind_of([&] { (void)c.read_memory(0xfffffff0, 0x20); }), error_kind::usage);
 }
 
-TEST(rsp_client, Registers) {
+TEST(rsp_client, registers) {
     fake_target target;
     fake_server server(std::ref(target));
     client c = make_client(server);
@@ -407,14 +408,14 @@ TEST(rsp_client, Registers) {
     EXPECT_NE(std::find(sent.begin(), sent.end(), "Pd=f0ff0020"), sent.end());
 
     std::string message;
-    EXPECT_EQ(kind_of([&] { (void)c.read_register("r99"); }, &message), ErrorKind::usage);
+    EXPECT_EQ(kind_of([&] { (void)c.read_register("r99"); }, &message), error_kind::usage);
     EXPECT_NE(message.find("r99"), std::string::npos);
-    EXPECT_EQ(kind_of([&] { (void)c.read_register("d0"); }), ErrorKind::usage);
-    EXPECT_EQ(kind_of([&] { (void)c.read_register("msp"); }, &message), ErrorKind::io);
+    EXPECT_EQ(kind_of([&] { (void)c.read_register("d0"); }), error_kind::usage);
+    EXPECT_EQ(kind_of([&] { (void)c.read_register("msp"); }, &message), error_kind::io);
     EXPECT_NE(message.find("msp"), std::string::npos);
 }
 
-TEST(rsp_client, BreakpointsAndDetach) {
+TEST(rsp_client, breakpoints_and_detach) {
     fake_target target;
     fake_server server(std::ref(target));
     client c = make_client(server);
@@ -423,7 +424,7 @@ TEST(rsp_client, BreakpointsAndDetach) {
     c.remove_breakpoint(0x8000, false);
     std::string message;
     EXPECT_EQ(kind_of([&] { c.insert_breakpoint(0x8000, true); }, &message),
-              ErrorKind::unavailable);
+              error_kind::unavailable);
     EXPECT_NE(message.find("hardware breakpoint at 0x00008000"), std::string::npos);
     c.detach();
     auto sent = server.received();
@@ -431,7 +432,7 @@ TEST(rsp_client, BreakpointsAndDetach) {
               (std::vector<std::string>{"Z0,8000,2", "z0,8000,2", "Z1,8000,2", "D"}));
 }
 
-TEST(rsp_client, RunUntilExitWithConsoleOutput) {
+TEST(rsp_client, run_until_exit_with_console_output) {
     fake_target target;
     fake_server server([&](const std::string& req) -> std::vector<std::string> {
         if (req == "c")
@@ -461,7 +462,7 @@ TEST(rsp_client, RunUntilExitWithConsoleOutput) {
 
 // QEMU sends W and exits at once (semihosting exit): the ack the client
 // owes may find the connection closed, and the exit is still the news.
-TEST(rsp_client, ExitWhoseServerHangsUpBeforeTheAck) {
+TEST(rsp_client, exit_whose_server_hangs_up_before_the_ack) {
     fake_target target;
     fake_server server([&](const std::string& req) -> std::vector<std::string> {
         if (req == "c") return {pkt("W00")};
@@ -482,7 +483,7 @@ TEST(rsp_client, ExitWhoseServerHangsUpBeforeTheAck) {
     EXPECT_EQ(stop->code, 0);
 }
 
-TEST(rsp_client, InterruptStopsARunningTarget) {
+TEST(rsp_client, interrupt_stops_a_running_target) {
     fake_target target;
     fake_server server([&](const std::string& req) -> std::vector<std::string> {
         if (req == "c") return {};
@@ -504,7 +505,7 @@ TEST(rsp_client, InterruptStopsARunningTarget) {
     EXPECT_EQ(server.received().back(), "\x03");
 }
 
-TEST(rsp_client, RequestWhileRunningHaltsLikeQemu) {
+TEST(rsp_client, request_while_running_halts_like_qemu) {
     fake_target target;
     // QEMU 7.2: the first byte received while running halts the target; the
     // stub reports T02 and drops that packet without acking it.
@@ -533,7 +534,7 @@ TEST(rsp_client, RequestWhileRunningHaltsLikeQemu) {
     EXPECT_FALSE(c.wait_stop(20ms).has_value());
 }
 
-TEST(rsp_client, ExitDuringARequestIsReported) {
+TEST(rsp_client, exit_during_a_request_is_reported) {
     fake_target target;
     fake_server server([&](const std::string& req) -> std::vector<std::string> {
         if (req.starts_with("m")) return {pkt("W05")};
@@ -542,7 +543,7 @@ TEST(rsp_client, ExitDuringARequestIsReported) {
     client c = make_client(server);
     c.handshake();
     std::string message;
-    EXPECT_EQ(kind_of([&] { (void)c.read_memory(0x20000000, 4); }, &message), ErrorKind::io);
+    EXPECT_EQ(kind_of([&] { (void)c.read_memory(0x20000000, 4); }, &message), error_kind::io);
     EXPECT_EQ(message, "the target exited with code 5 before fake answered 'm20000000,4'");
     auto stop = c.wait_stop(0ms);
     ASSERT_TRUE(stop.has_value());
@@ -550,7 +551,7 @@ TEST(rsp_client, ExitDuringARequestIsReported) {
     EXPECT_EQ(stop->code, 5);
 }
 
-TEST(rsp_client, MonitorCollectsOutput) {
+TEST(rsp_client, monitor_collects_output) {
     fake_target target;
     fake_server server([&](const std::string& req) -> std::vector<std::string> {
         if (req == "qRcmd," + to_hex(std::string_view("info registers"))) {
@@ -563,10 +564,10 @@ TEST(rsp_client, MonitorCollectsOutput) {
     client c = make_client(server);
     c.handshake();
     EXPECT_EQ(c.monitor("info registers"), "R00=0\nR01=1\n");
-    EXPECT_EQ(kind_of([&] { (void)c.monitor("bogus"); }), ErrorKind::io);
+    EXPECT_EQ(kind_of([&] { (void)c.monitor("bogus"); }), error_kind::io);
 }
 
-TEST(rsp_client, NackCausesRetransmit) {
+TEST(rsp_client, nack_causes_retransmit) {
     fake_target target;
     fake_server server(std::ref(target));
     client c = make_client(server);
@@ -579,11 +580,11 @@ TEST(rsp_client, NackCausesRetransmit) {
 
     server.nack_next(10);
     std::string message;
-    EXPECT_EQ(kind_of([&] { (void)c.read_memory(0x20000000, 1); }, &message), ErrorKind::io);
+    EXPECT_EQ(kind_of([&] { (void)c.read_memory(0x20000000, 1); }, &message), error_kind::io);
     EXPECT_NE(message.find("rejected 'm20000000,1' 4 times"), std::string::npos) << message;
 }
 
-TEST(rsp_client, CorruptedReplyIsNackedAndResent) {
+TEST(rsp_client, corrupted_reply_is_nacked_and_resent) {
     fake_target target;
     fake_server server([&](const std::string& req) -> std::vector<std::string> {
         if (req == "m20000000,2") return {"$0102#00"};  // wrong checksum
@@ -598,19 +599,19 @@ TEST(rsp_client, CorruptedReplyIsNackedAndResent) {
     // A server that keeps sending it broken: nacked max_retransmits times, then io.
     server.set_resend("$0102#00");
     std::string message;
-    EXPECT_EQ(kind_of([&] { (void)c.read_memory(0x20000000, 2); }, &message), ErrorKind::io);
+    EXPECT_EQ(kind_of([&] { (void)c.read_memory(0x20000000, 2); }, &message), error_kind::io);
     EXPECT_NE(message.find("corrupted packet '0102' (checksum c3, received 00)"), std::string::npos)
         << message;
     EXPECT_EQ(server.nacks_received(), 1 + 3);
 }
 
-TEST(rsp_client, SilentServerTimesOut) {
+TEST(rsp_client, silent_server_times_out) {
     fake_server server([](const std::string&) { return std::vector<std::string>{}; });
     server.set_acks(false);
     client c = make_client(server);
     auto start = steady::now();
     std::string message;
-    EXPECT_EQ(kind_of([&] { c.handshake(); }, &message), ErrorKind::timeout);
+    EXPECT_EQ(kind_of([&] { c.handshake(); }, &message), error_kind::timeout);
     auto elapsed = steady::now() - start;
     EXPECT_GE(elapsed, 290ms);
     EXPECT_LT(elapsed, 1500ms);
@@ -618,7 +619,7 @@ TEST(rsp_client, SilentServerTimesOut) {
         << message;
 }
 
-TEST(rsp_client, AckWithoutReplyTimesOut) {
+TEST(rsp_client, ack_without_reply_times_out) {
     fake_target target;
     fake_server server([&](const std::string& req) -> std::vector<std::string> {
         if (req.starts_with("m")) return {};
@@ -627,22 +628,22 @@ TEST(rsp_client, AckWithoutReplyTimesOut) {
     client c = make_client(server);
     c.handshake();
     std::string message;
-    EXPECT_EQ(kind_of([&] { (void)c.read_memory(0x20000000, 4); }, &message), ErrorKind::timeout);
+    EXPECT_EQ(kind_of([&] { (void)c.read_memory(0x20000000, 4); }, &message), error_kind::timeout);
     EXPECT_EQ(message, "no reply from fake to 'm20000000,4' within 300 ms");
 }
 
-TEST(rsp_client, ClosedConnectionIsIo) {
+TEST(rsp_client, closed_connection_is_io) {
     fake_target target;
     fake_server server(std::ref(target));
     client c = make_client(server);
     c.handshake();
     server.close_connection();
     std::string message;
-    EXPECT_EQ(kind_of([&] { (void)c.read_memory(0x20000000, 4); }, &message), ErrorKind::io);
+    EXPECT_EQ(kind_of([&] { (void)c.read_memory(0x20000000, 4); }, &message), error_kind::io);
     EXPECT_NE(message.find("fake"), std::string::npos) << message;
 }
 
-TEST(rsp_client, KillToleratesAServerThatHangsUp) {
+TEST(rsp_client, kill_tolerates_a_server_that_hangs_up) {
     fake_target target;
     fake_server* self = nullptr;
     fake_server server([&](const std::string& req) -> std::vector<std::string> {
@@ -661,7 +662,7 @@ TEST(rsp_client, KillToleratesAServerThatHangsUp) {
     EXPECT_EQ(server.received().back(), "k");
 }
 
-TEST(rsp_client, NoAckModeWhenOffered) {
+TEST(rsp_client, no_ack_mode_when_offered) {
     fake_target target;
     target.extra_features = ";QStartNoAckMode+";
     fake_server* self = nullptr;
@@ -683,7 +684,7 @@ TEST(rsp_client, NoAckModeWhenOffered) {
     EXPECT_EQ(server.acks_received(), acks);
 }
 
-TEST(rsp_client, WithoutTargetDescriptionUsesDefaultTable) {
+TEST(rsp_client, without_target_description_uses_default_table) {
     fake_server server([](const std::string& req) -> std::vector<std::string> {
         if (req.starts_with("qSupported")) return {pkt("PacketSize=400")};
         if (req == "?") return {pkt("S05")};
@@ -714,18 +715,18 @@ std::pair<int, std::uint16_t> listen_loopback(bool do_listen) {
     return {fd, ntohs(addr.sin_port)};
 }
 
-TEST(rsp_transport, RefusedConnectIsUnavailable) {
+TEST(rsp_transport, refused_connect_is_unavailable) {
     // Bound but not listening: the port is ours and nobody accepts on it.
     auto [fd, port] = listen_loopback(false);
     std::string message;
     EXPECT_EQ(kind_of([&, port = port] { (void)connect_tcp("127.0.0.1", port, 1s); }, &message),
-              ErrorKind::unavailable);
+              error_kind::unavailable);
     EXPECT_EQ(message, "cannot connect to gdb server at 127.0.0.1:" + std::to_string(port) +
                            ": Connection refused");
     ::close(fd);
 }
 
-TEST(rsp_transport, TcpClientAgainstLoopbackServer) {
+TEST(rsp_transport, tcp_client_against_loopback_server) {
     auto [listener, port] = listen_loopback(true);
     auto link = connect_tcp("127.0.0.1", port, 1s);
     EXPECT_EQ(link->peer(), "127.0.0.1:" + std::to_string(port));
@@ -742,7 +743,7 @@ TEST(rsp_transport, TcpClientAgainstLoopbackServer) {
     EXPECT_EQ(c.read_register("pc"), 0x100u);
 }
 
-TEST(rsp_transport, EofAndTimeoutOnRead) {
+TEST(rsp_transport, eof_and_timeout_on_read) {
     int fds[2];
     ASSERT_EQ(::socketpair(AF_UNIX, SOCK_STREAM, 0, fds), 0);
     socket_transport t(fds[0], "peer:1");
@@ -754,13 +755,13 @@ TEST(rsp_transport, EofAndTimeoutOnRead) {
     EXPECT_EQ(t.read_some(buf, sizeof buf, 30ms), 2u);
     ::close(fds[1]);
     std::string message;
-    EXPECT_EQ(kind_of([&] { (void)t.read_some(buf, sizeof buf, 30ms); }, &message), ErrorKind::io);
+    EXPECT_EQ(kind_of([&] { (void)t.read_some(buf, sizeof buf, 30ms); }, &message), error_kind::io);
     EXPECT_EQ(message, "connection to peer:1 closed by the peer");
-    EXPECT_EQ(kind_of([&] { t.write("x"); }), ErrorKind::io);
+    EXPECT_EQ(kind_of([&] { t.write("x"); }), error_kind::io);
 }
 
 // Against the real QEMU 7.2 stub when it is installed; skipped otherwise.
-TEST(rsp_qemu, Lm3s6965evb) {
+TEST(rsp_qemu, lm3s6965evb) {
     const char* qemu = "/usr/bin/qemu-system-arm";
     if (!std::filesystem::exists(qemu) || std::getenv("RIVET_SKIP_QEMU")) {
         GTEST_SKIP() << "qemu-system-arm not installed";
@@ -795,7 +796,7 @@ TEST(rsp_qemu, Lm3s6965evb) {
     while (!link && steady::now() < deadline) {
         try {
             link = connect_tcp("127.0.0.1", port, 500ms);
-        } catch (const Error&) {
+        } catch (const error&) {
             std::this_thread::sleep_for(20ms);
         }
     }

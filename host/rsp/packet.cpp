@@ -39,7 +39,7 @@ std::optional<std::uint8_t> hex_byte(std::string_view s) {
 }
 
 [[noreturn]] void malformed_reply(std::string_view payload) {
-    throw Error(ErrorKind::io, fmt::format("malformed stop reply '{}'", printable(payload)));
+    throw error(error_kind::io, fmt::format("malformed stop reply '{}'", printable(payload)));
 }
 
 // W and X carry an optional ";process:pid" we do not need.

@@ -1,6 +1,6 @@
 // libFuzzer target for the RSP codec: arbitrary bytes through the streaming
 // decoder (in two uneven pieces, to exercise split packets) and every decoded
-// payload through the stop-reply parser. Only rivet::Error may escape parsing.
+// payload through the stop-reply parser. Only rivet::error may escape parsing.
 #include <cstddef>
 #include <cstdint>
 #include <string_view>
@@ -18,7 +18,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
         while (auto e = decoder.next()) {
             try {
                 (void)rivet::rsp::parse_stop_event(e->payload);
-            } catch (const rivet::Error&) {
+            } catch (const rivet::error&) {
             }
             (void)rivet::rsp::parse_error_reply(e->payload);
             (void)rivet::rsp::printable(e->payload);
@@ -30,7 +30,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     // The raw input as a payload too, and the encoder must round-trip it.
     try {
         (void)rivet::rsp::parse_stop_event(bytes);
-    } catch (const rivet::Error&) {
+    } catch (const rivet::error&) {
     }
     rivet::rsp::packet_decoder round_trip(2 * size + 16);
     round_trip.feed(rivet::rsp::encode_packet(bytes));

@@ -28,14 +28,14 @@ std::vector<event> decode(std::string_view wire) {
     return decode_all(d);
 }
 
-TEST(rsp_codec, EncodesWithChecksum) {
+TEST(rsp_codec, encodes_with_checksum) {
     EXPECT_EQ(encode_packet("OK"), "$OK#9a");
     EXPECT_EQ(encode_packet(""), "$#00");
     EXPECT_EQ(encode_packet("g"), "$g#67");
     EXPECT_EQ(encode_packet("m20000000,4"), "$m20000000,4#4f");
 }
 
-TEST(rsp_codec, EscapesSpecialBytes) {
+TEST(rsp_codec, escapes_special_bytes) {
     // '$' 0x24 -> } 0x04, '#' 0x23 -> } 0x03, '}' 0x7d -> } 0x5d, '*' 0x2a -> } 0x0a
     std::string wire = encode_packet("a$#}*b");
     EXPECT_EQ(wire.substr(0, wire.size() - 3), std::string("$a}\x04}\x03}]}\nb"));
@@ -45,7 +45,7 @@ TEST(rsp_codec, EscapesSpecialBytes) {
     EXPECT_EQ(events[0].payload, "a$#}*b");
 }
 
-TEST(rsp_codec, EveryByteRoundTrips) {
+TEST(rsp_codec, every_byte_round_trips) {
     std::string all;
     for (int i = 0; i < 256; ++i) all.push_back(static_cast<char>(i));
     std::string wire = encode_packet(all);
@@ -66,7 +66,7 @@ TEST(rsp_codec, EveryByteRoundTrips) {
     }
 }
 
-TEST(rsp_codec, WrongChecksumIsReported) {
+TEST(rsp_codec, wrong_checksum_is_reported) {
     auto events = decode("$OK#00");
     ASSERT_EQ(events.size(), 1u);
     EXPECT_EQ(events[0].type, event::kind::bad_checksum);
@@ -80,13 +80,13 @@ TEST(rsp_codec, WrongChecksumIsReported) {
     EXPECT_EQ(not_hex[0].received_checksum, -1);
 }
 
-TEST(rsp_codec, ChecksumDigitsAreCaseInsensitive) {
+TEST(rsp_codec, checksum_digits_are_case_insensitive) {
     auto events = decode("$OK#9A");
     ASSERT_EQ(events.size(), 1u);
     EXPECT_EQ(events[0].type, event::kind::packet);
 }
 
-TEST(rsp_codec, PacketSplitByteByByte) {
+TEST(rsp_codec, packet_split_byte_by_byte) {
     std::string wire = "+" + encode_packet("T05thread:01;") + "-";
     packet_decoder d;
     std::vector<event> events;
@@ -103,7 +103,7 @@ TEST(rsp_codec, PacketSplitByteByByte) {
     EXPECT_EQ(d.buffered(), 0u);
 }
 
-TEST(rsp_codec, MergedPacketsAndGarbage) {
+TEST(rsp_codec, merged_packets_and_garbage) {
     std::string wire = "noise\r\n" + encode_packet("O48690a") + "xx+" + encode_packet("W03") +
                        std::string("\x03") + "junk";
     auto events = decode(wire);
@@ -116,14 +116,14 @@ TEST(rsp_codec, MergedPacketsAndGarbage) {
     EXPECT_EQ(events[3].type, event::kind::interrupt);
 }
 
-TEST(rsp_codec, DollarInsidePacketRestartsIt) {
+TEST(rsp_codec, dollar_inside_packet_restarts_it) {
     auto events = decode("$m2000" + encode_packet("OK"));
     ASSERT_EQ(events.size(), 1u);
     EXPECT_EQ(events[0].type, event::kind::packet);
     EXPECT_EQ(events[0].payload, "OK");
 }
 
-TEST(rsp_codec, RunLengthReplies) {
+TEST(rsp_codec, run_length_replies) {
     // "0* " is '0' plus ' ' - 29 = 3 more.
     auto events = decode(frame("0* "));
     ASSERT_EQ(events.size(), 1u);
@@ -139,7 +139,7 @@ TEST(rsp_codec, RunLengthReplies) {
     EXPECT_EQ(events[0].payload, "abbbbbbcd");
 }
 
-TEST(rsp_codec, BadRunLengthIsMalformed) {
+TEST(rsp_codec, bad_run_length_is_malformed) {
     for (std::string raw : {"*a", "ab*", "a*\x01"}) {
         auto events = decode(frame(raw));
         ASSERT_EQ(events.size(), 1u) << raw;
@@ -150,12 +150,12 @@ TEST(rsp_codec, BadRunLengthIsMalformed) {
     EXPECT_EQ(events[0].type, event::kind::malformed);
 }
 
-TEST(rsp_codec, RunLengthExpansionIsBounded) {
+TEST(rsp_codec, run_length_expansion_is_bounded) {
     EXPECT_FALSE(run_length_decode("0*~", 50).has_value());
     EXPECT_EQ(run_length_decode("0*~", 98).value().size(), 98u);
 }
 
-TEST(rsp_codec, OverlongPacketIsDroppedAndReported) {
+TEST(rsp_codec, overlong_packet_is_dropped_and_reported) {
     packet_decoder d(16);
     // Payload full of '+' and '-' that must not be taken for acks.
     std::string big = "$" + std::string(40, '+') + std::string(40, '-') + "#00";
@@ -168,7 +168,7 @@ TEST(rsp_codec, OverlongPacketIsDroppedAndReported) {
     EXPECT_EQ(d.buffered(), 0u);
 }
 
-TEST(rsp_codec, AcksAndNacks) {
+TEST(rsp_codec, acks_and_nacks) {
     auto events = decode("++-+");
     ASSERT_EQ(events.size(), 4u);
     EXPECT_EQ(events[0].type, event::kind::ack);
@@ -177,7 +177,7 @@ TEST(rsp_codec, AcksAndNacks) {
     EXPECT_EQ(events[3].type, event::kind::ack);
 }
 
-TEST(rsp_codec, LongStreamStaysBounded) {
+TEST(rsp_codec, long_stream_stays_bounded) {
     packet_decoder d;
     for (int i = 0; i < 10000; ++i) {
         d.feed(encode_packet("O414243"));
@@ -188,7 +188,7 @@ TEST(rsp_codec, LongStreamStaysBounded) {
     EXPECT_EQ(d.buffered(), 0u);
 }
 
-TEST(rsp_hex, RoundTripsAndRejectsBadInput) {
+TEST(rsp_hex, round_trips_and_rejects_bad_input) {
     std::vector<std::uint8_t> bytes{0x00, 0x7f, 0x80, 0xff};
     EXPECT_EQ(to_hex(bytes), "007f80ff");
     EXPECT_EQ(from_hex("007F80ff").value(), bytes);
@@ -201,14 +201,14 @@ TEST(rsp_hex, RoundTripsAndRejectsBadInput) {
     EXPECT_FALSE(parse_hex_number("12345678123456789").has_value());
 }
 
-TEST(rsp_stop_reply, Signal) {
+TEST(rsp_stop_reply, signal) {
     auto s = std::get<stop_reply>(parse_stop_event("S05"));
     EXPECT_EQ(s.type, stop_reply::kind::signal);
     EXPECT_EQ(s.code, 5);
     EXPECT_TRUE(s.registers.empty());
 }
 
-TEST(rsp_stop_reply, TPacketWithRegistersAndInfo) {
+TEST(rsp_stop_reply, t_packet_with_registers_and_info) {
     auto s =
         std::get<stop_reply>(parse_stop_event("T05thread:01;0f:00010000;0d:f0ff0020;swbreak:;"));
     EXPECT_EQ(s.type, stop_reply::kind::signal);
@@ -221,7 +221,7 @@ TEST(rsp_stop_reply, TPacketWithRegistersAndInfo) {
     EXPECT_EQ(s.info[1].first, "swbreak");
 }
 
-TEST(rsp_stop_reply, ExitAndTermination) {
+TEST(rsp_stop_reply, exit_and_termination) {
     auto w = std::get<stop_reply>(parse_stop_event("W00"));
     EXPECT_EQ(w.type, stop_reply::kind::exited);
     EXPECT_EQ(w.code, 0);
@@ -232,7 +232,7 @@ TEST(rsp_stop_reply, ExitAndTermination) {
     EXPECT_EQ(x.code, 9);
 }
 
-TEST(rsp_stop_reply, ConsoleOutputAndErrors) {
+TEST(rsp_stop_reply, console_output_and_errors) {
     EXPECT_EQ(std::get<console_output>(parse_stop_event("O48690a")).text, "Hi\n");
     EXPECT_EQ(std::get<error_reply>(parse_stop_event("E14")).code, 0x14);
     EXPECT_EQ(parse_error_reply("E01").value().code, 1);
@@ -241,20 +241,20 @@ TEST(rsp_stop_reply, ConsoleOutputAndErrors) {
     EXPECT_FALSE(parse_error_reply("E1").has_value());
 }
 
-TEST(rsp_stop_reply, MalformedRepliesThrowIo) {
+TEST(rsp_stop_reply, malformed_replies_throw_io) {
     for (std::string bad :
          {"", "OK", "S", "S5", "T0", "T05pc", "T050f:zz", "W", "Wxx", "Ozz", "Q"}) {
         try {
             (void)parse_stop_event(bad);
             ADD_FAILURE() << "accepted '" << bad << "'";
-        } catch (const Error& e) {
-            EXPECT_EQ(e.kind(), ErrorKind::io) << bad;
+        } catch (const error& e) {
+            EXPECT_EQ(e.kind(), error_kind::io) << bad;
             EXPECT_NE(std::string(e.what()).find("malformed stop reply"), std::string::npos);
         }
     }
 }
 
-TEST(rsp_printable, ShowsControlBytesAndTruncates) {
+TEST(rsp_printable, shows_control_bytes_and_truncates) {
     EXPECT_EQ(printable(std::string_view("a\x03z", 3)), "a\\x03z");
     EXPECT_EQ(printable(std::string(100, 'x'), 8), "xxxxxxxx...");
 }

@@ -41,7 +41,7 @@ bool wait_fd(int fd, short events, clock::time_point deadline, const std::string
         if (rc > 0) return true;
         if (rc == 0) return false;
         if (errno != EINTR) {
-            throw Error(ErrorKind::io, fmt::format("{}: {}", what, std::strerror(errno)));
+            throw error(error_kind::io, fmt::format("{}: {}", what, std::strerror(errno)));
         }
     }
 }
@@ -72,16 +72,16 @@ void socket_transport::write(std::string_view bytes) {
         if (n < 0 && errno == EINTR) continue;
         if (n < 0 && (errno == EAGAIN || errno == EWOULDBLOCK)) {
             if (!wait_fd(fd_, POLLOUT, deadline, fmt::format("writing to {}", peer_))) {
-                throw Error(ErrorKind::timeout,
+                throw error(error_kind::timeout,
                             fmt::format("{} stopped reading: could not send {} bytes within {} ms",
                                         peer_, bytes.size(), write_timeout_.count()));
             }
             continue;
         }
         if (n < 0 && (errno == EPIPE || errno == ECONNRESET)) {
-            throw Error(ErrorKind::io, fmt::format("connection to {} closed by the peer", peer_));
+            throw error(error_kind::io, fmt::format("connection to {} closed by the peer", peer_));
         }
-        throw Error(ErrorKind::io,
+        throw error(error_kind::io,
                     fmt::format("writing to {}: {}", peer_, std::strerror(n < 0 ? errno : EIO)));
     }
 }
@@ -94,21 +94,22 @@ std::size_t socket_transport::read_some(char* buf, std::size_t n,
         ssize_t got = ::recv(fd_, buf, n, 0);
         if (got > 0) return static_cast<std::size_t>(got);
         if (got == 0) {
-            throw Error(ErrorKind::io, fmt::format("connection to {} closed by the peer", peer_));
+            throw error(error_kind::io, fmt::format("connection to {} closed by the peer", peer_));
         }
         if (errno == EINTR || errno == EAGAIN || errno == EWOULDBLOCK) continue;
         if (errno == ECONNRESET) {
-            throw Error(ErrorKind::io, fmt::format("connection to {} reset by the peer", peer_));
+            throw error(error_kind::io, fmt::format("connection to {} reset by the peer", peer_));
         }
-        throw Error(ErrorKind::io, fmt::format("reading from {}: {}", peer_, std::strerror(errno)));
+        throw error(error_kind::io,
+                    fmt::format("reading from {}: {}", peer_, std::strerror(errno)));
     }
 }
 
 std::unique_ptr<socket_transport> connect_tcp(std::string_view host, std::uint16_t port,
                                               std::chrono::milliseconds timeout) {
     std::string where = fmt::format("{}:{}", host, port);
-    auto fail = [&](ErrorKind kind, std::string_view why) -> Error {
-        return Error(kind, fmt::format("cannot connect to gdb server at {}: {}", where, why));
+    auto fail = [&](error_kind kind, std::string_view why) -> error {
+        return error(kind, fmt::format("cannot connect to gdb server at {}: {}", where, why));
     };
 
     addrinfo hints{};
@@ -118,7 +119,7 @@ std::unique_ptr<socket_transport> connect_tcp(std::string_view host, std::uint16
     std::string host_str(host);
     std::string port_str = std::to_string(port);
     if (int rc = ::getaddrinfo(host_str.c_str(), port_str.c_str(), &hints, &found); rc != 0) {
-        throw fail(ErrorKind::unavailable, gai_strerror(rc));
+        throw fail(error_kind::unavailable, gai_strerror(rc));
     }
     std::unique_ptr<addrinfo, decltype(&::freeaddrinfo)> list(found, ::freeaddrinfo);
 
@@ -142,7 +143,7 @@ std::unique_ptr<socket_transport> connect_tcp(std::string_view host, std::uint16
             }
             if (!ready) {
                 ::close(fd);
-                throw fail(ErrorKind::timeout,
+                throw fail(error_kind::timeout,
                            fmt::format("no answer within {} ms", timeout.count()));
             }
             int err = 0;
@@ -155,7 +156,7 @@ std::unique_ptr<socket_transport> connect_tcp(std::string_view host, std::uint16
         last_errno = errno;
         ::close(fd);
     }
-    throw fail(ErrorKind::unavailable, std::strerror(last_errno));
+    throw fail(error_kind::unavailable, std::strerror(last_errno));
 }
 
 }  // namespace rivet::rsp

@@ -34,7 +34,7 @@ std::string read_name(probe::probe& target, std::uint32_t address) {
             name += static_cast<char>(b);
         }
         return name;
-    } catch (const Error&) {
+    } catch (const error&) {
         return {};  // a name the probe cannot read is no reason to give up
     }
 }
@@ -52,9 +52,9 @@ std::optional<control_block> control_block::at(probe::probe& target, std::uint32
     const auto max_up = static_cast<std::int32_t>(u32(head, layout::max_up_offset));
     const auto max_down = static_cast<std::int32_t>(u32(head, layout::max_down_offset));
     if (max_up < 0 || max_down < 0 || max_up > most_channels || max_down > most_channels) {
-        throw Error(ErrorKind::io, fmt::format("RTT control block at 0x{:08x} claims {} up and {} "
-                                               "down channels",
-                                               address, max_up, max_down));
+        throw error(error_kind::io, fmt::format("RTT control block at 0x{:08x} claims {} up and {} "
+                                                "down channels",
+                                                address, max_up, max_down));
     }
     const auto count = static_cast<std::size_t>(max_up) + static_cast<std::size_t>(max_down);
     auto descriptors = target.read_memory(address + layout::descriptors_offset,
@@ -109,7 +109,7 @@ std::pair<std::uint32_t, std::uint32_t> control_block::refresh(probe::probe& tar
     const auto write = u32(fields, layout::write_offset_field);
     const auto read = u32(fields, layout::read_offset_field);
     if (c.configured() && (write >= c.size || read >= c.size)) {
-        throw Error(ErrorKind::io,
+        throw error(error_kind::io,
                     fmt::format("RTT {} channel {} at 0x{:08x}: offsets {} / {} outside "
                                 "its {}-byte buffer",
                                 direction, index, c.descriptor, write, read, c.size));
@@ -193,7 +193,7 @@ void service::attach(probe::probe& target) {
     std::memcpy(bytes, &mode, 4);
     try {
         target.write_memory(*options_.start_mode_address, bytes);
-    } catch (const Error&) {
+    } catch (const error&) {
         // A probe that cannot write flash: the firmware starts in the mode
         // it was built with.
     }
@@ -212,10 +212,10 @@ void service::apply_mode(probe::probe& target) {
         if (before == *options_.up_mode) continue;
         block_->set_mode(target, i, *options_.up_mode);
         if (options_.note) {
-            options_.note(fmt::format("RTT up channel {} '{}': mode {} -> {} (--rtt-mode); switched "
-                                      "back when rivet is done",
-                                      i, c.name, mode_name(before),
-                                      mode_name(*options_.up_mode)));
+            options_.note(
+                fmt::format("RTT up channel {} '{}': mode {} -> {} (--rtt-mode); switched "
+                            "back when rivet is done",
+                            i, c.name, mode_name(before), mode_name(*options_.up_mode)));
         }
     }
 }
@@ -225,7 +225,7 @@ void service::restore_modes(probe::probe& target) {
         if (!changed_modes_[i] || *changed_modes_[i] == options_.up_mode) continue;
         try {
             block_->set_mode(target, i, *changed_modes_[i]);
-        } catch (const Error&) {
+        } catch (const error&) {
             // The target went away: nothing is left to restore.
             return;
         }
@@ -250,7 +250,7 @@ void service::drain(probe::probe& target) {
         try {
             bytes = block_->read(target, i);
             bad_reads_[i] = 0;
-        } catch (const Error&) {
+        } catch (const error&) {
             // A firmware may be halted half way through configuring the
             // channel; offsets that stay wrong are corruption.
             constexpr int most_bad_reads = 3;

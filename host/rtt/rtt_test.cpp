@@ -41,7 +41,7 @@ void build_block(memory_probe& m, bool with_id = true) {
     if (with_id) m.put(block_at, std::string("SEGGER RTT\0\0\0\0\0\0", 16));
 }
 
-TEST(Rtt, FindsTheBlockBySymbolAndByScanning) {
+TEST(rtt, finds_the_block_by_symbol_and_by_scanning) {
     memory_probe m(ram, 0x10000);
     EXPECT_FALSE(control_block::find(m, {.address = block_at}));
     build_block(m, false);
@@ -58,7 +58,7 @@ TEST(Rtt, FindsTheBlockBySymbolAndByScanning) {
     }
 }
 
-TEST(Rtt, ReadsAcrossTheWrapAndAdvancesTheReadOffset) {
+TEST(rtt, reads_across_the_wrap_and_advances_the_read_offset) {
     memory_probe m(ram, 0x10000);
     build_block(m);
     auto block = *control_block::at(m, block_at);
@@ -73,7 +73,7 @@ TEST(Rtt, ReadsAcrossTheWrapAndAdvancesTheReadOffset) {
     EXPECT_TRUE(block.read(m, 0).empty());
 }
 
-TEST(Rtt, SwitchesTheModeKeepingOtherFlags) {
+TEST(rtt, switches_the_mode_keeping_other_flags) {
     memory_probe m(ram, 0x10000);
     build_block(m);
     auto block = *control_block::at(m, block_at);
@@ -83,17 +83,17 @@ TEST(Rtt, SwitchesTheModeKeepingOtherFlags) {
     EXPECT_EQ(block.mode(m, 0), layout::mode::block_if_full);
 }
 
-TEST(Rtt, RefusesNonsense) {
+TEST(rtt, refuses_nonsense) {
     memory_probe m(ram, 0x10000);
     build_block(m);
     m.put32(block_at + 16, 1000);
-    EXPECT_THROW((void)control_block::at(m, block_at), Error);
+    EXPECT_THROW((void)control_block::at(m, block_at), error);
     build_block(m);
     m.put32(block_at + 24 + 12, 999);
-    EXPECT_THROW((void)control_block::at(m, block_at)->read(m, 0), Error);
+    EXPECT_THROW((void)control_block::at(m, block_at)->read(m, 0), error);
 }
 
-TEST(Rtt, ServiceStreamsBytesAndBacksOffWhenIdle) {
+TEST(rtt, service_streams_bytes_and_backs_off_when_idle) {
     memory_probe m(ram, 0x10000);
     std::string got;
     service s({.where = {.address = block_at}},
@@ -113,7 +113,7 @@ TEST(Rtt, ServiceStreamsBytesAndBacksOffWhenIdle) {
     EXPECT_EQ(s.poll_interval(), std::chrono::milliseconds(50));
 }
 
-TEST(Rtt, StartModeWrittenAtAttachLeavesTheFirmwaresLaterChoiceAlone) {
+TEST(rtt, start_mode_written_at_attach_leaves_the_firmwares_later_choice_alone) {
     memory_probe m(ram, 0x10000);
     constexpr std::uint32_t start_mode = ram + 0x20;
     service s({.where = {.address = block_at},
@@ -138,7 +138,7 @@ std::string ring_text(memory_probe& m, std::uint32_t from, std::uint32_t count) 
     return text;
 }
 
-TEST(Rtt, WritesTheDownChannelAcrossTheWrapKeepingOneByteFree) {
+TEST(rtt, writes_the_down_channel_across_the_wrap_keeping_one_byte_free) {
     memory_probe m(ram, 0x10000);
     build_block(m);
     m.put32(down_descriptor + 12, 60);  // WrOff
@@ -158,10 +158,10 @@ TEST(Rtt, WritesTheDownChannelAcrossTheWrapKeepingOneByteFree) {
     EXPECT_EQ(rest, 7u);
     EXPECT_EQ(ring_text(m, 59, 7), text.substr(63));
     m.put32(down_descriptor + 12, 70);
-    EXPECT_THROW((void)block->write(m, 0, std::span<const std::uint8_t>()), Error);
+    EXPECT_THROW((void)block->write(m, 0, std::span<const std::uint8_t>()), error);
 }
 
-TEST(Rtt, ServiceFeedsInputToTheDownChannelAsRoomAllows) {
+TEST(rtt, service_feeds_input_to_the_down_channel_as_room_allows) {
     memory_probe m(ram, 0x10000);
     int fds[2];
     ASSERT_EQ(::pipe(fds), 0);
@@ -205,7 +205,7 @@ void build_segger_default(memory_probe& m) {
     m.put(block_at, std::string("SEGGER RTT\0\0\0\0\0\0", 16));
 }
 
-TEST(Rtt, UnconfiguredChannelsAreSkippedAndPickedUpOnceConfigured) {
+TEST(rtt, unconfigured_channels_are_skipped_and_picked_up_once_configured) {
     memory_probe m(ram, 0x10000);
     build_segger_default(m);
     std::map<std::size_t, std::string> got;
@@ -233,7 +233,7 @@ TEST(Rtt, UnconfiguredChannelsAreSkippedAndPickedUpOnceConfigured) {
     EXPECT_EQ(block.write(m, 1, std::span<const std::uint8_t>()), 0u) << "down 1: unconfigured";
 }
 
-TEST(Rtt, ModesChangeOnlyWhenAskedAndAreSwitchedBack) {
+TEST(rtt, modes_change_only_when_asked_and_are_switched_back) {
     memory_probe m(ram, 0x10000);
     build_segger_default(m);
     std::vector<std::string> notes;
@@ -253,7 +253,7 @@ TEST(Rtt, ModesChangeOnlyWhenAskedAndAreSwitchedBack) {
     EXPECT_EQ(m.get32(block_at + 24 + 20) & 3, 0u) << "SEGGER's default mode again";
 }
 
-TEST(Rtt, OffsetsOutOfRangeAreAnErrorOnlyWhenTheyStaySo) {
+TEST(rtt, offsets_out_of_range_are_an_error_only_when_they_stay_so) {
     memory_probe m(ram, 0x10000);
     build_segger_default(m);
     service s({.where = {.address = block_at}},
@@ -269,8 +269,8 @@ TEST(Rtt, OffsetsOutOfRangeAreAnErrorOnlyWhenTheyStaySo) {
     try {
         s.poll(m);
         ADD_FAILURE() << "corrupt offsets accepted";
-    } catch (const Error& e) {
-        EXPECT_EQ(e.kind(), ErrorKind::io);
+    } catch (const error& e) {
+        EXPECT_EQ(e.kind(), error_kind::io);
         EXPECT_THAT(std::string(e.what()),
                     testing::HasSubstr("offsets 999 / 0 outside its 64-byte buffer"));
     }

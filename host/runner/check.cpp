@@ -35,7 +35,7 @@ std::vector<std::string> emulated_devices(const elf::file& firmware) {
     while (!text.empty()) {
         const auto end = text.find('\0');
         if (end == std::string_view::npos) {
-            throw Error(ErrorKind::bad_input,
+            throw error(error_kind::bad_input,
                         fmt::format("{}: section {} ends inside a device specification",
                                     firmware.path().string(), contracts::emulated_devices_section));
         }
@@ -50,10 +50,10 @@ board::description board_for(const elf::file& firmware, const std::optional<std:
         if (auto board = board::find_builtin(*name)) return *board;
         std::string known;
         for (const auto& n : board::builtin_names()) known += (known.empty() ? "" : ", ") + n;
-        throw Error(ErrorKind::usage, fmt::format("unknown board '{}' (known: {})", *name, known));
+        throw error(error_kind::usage, fmt::format("unknown board '{}' (known: {})", *name, known));
     }
     if (auto board = recorded_description(firmware)) return *board;
-    throw Error(ErrorKind::usage,
+    throw error(error_kind::usage,
                 fmt::format("{}: the ELF does not say which board it is for (no {} section); "
                             "pass --board",
                             firmware.path().string(), contracts::board_section));
@@ -67,14 +67,15 @@ std::uint32_t vector_table_address(const elf::file& firmware, const board::descr
 void check_fits(const elf::file& firmware, const board::description& board) {
     const std::string path = firmware.path().string();
     auto outside = [&](const std::string& what) {
-        return Error(ErrorKind::bad_input,
+        return error(error_kind::bad_input,
                      fmt::format("{}: {} lies outside the memory of board {} ({})", path, what,
                                  board.name, board.describe_memory()));
     };
     for (const auto& segment : firmware.load_segments()) {
         const auto size = static_cast<std::uint32_t>(segment.data.size());
         if (!board.region_for(segment.load_address, size)) {
-            throw outside(fmt::format("segment at 0x{:08x} ({} bytes)", segment.load_address, size));
+            throw outside(
+                fmt::format("segment at 0x{:08x} ({} bytes)", segment.load_address, size));
         }
     }
     // Also what is never loaded: .bss, a NOLOAD stack or heap.
@@ -88,7 +89,7 @@ void check_fits(const elf::file& firmware, const board::description& board) {
     const auto sp = firmware.word_at(table);
     const auto pc = firmware.word_at(table + 4);
     if (!sp || !pc) {
-        throw Error(ErrorKind::bad_input,
+        throw error(error_kind::bad_input,
                     fmt::format("{}: no vector table at 0x{:08x}, where board {} boots (nothing "
                                 "is loaded there)",
                                 path, table, board.name));
@@ -100,7 +101,7 @@ void check_fits(const elf::file& firmware, const board::description& board) {
                                   *sp, table));
     }
     if (!firmware.word_at(*pc & ~1u)) {
-        throw Error(ErrorKind::bad_input,
+        throw error(error_kind::bad_input,
                     fmt::format("{}: the reset vector 0x{:08x} (vector table at 0x{:08x}) points "
                                 "at nothing the ELF loads",
                                 path, *pc, table));
@@ -109,12 +110,12 @@ void check_fits(const elf::file& firmware, const board::description& board) {
     if (!core) return;
     const auto& code = firmware.cpu();
     if (code.arch && !board::runs_on(*code.arch, *core)) {
-        throw Error(ErrorKind::bad_input,
-                    fmt::format("{}: built for {}, which the {} of board {} does not execute",
-                                path, elf::arch_name(*code.arch, code.profile), core->name, board.name));
+        throw error(error_kind::bad_input,
+                    fmt::format("{}: built for {}, which the {} of board {} does not execute", path,
+                                elf::arch_name(*code.arch, code.profile), core->name, board.name));
     }
     if ((code.fp_arch != 0 || code.fp_registers_abi) && !core->fpu) {
-        throw Error(ErrorKind::bad_input,
+        throw error(error_kind::bad_input,
                     fmt::format("{}: built for a core with an FPU; the {} of board {} has none",
                                 path, core->name, board.name));
     }

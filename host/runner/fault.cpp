@@ -32,7 +32,7 @@ std::optional<std::uint32_t> read_system_word(probe::probe& target, std::uint32_
         std::uint32_t value = 0;
         std::memcpy(&value, bytes.data(), 4);
         return value;
-    } catch (const Error&) {
+    } catch (const error&) {
         return std::nullopt;
     }
 }
@@ -58,7 +58,7 @@ public:
             if (board_.region_for(block, block_size)) {
                 try {
                     bytes = target_.read_memory(block, block_size);
-                } catch (const Error&) {
+                } catch (const error&) {
                 }
             }
             if (!bytes || bytes->size() != block_size) return read_system_word(target_, address);
@@ -118,7 +118,7 @@ void scan_stack_bottom(probe::probe& target, const backtrace::debug_info& info,
     std::vector<std::uint8_t> bytes;
     try {
         bytes = target.read_memory(stack.bottom, length);
-    } catch (const Error&) {
+    } catch (const error&) {
         return;
     }
     out.scanned_bytes = length;
@@ -276,7 +276,7 @@ fault_report_data read_fault(probe::probe& target, const elf::file& firmware,
     out.armv6m = is_armv6m(board);
     try {
         read_into(out, target, firmware, board);
-    } catch (const Error& e) {
+    } catch (const error& e) {
         // The fault is the news even when the target cannot tell us more.
         out.incomplete = e.what();
     }
@@ -297,7 +297,7 @@ backtrace_result read_backtrace(probe::probe& target, const elf::file& firmware,
                 out.active_exception = exception;
         }
         return out;
-    } catch (const Error& e) {
+    } catch (const error& e) {
         backtrace_result out;
         out.unavailable = e.what();
         return out;

@@ -40,8 +40,8 @@ std::size_t load(probe::probe& target, const elf::file& firmware, bool verify,
             auto [mine, theirs] = std::mismatch(ours, ours + static_cast<std::ptrdiff_t>(length),
                                                 back.begin(), back.end());
             if (mine != ours + static_cast<std::ptrdiff_t>(length)) {
-                throw Error(
-                    ErrorKind::io,
+                throw error(
+                    error_kind::io,
                     fmt::format("verify failed: {} holds 0x{:02x} at 0x{:08x}, the ELF 0x{:02x} "
                                 "(is the memory writable by the probe?)",
                                 target.describe(), theirs == back.end() ? 0 : *theirs,
@@ -58,7 +58,7 @@ void reset(probe::probe& target, const elf::file& firmware, const board::descrip
     auto sp = firmware.word_at(table);
     auto pc = firmware.word_at(table + 4);
     if (!sp || !pc) {
-        throw Error(ErrorKind::bad_input,
+        throw error(error_kind::bad_input,
                     fmt::format("{}: no vector table at 0x{:08x} (nothing is loaded there)",
                                 firmware.path().string(), table));
     }

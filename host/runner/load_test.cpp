@@ -54,7 +54,7 @@ TEST_F(load_test, a_target_that_does_not_keep_the_bytes_fails_verify_naming_the_
     try {
         (void)load(target, firmware, true);
         FAIL() << "verify passed";
-    } catch (const Error& e) {
+    } catch (const error& e) {
         EXPECT_THAT(e.what(),
                     HasSubstr("verify failed: fake probe holds 0x00 at 0x00008001, the ELF 0xeb"));
     }

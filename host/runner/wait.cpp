@@ -84,7 +84,7 @@ wait_result wait_for_end(probe::probe& target, const traps& ends, const run_opti
                 out.stop = target.wait_stop(halt_patience);
                 if (out.stop && out.stop->type == probe::stop_event::kind::halted)
                     finish_services(target, options);
-            } catch (const Error&) {
+            } catch (const error&) {
                 // The ending is the news; the core's state is a bonus.
             }
             return out;
@@ -122,7 +122,7 @@ run_outcome interpret(probe::probe& target, const elf::file& firmware,
         try {
             outcome.stopped_at = where(firmware, target.read_register("pc"));
             outcome.backtrace = read_backtrace(target, firmware, board);
-        } catch (const Error&) {
+        } catch (const error&) {
             // As above: where the core was is a bonus.
         }
         return outcome;
@@ -145,8 +145,8 @@ run_outcome interpret(probe::probe& target, const elf::file& firmware,
         outcome.fault = read_fault(target, firmware, board, exception);
         return outcome;
     }
-    throw Error(ErrorKind::io, fmt::format("the target halted unexpectedly at {} (signal {})",
-                                           where(firmware, pc), end.stop->signal));
+    throw error(error_kind::io, fmt::format("the target halted unexpectedly at {} (signal {})",
+                                            where(firmware, pc), end.stop->signal));
 }
 
 }  // namespace rivet::runner

@@ -166,8 +166,8 @@ TEST_F(interpret_test, a_halt_anywhere_else_is_an_error_naming_the_place) {
     try {
         (void)stopped_at(0x8004);
         FAIL() << "no error";
-    } catch (const Error& e) {
-        EXPECT_EQ(e.kind(), ErrorKind::io);
+    } catch (const error& e) {
+        EXPECT_EQ(e.kind(), error_kind::io);
         EXPECT_THAT(e.what(), HasSubstr("halted unexpectedly at 0x00008004"));
     }
 }

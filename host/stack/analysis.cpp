@@ -217,7 +217,7 @@ report analyse(const backtrace::debug_info& info_ref, const std::string& name,
     const auto* info = &info_ref;
     auto functions = info->functions();
     if (functions.empty()) {
-        throw Error(ErrorKind::bad_input,
+        throw error(error_kind::bad_input,
                     fmt::format("{}: no function symbols{}", name,
                                 info->problem().empty() ? "" : " (" + info->problem() + ")"));
     }

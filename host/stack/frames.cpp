@@ -35,8 +35,8 @@ std::string name_at(std::uint32_t address, const memory_reader& read) {
 std::vector<frame_pool> read_frame_pools(std::uint32_t table, const memory_reader& read) {
     const auto header = read(table, contract::table_bytes);
     if (word_at(header, 0) != contract::magic) {
-        throw Error(
-            ErrorKind::bad_input,
+        throw error(
+            error_kind::bad_input,
             fmt::format("{} at 0x{:08x}: magic 0x{:08x}, expected 0x{:08x}", contract::table_symbol,
                         table, word_at(header, 0), contract::magic));
     }
@@ -46,7 +46,7 @@ std::vector<frame_pool> read_frame_pools(std::uint32_t table, const memory_reade
     std::set<std::uint32_t> seen;
     for (std::uint32_t at = word_at(header, contract::table_first_offset); at != 0;) {
         if (!seen.insert(at).second || pools.size() == most) {
-            throw Error(ErrorKind::bad_input,
+            throw error(error_kind::bad_input,
                         fmt::format("{} at 0x{:08x}: the list of pools does not end (record at "
                                     "0x{:08x})",
                                     contract::table_symbol, table, at));
@@ -85,7 +85,7 @@ void frames_service::finish(probe::probe& target) {
             return target.read_memory(address, length);
         });
         read_ = true;
-    } catch (const Error& e) {
+    } catch (const error& e) {
         problem_ = e.what();
     }
 }

@@ -88,8 +88,8 @@ TEST(frame_pools, a_wrong_magic_is_an_error_naming_the_address) {
     try {
         (void)rivet::stack::read_frame_pools(0x1000, memory.reader());
         FAIL() << "no error";
-    } catch (const rivet::Error& e) {
-        EXPECT_EQ(e.kind(), rivet::ErrorKind::bad_input);
+    } catch (const rivet::error& e) {
+        EXPECT_EQ(e.kind(), rivet::error_kind::bad_input);
         EXPECT_THAT(e.what(),
                     ::testing::HasSubstr("rivet_frame_pools at 0x00001000: magic 0x12345678"));
     }
@@ -101,7 +101,7 @@ TEST(frame_pools, a_list_that_loops_is_an_error) {
     memory.word(0x1004, 0x2000);
     memory.record(0x2000, 0x2100, 0, 64, 1, 0, 0, 0);
     memory.record(0x2100, 0x2000, 0, 64, 1, 0, 0, 0);
-    EXPECT_THROW((void)rivet::stack::read_frame_pools(0x1000, memory.reader()), rivet::Error);
+    EXPECT_THROW((void)rivet::stack::read_frame_pools(0x1000, memory.reader()), rivet::error);
 }
 
 TEST(frame_pools, a_name_without_its_end_is_cut) {

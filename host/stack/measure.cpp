@@ -20,8 +20,8 @@ bounds main_stack(const elf::file& firmware, const board::description& board) {
     auto info = backtrace::debug_info::load(name);
     auto table = info->find_vector_table(board.boot_address());
     if (!table) {
-        throw Error(
-            ErrorKind::bad_input,
+        throw error(
+            error_kind::bad_input,
             fmt::format("{}: --measure-stack: no __stack_bottom__/__stack_top__ symbols and "
                         "no vector table with an initial SP",
                         name));
@@ -29,7 +29,7 @@ bounds main_stack(const elf::file& firmware, const board::description& board) {
     const std::uint32_t sp = table->initial_sp;
     const auto* ram = board.region_for(sp - 4, 4);
     if (ram == nullptr) {
-        throw Error(ErrorKind::bad_input,
+        throw error(error_kind::bad_input,
                     fmt::format("{}: --measure-stack: the initial SP 0x{:08x} is not in the RAM of "
                                 "board {}",
                                 name, sp, board.name));
@@ -44,7 +44,7 @@ bounds main_stack(const elf::file& firmware, const board::description& board) {
     }
     stack.bottom = (stack.bottom + 3) & ~3u;
     if (stack.bottom >= stack.top) {
-        throw Error(ErrorKind::bad_input,
+        throw error(error_kind::bad_input,
                     fmt::format("{}: --measure-stack: no room for a stack below the initial SP "
                                 "0x{:08x}",
                                 name, sp));
@@ -89,7 +89,7 @@ void measure_service::poll(probe::probe& target) {
             deepest -= used;
             if (deepest != from) break;  // the use ends inside this block
         }
-    } catch (const Error&) {
+    } catch (const error&) {
         return;  // a sample is a bonus
     }
     peak_ = stack_.top - deepest;
@@ -101,7 +101,7 @@ void measure_service::finish(probe::probe& target) {
         auto bytes = target.read_memory(stack_.bottom, stack_.top - stack_.bottom);
         peak_ = peak_use(bytes, stack_.top - stack_.bottom);
         finished_ = true;
-    } catch (const Error& e) {
+    } catch (const error& e) {
         problem_ = e.what();
     }
 }

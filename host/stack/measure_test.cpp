@@ -56,8 +56,8 @@ TEST(main_stack, an_initial_sp_outside_the_boards_ram_is_an_error) {
     try {
         (void)rivet::stack::main_stack(firmware, *rivet::board::find_builtin("microbit"));
         FAIL() << "no error";
-    } catch (const rivet::Error& e) {
-        EXPECT_EQ(e.kind(), rivet::ErrorKind::bad_input);
+    } catch (const rivet::error& e) {
+        EXPECT_EQ(e.kind(), rivet::error_kind::bad_input);
         EXPECT_THAT(e.what(), ::testing::HasSubstr("initial SP 0x20010000"));
     }
 }

@@ -17,7 +17,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
         rivet::backtrace::debug_info info(std::vector<std::uint8_t>(data, data + size), "fuzz.elf");
         try {
             (void)rivet::stack::format(rivet::stack::analyse(info, "fuzz.elf", {}));
-        } catch (const rivet::Error&) {
+        } catch (const rivet::error&) {
             // no functions: a clear error is the right answer
         }
         return 0;

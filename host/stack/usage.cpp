@@ -82,7 +82,7 @@ std::vector<usage_entry> read_usage(const std::vector<std::filesystem::path>& pa
         } else if (fs::is_regular_file(path, ec)) {
             read_one(path);
         } else {
-            throw Error(ErrorKind::no_input,
+            throw error(error_kind::no_input,
                         fmt::format("{}: no such .su file or folder", path.string()));
         }
     }

@@ -69,7 +69,7 @@ private:
     [[noreturn]] void fail(const pugi::xml_node& n, const std::string& msg);
 
     // Starts resolving n: false when it is resolved already or derives from
-    // nothing (it is then marked resolved); an Error with cycle_message()
+    // nothing (it is then marked resolved); an error with cycle_message()
     // when n is being resolved already (a derivedFrom cycle).
     template <typename Message>
     bool enter(const pugi::xml_node& n, Message cycle_message) {

@@ -61,7 +61,7 @@ void write_files(const std::string& dir, const std::vector<generated_file>& file
         std::error_code ec;
         fs::create_directories(p.parent_path(), ec);
         if (ec)
-            throw Error(ErrorKind::io,
+            throw error(error_kind::io,
                         p.parent_path().string() + ": cannot create: " + ec.message());
         {
             std::ifstream in(p, std::ios::binary);
@@ -73,7 +73,7 @@ void write_files(const std::string& dir, const std::vector<generated_file>& file
         }
         std::ofstream out(p, std::ios::binary | std::ios::trunc);
         out << f.text;
-        if (!out) throw Error(ErrorKind::io, p.string() + ": cannot write");
+        if (!out) throw error(error_kind::io, p.string() + ": cannot write");
     }
 }
 

@@ -103,7 +103,8 @@ void keep_only(svd_document& doc, const std::vector<std::string>& peripherals) {
     std::set<std::string, std::less<>> keep;
     for (const std::string& name : peripherals) {
         if (!by_name.contains(name)) {
-            throw Error(ErrorKind::usage, fmt::format("{}: no peripheral {} (-P)", doc.path, name));
+            throw error(error_kind::usage,
+                        fmt::format("{}: no peripheral {} (-P)", doc.path, name));
         }
         add_needed(by_name, name, keep);
     }
@@ -122,7 +123,7 @@ void keep_only(svd_document& doc, const std::vector<std::string>& peripherals) {
 // An XML comment may not contain "--" (nor end in "-").
 std::string comment_safe(const std::string& text, const char* what) {
     if (text.find("--") != std::string::npos || (!text.empty() && text.back() == '-')) {
-        throw Error(ErrorKind::usage,
+        throw error(error_kind::usage,
                     fmt::format("{}: a {} with \"--\" cannot be named in the facts file's comment",
                                 text, what));
     }
@@ -150,7 +151,8 @@ void reduce_to_facts(svd_document& doc, const std::vector<std::string>& peripher
 
 std::string facts_to_string(const svd_document& doc, const facts_origin& origin) {
     std::string comment =
-        "\n  Written by Rivet: facts only (names, addresses, offsets, sizes, bit ranges, access, reset values,\n"
+        "\n  Written by Rivet: facts only (names, addresses, offsets, sizes, bit ranges, access, "
+        "reset values,\n"
         "  enumerated values, interrupts), without the vendor's descriptions.\n";
     comment += fmt::format("  Source: {} (SHA-256 {})\n", comment_safe(origin.svd, "file name"),
                            file_sha256(origin.svd));
@@ -179,7 +181,7 @@ std::string file_sha256(const std::string& path) {
     if (!context || EVP_DigestInit_ex(context.get(), EVP_sha256(), nullptr) != 1 ||
         EVP_DigestUpdate(context.get(), bytes.data(), bytes.size()) != 1 ||
         EVP_DigestFinal_ex(context.get(), digest, &length) != 1) {
-        throw Error(ErrorKind::io, path + ": SHA-256 failed");
+        throw error(error_kind::io, path + ": SHA-256 failed");
     }
     std::string hex;
     for (unsigned int i = 0; i < length; ++i) hex += fmt::format("{:02x}", digest[i]);

@@ -87,8 +87,8 @@ TEST(svd_facts, header_names_the_source_its_hash_and_the_command) {
     try {
         (void)facts_to_string(doc, facts_origin{svd, "", "rivet svd facts --svd-root x"});
         FAIL() << "a \"--\" inside an XML comment was accepted";
-    } catch (const Error& e) {
-        EXPECT_EQ(e.kind(), ErrorKind::usage);
+    } catch (const error& e) {
+        EXPECT_EQ(e.kind(), error_kind::usage);
     }
 }
 
@@ -150,8 +150,8 @@ TEST(svd_facts, an_unknown_peripheral_is_a_usage_error) {
     try {
         reduce_to_facts(doc, {"A", "NOPE"});
         FAIL() << "unknown peripheral accepted";
-    } catch (const Error& e) {
-        EXPECT_EQ(e.kind(), ErrorKind::usage);
+    } catch (const error& e) {
+        EXPECT_EQ(e.kind(), error_kind::usage);
         EXPECT_STREQ(e.what(), "d.svd: no peripheral NOPE (-P)");
     }
 }

@@ -26,8 +26,8 @@ namespace fs = std::filesystem;
 std::string error_of_svd(const std::string& text, const std::string& name) {
     try {
         (void)parse_svd_string(text, name);
-    } catch (const Error& e) {
-        EXPECT_EQ(e.kind(), ErrorKind::bad_input) << e.what();
+    } catch (const error& e) {
+        EXPECT_EQ(e.kind(), error_kind::bad_input) << e.what();
         return e.what();
     }
     return "";
@@ -170,8 +170,8 @@ protected:
         load_svd_string(doc, test::example_svd, "dev.svd");
         try {
             apply_patch_file(doc, yaml_path, {});
-        } catch (const Error& e) {
-            EXPECT_EQ(e.kind(), ErrorKind::bad_input) << e.what();
+        } catch (const error& e) {
+            EXPECT_EQ(e.kind(), error_kind::bad_input) << e.what();
             return e.what();
         }
         return "";

@@ -56,11 +56,11 @@ void load_svd_string(svd_document& doc, std::string_view text, const std::string
              ++i) {
             if (text[static_cast<std::size_t>(i)] == '\n') ++line;
         }
-        throw Error(ErrorKind::bad_input,
+        throw error(error_kind::bad_input,
                     name + ":" + std::to_string(line) + ": not XML: " + r.description());
     }
     if (!doc.xml.child("device")) {
-        throw Error(ErrorKind::bad_input, name + ": no <device> root element");
+        throw error(error_kind::bad_input, name + ": no <device> root element");
     }
     if (pugi::xml_node deep = too_deep(doc.xml)) {
         fail_at(doc, deep,

@@ -1,6 +1,6 @@
 // libFuzzer target: arbitrary bytes as an SVD file through load, the
 // structure check, derivedFrom resolution, model building, the checker and
-// the C++ emitter. Any rivet::Error is an expected rejection; anything else
+// the C++ emitter. Any rivet::error is an expected rejection; anything else
 // is a bug. Seeds: fuzz/parser (the test device and inputs that once crashed
 // or ran away).
 #include <cstddef>
@@ -23,7 +23,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
         const rivet::svd::svd_device dev = rivet::svd::build_model(doc);
         (void)rivet::svd::check_device(dev);
         (void)rivet::svd::emit_cpp(dev, {});
-    } catch (const rivet::Error&) {
+    } catch (const rivet::error&) {
     }
     return 0;
 }

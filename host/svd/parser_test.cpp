@@ -270,8 +270,8 @@ TEST(svd_parser, errors_name_file_and_line) {
                    "</registers></peripheral>\n"),
             "bad.svd");
         FAIL() << "no error";
-    } catch (const Error& e) {
-        EXPECT_EQ(e.kind(), ErrorKind::bad_input);
+    } catch (const error& e) {
+        EXPECT_EQ(e.kind(), error_kind::bad_input);
         EXPECT_THAT(e.what(), HasSubstr("bad.svd:8"));
         EXPECT_THAT(e.what(), HasSubstr("addressOffset"));
     }
@@ -281,17 +281,17 @@ TEST(svd_parser, errors_name_file_and_line) {
             "<name>P</name><baseAddress>0</baseAddress></peripheral></peripherals></device>",
             "d.svd");
         FAIL() << "no error";
-    } catch (const Error& e) {
+    } catch (const error& e) {
         EXPECT_THAT(e.what(), HasSubstr("d.svd:3"));
         EXPECT_THAT(e.what(), HasSubstr("NOPE"));
     }
-    EXPECT_THROW((void)parse_svd_string("<device><name>", "x.svd"), Error);
-    EXPECT_THROW((void)parse_svd_string("<notadevice/>", "x.svd"), Error);
+    EXPECT_THROW((void)parse_svd_string("<device><name>", "x.svd"), error);
+    EXPECT_THROW((void)parse_svd_string("<notadevice/>", "x.svd"), error);
     try {
         (void)parse_svd_file("/nonexistent/x.svd");
         FAIL() << "no error";
-    } catch (const Error& e) {
-        EXPECT_EQ(e.kind(), ErrorKind::no_input);
+    } catch (const error& e) {
+        EXPECT_EQ(e.kind(), error_kind::no_input);
     }
 }
 
@@ -300,7 +300,7 @@ TEST(svd_parser, derivation_cycle_is_an_error) {
 <peripheral derivedFrom="B"><name>A</name><baseAddress>0</baseAddress></peripheral>
 <peripheral derivedFrom="A"><name>B</name><baseAddress>0</baseAddress></peripheral>)"),
                                         "c.svd"),
-                 Error);
+                 error);
 }
 
 TEST(svd_check, reports_overlaps_and_bad_fields) {

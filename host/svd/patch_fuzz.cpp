@@ -35,7 +35,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
         (void)rivet::svd::check_structure(doc);
         rivet::svd::resolve_derived(doc, true);
         (void)rivet::svd::build_model(doc);
-    } catch (const rivet::Error&) {
+    } catch (const rivet::error&) {
     }
     return 0;
 }

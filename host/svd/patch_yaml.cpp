@@ -115,7 +115,7 @@ private:
         event e;
         if (yaml_parser_parse(&parser_, e.fill()) == 0) {
             e = event();
-            throw Error(ErrorKind::bad_input,
+            throw error(error_kind::bad_input,
                         fmt::format("{}:{}: bad YAML: {}{}{}", name_, parser_.problem_mark.line + 1,
                                     parser_.problem != nullptr ? parser_.problem : "malformed",
                                     parser_.context != nullptr ? " " : "",
@@ -125,7 +125,7 @@ private:
     }
 
     [[noreturn]] void fail(std::size_t line, const std::string& msg) const {
-        throw Error(ErrorKind::bad_input, fmt::format("{}:{}: bad YAML: {}", name_, line, msg));
+        throw error(error_kind::bad_input, fmt::format("{}:{}: bad YAML: {}", name_, line, msg));
     }
 
     static bool is_null(const yaml_event_t& e) {
@@ -146,8 +146,8 @@ private:
     const raw_node* node(event e, int depth) {
         const std::size_t line = e.get().start_mark.line + 1;
         if (depth > max_depth)
-            throw Error(
-                ErrorKind::bad_input,
+            throw error(
+                error_kind::bad_input,
                 fmt::format("{}:{}: YAML nested deeper than {} levels", name_, line, max_depth));
         switch (e.type()) {
             case YAML_ALIAS_EVENT: {
@@ -200,13 +200,13 @@ public:
 
     yaml_node convert(const raw_node& n, const std::string& name, int depth) {
         if (++nodes_ > max_nodes)
-            throw Error(ErrorKind::bad_input,
+            throw error(error_kind::bad_input,
                         fmt::format("{}:{}: the patch unfolds into more than {} YAML nodes "
                                     "(aliases or includes repeated too often)",
                                     name, n.line, max_nodes));
         if (depth > max_depth)
-            throw Error(
-                ErrorKind::bad_input,
+            throw error(
+                error_kind::bad_input,
                 fmt::format("{}:{}: YAML nested deeper than {} levels", name, n.line, max_depth));
         yaml_node y;
         y.kind = n.kind;
@@ -330,7 +330,7 @@ public:
             if (std::find(included.begin(), included.end(), path.string()) != included.end())
                 continue;
             if (!fs::exists(path))
-                throw Error(ErrorKind::no_input,
+                throw error(error_kind::no_input,
                             fmt::format("{}: _include {}: no such file", name, path.string()));
             enter(path, name);
             yaml_node child = parse(read_text_file(path.string()), path.string());
@@ -343,7 +343,7 @@ public:
                 includes(child, path.parent_path(), path.string());
                 update_dict(parent, child);
             } else if (child.kind != yaml_node::node_kind::null) {
-                throw Error(ErrorKind::bad_input, path.string() + ": not a YAML mapping");
+                throw error(error_kind::bad_input, path.string() + ": not a YAML mapping");
             }
             chain_.pop_back();
         }
@@ -366,15 +366,15 @@ private:
             if (chain_[i].id != id) continue;
             std::string shown;
             for (std::size_t j = i; j < chain_.size(); ++j) shown += chain_[j].shown + " -> ";
-            throw Error(ErrorKind::bad_input,
+            throw error(error_kind::bad_input,
                         fmt::format("{}: _include cycle: {}{}", name, shown, path.string()));
         }
         if (chain_.size() >= max_include_depth)
-            throw Error(
-                ErrorKind::bad_input,
+            throw error(
+                error_kind::bad_input,
                 fmt::format("{}: _include nested deeper than {} files", name, max_include_depth));
         if (++reads_ > max_reads)
-            throw Error(ErrorKind::bad_input,
+            throw error(error_kind::bad_input,
                         fmt::format("{}: _include reads more than {} files (the same files over "
                                     "many paths?)",
                                     name, max_reads));
@@ -395,7 +395,7 @@ yaml_node load_patch(const std::string& text, const std::string& name, const fs:
     yaml_node root = loader.parse(text, name);
     if (root.kind == yaml_node::node_kind::null) root.kind = yaml_node::node_kind::map;
     if (!root.is_map())
-        throw Error(ErrorKind::bad_input, name + ": a patch must be a YAML mapping");
+        throw error(error_kind::bad_input, name + ": a patch must be a YAML mapping");
     for (auto& [k, v] : root.map) {
         if (!k.empty() && k[0] != '_' && v.is_map() && v.get("_include") != nullptr)
             loader.includes(v, dir, name);

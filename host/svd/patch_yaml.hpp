@@ -38,7 +38,7 @@ struct yaml_entry {
 bool operator==(const yaml_node& a, const yaml_node& b);
 bool operator==(const yaml_entry& a, const yaml_entry& b);
 
-// YAML text as a tree; Error(bad_input) naming name:line when malformed.
+// YAML text as a tree; error(bad_input) naming name:line when malformed.
 [[nodiscard]] yaml_node parse_yaml(const std::string& text, const std::string& name);
 
 // Strings of a scalar or a sequence of scalars (none for null).

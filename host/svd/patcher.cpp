@@ -26,7 +26,7 @@ patcher::patcher(svd_document& doc, std::string name, fs::path dir, patch_option
 }
 
 void patcher::fail(const std::string& path, const std::string& msg) const {
-    throw Error(ErrorKind::bad_input,
+    throw error(error_kind::bad_input,
                 path.empty() ? name_ + ": " + msg : name_ + ": " + path + ": " + msg);
 }
 
@@ -86,8 +86,8 @@ void apply_patch_string(svd_document& doc, const std::string& yaml_text, const s
     if (std::getenv("RIVET_SVD_DUMP_PATCH") != nullptr) patch::dump(root, 0, std::cerr);
     patch::patcher(doc, name, base_dir, options).process_device(root);
     if (too_deep(doc.xml)) {
-        throw Error(ErrorKind::bad_input, name + ": the patched SVD nests elements deeper than " +
-                                              std::to_string(max_element_depth) + " levels");
+        throw error(error_kind::bad_input, name + ": the patched SVD nests elements deeper than " +
+                                               std::to_string(max_element_depth) + " levels");
     }
 }
 

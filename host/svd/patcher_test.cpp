@@ -236,7 +236,7 @@ TEST(svd_patch, includes_merge_with_the_includer_winning) {
     EXPECT_TRUE(field(reg(p, "MODER"), "MODER0"));
     EXPECT_FALSE(peripheral(doc, "GPIOB"));  // nested include, relative to a.yaml
     std::ofstream(dir / "bad.yaml") << "_include: [missing.yaml]\n";
-    EXPECT_THROW(apply_patch_file(doc, (dir / "bad.yaml").string(), {}), Error);
+    EXPECT_THROW(apply_patch_file(doc, (dir / "bad.yaml").string(), {}), error);
     fs::remove_all(dir);
 }
 

@@ -74,7 +74,7 @@ inline pugi::xml_node field(pugi::xml_node r, const std::string& name) {
 inline std::string error_of(const std::string& yaml) {
     try {
         (void)patched(yaml);
-    } catch (const Error& e) {
+    } catch (const error& e) {
         return e.what();
     }
     return "";

@@ -70,7 +70,7 @@ pugi::xml_node find_named(const pugi::xml_node& parent, std::string_view name,
 }
 
 void fail_at(const svd_document& doc, const pugi::xml_node& n, const std::string& msg) {
-    throw Error(ErrorKind::bad_input, doc.where(n) + ": " + msg);
+    throw error(error_kind::bad_input, doc.where(n) + ": " + msg);
 }
 
 std::string node_reader::required(const pugi::xml_node& n, const char* tag) const {

@@ -42,13 +42,14 @@ namespace rivet::svd {
     return trimmed_view(n.child(tag).text().get());
 }
 
-// The whole file; Error(no_input) "path: cannot open: <reason>" when unreadable.
+// The whole file; error(no_input) "path: cannot open: <reason>" when unreadable.
 [[nodiscard]] inline std::string read_text_file(const std::string& path) {
     std::ifstream in(path, std::ios::binary);
     if (!in) {
-        const int error = errno;
-        throw Error(ErrorKind::no_input,
-                    path + ": cannot open: " + std::strerror(error != 0 ? error : ENOENT));
+        const int saved_errno = errno;
+        throw error(
+            error_kind::no_input,
+            path + ": cannot open: " + std::strerror(saved_errno != 0 ? saved_errno : ENOENT));
     }
     // One read of the whole size: SVDs are megabytes, a stream copy costs.
     in.seekg(0, std::ios::end);
@@ -84,11 +85,11 @@ inline constexpr int max_element_depth = 100;
 // recursion; an empty node when there is none.
 [[nodiscard]] pugi::xml_node too_deep(const pugi::xml_node& root);
 
-// Throws Error(bad_input) "file:line: msg" for the node.
+// Throws error(bad_input) "file:line: msg" for the node.
 [[noreturn]] void fail_at(const svd_document& doc, const pugi::xml_node& n, const std::string& msg);
 
 // Typed reads of child elements; a missing required element or a malformed
-// value is an Error naming the file and line.
+// value is an error naming the file and line.
 class node_reader {
 public:
     explicit node_reader(const svd_document& doc) : doc_(doc) {}

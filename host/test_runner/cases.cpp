@@ -32,7 +32,7 @@ bool is_identifier(const std::string& name) {
 std::vector<test_case> parse_cases(std::span<const std::uint8_t> table,
                                    const text_reader& text_at) {
     if (table.size() % contract::case_size != 0) {
-        throw Error(ErrorKind::bad_input,
+        throw error(error_kind::bad_input,
                     fmt::format("the case table is {} bytes, not a whole number of {}-byte cases",
                                 table.size(), contract::case_size));
     }
@@ -44,22 +44,22 @@ std::vector<test_case> parse_cases(std::span<const std::uint8_t> table,
         const auto index = static_cast<std::uint32_t>(at / contract::case_size);
         auto name = text_at(raw.name);
         if (!name || name->size() > longest_name || !is_identifier(*name)) {
-            throw Error(
-                ErrorKind::bad_input,
+            throw error(
+                error_kind::bad_input,
                 fmt::format("case {}: its name at 0x{:08x} is not an identifier in the image",
                             index, raw.name));
         }
         if ((raw.flags & ~contract::known_flags) != 0) {
-            throw Error(ErrorKind::bad_input,
+            throw error(error_kind::bad_input,
                         fmt::format("case {} ({}): unknown flags 0x{:x} (a newer Rivet built it?)",
                                     index, *name, raw.flags));
         }
         if (raw.function == 0) {
-            throw Error(ErrorKind::bad_input,
+            throw error(error_kind::bad_input,
                         fmt::format("case {} ({}): no function", index, *name));
         }
         if (!names.insert(*name).second) {
-            throw Error(ErrorKind::bad_input,
+            throw error(error_kind::bad_input,
                         fmt::format("case {}: the name {} is used twice", index, *name));
         }
         out.push_back({std::move(*name), index, raw.function & ~1u,
@@ -72,7 +72,7 @@ std::vector<test_case> parse_cases(std::span<const std::uint8_t> table,
 std::vector<test_case> read_cases(const elf::file& firmware) {
     const auto table = firmware.section(contract::cases_section);
     if (!table) {
-        throw Error(ErrorKind::bad_input,
+        throw error(error_kind::bad_input,
                     fmt::format("{}: no test cases (no {} section): link it with rivet_testing and "
                                 "write RIVET_TEST cases (docs/guide/testing.md)",
                                 firmware.path().string(), contract::cases_section));
@@ -94,15 +94,15 @@ std::vector<test_case> read_cases(const elf::file& firmware) {
     try {
         auto cases = parse_cases(*table, text_at);
         if (cases.empty()) {
-            throw Error(ErrorKind::bad_input, "the case table is empty");
+            throw error(error_kind::bad_input, "the case table is empty");
         }
         // By name, as cargo test does: the table's order is the compiler's
         // (GCC emits a file's cases last first) and the linker's.
         std::sort(cases.begin(), cases.end(),
                   [](const test_case& a, const test_case& b) { return a.name < b.name; });
         return cases;
-    } catch (const Error& e) {
-        throw Error(e.kind(), fmt::format("{}: {}", firmware.path().string(), e.what()));
+    } catch (const error& e) {
+        throw error(e.kind(), fmt::format("{}: {}", firmware.path().string(), e.what()));
     }
 }
 

@@ -39,8 +39,8 @@ struct image {
 std::string refusal(const image& firmware) {
     try {
         parse_cases(firmware.table, firmware.reader());
-    } catch (const Error& e) {
-        EXPECT_EQ(e.kind(), ErrorKind::bad_input);
+    } catch (const error& e) {
+        EXPECT_EQ(e.kind(), error_kind::bad_input);
         return e.what();
     }
     ADD_FAILURE() << "accepted";

@@ -31,7 +31,7 @@ bool is_way_out(std::string_view function) {
 std::optional<std::uint64_t> count(probe::probe& target) {
     try {
         return target.instructions_executed();
-    } catch (const Error&) {
+    } catch (const error&) {
         return std::nullopt;
     }
 }
@@ -86,8 +86,8 @@ public:
         : target_(target), firmware_(firmware), board_(board), options_(options) {
         const auto ready = firmware.find_symbol(contracts::testing::ready_trap_symbol);
         if (!ready) {
-            throw Error(
-                ErrorKind::bad_input,
+            throw error(
+                error_kind::bad_input,
                 fmt::format("{}: has test cases but no {} (link it with rivet_testing, "
                             "which brings the main that runs them)",
                             firmware.path().string(), contracts::testing::ready_trap_symbol));

@@ -94,7 +94,7 @@ TEST(svd_corpus, every_stm32_device_patch_applies) {
                     << pr.where << ": " << pr.message;
             }
             applied.insert(e.path().stem().string());
-        } catch (const Error& err) {
+        } catch (const error& err) {
             ADD_FAILURE() << err.what();
         }
     }

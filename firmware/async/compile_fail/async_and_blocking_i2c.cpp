@@ -6,7 +6,7 @@
 using namespace rivet::lm3s6965;
 using sensors = rivet::async::i2c::lm3s6965_master<0, 12'000'000>;
 #ifdef RIVET_COMPILE_FAIL
-using other = i2c::master<0, 12'000'000>;
+using other = i2c::controller<0, 12'000'000>;
 #else
 using other = gpio::output_pin<gpio::port::f, 0>;
 #endif

@@ -6,7 +6,7 @@
 using namespace rivet::lm3s6965;
 using display = rivet::async::spi::lm3s6965_bus<12'000'000, 1'000'000>;
 #ifdef RIVET_COMPILE_FAIL
-using other = ssi::master<12'000'000, 2'000'000>;
+using other = ssi::controller<12'000'000, 2'000'000>;
 #else
 using other = gpio::output_pin<gpio::port::f, 0>;
 #endif

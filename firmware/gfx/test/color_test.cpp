@@ -10,7 +10,7 @@ namespace {
 
 using namespace rivet::gfx;
 
-TEST(Color, GreyLevelsRescaleToNearest) {
+TEST(color, grey_levels_rescale_to_nearest) {
     EXPECT_EQ(convert<gray4>(gray8{255}), gray4{15});
     EXPECT_EQ(convert<gray4>(gray8{136}), gray4{8});
     EXPECT_EQ(convert<gray8>(gray4{1}), gray8{17});
@@ -18,7 +18,7 @@ TEST(Color, GreyLevelsRescaleToNearest) {
     EXPECT_EQ(convert<gray8>(gray2{3}), gray8{255});
 }
 
-TEST(Color, RgbAndGreyMeetThroughLuma) {
+TEST(color, rgb_and_grey_meet_through_luma) {
     EXPECT_EQ(convert<gray8>(rgb888{255, 0, 0}), gray8{76});
     EXPECT_EQ(convert<gray8>(rgb888{0, 255, 0}), gray8{150});
     EXPECT_EQ(convert<rgb888>(gray4{15}), (rgb888{255, 255, 255}));
@@ -27,14 +27,14 @@ TEST(Color, RgbAndGreyMeetThroughLuma) {
     EXPECT_EQ(convert<rgb888>(binary_color::lit()), (rgb888{255, 255, 255}));
 }
 
-TEST(Color, Rgb565PacksAndExpands) {
+TEST(color, rgb565_packs_and_expands) {
     EXPECT_EQ(rgb565::from_rgb(255, 0, 0).raw(), 0xf800);
     EXPECT_EQ(convert<rgb565>(rgb888{0, 255, 0}).raw(), 0x07e0);
     EXPECT_EQ(convert<rgb888>(rgb565{0x001f}), (rgb888{0, 0, 255}));
     EXPECT_EQ(convert<rgb888>(rgb565{0x8410}), (rgb888{132, 130, 132}));
 }
 
-TEST(Framebuffer, Gray4PacksTwoPixelsLeftInTheHighNibble) {
+TEST(framebuffer, gray4_packs_two_pixels_left_in_the_high_nibble) {
     framebuffer<gray4, 6, 2> fb;
     static_assert(decltype(fb)::row_bytes == 3);
     fb.draw_pixel({0, 0}, gray4{0xa});
@@ -45,7 +45,7 @@ TEST(Framebuffer, Gray4PacksTwoPixelsLeftInTheHighNibble) {
     EXPECT_EQ(fb.get_pixel({1, 0}), gray4{5});
 }
 
-TEST(Framebuffer, VerticalPagesPutTheTopRowInBit0) {
+TEST(framebuffer, vertical_pages_put_the_top_row_in_bit0) {
     framebuffer<binary_color, 4, 16, vertical_pages> fb;
     fb.draw_pixel({1, 0}, binary_color::lit());
     fb.draw_pixel({1, 9}, binary_color::lit());
@@ -75,7 +75,7 @@ void check_fill_matches_pixels(C a, C b) {
     }
 }
 
-TEST(Framebuffer, FastFillMatchesPixelFill) {
+TEST(framebuffer, fast_fill_matches_pixel_fill) {
     check_fill_matches_pixels<framebuffer<gray4, 24, 5>>(gray4{3}, gray4{12});
     check_fill_matches_pixels<framebuffer<binary_color, 24, 5>>(binary_color::off(),
                                                                 binary_color::lit());
@@ -84,7 +84,7 @@ TEST(Framebuffer, FastFillMatchesPixelFill) {
         binary_color::lit(), binary_color::off());
 }
 
-TEST(Framebuffer, FullWidthFillIsOneRun) {
+TEST(framebuffer, full_width_fill_is_one_run) {
     framebuffer<gray4, 128, 64> fb;
     fill_solid(fb, {{0, 10}, {128, 20}}, gray4{7});
     EXPECT_EQ(fb.bytes()[10 * 64 - 1], 0x00);

@@ -16,7 +16,7 @@ namespace {
 
 using namespace rivet::gfx;
 
-TEST(DashboardPreview, SameCodeAsTheFirmwareRendersToPng) {
+TEST(dashboard_preview, same_code_as_the_firmware_renders_to_png) {
     framebuffer<gray4, 128, 64> screen;  // the SSD0323's layout, as on the board
     rivet::examples::dashboard_state state;
     state.add(0);
@@ -31,7 +31,7 @@ TEST(DashboardPreview, SameCodeAsTheFirmwareRendersToPng) {
 // The QEMU screendump reference of the firmware (a P6 PPM of the 16 greys
 // k * 17) is the same picture, pixel for pixel: the simulator shows what
 // the board shows.
-TEST(DashboardPreview, MatchesTheFirmwaresScreendumpReference) {
+TEST(dashboard_preview, matches_the_firmwares_screendump_reference) {
     framebuffer<gray4, 128, 64> screen;
     rivet::examples::dashboard_state state;
     state.add(0);
@@ -51,7 +51,7 @@ TEST(DashboardPreview, MatchesTheFirmwaresScreendumpReference) {
     }
 }
 
-TEST(DashboardPreview, ReadingsFormatToTenths) {
+TEST(dashboard_preview, readings_format_to_tenths) {
     char out[16] = {};
     EXPECT_EQ(std::string(out, rivet::examples::format_tenths(23500, out)), "23.5");
     EXPECT_EQ(std::string(out, rivet::examples::format_tenths(-1260, out)), "-1.3");

@@ -23,7 +23,7 @@ void check(const display<gray4>& d, const std::string& name) {
     EXPECT_EQ(simulator::compare_with_reference(img, RIVET_GFX_GOLDEN "/" + name + ".png"), "");
 }
 
-TEST(Golden, Primitives) {
+TEST(golden, primitives) {
     display<gray4> d(128, 64);
     const gray4 white = gray4::white();
     draw(d, rectangle{{0, 0}, {128, 64}}, stroke(gray4{6}));
@@ -42,7 +42,7 @@ TEST(Golden, Primitives) {
     check(d, "primitives");
 }
 
-TEST(Golden, TextPage) {
+TEST(golden, text_page) {
     display<gray4> d(128, 64);
     const gray4 white = gray4::white();
     text_style<gray4> big{&fonts::font_6x10, white};

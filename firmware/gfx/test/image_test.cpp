@@ -44,7 +44,7 @@ framebuffer<rgb888, 4, 3> drawn(const Image& img, point at = {}) {
     return fb;
 }
 
-TEST(Image, Bmp24BitBottomUpWithPadding) {
+TEST(image, bmp24_bit_bottom_up_with_padding) {
     bytes b = bmp_header(2, 2, 24, 54, 0);
     // bottom row first (blue, white), 2 bytes of padding, then the top row
     for (std::uint8_t v : {0xff, 0, 0, 0xff, 0xff, 0xff, 0, 0, 0, 0, 0xff, 0, 0xff, 0, 0, 0})
@@ -59,7 +59,7 @@ TEST(Image, Bmp24BitBottomUpWithPadding) {
     EXPECT_EQ(fb.get_pixel({1, 1}), white);
 }
 
-TEST(Image, Bmp1BitTopDownThroughItsPalette) {
+TEST(image, bmp1_bit_top_down_through_its_palette) {
     bytes b = bmp_header(3, -2, 1, 62, 2);
     for (std::uint8_t v : {0, 0, 0, 0, 0xff, 0xff, 0xff, 0}) b.push_back(v);  // black, white
     for (std::uint8_t v : {0xa0, 0, 0, 0, 0x40, 0, 0, 0}) b.push_back(v);
@@ -74,7 +74,7 @@ TEST(Image, Bmp1BitTopDownThroughItsPalette) {
     EXPECT_EQ(fb.get_pixel({0, 1}), binary_color::off());
 }
 
-TEST(Image, BmpRefusals) {
+TEST(image, bmp_refusals) {
     bytes b = bmp_header(2, 2, 24, 54, 0);
     b.resize(b.size() + 15);  // one byte short of two padded rows
     EXPECT_EQ(bmp_image::parse(b).error(), image_error::truncated);
@@ -111,7 +111,7 @@ bytes tga_header(std::uint8_t type, std::uint16_t w, std::uint16_t h, std::uint8
             descriptor};
 }
 
-TEST(Image, TgaTrueColourBottomUp) {
+TEST(image, tga_true_colour_bottom_up) {
     bytes b = tga_header(2, 2, 2, 24, 0);
     for (std::uint8_t v : {0xff, 0, 0, 0xff, 0xff, 0xff, 0, 0, 0xff, 0, 0xff, 0}) b.push_back(v);
     const auto img = tga_image::parse(b);
@@ -123,7 +123,7 @@ TEST(Image, TgaTrueColourBottomUp) {
     EXPECT_EQ(fb.get_pixel({1, 1}), white);
 }
 
-TEST(Image, TgaRunLengthGreyTopDown) {
+TEST(image, tga_run_length_grey_top_down) {
     bytes b = tga_header(11, 4, 1, 8, 0x20);
     for (std::uint8_t v : {0x82, 0x80, 0x00, 0xff}) b.push_back(v);  // 3 x 0x80, then 0xff
     const auto img = tga_image::parse(b);
@@ -137,7 +137,7 @@ TEST(Image, TgaRunLengthGreyTopDown) {
     EXPECT_EQ(tga_image::parse(b).error(), image_error::truncated);
 }
 
-TEST(Image, TgaColourMapped) {
+TEST(image, tga_colour_mapped) {
     bytes b = tga_header(1, 2, 1, 8, 0x20, 1, 2, 24);
     for (std::uint8_t v : {0, 0xff, 0, 0xff, 0, 0}) b.push_back(v);  // green, blue
     for (std::uint8_t v : {1, 0}) b.push_back(v);
@@ -147,7 +147,7 @@ TEST(Image, TgaColourMapped) {
     EXPECT_EQ(tga_image::parse(tga_header(1, 2, 1, 8, 0)).error(), image_error::unsupported);
 }
 
-TEST(Image, RawPackedPixelsAndClipping) {
+TEST(image, raw_packed_pixels_and_clipping) {
     const std::uint8_t grey[] = {0x0f, 0xa5, 0x50, 0x00};  // 3 pixels wide: rows of 2 bytes
     const raw_image<gray4> img{grey, 3};
     EXPECT_EQ(img.size(), (size{3, 2}));

@@ -21,7 +21,7 @@ struct fake_image {
     }
 };
 
-TEST(LedMatrix, TextScrollsInFromTheRightOnePixelPerStep) {
+TEST(led_matrix, text_scrolls_in_from_the_right_one_pixel_per_step) {
     led_matrix_display<> d;
     text_style<binary_color> s{&fonts::font_4x6, binary_color::lit()};
     s.letter_spacing = 1;
@@ -39,7 +39,7 @@ TEST(LedMatrix, TextScrollsInFromTheRightOnePixelPerStep) {
     EXPECT_EQ(test::ascii(d), (rows{".....", ".....", ".....", ".....", "....."}));
 }
 
-TEST(LedMatrix, PictureGoesToTheDriversImageType) {
+TEST(led_matrix, picture_goes_to_the_drivers_image_type) {
     led_matrix_display<> d;
     draw_pixel(d, {1, 3}, binary_color::lit());
     draw_pixel(d, {4, 0}, binary_color::lit());

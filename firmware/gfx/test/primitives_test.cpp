@@ -24,28 +24,28 @@ rows drawn(Draw d) {
     return r;
 }
 
-TEST(Coverage, FilledCircleOfDiameter5HasPixelCentresWithinRadius) {
+TEST(coverage, filled_circle_of_diameter5_has_pixel_centres_within_radius) {
     EXPECT_EQ(drawn([](auto& t) {
                   draw(t, circle{{1, 1}, 5}, fill(on));
               }),
               (rows{"", "..###", ".#####", ".#####", ".#####", "..###"}));
 }
 
-TEST(Coverage, OnePixelCircleOfDiameter5IsTheDiscMinusDiameter3) {
+TEST(coverage, one_pixel_circle_of_diameter5_is_the_disc_minus_diameter3) {
     EXPECT_EQ(drawn([](auto& t) {
                   draw(t, circle{{1, 1}, 5}, stroke(on));
               }),
               (rows{"", "..###", ".#...#", ".#...#", ".#...#", "..###"}));
 }
 
-TEST(Coverage, EvenDiameterCircleIsSymmetric) {
+TEST(coverage, even_diameter_circle_is_symmetric) {
     EXPECT_EQ(drawn([](auto& t) {
                   draw(t, circle{{1, 1}, 6}, fill(on));
               }),
               (rows{"", "..####", ".######", ".######", ".######", ".######", "..####"}));
 }
 
-TEST(Coverage, CentredStrokeOfWidth2GrowsOneOutAndOneIn) {
+TEST(coverage, centred_stroke_of_width2_grows_one_out_and_one_in) {
     EXPECT_EQ(drawn([](auto& t) {
                   draw(t, circle{{1, 1}, 10}, stroke(on, 2));
               }),
@@ -54,7 +54,7 @@ TEST(Coverage, CentredStrokeOfWidth2GrowsOneOutAndOneIn) {
                     "..########", "....####"}));
 }
 
-TEST(Coverage, Ellipse) {
+TEST(coverage, ellipse) {
     EXPECT_EQ(drawn([](auto& t) {
                   draw(t, ellipse{{{1, 1}, {9, 5}}}, fill(on));
               }),
@@ -65,7 +65,7 @@ TEST(Coverage, Ellipse) {
               (rows{"", "...#####", ".##.....##", ".#.......#", ".##.....##", "...#####"}));
 }
 
-TEST(Coverage, RectangleStrokeAlignments) {
+TEST(coverage, rectangle_stroke_alignments) {
     const rectangle r{{2, 2}, {8, 6}};
     EXPECT_EQ(drawn([&](auto& t) { draw(t, r, stroke(on, 2, stroke_alignment::inside)); }),
               (rows{"", "", "..########", "..########", "..##....##", "..##....##", "..########",
@@ -79,7 +79,7 @@ TEST(Coverage, RectangleStrokeAlignments) {
               "##........##", "##........##", "##........##", "############", "############"}));
 }
 
-TEST(Coverage, FillAndStrokeDoNotOverlap) {
+TEST(coverage, fill_and_stroke_do_not_overlap) {
     test::ascii_target<8, 8> fill_only, both;
     draw(fill_only, rectangle{{1, 1}, {6, 6}}, fill(on));
     draw(both, rectangle{{1, 1}, {6, 6}},
@@ -89,7 +89,7 @@ TEST(Coverage, FillAndStrokeDoNotOverlap) {
     EXPECT_NE(ascii(fill_only), ascii(both));
 }
 
-TEST(Coverage, RoundedRectangleCornersAreQuarterCircles) {
+TEST(coverage, rounded_rectangle_corners_are_quarter_circles) {
     EXPECT_EQ(drawn([](auto& t) {
                   draw(t, rounded_rectangle{{{1, 1}, {12, 8}}, 3}, stroke(on));
               }),
@@ -97,7 +97,7 @@ TEST(Coverage, RoundedRectangleCornersAreQuarterCircles) {
                     ".#..........#", ".#..........#", ".##........##", "..##########"}));
 }
 
-TEST(Coverage, LinesAreBresenhamWithBothEnds) {
+TEST(coverage, lines_are_bresenham_with_both_ends) {
     EXPECT_EQ(drawn([](auto& t) {
                   draw(t, line{{1, 1}, {11, 4}}, stroke(on));
               }),
@@ -114,7 +114,7 @@ TEST(Coverage, LinesAreBresenhamWithBothEnds) {
               (rows{"", "", "", "", "", ".....#"}));
 }
 
-TEST(Coverage, ThickLinesRepeatAcrossTheMinorAxis) {
+TEST(coverage, thick_lines_repeat_across_the_minor_axis) {
     EXPECT_EQ(drawn([](auto& t) {
                   draw(t, line{{1, 2}, {11, 6}}, stroke(on, 3));
               }),
@@ -126,7 +126,7 @@ TEST(Coverage, ThickLinesRepeatAcrossTheMinorAxis) {
               (rows{"", "", ".######", ".######"}));
 }
 
-TEST(Coverage, TriangleFillAndStroke) {
+TEST(coverage, triangle_fill_and_stroke) {
     EXPECT_EQ(drawn([](auto& t) {
                   draw(t, triangle{{1, 1}, {10, 3}, {4, 9}}, fill(on));
               }),
@@ -146,7 +146,7 @@ TEST(Coverage, TriangleFillAndStroke) {
                     "...#..#", "....##", "....#"}));
 }
 
-TEST(Coverage, ArcsAndSectorsKeepPixelsWithinTheAngles) {
+TEST(coverage, arcs_and_sectors_keep_pixels_within_the_angles) {
     EXPECT_EQ(drawn([](auto& t) {
                   draw(t, arc{{1, 1}, 10, 0, 90}, stroke(on));
               }),
@@ -169,7 +169,7 @@ TEST(Coverage, ArcsAndSectorsKeepPixelsWithinTheAngles) {
               }));
 }
 
-TEST(Coverage, PolylineJoinsItsPoints) {
+TEST(coverage, polyline_joins_its_points) {
     const point pts[] = {{0, 0}, {4, 0}, {4, 3}, {8, 3}};
     EXPECT_EQ(drawn([&](auto& t) { draw(t, polyline{pts}, stroke(on)); }),
               (rows{"#####", "....#", "....#", "....#####"}));
@@ -177,7 +177,7 @@ TEST(Coverage, PolylineJoinsItsPoints) {
 
 // Clipping: a shape partly off the target covers exactly the pixels the
 // same shape covers on a larger target, inside the smaller one.
-TEST(Clipping, ShapesOffTheEdgeKeepTheirVisiblePixels) {
+TEST(clipping, shapes_off_the_edge_keep_their_visible_pixels) {
     test::ascii_target<24, 24> big;
     test::ascii_target<12, 12> small;
     auto shapes = [](auto& t, point o) {
@@ -193,7 +193,7 @@ TEST(Clipping, ShapesOffTheEdgeKeepTheirVisiblePixels) {
             ASSERT_EQ(small.get_pixel({x, y}), big.get_pixel({x + 6, y + 6})) << x << "," << y;
 }
 
-TEST(SubTargets, TranslatedMovesTheOrigin) {
+TEST(sub_targets, translated_moves_the_origin) {
     test::ascii_target<6, 4> t;
     auto moved = translate(t, {2, 1});
     EXPECT_EQ(moved.bounding_box(), (rectangle{{-2, -1}, {6, 4}}));
@@ -203,7 +203,7 @@ TEST(SubTargets, TranslatedMovesTheOrigin) {
     EXPECT_EQ(ascii(t), (rows{"#.....", "..##..", "..##..", "......"}));
 }
 
-TEST(SubTargets, CroppedClipsToItsArea) {
+TEST(sub_targets, cropped_clips_to_its_area) {
     test::ascii_target<8, 6> t;
     auto area = crop(t, {{2, 1}, {4, 3}});
     EXPECT_EQ(area.bounding_box(), (rectangle{{0, 0}, {4, 3}}));

@@ -23,7 +23,7 @@ rows crop_rows(const rows& all, std::size_t x, std::size_t y, std::size_t w, std
 
 const text_style<binary_color> six{&fonts::font_6x10, on};
 
-TEST(Text, GlyphCellTopLeftIsThePosition) {
+TEST(text, glyph_cell_top_left_is_the_position) {
     test::ascii_target<8, 12> t;
     draw_text(t, "A", {1, 1}, six);
     EXPECT_EQ(test::ascii(t),
@@ -31,7 +31,7 @@ TEST(Text, GlyphCellTopLeftIsThePosition) {
                     ".#####..", ".#...#..", ".#...#..", "........", "........", "........"}));
 }
 
-TEST(Text, BaselinesAndAlignments) {
+TEST(text, baselines_and_alignments) {
     // 'A' ends one row above the baseline (row 8 of the 6x10 cell).
     for (auto [base, top] : {std::pair{baseline::top, 10},
                              {baseline::middle, 6},
@@ -55,7 +55,7 @@ TEST(Text, BaselinesAndAlignments) {
     EXPECT_EQ(test::ascii(left), test::ascii(right));
 }
 
-TEST(Text, Latin1FromUtf8AndAReplacementForTheRest) {
+TEST(text, latin1_from_utf8_and_a_replacement_for_the_rest) {
     test::ascii_target<12, 10> umlaut, euro, question;
     draw_text(umlaut, "\xc3\x84", {0, 0}, six);    // U+00C4
     draw_text(euro, "\xe2\x82\xac", {0, 0}, six);  // U+20AC: not in Latin-1
@@ -67,14 +67,14 @@ TEST(Text, Latin1FromUtf8AndAReplacementForTheRest) {
     EXPECT_EQ(next_code_point("\xc3", i), 0xfffdu);  // cut short
 }
 
-TEST(Text, BackgroundFillsTheCell) {
+TEST(text, background_fills_the_cell) {
     test::ascii_target<6, 10> t;
     text_style<binary_color> s{&fonts::font_6x10, binary_color::off(), on};
     draw_text(t, " ", {0, 0}, s);
     for (const auto& row : test::ascii(t)) EXPECT_EQ(row, "######");
 }
 
-TEST(Text, LinesAndLetterSpacing) {
+TEST(text, lines_and_letter_spacing) {
     test::ascii_target<20, 14> t;
     text_style<binary_color> s{&fonts::font_4x6, on};
     s.letter_spacing = 1;
@@ -87,7 +87,7 @@ TEST(Text, LinesAndLetterSpacing) {
     EXPECT_EQ(crop_rows(test::ascii(t), 0, 7, 4, 6), crop_rows(test::ascii(c_alone), 0, 7, 4, 6));
 }
 
-TEST(Text, BoxesWrapAtSpacesAndCutLongWords) {
+TEST(text, boxes_wrap_at_spaces_and_cut_long_words) {
     test::ascii_target<40, 40> t, expected;
     text_style<binary_color> s{&fonts::font_4x6, on};
     // 5 characters fit in 20 pixels.
@@ -108,7 +108,7 @@ TEST(Text, BoxesWrapAtSpacesAndCutLongWords) {
 }
 
 // Text off the target's edge: the visible part, exactly.
-TEST(Text, ClippedAtTheEdges) {
+TEST(text, clipped_at_the_edges) {
     test::ascii_target<30, 12> big;
     test::ascii_target<10, 6> small;
     draw_text(big, "Hey", {7, 2}, six);

@@ -16,7 +16,7 @@ using rivet::hal::fakes::recorded_pwm;
 using rivet::hal::fakes::recording_delay;
 using rivet::hal::fakes::trace;
 
-TEST(HalDelay, MicrosecondsAndMillisecondsComeFromNanoseconds) {
+TEST(hal_delay, microseconds_and_milliseconds_come_from_nanoseconds) {
     trace log;
     recording_delay delayer{log};
     delay_us(delayer, 2500);  // in 1 ms steps: no 32-bit overflow
@@ -33,7 +33,7 @@ struct timer_delay {
     void delay_ms(std::uint32_t) { ++ms_calls; }
 };
 
-TEST(HalDelay, ATypesOwnCoarserDelaysAreUsed) {
+TEST(hal_delay, a_types_own_coarser_delays_are_used) {
     timer_delay timer;
     delay_us(timer, 10);
     delay_ms(timer, 10);
@@ -43,7 +43,7 @@ TEST(HalDelay, ATypesOwnCoarserDelaysAreUsed) {
     EXPECT_EQ(timer.ns, 10u);
 }
 
-TEST(HalPwm, DutyCycleHelpers) {
+TEST(hal_pwm, duty_cycle_helpers) {
     recorded_pwm channel{1000};
     ASSERT_TRUE(pwm::set_fully_on(channel));
     EXPECT_EQ(channel.duty(), 1000);
@@ -57,7 +57,7 @@ TEST(HalPwm, DutyCycleHelpers) {
     EXPECT_EQ(channel.duty(), 1000);
 }
 
-TEST(HalPwm, FullScaleFractionDoesNotOverflow) {
+TEST(hal_pwm, full_scale_fraction_does_not_overflow) {
     recorded_pwm channel{0xffff};
     ASSERT_TRUE(pwm::set_fraction(channel, 0xfffe, 0xffff));
     EXPECT_EQ(channel.duty(), 0xfffe);

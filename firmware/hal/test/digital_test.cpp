@@ -22,7 +22,7 @@ result<void, error_type_t<P>> blink(P& pin, int times) {
     return success;
 }
 
-TEST(HalDigital, OutputPinDrivesLevels) {
+TEST(hal_digital, output_pin_drives_levels) {
     trace log;
     recording_pin led{log, "led", false};
     ASSERT_TRUE(blink(led, 2));
@@ -31,7 +31,7 @@ TEST(HalDigital, OutputPinDrivesLevels) {
     EXPECT_TRUE(led.high());
 }
 
-TEST(HalDigital, StatefulPinReportsAndToggles) {
+TEST(hal_digital, stateful_pin_reports_and_toggles) {
     trace log;
     recording_pin led{log, "led", false};
     EXPECT_FALSE(*led.is_set_high());
@@ -43,7 +43,7 @@ TEST(HalDigital, StatefulPinReportsAndToggles) {
     EXPECT_EQ(log.view(), "led:1 led:0");
 }
 
-TEST(HalDigital, ErrorsPropagateWithTheirKind) {
+TEST(hal_digital, errors_propagate_with_their_kind) {
     trace log;
     recording_pin led{log, "led"};
     led.fail_next_call();
@@ -53,7 +53,7 @@ TEST(HalDigital, ErrorsPropagateWithTheirKind) {
     EXPECT_EQ(log.view(), "");
 }
 
-TEST(HalDigital, InputPinSamples) {
+TEST(hal_digital, input_pin_samples) {
     scripted_input_pin button;
     button.set_level(true);
     EXPECT_TRUE(*button.is_high());
@@ -81,7 +81,7 @@ static_assert(output_pin<register_pin>);
 static_assert(!input_pin<register_pin>);
 static_assert(!stateful_output_pin<register_pin>);
 
-TEST(HalDigital, InfalliblePinWorksWithGenericCode) {
+TEST(hal_digital, infallible_pin_works_with_generic_code) {
     register_pin pin;
     ASSERT_TRUE(set_state(pin, pin_state::high));
     EXPECT_TRUE(pin.level);

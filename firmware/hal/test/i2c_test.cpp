@@ -16,14 +16,14 @@ using rivet::hal::fakes::trace;
 
 constexpr i2c::address sensor{0x48};
 
-TEST(HalI2c, AddressesAreSevenBits) {
+TEST(hal_i2c, addresses_are_seven_bits) {
     static_assert(sensor.bits() == 0x48);
     EXPECT_TRUE(i2c::address::from_bits(0x7f).has_value());
     EXPECT_FALSE(i2c::address::from_bits(0x80).has_value());
     EXPECT_EQ(i2c::address::from_bits(0x48), sensor);
 }
 
-TEST(HalI2c, WriteSetsThePointerThenRegisters) {
+TEST(hal_i2c, write_sets_the_pointer_then_registers) {
     trace log;
     register_map_i2c bus{log, sensor};
     const std::uint8_t bytes[] = {0x10, 0xaa, 0xbb};
@@ -33,7 +33,7 @@ TEST(HalI2c, WriteSetsThePointerThenRegisters) {
     EXPECT_EQ(log.view(), "S 48W 10aabb P");
 }
 
-TEST(HalI2c, WriteReadUsesARepeatedStart) {
+TEST(hal_i2c, write_read_uses_a_repeated_start) {
     trace log;
     register_map_i2c bus{log, sensor};
     bus.reg(0x00) = 0x19;
@@ -46,7 +46,7 @@ TEST(HalI2c, WriteReadUsesARepeatedStart) {
     EXPECT_EQ(bus.transactions(), 1u);
 }
 
-TEST(HalI2c, ReadContinuesFromThePointer) {
+TEST(hal_i2c, read_continues_from_the_pointer) {
     trace log;
     register_map_i2c bus{log, sensor};
     bus.reg(0x05) = 0x55;
@@ -58,7 +58,7 @@ TEST(HalI2c, ReadContinuesFromThePointer) {
     EXPECT_EQ(log.view(), "S 48W 05 P S 48R 1 P");
 }
 
-TEST(HalI2c, SameDirectionOperationsMergeWithoutRestart) {
+TEST(hal_i2c, same_direction_operations_merge_without_restart) {
     trace log;
     register_map_i2c bus{log, sensor};
     // A header and a payload from two buffers: one continuous write.
@@ -78,7 +78,7 @@ TEST(HalI2c, SameDirectionOperationsMergeWithoutRestart) {
     EXPECT_EQ(bus.reg(0x23), 0x20);
 }
 
-TEST(HalI2c, AnAbsentTargetIsANackOfTheAddress) {
+TEST(hal_i2c, an_absent_target_is_a_nack_of_the_address) {
     trace log;
     register_map_i2c bus{log, sensor};
     const std::uint8_t bytes[] = {0};
@@ -88,7 +88,7 @@ TEST(HalI2c, AnAbsentTargetIsANackOfTheAddress) {
     EXPECT_EQ(log.view(), "S 50W NACK P");
 }
 
-TEST(HalI2c, ProbeTellsAbsenceFromFailure) {
+TEST(hal_i2c, probe_tells_absence_from_failure) {
     trace log;
     register_map_i2c bus{log, sensor};
     auto present = i2c::probe(bus, sensor);
@@ -120,7 +120,7 @@ struct fast_write_read_bus {
     }
 };
 
-TEST(HalI2c, HelpersPreferATypesOwnFasterMethod) {
+TEST(hal_i2c, helpers_prefer_a_types_own_faster_method) {
     fast_write_read_bus bus;
     const std::uint8_t pointer[] = {0};
     std::uint8_t in[1]{};

@@ -40,7 +40,7 @@ static_assert(!rivet::hal::distinct_pins<uart, led_on_uart_tx>);
 static_assert(!rivet::hal::distinct_pins<led_on_uart_tx, pinless, uart>);
 static_assert(!rivet::hal::distinct_pins<twice_itself>);
 
-TEST(PinsTest, TakeConfiguresLeftToRight) {
+TEST(pins_test, take_configures_left_to_right) {
     configured.clear();
     auto [serial, pin, other] = rivet::hal::take<uart, led, pinless>();
     EXPECT_EQ(serial.id, 1);

@@ -96,7 +96,7 @@ namespace {
 
 using namespace rivet::hal::fakes;
 
-TEST(HalReadme, ExamplesRunAgainstTheFakes) {
+TEST(hal_readme, examples_run_against_the_fakes) {
     trace log;
     register_map_i2c i2c{log, readme::sensor};
     i2c.reg(0) = 0x12;

@@ -36,7 +36,7 @@ static_assert(!parse_digit('x').has_value());
 static_assert(kind_of<i2c::error_kind>(parse_digit('x').error()) ==
               i2c::error_kind::no_acknowledge_address);
 
-TEST(HalResult, HoldsValueOrError) {
+TEST(hal_result, holds_value_or_error) {
     auto good = parse_digit('3');
     ASSERT_TRUE(good);
     EXPECT_EQ(*good, 3);
@@ -48,7 +48,7 @@ TEST(HalResult, HoldsValueOrError) {
     EXPECT_EQ(bad.value_or(-1), -1);
 }
 
-TEST(HalResult, VoidResultSucceedsOrFails) {
+TEST(hal_result, void_result_succeeds_or_fails) {
     result<void, i2c::error_kind> ok = success;
     result<void, i2c::error_kind> failed = failure(i2c::error_kind::arbitration_loss);
     EXPECT_TRUE(ok.has_value());
@@ -56,14 +56,14 @@ TEST(HalResult, VoidResultSucceedsOrFails) {
     EXPECT_EQ(failed.error(), i2c::error_kind::arbitration_loss);
 }
 
-TEST(HalResult, KindOfMapsEveryErrorShape) {
+TEST(hal_result, kind_of_maps_every_error_shape) {
     EXPECT_EQ(kind_of<i2c::error_kind>(controller_error{0x0}), i2c::error_kind::bus);
     EXPECT_EQ(kind_of<i2c::error_kind>(i2c::error_kind::overrun), i2c::error_kind::overrun);
     EXPECT_TRUE(i2c::is_no_acknowledge(i2c::error_kind::no_acknowledge_data));
     EXPECT_FALSE(i2c::is_no_acknowledge(i2c::error_kind::arbitration_loss));
 }
 
-TEST(HalResultDeathTest, ValueOfAFailureTraps) {
+TEST(hal_result_death_test, value_of_a_failure_traps) {
     auto bad = parse_digit('?');
     EXPECT_DEATH((void)bad.value(), "");
 }

@@ -18,7 +18,7 @@ using rivet::hal::fakes::serial_loopback;
 
 constexpr std::array<std::uint8_t, 10> message{'h', 'e', 'l', 'l', 'o', ' ', 'r', 'i', 'v', 't'};
 
-TEST(HalSerial, WriteAllLoopsOverPartialWrites) {
+TEST(hal_serial, write_all_loops_over_partial_writes) {
     serial_loopback port{3};
     ASSERT_TRUE(write_all(port, message));
     EXPECT_EQ(port.writes(), 4u);  // 3 + 3 + 3 + 1
@@ -31,7 +31,7 @@ TEST(HalSerial, WriteAllLoopsOverPartialWrites) {
     EXPECT_EQ(back, message);
 }
 
-TEST(HalSerial, WriteAllReportsWriteZero) {
+TEST(hal_serial, write_all_reports_write_zero) {
     serial_loopback port{8};
     std::array<std::uint8_t, serial_loopback::capacity + 1> too_much{};
     auto r = write_all(port, too_much);
@@ -41,7 +41,7 @@ TEST(HalSerial, WriteAllReportsWriteZero) {
     EXPECT_EQ(port.buffered(), serial_loopback::capacity);
 }
 
-TEST(HalSerial, ReadExactReportsUnexpectedEof) {
+TEST(hal_serial, read_exact_reports_unexpected_eof) {
     serial_loopback port;
     const std::uint8_t two[] = {1, 2};
     ASSERT_TRUE(write_all(port, two));
@@ -53,7 +53,7 @@ TEST(HalSerial, ReadExactReportsUnexpectedEof) {
     EXPECT_EQ(three[1], 2);
 }
 
-TEST(HalSerial, DeviceErrorsKeepTheirKindAndValue) {
+TEST(hal_serial, device_errors_keep_their_kind_and_value) {
     serial_loopback port;
     port.fail_next(serial::error_kind::framing);
     std::array<std::uint8_t, 1> one{};
@@ -64,14 +64,14 @@ TEST(HalSerial, DeviceErrorsKeepTheirKindAndValue) {
     EXPECT_EQ(*r.error().device_error(), serial::error_kind::framing);
 }
 
-TEST(HalSerial, EmptyBuffersSucceedWithoutCalls) {
+TEST(hal_serial, empty_buffers_succeed_without_calls) {
     serial_loopback port;
     ASSERT_TRUE(write_all(port, std::span<const std::uint8_t>{}));
     ASSERT_TRUE(read_exact(port, std::span<std::uint8_t>{}));
     EXPECT_EQ(port.writes(), 0u);
 }
 
-TEST(HalSerial, ReadReadySaysWhetherReadReturnsAtOnceAndTakesNothing) {
+TEST(hal_serial, read_ready_says_whether_read_returns_at_once_and_takes_nothing) {
     serial_loopback port;
     ASSERT_TRUE(port.read_ready());
     EXPECT_FALSE(*port.read_ready());
@@ -107,7 +107,7 @@ std::string error_of(serial::error_kind kind) {
     return "error " + std::to_string(static_cast<int>(kind));
 }
 
-TEST(HalSerial, ReadLineTakesLinesOneAtATimeOverSplitReads) {
+TEST(hal_serial, read_line_takes_lines_one_at_a_time_over_split_reads) {
     serial_loopback port{3};  // read() would hand over 3 bytes if asked
     type(port, "hello\nrivet\n\nlast");
     std::array<std::uint8_t, 16> buffer{};
@@ -120,7 +120,7 @@ TEST(HalSerial, ReadLineTakesLinesOneAtATimeOverSplitReads) {
     EXPECT_EQ(text_of(buffer, 4), "last");
 }
 
-TEST(HalSerial, ReadLineDropsCarriageReturns) {
+TEST(hal_serial, read_line_drops_carriage_returns) {
     serial_loopback port{2};
     type(port, "one\r\ntw\ro\n\r\n");
     std::array<std::uint8_t, 8> buffer{};
@@ -130,7 +130,7 @@ TEST(HalSerial, ReadLineDropsCarriageReturns) {
     EXPECT_EQ(port.buffered(), 0u);
 }
 
-TEST(HalSerial, ReadLineReportsAnOverlongLineAndKeepsTheRest) {
+TEST(hal_serial, read_line_reports_an_overlong_line_and_keeps_the_rest) {
     serial_loopback port{4};
     type(port, "abcdefgh\nxyz\n");
     std::array<std::uint8_t, 5> buffer{};
@@ -143,7 +143,7 @@ TEST(HalSerial, ReadLineReportsAnOverlongLineAndKeepsTheRest) {
     EXPECT_EQ(next_line(port, buffer), "xyz");
 }
 
-TEST(HalSerial, ReadLineNeedsABufferLongerThanTheLine) {
+TEST(hal_serial, read_line_needs_a_buffer_longer_than_the_line) {
     serial_loopback port;
     type(port, "four\nfive5\n");
     std::array<std::uint8_t, 5> buffer{};
@@ -154,7 +154,7 @@ TEST(HalSerial, ReadLineNeedsABufferLongerThanTheLine) {
     EXPECT_EQ(next_line(port, {}), error_of(serial::error_kind::line_too_long));
 }
 
-TEST(HalSerial, ReadLinePassesDeviceErrorsOn) {
+TEST(hal_serial, read_line_passes_device_errors_on) {
     serial_loopback port;
     type(port, "ab\n");
     std::array<std::uint8_t, 8> buffer{};
@@ -178,7 +178,7 @@ auto greet(Uart& uart) {
     return length;
 }
 
-TEST(HalSerial, ReadmeReadLineExample) {
+TEST(hal_serial, readme_read_line_example) {
     serial_loopback port;
     type(port, "ada\r\n");
     auto length = greet(port);

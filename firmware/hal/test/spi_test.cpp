@@ -28,7 +28,7 @@ result<std::array<std::uint8_t, 3>, error_type_t<D>> read_jedec_id(D& flash) {
     return id;
 }
 
-TEST(HalSpi, ExclusiveDeviceFramesTheTransactionWithChipSelect) {
+TEST(hal_spi, exclusive_device_frames_the_transaction_with_chip_select) {
     trace log;
     const std::uint8_t miso[] = {0x00, 0xef, 0x40, 0x18};  // first byte clocks in with 0x9f
     recording_spi_bus bus{log};
@@ -41,7 +41,7 @@ TEST(HalSpi, ExclusiveDeviceFramesTheTransactionWithChipSelect) {
     EXPECT_EQ(log.view(), "cs:0 w:9f r:3 flush cs:1");
 }
 
-TEST(HalSpi, EveryOperationKindAndDelayRunUnderOneSelection) {
+TEST(hal_spi, every_operation_kind_and_delay_run_under_one_selection) {
     trace log;
     recording_spi_bus bus{log};
     const std::uint8_t miso[] = {1, 2, 3, 4, 5, 6, 7};
@@ -66,7 +66,7 @@ TEST(HalSpi, EveryOperationKindAndDelayRunUnderOneSelection) {
     EXPECT_EQ(in_place[1], 7);
 }
 
-TEST(HalSpi, AFailedOperationStillFlushesAndReleasesChipSelect) {
+TEST(hal_spi, a_failed_operation_still_flushes_and_releases_chip_select) {
     trace log;
     recording_spi_bus bus{log};
     bus.fail_call(2, spi::error_kind::overrun);  // the read after the write
@@ -82,7 +82,7 @@ TEST(HalSpi, AFailedOperationStillFlushesAndReleasesChipSelect) {
     EXPECT_TRUE(device.chip_select().high());
 }
 
-TEST(HalSpi, DeselectDrivesChipSelectHighBeforeFirstUse) {
+TEST(hal_spi, deselect_drives_chip_select_high_before_first_use) {
     trace log;
     exclusive_spi_device device{recording_spi_bus{log}, recording_pin{log, "cs", false}};
     ASSERT_TRUE(device.deselect());
@@ -90,7 +90,7 @@ TEST(HalSpi, DeselectDrivesChipSelectHighBeforeFirstUse) {
     EXPECT_EQ(log.view(), "cs:1");
 }
 
-TEST(HalSpi, AChipSelectFailureIsReportedAsSuch) {
+TEST(hal_spi, a_chip_select_failure_is_reported_as_such) {
     trace log;
     recording_pin cs{log, "cs"};
     cs.fail_next_call();
@@ -102,7 +102,7 @@ TEST(HalSpi, AChipSelectFailureIsReportedAsSuch) {
     EXPECT_EQ(log.view(), "");  // nothing reached the bus
 }
 
-TEST(HalSpi, SharedBusDevicesTakeTurns) {
+TEST(hal_spi, shared_bus_devices_take_turns) {
     trace log;
     shared_spi_bus shared{recording_spi_bus{log}};
     shared_spi_device flash{shared, recording_pin{log, "cs_flash"}};
@@ -117,7 +117,7 @@ TEST(HalSpi, SharedBusDevicesTakeTurns) {
     EXPECT_EQ(log.view(), "cs_flash:0 w:0a flush cs_flash:1 cs_display:0 w:0b flush cs_display:1");
 }
 
-TEST(HalSpi, SharedBusRefusesANestedTransaction) {
+TEST(hal_spi, shared_bus_refuses_a_nested_transaction) {
     trace log;
     shared_spi_bus shared{recording_spi_bus{log}};
     shared_spi_device display{shared, recording_pin{log, "cs_display"}};

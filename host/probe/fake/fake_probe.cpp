@@ -18,8 +18,8 @@ std::uint8_t* fake_probe::bytes_at(std::uint32_t address, std::size_t length) {
         if (address >= r.base && address - r.base + length <= r.bytes.size())
             return r.bytes.data() + (address - r.base);
     }
-    throw Error(
-        ErrorKind::io,
+    throw error(
+        error_kind::io,
         fmt::format("fake probe: {} bytes at 0x{:08x} are outside its memory", length, address));
 }
 
@@ -52,7 +52,7 @@ void fake_probe::set_register(std::string_view name, std::uint32_t value) {
 }
 
 std::uint32_t fake_probe::read_register(std::string_view name) {
-    if (running_) throw Error(ErrorKind::io, "fake probe: registers read while the core runs");
+    if (running_) throw error(error_kind::io, "fake probe: registers read while the core runs");
     auto it = registers_.find(name);
     return it == registers_.end() ? 0 : it->second;
 }
@@ -88,12 +88,12 @@ void fake_probe::run() {
 }
 
 void fake_probe::reset_system() {
-    if (running_) throw Error(ErrorKind::io, "fake probe: reset while the core runs");
+    if (running_) throw error(error_kind::io, "fake probe: reset while the core runs");
     ++system_resets_;
 }
 
 void fake_probe::step() {
-    if (running_) throw Error(ErrorKind::io, "fake probe: step while the core runs");
+    if (running_) throw error(error_kind::io, "fake probe: step while the core runs");
     ++steps_;
     set_register("pc", read_register("pc") + 2);
     pending_ = stop_event{stop_event::kind::halted, 5, 0};

@@ -2,9 +2,9 @@
 #include "rivet/lm3s6965/ssi.hpp"
 using namespace rivet::lm3s6965;
 #ifdef RIVET_COMPILE_FAIL
-using bus = ssi::master<12'000'000, 8'000'000>;
+using bus = ssi::controller<12'000'000, 8'000'000>;
 #else
-using bus = ssi::master<12'000'000, 6'000'000, ssi::mode::mode3>;
+using bus = ssi::controller<12'000'000, 6'000'000, ssi::mode::mode3>;
 #endif
 static_assert(bus::bit_rate_hz <= 6'000'000);
 void start() {

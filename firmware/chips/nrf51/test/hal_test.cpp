@@ -43,14 +43,14 @@ constexpr std::uintptr_t t_start = 0x000, t_stop = 0x004, t_clear = 0x00c, t_cap
 
 constexpr std::uintptr_t rng = 0x4000d000;
 
-TEST(Nrf51Gpio, OutputSetsItsLevelThenBecomesAnOutputWithItsInputConnected) {
+TEST(nrf51_gpio, output_sets_its_level_then_becomes_an_output_with_its_input_connected) {
     recorder regs;
     regs.set(pin_cnf(13), 0x2);  // reset: input, input buffer disconnected
     (void)rivet::nrf51::gpio::output_pin<13>::configure(rivet::hal::pin_state::high);
     EXPECT_THAT(regs.log(), ElementsAre(store(outset, 4, 1u << 13), store(pin_cnf(13), 4, 0x1)));
 }
 
-TEST(Nrf51Gpio, LevelsAreSingleStoresToOutsetAndOutclr) {
+TEST(nrf51_gpio, levels_are_single_stores_to_outset_and_outclr) {
     recorder regs;
     rivet::nrf51::gpio::output_pin<31> pin;
     (void)pin.set_high();
@@ -59,7 +59,7 @@ TEST(Nrf51Gpio, LevelsAreSingleStoresToOutsetAndOutclr) {
                 ElementsAre(store(outset, 4, 0x80000000u), store(outclr, 4, 0x80000000u)));
 }
 
-TEST(Nrf51Gpio, ToggleReadsOutAndWritesOnlyItsOwnBit) {
+TEST(nrf51_gpio, toggle_reads_out_and_writes_only_its_own_bit) {
     recorder regs;
     regs.set(out, 1u << 5 | 1u << 6);
     rivet::nrf51::gpio::output_pin<5> pin;
@@ -70,7 +70,7 @@ TEST(Nrf51Gpio, ToggleReadsOutAndWritesOnlyItsOwnBit) {
                                         load(out, 4, 0x40), store(outset, 4, 0x20)));
 }
 
-TEST(Nrf51Gpio, InputWithPullUpAndDown) {
+TEST(nrf51_gpio, input_with_pull_up_and_down) {
     recorder regs;
     (void)rivet::nrf51::gpio::input_pin<17>::configure(rivet::nrf51::gpio::pull::up);
     (void)rivet::nrf51::gpio::input_pin<26>::configure(rivet::nrf51::gpio::pull::down);
@@ -82,7 +82,7 @@ TEST(Nrf51Gpio, InputWithPullUpAndDown) {
     EXPECT_TRUE(b.is_low().value());
 }
 
-TEST(Nrf51Gpio, GroupOfConsecutivePinsShiftsTheLevels) {
+TEST(nrf51_gpio, group_of_consecutive_pins_shifts_the_levels) {
     using columns = rivet::nrf51::gpio::output_group<4, 5, 6, 7, 8, 9, 10, 11, 12>;
     static_assert(columns::contiguous && columns::mask == 0x1ff0);
     static_assert(columns::port_bits(0x1ff) == 0x1ff0 && columns::port_bits(0x201) == 0x10);
@@ -97,7 +97,7 @@ TEST(Nrf51Gpio, GroupOfConsecutivePinsShiftsTheLevels) {
                                         load(out, 4, 0x1014)));
 }
 
-TEST(Nrf51Uart, ConfigureRoutesThePinsWhileDisabledThenStartsBothDirections) {
+TEST(nrf51_uart, configure_routes_the_pins_while_disabled_then_starts_both_directions) {
     recorder regs;
     (void)rivet::nrf51::uart::uart<24, 25, 9600>::configure();
     EXPECT_THAT(
@@ -108,7 +108,7 @@ TEST(Nrf51Uart, ConfigureRoutesThePinsWhileDisabledThenStartsBothDirections) {
                     store(enable, 4, 4), store(starttx, 4, 1), store(startrx, 4, 1)));
 }
 
-TEST(Nrf51Uart, BaudRatesAreTheRegisterList) {
+TEST(nrf51_uart, baud_rates_are_the_register_list) {
     using rivet::nrf51::uart::baud_setting_for;
     static_assert(static_cast<std::uint32_t>(baud_setting_for(115200).value) == 0x01d7e000);
     static_assert(static_cast<std::uint32_t>(baud_setting_for(1000000).value) == 0x10000000);
@@ -116,7 +116,7 @@ TEST(Nrf51Uart, BaudRatesAreTheRegisterList) {
     static_assert(!baud_setting_for(0).supported);
 }
 
-TEST(Nrf51Uart, EachByteClearsTxdrdyWritesTxdAndWaits) {
+TEST(nrf51_uart, each_byte_clears_txdrdy_writes_txd_and_waits) {
     recorder regs;
     regs.reads_as_set(txdrdy, 1);
     rivet::nrf51::uart::uart<24, 25> port;
@@ -129,7 +129,7 @@ TEST(Nrf51Uart, EachByteClearsTxdrdyWritesTxdAndWaits) {
                             store(txdrdy, 4, 0), store(txd, 4, 'k'), load(txdrdy, 4, 1)));
 }
 
-TEST(Nrf51Uart, ReadTakesBytesWhileRxdrdyIsRaised) {
+TEST(nrf51_uart, read_takes_bytes_while_rxdrdy_is_raised) {
     recorder regs;
     // Two bytes wait: RXDRDY is raised again by the first RXD read.
     std::array<std::uint8_t, 2> waiting{'h', 'i'};
@@ -152,7 +152,7 @@ TEST(Nrf51Uart, ReadTakesBytesWhileRxdrdyIsRaised) {
     EXPECT_THAT(stores, ElementsAre(store(rxdrdy, 4, 0), store(rxdrdy, 4, 0)));
 }
 
-TEST(Nrf51Uart, ReceiveErrorIsReportedAndCleared) {
+TEST(nrf51_uart, receive_error_is_reported_and_cleared) {
     recorder regs;
     regs.set(error, 1);
     regs.set(errorsrc, 0x1);  // OVERRUN
@@ -169,7 +169,7 @@ TEST(Nrf51Uart, ReceiveErrorIsReportedAndCleared) {
     EXPECT_EQ(port.read(into).error(), rivet::hal::serial::error_kind::framing);
 }
 
-TEST(Nrf51Timer, ConfigureStopsAndSetsModeWidthAndPrescaler) {
+TEST(nrf51_timer, configure_stops_and_sets_mode_width_and_prescaler) {
     recorder regs;
     (void)rivet::nrf51::timer::timer<1, 9>::configure();
     const auto t = timer(1);
@@ -182,7 +182,7 @@ TEST(Nrf51Timer, ConfigureStopsAndSetsModeWidthAndPrescaler) {
                     store(t + t_compare0 + 8, 4, 0), store(t + t_compare0 + 12, 4, 0)));
 }
 
-TEST(Nrf51Timer, DelayIsOneCompareFromZero) {
+TEST(nrf51_timer, delay_is_one_compare_from_zero) {
     recorder regs;
     const auto t = timer(0);
     regs.reads_as_set(t + t_compare0, 1);
@@ -194,7 +194,7 @@ TEST(Nrf51Timer, DelayIsOneCompareFromZero) {
                                         store(t + t_stop, 4, 1), store(t + t_compare0, 4, 0)));
 }
 
-TEST(Nrf51Timer, DelaysRoundUpAndLongWaitsOnA16BitTimerAreSplit) {
+TEST(nrf51_timer, delays_round_up_and_long_waits_on_a16_bit_timer_are_split) {
     using rivet::cortex_m::per_ns;
     using rivet::cortex_m::ticks_for;
     static_assert(ticks_for(rivet::nrf51::timer::timer<0, 0>::tick_hz, 62, per_ns) == 1);
@@ -213,7 +213,7 @@ TEST(Nrf51Timer, DelaysRoundUpAndLongWaitsOnA16BitTimerAreSplit) {
     EXPECT_THAT(compares, ElementsAre(65535u, 34465u));
 }
 
-TEST(Nrf51Timer, NowCapturesIntoCc3) {
+TEST(nrf51_timer, now_captures_into_cc3) {
     recorder regs;
     const auto t = timer(0);
     regs.set(t + t_cc3, 1234);
@@ -222,7 +222,7 @@ TEST(Nrf51Timer, NowCapturesIntoCc3) {
     EXPECT_THAT(regs.log(), ElementsAre(store(t + t_capture3, 4, 1), load(t + t_cc3, 4, 1234)));
 }
 
-TEST(Nrf51Rng, EachByteStartsTheGeneratorWhichStopsItself) {
+TEST(nrf51_rng, each_byte_starts_the_generator_which_stops_itself) {
     recorder regs;
     regs.reads_as_set(rng + 0x100, 1);
     regs.set(rng + 0x508, 0xa5);

@@ -5,8 +5,10 @@ using namespace rivet::stm32f405;
 using gpio::pin;
 using gpio::port;
 #ifdef RIVET_COMPILE_FAIL
-using console = usart::usart<1, pin(port::b, 6), pin(port::b, 7), 16'000'000, 115'200, 500>;
+using console =
+    usart::usart<1, pin_id_of(port::b, 6), pin_id_of(port::b, 7), 16'000'000, 115'200, 500>;
 #else
-using console = usart::usart<1, pin(port::b, 6), pin(port::b, 7), 16'000'000, 115'200, 1'000>;
+using console =
+    usart::usart<1, pin_id_of(port::b, 6), pin_id_of(port::b, 7), 16'000'000, 115'200, 1'000>;
 #endif
 static_assert(console::baud_error_ppm > 0);

@@ -7,9 +7,9 @@ using gpio::pin;
 using gpio::port;
 using led = gpio::output_pin<port::a, 10>;
 #ifdef RIVET_COMPILE_FAIL
-using console = usart::usart<1, pin(port::a, 9), pin(port::a, 10), 16'000'000, 115200>;
+using console = usart::usart<1, pin_id_of(port::a, 9), pin_id_of(port::a, 10), 16'000'000, 115200>;
 #else
-using console = usart::usart<1, pin(port::b, 6), pin(port::b, 7), 16'000'000, 115200>;
+using console = usart::usart<1, pin_id_of(port::b, 6), pin_id_of(port::b, 7), 16'000'000, 115200>;
 #endif
 void take_them() {
     auto [serial, light] = rivet::hal::take<console, led>();

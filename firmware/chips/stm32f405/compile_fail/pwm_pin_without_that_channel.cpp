@@ -4,9 +4,9 @@ using namespace rivet::stm32f405;
 using gpio::pin;
 using gpio::port;
 #ifdef RIVET_COMPILE_FAIL
-using out = timer::pwm<timer::id::tim3, 2, pin(port::a, 6), 16'000'000, 1000>;
+using out = timer::pwm<timer::id::tim3, 2, pin_id_of(port::a, 6), 16'000'000, 1000>;
 #else
-using out = timer::pwm<timer::id::tim3, 1, pin(port::a, 6), 16'000'000, 1000>;
+using out = timer::pwm<timer::id::tim3, 1, pin_id_of(port::a, 6), 16'000'000, 1000>;
 #endif
 static_assert(out::reload == 15999);
 void start() {

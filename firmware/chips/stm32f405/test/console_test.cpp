@@ -25,7 +25,7 @@ recorder& registers() {
     return regs;
 }
 
-class NetduinoConsole : public ::testing::Test {
+class netduino_console : public ::testing::Test {
 protected:
     void SetUp() override {
         registers().reads_as_set(usart1_sr, 0xC0);  // TXE and TC: the transmitter keeps up
@@ -33,12 +33,12 @@ protected:
     }
 };
 
-TEST_F(NetduinoConsole, ClocksUsart1AndEnablesIt) {
+TEST_F(netduino_console, clocks_usart1_and_enables_it) {
     EXPECT_NE(registers().value(rcc_apb2enr) & (1u << 4), 0u);    // USART1EN
     EXPECT_EQ(registers().value(usart1_cr1) & 0x200Cu, 0x200Cu);  // UE, TE, RE
 }
 
-TEST_F(NetduinoConsole, ClocksGpioBAndRoutesPb6Pb7ToUsart1) {
+TEST_F(netduino_console, clocks_gpio_b_and_routes_pb6_pb7_to_usart1) {
     EXPECT_NE(registers().value(rcc_ahb1enr) & (1u << 1), 0u) << "GPIOB is not clocked";
     EXPECT_EQ(registers().value(gpiob_moder) & 0xF000u, 0xA000u)
         << "PB6/PB7 are not in alternate-function mode";
@@ -46,7 +46,7 @@ TEST_F(NetduinoConsole, ClocksGpioBAndRoutesPb6Pb7ToUsart1) {
         << "PB6/PB7 do not select AF7 (USART1)";
 }
 
-TEST_F(NetduinoConsole, SendsTheTextThroughTheDataRegister) {
+TEST_F(netduino_console, sends_the_text_through_the_data_register) {
     registers().clear_log();
     rivet::console::write("ok");
     const auto sent = registers().accesses_to(usart1_dr);

@@ -24,8 +24,8 @@ using ::testing::ElementsAre;
 
 constexpr std::uintptr_t usart1 = 0x40011000, sr = 0x0, dr = 0x4, brr = 0x8, cr1 = 0xC, cr2 = 0x10,
                          cr3 = 0x14;
-using console =
-    usart::usart<1, gpio::pin(gpio::port::b, 6), gpio::pin(gpio::port::b, 7), 16'000'000, 115200>;
+using console = usart::usart<1, gpio::pin_id_of(gpio::port::b, 6),
+                             gpio::pin_id_of(gpio::port::b, 7), 16'000'000, 115200>;
 
 std::vector<access> accesses_within(const recorder& regs, std::uintptr_t base,
                                     std::uintptr_t size) {
@@ -36,7 +36,7 @@ std::vector<access> accesses_within(const recorder& regs, std::uintptr_t base,
     return out;
 }
 
-TEST(Stm32f405Usart, ConfigureWaitsForTheConsoleThenProgramsEightNOne) {
+TEST(stm32f405_usart, configure_waits_for_the_console_then_programs_eight_n_one) {
     recorder regs;
     regs.set(usart1 + cr1, 0x200c);  // the console left it enabled
     regs.set(usart1 + sr, 0x00c0);   // TXE, TC
@@ -53,7 +53,7 @@ TEST(Stm32f405Usart, ConfigureWaitsForTheConsoleThenProgramsEightNOne) {
     EXPECT_EQ(regs.value(0x4002040C), 1u << 14);                                    // PB7 pull-up
 }
 
-TEST(Stm32f405Usart, WriteWaitsForTxeAndReadChecksErrors) {
+TEST(stm32f405_usart, write_waits_for_txe_and_read_checks_errors) {
     recorder regs;
     auto serial = console::configure();
     regs.clear_log();
@@ -81,7 +81,7 @@ TEST(Stm32f405Usart, WriteWaitsForTxeAndReadChecksErrors) {
     EXPECT_EQ(got.error(), rivet::hal::serial::error_kind::overrun);
 }
 
-TEST(Stm32f405Timer, PeriodicComputesPrescalerAndReload) {
+TEST(stm32f405_timer, periodic_computes_prescaler_and_reload) {
     using tick = timer::periodic<timer::id::tim3, 16'000'000, 10'000>;  // 160000 ticks
     static_assert(tick::prescaler == 3 && tick::reload == 39999);
     recorder regs;
@@ -98,7 +98,7 @@ TEST(Stm32f405Timer, PeriodicComputesPrescalerAndReload) {
     EXPECT_EQ(regs.value(0x40023840), 1u << 1);             // TIM3EN
 }
 
-TEST(Stm32f405Timer, DelayWaitsAtLeastTheTicksAsked) {
+TEST(stm32f405_timer, delay_waits_at_least_the_ticks_asked) {
     using delay = timer::delay<timer::id::tim2, 16'000'000>;
     recorder regs;
     auto d = delay::configure();
@@ -112,7 +112,7 @@ TEST(Stm32f405Timer, DelayWaitsAtLeastTheTicksAsked) {
     EXPECT_EQ(now - 0xFFFFFFF0u, 102u);
 }
 
-TEST(Stm32f405Exti, RoutesThePortAndSelectsTheEdge) {
+TEST(stm32f405_exti, routes_the_port_and_selects_the_edge) {
     recorder regs;
     using line = exti::line<gpio::input_pin<gpio::port::c, 5>, exti::edge::both>;
     (void)line::configure();

@@ -35,7 +35,7 @@ void reset_values(recorder& regs) {
     regs.set(gpiob + pupdr, 0x00000100);
 }
 
-TEST(Stm32f405Rcc, EnablingAClockSetsItsBitThenReadsTheRegisterBack) {
+TEST(stm32f405_rcc, enabling_a_clock_sets_its_bit_then_reads_the_register_back) {
     recorder regs;
     reset_values(regs);
     rcc::enable_clock<rcc::peripheral::gpioc>();
@@ -43,7 +43,7 @@ TEST(Stm32f405Rcc, EnablingAClockSetsItsBitThenReadsTheRegisterBack) {
                                         load(ahb1enr, 4, 0x00100004)));
 }
 
-TEST(Stm32f405Rcc, EachPeripheralHasItsBusAndBit) {
+TEST(stm32f405_rcc, each_peripheral_has_its_bus_and_bit) {
     recorder regs;
     rcc::enable_clock<rcc::peripheral::usart1>();  // APB2ENR bit 4
     rcc::enable_clock<rcc::peripheral::usart6>();  // APB2ENR bit 5
@@ -65,7 +65,7 @@ TEST(Stm32f405Rcc, EachPeripheralHasItsBusAndBit) {
     }
 }
 
-TEST(Stm32f405Rcc, BusClocksAtReset) {
+TEST(stm32f405_rcc, bus_clocks_at_reset) {
     static_assert(rcc::reset_clocks.pclk1_hz() == 16'000'000);
     static_assert(rcc::kernel_clock_hz(rcc::peripheral::tim3) == 16'000'000);
     constexpr rcc::clock_tree fast{168'000'000, 1, 4, 2};
@@ -74,7 +74,7 @@ TEST(Stm32f405Rcc, BusClocksAtReset) {
     static_assert(rcc::kernel_clock_hz(rcc::peripheral::tim2, fast) == 84'000'000);
 }
 
-TEST(Stm32f405Gpio, OutputPinSetsItsLevelBeforeBecomingAnOutput) {
+TEST(stm32f405_gpio, output_pin_sets_its_level_before_becoming_an_output) {
     recorder regs;
     reset_values(regs);
     (void)gpio::output_pin<gpio::port::a, 10>::configure(rivet::hal::pin_state::high);
@@ -87,7 +87,7 @@ TEST(Stm32f405Gpio, OutputPinSetsItsLevelBeforeBecomingAnOutput) {
                     store(gpioa + moder, 4, 0xA8100000)));  // MODER10 = 01 last
 }
 
-TEST(Stm32f405Gpio, OutputPinDrivesThroughBsrr) {
+TEST(stm32f405_gpio, output_pin_drives_through_bsrr) {
     recorder regs;
     auto led = gpio::output_pin<gpio::port::c, 13>::configure();
     regs.clear_log();
@@ -105,7 +105,7 @@ TEST(Stm32f405Gpio, OutputPinDrivesThroughBsrr) {
                             store(gpioc + bsrr, 4, 1u << 29)));
 }
 
-TEST(Stm32f405Gpio, OpenDrainFastOutput) {
+TEST(stm32f405_gpio, open_drain_fast_output) {
     recorder regs;
     (void)gpio::output_pin<gpio::port::b, 9, gpio::output_type::open_drain,
                            gpio::speed::high>::configure();
@@ -115,7 +115,7 @@ TEST(Stm32f405Gpio, OpenDrainFastOutput) {
     EXPECT_EQ(regs.value(gpiob + bsrr), 1u << 25);  // low
 }
 
-TEST(Stm32f405Gpio, InputPinWithPullDown) {
+TEST(stm32f405_gpio, input_pin_with_pull_down) {
     recorder regs;
     reset_values(regs);
     auto button = gpio::input_pin<gpio::port::b, 11>::configure(gpio::pull::down);
@@ -131,11 +131,11 @@ TEST(Stm32f405Gpio, InputPinWithPullDown) {
                 ElementsAre(load(gpiob + idr, 4, 1u << 11), load(gpiob + idr, 4, ~(1u << 11))));
 }
 
-TEST(Stm32f405Gpio, AlternatePinSelectsTheFunctionBeforeTheMode) {
+TEST(stm32f405_gpio, alternate_pin_selects_the_function_before_the_mode) {
     recorder regs;
     reset_values(regs);
     // PB6 = USART1_TX is AF7 (datasheet alternate function map).
-    gpio::alternate_pin<gpio::pin(gpio::port::b, 6), gpio::signal::usart1_tx>::configure();
+    gpio::alternate_pin<gpio::pin_id_of(gpio::port::b, 6), gpio::signal::usart1_tx>::configure();
     EXPECT_THAT(regs.stores(),
                 ElementsAre(store(ahb1enr, 4, 0x00100002), store(gpiob + otyper, 4, 0x0),
                             store(gpiob + ospeedr, 4, 0x000020C0),  // OSPEEDR6 = 10
@@ -144,29 +144,29 @@ TEST(Stm32f405Gpio, AlternatePinSelectsTheFunctionBeforeTheMode) {
                             store(gpiob + moder, 4, 0x00002280)));  // MODER6 = 10
 }
 
-TEST(Stm32f405Gpio, HighPinsUseAfrh) {
+TEST(stm32f405_gpio, high_pins_use_afrh) {
     recorder regs;
     // PB13 = SPI2_SCK (AF5), PA15 = TIM2_CH1 (AF1).
-    gpio::alternate_pin<gpio::pin(gpio::port::b, 13), gpio::signal::spi2_sck>::configure();
-    gpio::alternate_pin<gpio::pin(gpio::port::a, 15), gpio::signal::tim2_ch1>::configure();
+    gpio::alternate_pin<gpio::pin_id_of(gpio::port::b, 13), gpio::signal::spi2_sck>::configure();
+    gpio::alternate_pin<gpio::pin_id_of(gpio::port::a, 15), gpio::signal::tim2_ch1>::configure();
     EXPECT_EQ(regs.value(gpiob + afrh), 5u << 20);
     EXPECT_EQ(regs.value(gpioa + afrh), 1u << 28);
     EXPECT_TRUE(regs.accesses_to(gpiob + afrl).empty());
 }
 
-TEST(Stm32f405Gpio, AlternateFunctionMap) {
+TEST(stm32f405_gpio, alternate_function_map) {
     using gpio::pin;
     using gpio::port;
     using gpio::signal;
-    static_assert(gpio::alternate_function(pin(port::a, 9), signal::usart1_tx) == 7);
-    static_assert(gpio::alternate_function(pin(port::c, 6), signal::usart6_tx) == 8);
-    static_assert(gpio::alternate_function(pin(port::c, 10), signal::spi3_sck) == 6);
-    static_assert(gpio::alternate_function(pin(port::c, 10), signal::usart3_tx) == 7);
-    static_assert(gpio::alternate_function(pin(port::b, 8), signal::tim4_ch3) == 2);
-    static_assert(gpio::alternate_function(pin(port::a, 0), signal::tim2_ch1) == 1);
-    static_assert(gpio::alternate_function(pin(port::a, 0), signal::tim5_ch1) == 2);
-    static_assert(!gpio::pin_has_signal(pin(port::a, 0), signal::usart1_tx));
-    static_assert(!gpio::pin_has_signal(pin(port::b, 6), signal::usart2_tx));
+    static_assert(gpio::alternate_function(pin_id_of(port::a, 9), signal::usart1_tx) == 7);
+    static_assert(gpio::alternate_function(pin_id_of(port::c, 6), signal::usart6_tx) == 8);
+    static_assert(gpio::alternate_function(pin_id_of(port::c, 10), signal::spi3_sck) == 6);
+    static_assert(gpio::alternate_function(pin_id_of(port::c, 10), signal::usart3_tx) == 7);
+    static_assert(gpio::alternate_function(pin_id_of(port::b, 8), signal::tim4_ch3) == 2);
+    static_assert(gpio::alternate_function(pin_id_of(port::a, 0), signal::tim2_ch1) == 1);
+    static_assert(gpio::alternate_function(pin_id_of(port::a, 0), signal::tim5_ch1) == 2);
+    static_assert(!gpio::pin_has_signal(pin_id_of(port::a, 0), signal::usart1_tx));
+    static_assert(!gpio::pin_has_signal(pin_id_of(port::b, 6), signal::usart2_tx));
 }
 
 }  // namespace

@@ -28,14 +28,14 @@ constexpr bool position_in_constant_evaluation() {
 }
 static_assert(position_in_constant_evaluation());
 
-TEST(Ssd0303, DefaultAddressIs0x3d) {
+TEST(ssd0303, default_address_is0x3d) {
     trace log;
     register_map_i2c bus{log, oled_address};
     ssd0303 oled{bus};
     EXPECT_EQ(oled.address(), oled_address);
 }
 
-TEST(Ssd0303, InitSendsEachCommandBehindAControlByte) {
+TEST(ssd0303, init_sends_each_command_behind_a_control_byte) {
     trace log;
     register_map_i2c bus{log, oled_address};
     ssd0303 oled{bus};
@@ -47,7 +47,7 @@ TEST(Ssd0303, InitSendsEachCommandBehindAControlByte) {
               "S 3dW 80a080c080a680a4 P S 3dW 80818080 P S 3dW 80af P");
 }
 
-TEST(Ssd0303, ACommandWithAnArgumentIsOneTransaction) {
+TEST(ssd0303, a_command_with_an_argument_is_one_transaction) {
     trace log;
     register_map_i2c bus{log, oled_address};
     ssd0303 oled{bus};
@@ -55,7 +55,7 @@ TEST(Ssd0303, ACommandWithAnArgumentIsOneTransaction) {
     EXPECT_EQ(log.view(), "S 3dW 80818020 P");
 }
 
-TEST(Ssd0303, LongCommandListsAreSplitIntoTransactionsOf16) {
+TEST(ssd0303, long_command_lists_are_split_into_transactions_of16) {
     trace log;
     register_map_i2c bus{log, oled_address};
     ssd0303 oled{bus};
@@ -66,7 +66,7 @@ TEST(Ssd0303, LongCommandListsAreSplitIntoTransactionsOf16) {
     EXPECT_TRUE(log.view().ends_with(" P S 3dW 80e3 P")) << log.view();
 }
 
-TEST(Ssd0303, SetPositionSelectsPageAndBothColumnNibbles) {
+TEST(ssd0303, set_position_selects_page_and_both_column_nibbles) {
     trace log;
     register_map_i2c bus{log, oled_address};
     ssd0303 oled{bus};
@@ -74,7 +74,7 @@ TEST(Ssd0303, SetPositionSelectsPageAndBothColumnNibbles) {
     EXPECT_EQ(log.view(), "S 3dW 80b780038018 P");
 }
 
-TEST(Ssd0303, DataGoesBehindOneDataControlByteInOneTransfer) {
+TEST(ssd0303, data_goes_behind_one_data_control_byte_in_one_transfer) {
     trace log;
     register_map_i2c bus{log, oled_address};
     ssd0303 oled{bus};
@@ -83,7 +83,7 @@ TEST(Ssd0303, DataGoesBehindOneDataControlByteInOneTransfer) {
     EXPECT_EQ(log.view(), "S 3dW 40 ff8100 P");
 }
 
-TEST(Ssd0303, ClearWritesEveryPageDark) {
+TEST(ssd0303, clear_writes_every_page_dark) {
     trace log;
     register_map_i2c bus{log, oled_address};
     ssd0303 oled{bus};
@@ -93,7 +93,7 @@ TEST(Ssd0303, ClearWritesEveryPageDark) {
 
 // The panel as a gfx draw target: flush() sends the changed columns of each
 // changed page, from the visible window's first column (36).
-TEST(Ssd0303Display, FlushSendsTheChangedColumnsOfChangedPages) {
+TEST(ssd0303_display, flush_sends_the_changed_columns_of_changed_pages) {
     namespace gfx = rivet::gfx;
     trace log;
     register_map_i2c bus{log, oled_address};
@@ -116,7 +116,7 @@ TEST(Ssd0303Display, FlushSendsTheChangedColumnsOfChangedPages) {
     EXPECT_EQ(display.frame().bytes()[96 + 95], 0x01);
 }
 
-TEST(Ssd0303, BusErrorsArePassedOn) {
+TEST(ssd0303, bus_errors_are_passed_on) {
     trace log;
     register_map_i2c nobody_there{log, i2c::address{0x3c}};
     ssd0303 oled{nobody_there};

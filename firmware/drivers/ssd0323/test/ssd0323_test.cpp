@@ -151,7 +151,7 @@ private:
 static_assert(rivet::hal::spi_device<panel>);
 static_assert(rivet::hal::spi_device<device>);
 
-TEST(Ssd0323, InitIsOneCommandTransactionWithDcLow) {
+TEST(ssd0323, init_is_one_command_transaction_with_dc_low) {
     wire w;
     ASSERT_TRUE(w.oled.init());
     EXPECT_EQ(w.log.view(),
@@ -159,7 +159,7 @@ TEST(Ssd0323, InitIsOneCommandTransactionWithDcLow) {
               "b80111223243546576ad02af flush cs:1");
 }
 
-TEST(Ssd0323, InitLeavesTheModelOnWithEveryCommandKnown) {
+TEST(ssd0323, init_leaves_the_model_on_with_every_command_known) {
     trace log;
     recording_pin dc{log, "dc", false};
     panel model{dc};
@@ -169,14 +169,14 @@ TEST(Ssd0323, InitLeavesTheModelOnWithEveryCommandKnown) {
     EXPECT_EQ(model.unknown_commands(), 0);
 }
 
-TEST(Ssd0323, DrawSetsTheWindowThenSendsDataWithDcHigh) {
+TEST(ssd0323, draw_sets_the_window_then_sends_data_with_dc_high) {
     wire w;
     const std::uint8_t pixels[] = {0x12, 0x34, 0x56, 0x78};
     ASSERT_TRUE(w.oled.draw(3, 10, 2, 2, pixels));
     EXPECT_EQ(w.log.view(), "dc:0 cs:0 w:150304750a0b flush cs:1 dc:1 cs:0 w:12345678 flush cs:1");
 }
 
-TEST(Ssd0323, DrawPutsPixelsInTheRectangle) {
+TEST(ssd0323, draw_puts_pixels_in_the_rectangle) {
     trace log;
     recording_pin dc{log, "dc", false};
     panel model{dc};
@@ -194,7 +194,7 @@ TEST(Ssd0323, DrawPutsPixelsInTheRectangle) {
     EXPECT_EQ(model.pixel(6, 12), 0);
 }
 
-TEST(Ssd0323, ArgumentsOutsideThePanelSendNothing) {
+TEST(ssd0323, arguments_outside_the_panel_send_nothing) {
     wire w;
     const std::uint8_t pixels[4] = {};
     auto r = w.oled.draw(63, 0, 2, 2, pixels);  // columns 63..64
@@ -206,7 +206,7 @@ TEST(Ssd0323, ArgumentsOutsideThePanelSendNothing) {
     EXPECT_EQ(w.log.view(), "");
 }
 
-TEST(Ssd0323, ClearFillsEveryVisiblePixel) {
+TEST(ssd0323, clear_fills_every_visible_pixel) {
     trace log;
     recording_pin dc{log, "dc", false};
     panel model{dc};
@@ -217,7 +217,7 @@ TEST(Ssd0323, ClearFillsEveryVisiblePixel) {
     EXPECT_EQ(model.transactions(), 1 + 64);  // the window, then a row each
 }
 
-TEST(Ssd0323, FrameAndRegionLandWhereTheFrameSays) {
+TEST(ssd0323, frame_and_region_land_where_the_frame_says) {
     trace log;
     recording_pin dc{log, "dc", false};
     panel model{dc};
@@ -242,7 +242,7 @@ TEST(Ssd0323, FrameAndRegionLandWhereTheFrameSays) {
 
 // The panel as a gfx draw target: flush() sends what changed, widened to
 // whole bytes, and the controller ends up with the framebuffer's picture.
-TEST(Ssd0323Display, FlushSendsOnlyTheDirtyBytesAndTheModelMatches) {
+TEST(ssd0323_display, flush_sends_only_the_dirty_bytes_and_the_model_matches) {
     namespace gfx = rivet::gfx;
     trace log;
     recording_pin dc{log, "dc", false};
@@ -271,7 +271,7 @@ TEST(Ssd0323Display, FlushSendsOnlyTheDirtyBytesAndTheModelMatches) {
     EXPECT_EQ(model.pixel(9, 8), 15);
 }
 
-TEST(Ssd0323, RegionRowsAreOperationsOfOneSelection) {
+TEST(ssd0323, region_rows_are_operations_of_one_selection) {
     wire w;
     ssd0323_frame frame;
     frame.set(2, 1, 0xa);
@@ -280,7 +280,7 @@ TEST(Ssd0323, RegionRowsAreOperationsOfOneSelection) {
     EXPECT_EQ(w.log.view(), "dc:0 cs:0 w:150101750102 flush cs:1 dc:1 cs:0 w:a0 w:0b flush cs:1");
 }
 
-TEST(Ssd0323, FrameSetAndGetPackTwoPixelsPerByteLeftHigh) {
+TEST(ssd0323, frame_set_and_get_pack_two_pixels_per_byte_left_high) {
     ssd0323_frame frame;
     frame.set(0, 0, 0x5);
     frame.set(1, 0, 0xc);
@@ -290,7 +290,7 @@ TEST(Ssd0323, FrameSetAndGetPackTwoPixelsPerByteLeftHigh) {
     EXPECT_EQ(frame.bytes()[1], 0x00);
 }
 
-TEST(Ssd0323, DeviceErrorsArePassedOnAndNothingMoreIsSent) {
+TEST(ssd0323, device_errors_are_passed_on_and_nothing_more_is_sent) {
     wire w;
     w.oled_device.bus().fail_call(1, spi::error_kind::overrun);
     auto r = w.oled.clear();
@@ -301,7 +301,7 @@ TEST(Ssd0323, DeviceErrorsArePassedOnAndNothingMoreIsSent) {
     EXPECT_EQ(w.log.view(), "dc:0 cs:0 flush cs:1");
 }
 
-TEST(Ssd0323, DataCommandPinErrorsArePassedOn) {
+TEST(ssd0323, data_command_pin_errors_are_passed_on) {
     wire w;
     w.dc.fail_next_call();
     auto r = w.oled.init();

@@ -37,7 +37,7 @@ constexpr std::int32_t read_in_constant_evaluation() {
 }
 static_assert(read_in_constant_evaluation() == 22250);
 
-TEST(Tmp105, InitSelectsTwelveBitResolution) {
+TEST(tmp105, init_selects_twelve_bit_resolution) {
     trace log;
     register_map_i2c bus{log, sensor_address};
     tmp105 sensor{bus};
@@ -46,7 +46,7 @@ TEST(Tmp105, InitSelectsTwelveBitResolution) {
     EXPECT_EQ(log.view(), "S 48W 0160 P");
 }
 
-TEST(Tmp105, ResolutionBitsAreR1R0) {
+TEST(tmp105, resolution_bits_are_r1_r0) {
     trace log;
     register_map_i2c bus{log, sensor_address};
     tmp105 sensor{bus};
@@ -54,7 +54,7 @@ TEST(Tmp105, ResolutionBitsAreR1R0) {
     EXPECT_EQ(bus.reg(0x01), 0x20);
 }
 
-TEST(Tmp105, ReadsTheTemperatureRegisterWithARepeatedStart) {
+TEST(tmp105, reads_the_temperature_register_with_a_repeated_start) {
     trace log;
     register_map_i2c bus{log, sensor_address};
     bus.reg(0x00) = 0x19;
@@ -66,7 +66,7 @@ TEST(Tmp105, ReadsTheTemperatureRegisterWithARepeatedStart) {
     EXPECT_EQ(log.view(), "S 48W 00 SR 48R 2 P");
 }
 
-TEST(Tmp105, NegativeTemperatures) {
+TEST(tmp105, negative_temperatures) {
     trace log;
     register_map_i2c bus{log, sensor_address};
     bus.reg(0x00) = 0xe6;
@@ -75,7 +75,7 @@ TEST(Tmp105, NegativeTemperatures) {
     EXPECT_EQ(sensor.read_millicelsius().value(), -25062);
 }
 
-TEST(Tmp105, OtherAddress) {
+TEST(tmp105, other_address) {
     trace log;
     register_map_i2c bus{log, i2c::address{0x49}};
     tmp105 sensor{bus, i2c::address{0x49}};
@@ -84,7 +84,7 @@ TEST(Tmp105, OtherAddress) {
     EXPECT_EQ(log.view(), "S 49W 00 SR 49R 2 P");
 }
 
-TEST(Tmp105, MissingSensorIsAnAddressNack) {
+TEST(tmp105, missing_sensor_is_an_address_nack) {
     trace log;
     register_map_i2c bus{log, i2c::address{0x49}};
     tmp105 sensor{bus};  // 0x48: nobody there
@@ -94,7 +94,7 @@ TEST(Tmp105, MissingSensorIsAnAddressNack) {
     EXPECT_FALSE(sensor.init());
 }
 
-TEST(Tmp105, BusErrorsArePassedOn) {
+TEST(tmp105, bus_errors_are_passed_on) {
     trace log;
     register_map_i2c bus{log, sensor_address};
     tmp105 sensor{bus};

@@ -71,7 +71,7 @@ std::optional<core_profile> core_of(std::string_view cpu);
 bool runs_on(unsigned code_arch, const core_profile& core);
 
 // Parses a board description; `source` names it in errors (a file path, or
-// "PATH (.rivet.board)"). Throws rivet::Error(bad_input).
+// "PATH (.rivet.board)"). Throws rivet::error(bad_input).
 description parse(std::string_view json_text, std::string_view source);
 
 // The boards shipped with Rivet (the boards/ folder, built in).

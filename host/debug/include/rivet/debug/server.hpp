@@ -25,7 +25,7 @@ namespace rivet::debug {
 class listener {
 public:
     // Port 0: one the kernel picks. Taken or not allowed:
-    // Error(unavailable) naming the port.
+    // error(unavailable) naming the port.
     explicit listener(std::uint16_t port);
     ~listener();
     listener(const listener&) = delete;

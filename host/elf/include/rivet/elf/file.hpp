@@ -28,7 +28,7 @@ struct allocated_section {
     std::string name;
     std::uint32_t address = 0;  // sh_addr: where it sits at run time
     std::uint32_t size = 0;
-    bool has_bytes = false;     // the file holds its contents (not SHT_NOBITS)
+    bool has_bytes = false;  // the file holds its contents (not SHT_NOBITS)
     bool executable = false;
     bool writable = false;
 };
@@ -46,7 +46,7 @@ struct symbol {
 // libelf handle is released before open() returns, so a file is cheap to keep.
 class file {
 public:
-    // Throws rivet::Error: no_input if the file cannot be read, bad_input if it
+    // Throws rivet::error: no_input if the file cannot be read, bad_input if it
     // is not an ELF, not 32-bit little-endian ARM, corrupt, or has nothing to load.
     static file open(const std::filesystem::path& path);
 

@@ -32,7 +32,7 @@ struct enum_names {
 
 class metadata {
 public:
-    // Throws rivet::Error(bad_input) naming `source` when the section is
+    // Throws rivet::error(bad_input) naming `source` when the section is
     // malformed or of another wire version.
     static metadata parse(std::span<const std::uint8_t> section, const std::string& source);
     // Throws bad_input when the ELF has no log metadata.

@@ -30,14 +30,14 @@ struct gdb_server_options {
 };
 
 // The command line that starts the server with its GDB port on `port`
-// (loopback only) and no other listening ports. Throws Error(usage) when
+// (loopback only) and no other listening ports. Throws error(usage) when
 // neither the options nor the board name the adapter and target.
 std::vector<std::string> gdb_server_command(gdb_server_kind kind, const board::description& board,
                                             const gdb_server_options& options, std::uint16_t port);
 
 // Starts the server, waits until its GDB port answers and connects. When
 // it exits first (no adapter attached, a wrong configuration), throws
-// Error(unavailable) with the server's last error line.
+// error(unavailable) with the server's last error line.
 std::unique_ptr<probe> start_gdb_server(gdb_server_kind kind, const board::description& board,
                                         const gdb_server_options& options, output_sink output,
                                         std::chrono::milliseconds timeout);

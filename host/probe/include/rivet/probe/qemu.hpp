@@ -36,7 +36,7 @@ struct qemu_options {
 
 class qemu_process {
 public:
-    // Throws ErrorKind::unavailable when QEMU cannot be started and usage
+    // Throws error_kind::unavailable when QEMU cannot be started and usage
     // when the board has no QEMU machine.
     qemu_process(const board::description& board, output_sink serial, const qemu_options& options);
     ~qemu_process();
@@ -58,8 +58,7 @@ public:
 
 private:
     void forward_output(int stdout_fd, int stderr_fd);
-    void forward_input(int input_fd, int qmp_fd,
-                       std::optional<board::register_condition> ready);
+    void forward_input(int input_fd, int qmp_fd, std::optional<board::register_condition> ready);
 
     pid_t pid_ = -1;
     int exit_status_ = -1;

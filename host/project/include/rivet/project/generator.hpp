@@ -33,17 +33,17 @@ struct request {
 };
 
 // Refuses a name CMake cannot take as a project and target name.
-// Throws rivet::Error(usage).
+// Throws rivet::error(usage).
 void check_name(std::string_view name);
 
 // Writes the project and returns the files it wrote, relative to the
-// directory. Throws rivet::Error: usage for a bad name, template or board
+// directory. Throws rivet::error: usage for a bad name, template or board
 // (one the templates have no board file for), or a directory that exists
 // and is not empty; io when a file cannot be written.
 std::vector<std::filesystem::path> create(const request& what, const installation& from);
 
 // Replaces each @KEY@ of `values` in `text`; `source` names the template in
-// the error an unknown @KEY@ raises (rivet::Error(bad_input)).
+// the error an unknown @KEY@ raises (rivet::error(bad_input)).
 std::string substitute(std::string_view text, const std::map<std::string, std::string>& values,
                        std::string_view source);
 

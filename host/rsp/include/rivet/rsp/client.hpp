@@ -21,9 +21,9 @@
 namespace rivet::rsp {
 
 struct client_options {
-    // Longest wait for any ack or reply; passing it is ErrorKind::timeout.
+    // Longest wait for any ack or reply; passing it is error_kind::timeout.
     std::chrono::milliseconds timeout{2000};
-    // Times a packet is resent after a '-' before giving up with ErrorKind::io.
+    // Times a packet is resent after a '-' before giving up with error_kind::io.
     int max_retransmits{3};
     // Switch off acks when the server offers QStartNoAckMode+ (QEMU 7.2 does not).
     bool use_no_ack_mode{true};

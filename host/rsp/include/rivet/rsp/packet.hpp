@@ -119,7 +119,7 @@ struct error_reply {
 
 using stop_event = std::variant<stop_reply, console_output, error_reply>;
 
-// Parses a reply that may arrive while the target runs. Throws rivet::Error
+// Parses a reply that may arrive while the target runs. Throws rivet::error
 // (io) naming the packet when it is none of S, T, W, X, O or E.
 [[nodiscard]] stop_event parse_stop_event(std::string_view payload);
 

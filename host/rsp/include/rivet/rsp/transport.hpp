@@ -1,6 +1,6 @@
 // Byte transport under the RSP client: an abstract stream with timed reads,
 // and its TCP (or any connected stream socket) implementation. Every failure
-// is a rivet::Error naming the peer.
+// is a rivet::error naming the peer.
 #pragma once
 
 #include <chrono>
@@ -19,7 +19,7 @@ public:
     // peer stops reading).
     virtual void write(std::string_view bytes) = 0;
     // Reads at most n bytes; 0 when nothing arrived within timeout. Throws
-    // rivet::Error(io) when the peer closed the connection or on an error.
+    // rivet::error(io) when the peer closed the connection or on an error.
     virtual std::size_t read_some(char* buf, std::size_t n, std::chrono::milliseconds timeout) = 0;
     // "127.0.0.1:1234", for messages.
     [[nodiscard]] virtual std::string peer() const = 0;
@@ -47,7 +47,7 @@ private:
 };
 
 // Connects with TCP_NODELAY (RSP is many tiny request/reply round trips).
-// Refused or unreachable -> ErrorKind::unavailable ("cannot connect to gdb
+// Refused or unreachable -> error_kind::unavailable ("cannot connect to gdb
 // server at HOST:PORT: Connection refused"); no answer in time -> timeout.
 [[nodiscard]] std::unique_ptr<socket_transport> connect_tcp(std::string_view host,
                                                             std::uint16_t port,

@@ -52,7 +52,7 @@ struct channel {
 class control_block {
 public:
     // nullopt while the block is not (yet) there: the ID is written last,
-    // so a block with the ID is complete. Throws rivet::Error(io) on a
+    // so a block with the ID is complete. Throws rivet::error(io) on a
     // block whose channel counts make no sense.
     static std::optional<control_block> find(probe::probe& target, const location& where);
     static std::optional<control_block> at(probe::probe& target, std::uint32_t address);
@@ -66,7 +66,7 @@ public:
     // Everything the channel holds, consumed (the read offset advances).
     // Re-reads the channel's descriptor first, so a channel configured
     // since is picked up; an unconfigured one reads as empty. Throws
-    // rivet::Error(io) when a configured channel's offsets lie outside its
+    // rivet::error(io) when a configured channel's offsets lie outside its
     // buffer.
     std::vector<std::uint8_t> read(probe::probe& target, std::size_t up_channel);
     // Queues as much of `bytes` as the down channel has room for (the host

@@ -76,7 +76,7 @@ std::optional<probe::stop_event> poll_services(probe::probe& target, const run_o
                                                const std::function<bool(std::uint32_t)>& own_stop);
 
 // What the end means, read from the (halted) target: the exit code, the
-// fault report, or where the core was. Throws Error(io) when the core
+// fault report, or where the core was. Throws error(io) when the core
 // halted somewhere that is not a trap.
 run_outcome interpret(probe::probe& target, const elf::file& firmware,
                       const board::description& board, const traps& ends, const wait_result& end,

@@ -78,7 +78,7 @@ struct report {
     std::string vector_table;  // where it was found, or why there is none
 };
 
-// Throws rivet::Error(bad_input) when the ELF cannot be read.
+// Throws rivet::error(bad_input) when the ELF cannot be read.
 report analyse(const std::filesystem::path& elf, const std::vector<usage_entry>& usage);
 // The same on an image already read; `name` names it in the error.
 report analyse(const backtrace::debug_info& info_ref, const std::string& name,

@@ -24,10 +24,10 @@ struct frame_pool {
     std::uint32_t peak = 0;  // most frames in use at once
 };
 
-// Reads `length` bytes of target memory at `address` (throws rivet::Error).
+// Reads `length` bytes of target memory at `address` (throws rivet::error).
 using memory_reader = std::function<std::vector<std::uint8_t>(std::uint32_t, std::uint32_t)>;
 
-// The pools listed by the table at `table`. Throws rivet::Error(bad_input)
+// The pools listed by the table at `table`. Throws rivet::error(bad_input)
 // naming the address when the table's magic is wrong or the list does not
 // end (a loop, or more records than any firmware could hold).
 std::vector<frame_pool> read_frame_pools(std::uint32_t table, const memory_reader& read);

@@ -28,7 +28,7 @@ struct bounds {
 // __stack_top__); for any other firmware, from the initial SP in its vector
 // table down to the end of the highest section below it in the same RAM
 // region of the board (the statics, or a section reserving stack or heap).
-// Throws rivet::Error(bad_input) when neither can be found.
+// Throws rivet::error(bad_input) when neither can be found.
 bounds main_stack(const elf::file& firmware, const board::description& board);
 
 // The word painted into the unused stack.

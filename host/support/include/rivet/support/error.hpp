@@ -1,5 +1,5 @@
 // Host-side error reporting: every failure travels up to the CLI as one
-// rivet::Error that carries its kind (which picks the documented exit code)
+// rivet::error that carries its kind (which picks the documented exit code)
 // and a one-line message that already names the file, address or peer.
 #pragma once
 
@@ -9,7 +9,7 @@
 namespace rivet {
 
 // One kind per documented exit code (docs/exit-codes.md).
-enum class ErrorKind {
+enum class error_kind {
     usage,         // bad command line or unknown board
     no_input,      // a named file does not exist or cannot be read
     bad_input,     // a file exists but is malformed or unsuitable
@@ -20,13 +20,13 @@ enum class ErrorKind {
     target_fault,  // the firmware took a fault exception
 };
 
-class Error : public std::runtime_error {
+class error : public std::runtime_error {
 public:
-    Error(ErrorKind kind, const std::string& message) : std::runtime_error(message), kind_(kind) {}
-    [[nodiscard]] ErrorKind kind() const noexcept { return kind_; }
+    error(error_kind kind, const std::string& message) : std::runtime_error(message), kind_(kind) {}
+    [[nodiscard]] error_kind kind() const noexcept { return kind_; }
 
 private:
-    ErrorKind kind_;
+    error_kind kind_;
 };
 
 }  // namespace rivet

@@ -28,7 +28,7 @@ struct generated_file {
 [[nodiscard]] std::vector<generated_file> emit_cmsis(const svd_device& device);
 
 // Writes files under dir (creating folders); unchanged files are not touched
-// so that build systems do not rebuild. Throws Error(io) on failure.
+// so that build systems do not rebuild. Throws error(io) on failure.
 void write_files(const std::string& dir, const std::vector<generated_file>& files);
 
 // A valid, non-reserved C++ identifier (lower-case unless keep_case).

@@ -16,7 +16,7 @@ namespace rivet::svd {
 // With peripherals given, only those and the peripherals they derive from
 // keep their registers; the others stay as name, base address and
 // interrupts, so that the interrupt table is still the whole chip's.
-// Throws Error(usage) naming a peripheral that the document lacks.
+// Throws error(usage) naming a peripheral that the document lacks.
 void reduce_to_facts(svd_document& doc, const std::vector<std::string>& peripherals);
 
 // Where a facts file came from, for the comment at its top.
@@ -28,10 +28,10 @@ struct facts_origin {
 
 // The facts file: the XML declaration, a comment naming the source SVD and
 // patch with their SHA-256 and the command, then the reduced document.
-// Throws Error(usage) when a name cannot be written inside an XML comment.
+// Throws error(usage) when a name cannot be written inside an XML comment.
 [[nodiscard]] std::string facts_to_string(const svd_document& doc, const facts_origin& origin);
 
-// The SHA-256 of a file's bytes in lowercase hex; Error(no_input) when the
+// The SHA-256 of a file's bytes in lowercase hex; error(no_input) when the
 // file cannot be read.
 [[nodiscard]] std::string file_sha256(const std::string& path);
 

@@ -1,7 +1,7 @@
 // CMSIS-SVD reader: loads an SVD file into an XML document (kept so that the
 // patcher can edit it), resolves derivedFrom in place and builds the Device
 // model with inherited register properties applied. Every failure is a
-// rivet::Error whose message names file:line.
+// rivet::error whose message names file:line.
 #pragma once
 
 #include <pugixml.hpp>
@@ -31,7 +31,7 @@ private:
     std::vector<std::ptrdiff_t> line_starts_;
 };
 
-// Throws Error(no_input) when the file cannot be read, Error(bad_input) when it
+// Throws error(no_input) when the file cannot be read, error(bad_input) when it
 // is not XML or has no <device> root.
 void load_svd_file(svd_document& doc, const std::string& path);
 void load_svd_string(svd_document& doc, std::string_view text, const std::string& name);

@@ -16,7 +16,7 @@ struct patch_options {
 };
 
 // The SVD path the patch's _svd names (resolved as above); "" when absent.
-// Throws Error(no_input) / Error(bad_input) for unreadable or malformed YAML.
+// Throws error(no_input) / error(bad_input) for unreadable or malformed YAML.
 [[nodiscard]] std::string patch_svd_path(const std::string& yaml_path,
                                          const patch_options& options);
 

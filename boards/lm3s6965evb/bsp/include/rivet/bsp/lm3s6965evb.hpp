@@ -47,7 +47,7 @@ using right_button = gpio::input_pin<gpio::port::e, 3>;
 // with `-device tmp105,address=0x48`.
 template <std::uint32_t SclHz = 100'000,
           rivet::lm3s6965::i2c::restart Restart = rivet::lm3s6965::i2c::restart::repeated_start>
-using i2c0 = rivet::lm3s6965::i2c::master<0, clock_hz, SclHz, Restart>;
+using i2c0 = rivet::lm3s6965::i2c::controller<0, clock_hz, SclHz, Restart>;
 // The bus for the board's sensors at 100 kHz. Rivet runs this board under
 // QEMU, whose I2C model drops repeated STARTs, so a change of direction is
 // STOP + START here; on an EK-LM3S6965 use i2c0<> (repeated START).
@@ -73,7 +73,8 @@ using timer_delay = rivet::lm3s6965::timer::one_shot_delay<2, clock_hz>;
 // drives PD0 high once: the SD card is left deselected on the board, and
 // QEMU's OLED selected.
 template <std::uint32_t BitRate = 4'000'000>
-using oled_bus = rivet::lm3s6965::ssi::master<clock_hz, BitRate, rivet::lm3s6965::ssi::mode::mode3>;
+using oled_bus =
+    rivet::lm3s6965::ssi::controller<clock_hz, BitRate, rivet::lm3s6965::ssi::mode::mode3>;
 using oled_chip_select = gpio::output_pin<gpio::port::a, 3>;
 using oled_data_command = gpio::output_pin<gpio::port::c, 7>;
 using sd_card_chip_select = gpio::output_pin<gpio::port::d, 0>;

@@ -24,8 +24,8 @@ using console = console_uart<>;
 
 // I2C0 on PB2/PB3, where the SSD0303 OLED sits at 0x3D. QEMU's I2C model
 // drops repeated STARTs, so a change of direction is STOP + START here.
-using oled_bus = rivet::lm3s6965::i2c::master<0, clock_hz, 100'000,
-                                              rivet::lm3s6965::i2c::restart::stop_then_start>;
+using oled_bus = rivet::lm3s6965::i2c::controller<0, clock_hz, 100'000,
+                                                  rivet::lm3s6965::i2c::restart::stop_then_start>;
 
 // The panel shows 96 x 16 pixels, starting at controller column 36.
 inline constexpr std::uint8_t oled_first_visible_column = 36;

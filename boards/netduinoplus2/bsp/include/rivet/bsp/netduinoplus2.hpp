@@ -39,16 +39,16 @@ inline constexpr std::uint32_t timer_clock_hz = 1'000'000'000;
 #endif
 
 // Header pins by their Arduino names (the Netduino Plus 2 pin map).
-inline constexpr rivet::hal::pin_id d0 = pin(port::c, 7), d1 = pin(port::c, 6),
-                                    d2 = pin(port::a, 3), d3 = pin(port::a, 2),
-                                    d4 = pin(port::b, 12), d5 = pin(port::b, 8),
-                                    d6 = pin(port::b, 9), d7 = pin(port::a, 1),
-                                    d8 = pin(port::a, 0), d9 = pin(port::a, 6),
-                                    d10 = pin(port::b, 10), d11 = pin(port::b, 15),
-                                    d12 = pin(port::b, 14), d13 = pin(port::b, 13);
-inline constexpr rivet::hal::pin_id a0 = pin(port::c, 0), a1 = pin(port::c, 1),
-                                    a2 = pin(port::c, 2), a3 = pin(port::c, 3),
-                                    a4 = pin(port::c, 4), a5 = pin(port::c, 5);
+inline constexpr rivet::hal::pin_id d0 = pin_id_of(port::c, 7), d1 = pin_id_of(port::c, 6),
+                                    d2 = pin_id_of(port::a, 3), d3 = pin_id_of(port::a, 2),
+                                    d4 = pin_id_of(port::b, 12), d5 = pin_id_of(port::b, 8),
+                                    d6 = pin_id_of(port::b, 9), d7 = pin_id_of(port::a, 1),
+                                    d8 = pin_id_of(port::a, 0), d9 = pin_id_of(port::a, 6),
+                                    d10 = pin_id_of(port::b, 10), d11 = pin_id_of(port::b, 15),
+                                    d12 = pin_id_of(port::b, 14), d13 = pin_id_of(port::b, 13);
+inline constexpr rivet::hal::pin_id a0 = pin_id_of(port::c, 0), a1 = pin_id_of(port::c, 1),
+                                    a2 = pin_id_of(port::c, 2), a3 = pin_id_of(port::c, 3),
+                                    a4 = pin_id_of(port::c, 4), a5 = pin_id_of(port::c, 5);
 
 // The blue user LED on PA10, lit when driven high.
 using user_led = gpio::output_pin<port::a, 10>;
@@ -65,7 +65,8 @@ using user_button_edge =
 // uses its other pins, PB6 (TX) and PB7 (RX).
 template <std::uint32_t Baud = 115200>
 using console_usart =
-    rivet::stm32f405::usart::usart<1, pin(port::b, 6), pin(port::b, 7), clocks.pclk2_hz(), Baud>;
+    rivet::stm32f405::usart::usart<1, pin_id_of(port::b, 6), pin_id_of(port::b, 7),
+                                   clocks.pclk2_hz(), Baud>;
 // The USART rivet::console writes to and reads from.
 using console = console_usart<>;
 // The UARTs on the header: USART6 on D1 (TX) / D0 (RX), USART2 on D3 / D2.

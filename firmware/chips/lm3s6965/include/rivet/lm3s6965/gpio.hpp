@@ -54,7 +54,7 @@ constexpr sysctl::peripheral clock_of(port p) {
 
 // The peripheral signals a pin can carry (AFSEL = 1). Only the ones the HAL
 // drives are listed.
-enum class function : unsigned char {
+enum class signal : unsigned char {
     u0rx,
     u0tx,
     u1rx,
@@ -78,25 +78,22 @@ enum class function : unsigned char {
 
 // The LM3S6965 pin multiplexing (data sheet, "GPIO pins with alternate
 // functions"): each signal lives on exactly one pin.
-constexpr bool pin_has_function(port p, unsigned pin, function f) {
+constexpr bool pin_has_signal(port p, unsigned pin, signal s) {
     struct entry {
         port p;
         unsigned pin;
-        function f;
+        signal s;
     };
     constexpr entry table[] = {
-        {port::a, 0, function::u0rx},    {port::a, 1, function::u0tx},
-        {port::a, 2, function::ssi0clk}, {port::a, 3, function::ssi0fss},
-        {port::a, 4, function::ssi0rx},  {port::a, 5, function::ssi0tx},
-        {port::a, 6, function::i2c1scl}, {port::a, 7, function::i2c1sda},
-        {port::b, 2, function::i2c0scl}, {port::b, 3, function::i2c0sda},
-        {port::d, 2, function::u1rx},    {port::d, 3, function::u1tx},
-        {port::g, 0, function::u2rx},    {port::g, 1, function::u2tx},
-        {port::d, 4, function::ccp0},    {port::d, 7, function::ccp1},
-        {port::d, 5, function::ccp2},    {port::c, 6, function::ccp3},
+        {port::a, 0, signal::u0rx},    {port::a, 1, signal::u0tx},    {port::a, 2, signal::ssi0clk},
+        {port::a, 3, signal::ssi0fss}, {port::a, 4, signal::ssi0rx},  {port::a, 5, signal::ssi0tx},
+        {port::a, 6, signal::i2c1scl}, {port::a, 7, signal::i2c1sda}, {port::b, 2, signal::i2c0scl},
+        {port::b, 3, signal::i2c0sda}, {port::d, 2, signal::u1rx},    {port::d, 3, signal::u1tx},
+        {port::g, 0, signal::u2rx},    {port::g, 1, signal::u2tx},    {port::d, 4, signal::ccp0},
+        {port::d, 7, signal::ccp1},    {port::d, 5, signal::ccp2},    {port::c, 6, signal::ccp3},
     };
     for (const entry& e : table) {
-        if (e.p == p && e.pin == pin && e.f == f) return true;
+        if (e.p == p && e.pin == pin && e.s == s) return true;
     }
     return false;
 }
@@ -187,18 +184,18 @@ public:
     }
 };
 
-// A pin handed to a peripheral. `F` must be a signal this pin carries:
-// alternate_pin<port::b, 2, function::u0tx> does not compile.
-template <port P, unsigned Pin, function F>
+// A pin handed to a peripheral. `S` must be a signal this pin carries:
+// alternate_pin<port::b, 2, signal::u0tx> does not compile.
+template <port P, unsigned Pin, signal S>
 struct alternate_pin {
     static_assert(Pin < 8, "an LM3S6965 GPIO port has pins 0 to 7");
-    static_assert(pin_has_function(P, Pin, F),
-                  "this pin does not carry that peripheral function on the LM3S6965 "
-                  "(see gpio::pin_has_function for the pin map)");
+    static_assert(pin_has_signal(P, Pin, S),
+                  "this pin does not carry that peripheral signal on the LM3S6965 "
+                  "(see gpio::pin_has_signal for the pin map)");
 
     // I2C lines are open drain with the weak pull-up; others push-pull.
-    static constexpr bool open_drain = F == function::i2c0scl || F == function::i2c0sda ||
-                                       F == function::i2c1scl || F == function::i2c1sda;
+    static constexpr bool open_drain = S == signal::i2c0scl || S == signal::i2c0sda ||
+                                       S == signal::i2c1scl || S == signal::i2c1sda;
 
     static void configure() {
         sysctl::enable_clock<clock_of(P)>();

@@ -1,4 +1,4 @@
-// I2C0/I2C1 master as rivet::hal::i2c_bus, driving the LM3S MCS state
+// I2C0/I2C1 controller as rivet::hal::i2c_bus, driving the LM3S MCS state
 // machine one byte at a time: each byte is one command written to MCS_CMD
 // with RUN plus START (first byte of a direction), ACK (a read byte that is
 // not the last of its run) and STOP (the last byte of the transaction); the
@@ -118,12 +118,12 @@ public:
     static void configure() {
         if constexpr (Index == 0) {
             sysctl::enable_clock<sysctl::peripheral::i2c0>();
-            gpio::alternate_pin<gpio::port::b, 2, gpio::function::i2c0scl>::configure();
-            gpio::alternate_pin<gpio::port::b, 3, gpio::function::i2c0sda>::configure();
+            gpio::alternate_pin<gpio::port::b, 2, gpio::signal::i2c0scl>::configure();
+            gpio::alternate_pin<gpio::port::b, 3, gpio::signal::i2c0sda>::configure();
         } else {
             sysctl::enable_clock<sysctl::peripheral::i2c1>();
-            gpio::alternate_pin<gpio::port::a, 6, gpio::function::i2c1scl>::configure();
-            gpio::alternate_pin<gpio::port::a, 7, gpio::function::i2c1sda>::configure();
+            gpio::alternate_pin<gpio::port::a, 6, gpio::signal::i2c1scl>::configure();
+            gpio::alternate_pin<gpio::port::a, 7, gpio::signal::i2c1sda>::configure();
         }
         block.mcr().write([](auto& r) { r.mfe(true); });
         block.mtpr().write([](auto& r) { r.tpr(timer_period); });
@@ -206,7 +206,7 @@ private:
 
 template <unsigned Index, std::uint32_t ClockHz, std::uint32_t SclHz = 100'000,
           restart Restart = restart::repeated_start>
-class master {
+class controller {
     using base = controller<Index, ClockHz, SclHz>;
     static constexpr auto block = base::block;
 
@@ -215,9 +215,9 @@ public:
     static constexpr auto claimed_pins = base::claimed_pins;
     static constexpr auto claimed_peripheral = base::claimed_peripheral;
 
-    static master configure() {
+    static controller configure() {
         base::configure();
-        return master{};
+        return controller{};
     }
 
     // See rivet::hal::i2c_bus (with restart::stop_then_start, a change of

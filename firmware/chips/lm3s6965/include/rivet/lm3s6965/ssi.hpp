@@ -1,5 +1,5 @@
 // SSI0 (a PL022) as a rivet::hal::spi_bus: Freescale SPI frames of 8 bits,
-// controller (master) mode, polled. The clock mode and the bit rate are
+// controller mode, polled. The clock mode and the bit rate are
 // template arguments and the divisor is worked out when compiling: a rate
 // this clock cannot make does not compile.
 //
@@ -89,9 +89,9 @@ struct controller {
     // change then), enables it and empties the receive FIFO.
     static void configure() {
         sysctl::enable_clock<sysctl::peripheral::ssi0>();
-        gpio::alternate_pin<gpio::port::a, 2, gpio::function::ssi0clk>::configure();
-        gpio::alternate_pin<gpio::port::a, 4, gpio::function::ssi0rx>::configure();
-        gpio::alternate_pin<gpio::port::a, 5, gpio::function::ssi0tx>::configure();
+        gpio::alternate_pin<gpio::port::a, 2, gpio::signal::ssi0clk>::configure();
+        gpio::alternate_pin<gpio::port::a, 4, gpio::signal::ssi0rx>::configure();
+        gpio::alternate_pin<gpio::port::a, 5, gpio::signal::ssi0tx>::configure();
         block.cr1().write([](auto& r) { r.sse(false); });
         block.cpsr().write([](auto& r) { r.cpsdvsr_bits(divisor.prescale); });
         block.cr0().write([](auto& r) {
@@ -107,7 +107,7 @@ struct controller {
 };
 
 template <std::uint32_t ClockHz, std::uint32_t BitRate, mode Mode = mode::mode0>
-class master {
+class controller {
     using base = controller<ClockHz, BitRate, Mode>;
     static constexpr auto block = base::block;
     static constexpr std::size_t fifo_depth = base::fifo_depth;
@@ -119,9 +119,9 @@ public:
     static constexpr auto claimed_pins = base::claimed_pins;
     static constexpr auto claimed_peripheral = base::claimed_peripheral;
 
-    static master configure() {
+    static controller configure() {
         base::configure();
-        return master{};
+        return controller{};
     }
 
     rivet::hal::result<void, error_type> write(std::span<const std::uint8_t> bytes) {
@@ -188,6 +188,6 @@ private:
     }
 };
 
-static_assert(rivet::hal::spi_bus<master<12'000'000, 1'000'000>>);
+static_assert(rivet::hal::spi_bus<controller<12'000'000, 1'000'000>>);
 
 }  // namespace rivet::lm3s6965::ssi

@@ -192,14 +192,14 @@ class pwm {
     static constexpr unsigned ccp = Index * 2 + (Half == half::b ? 1 : 0);
     static constexpr gpio::port pin_port = ccp == 3 ? gpio::port::c : gpio::port::d;
     static constexpr unsigned pin_number = ccp == 0 ? 4 : ccp == 1 ? 7 : ccp == 2 ? 5 : 6;
-    static constexpr gpio::function pin_function = ccp == 0   ? gpio::function::ccp0
-                                                   : ccp == 1 ? gpio::function::ccp1
-                                                   : ccp == 2 ? gpio::function::ccp2
-                                                              : gpio::function::ccp3;
+    static constexpr gpio::signal pin_signal = ccp == 0   ? gpio::signal::ccp0
+                                               : ccp == 1 ? gpio::signal::ccp1
+                                               : ccp == 2 ? gpio::signal::ccp2
+                                                          : gpio::signal::ccp3;
 
 public:
     using error_type = rivet::hal::pwm::error_kind;
-    using pin = gpio::alternate_pin<pin_port, pin_number, pin_function>;
+    using pin = gpio::alternate_pin<pin_port, pin_number, pin_signal>;
     static constexpr std::array<rivet::hal::pin_id, 1> claimed_pins{
         gpio::pin_id_of(pin_port, pin_number)};
     static constexpr std::uint16_t load = static_cast<std::uint16_t>(period - 1);

@@ -83,16 +83,16 @@ public:
     static uart configure() {
         if constexpr (Index == 0) {
             sysctl::enable_clock<sysctl::peripheral::uart0>();
-            gpio::alternate_pin<gpio::port::a, 0, gpio::function::u0rx>::configure();
-            gpio::alternate_pin<gpio::port::a, 1, gpio::function::u0tx>::configure();
+            gpio::alternate_pin<gpio::port::a, 0, gpio::signal::u0rx>::configure();
+            gpio::alternate_pin<gpio::port::a, 1, gpio::signal::u0tx>::configure();
         } else if constexpr (Index == 1) {
             sysctl::enable_clock<sysctl::peripheral::uart1>();
-            gpio::alternate_pin<gpio::port::d, 2, gpio::function::u1rx>::configure();
-            gpio::alternate_pin<gpio::port::d, 3, gpio::function::u1tx>::configure();
+            gpio::alternate_pin<gpio::port::d, 2, gpio::signal::u1rx>::configure();
+            gpio::alternate_pin<gpio::port::d, 3, gpio::signal::u1tx>::configure();
         } else {
             sysctl::enable_clock<sysctl::peripheral::uart2>();
-            gpio::alternate_pin<gpio::port::g, 0, gpio::function::u2rx>::configure();
-            gpio::alternate_pin<gpio::port::g, 1, gpio::function::u2tx>::configure();
+            gpio::alternate_pin<gpio::port::g, 0, gpio::signal::u2rx>::configure();
+            gpio::alternate_pin<gpio::port::g, 1, gpio::signal::u2tx>::configure();
         }
         // Wait for a character in flight before reprogramming (the console
         // may have been printing).

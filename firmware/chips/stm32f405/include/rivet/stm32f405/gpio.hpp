@@ -25,8 +25,8 @@ namespace rivet::stm32f405::gpio {
 enum class port : unsigned char { a, b, c, d, e, f, g, h, i };
 
 // A pin as rivet::hal sees it (port A is 0); also the way USART, SPI and
-// timer types are told which pins to use: usart<1, pin(port::b, 6), ...>.
-constexpr rivet::hal::pin_id pin(port p, unsigned number) {
+// timer types are told which pins to use: usart<1, pin_id_of(port::b, 6), ...>.
+constexpr rivet::hal::pin_id pin_id_of(port p, unsigned number) {
     return {static_cast<std::uint16_t>(p), static_cast<std::uint16_t>(number)};
 }
 constexpr port port_of(rivet::hal::pin_id id) {
@@ -215,7 +215,7 @@ public:
     using error_type = rivet::hal::infallible;
     static constexpr port port_id = P;
     static constexpr unsigned pin_number = N;
-    static constexpr std::array<rivet::hal::pin_id, 1> claimed_pins{pin(P, N)};
+    static constexpr std::array<rivet::hal::pin_id, 1> claimed_pins{pin_id_of(P, N)};
 
     // Clocks the port and makes the pin an output driving `initial`. The
     // level goes into ODR first (ODR is writable while the pin is an input),
@@ -260,7 +260,7 @@ public:
     using error_type = rivet::hal::infallible;
     static constexpr port port_id = P;
     static constexpr unsigned pin_number = N;
-    static constexpr std::array<rivet::hal::pin_id, 1> claimed_pins{pin(P, N)};
+    static constexpr std::array<rivet::hal::pin_id, 1> claimed_pins{pin_id_of(P, N)};
 
     static input_pin configure(pull resistor = DefaultPull) {
         rcc::enable_clock<clock_of(P)>();
@@ -277,7 +277,7 @@ public:
     }
 };
 
-// A pin handed to a peripheral signal. alternate_pin<pin(port::a, 0),
+// A pin handed to a peripheral signal. alternate_pin<pin_id_of(port::a, 0),
 // signal::usart1_tx> does not compile: PA0 cannot carry USART1's TX.
 template <rivet::hal::pin_id Pin, signal S, pull Pull = pull::none,
           output_type Type = output_type::push_pull, speed Speed = speed::fast>

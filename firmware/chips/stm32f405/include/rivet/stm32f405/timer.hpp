@@ -279,6 +279,6 @@ private:
 
 static_assert(rivet::hal::delay<delay<id::tim2, 16'000'000>>);
 static_assert(
-    rivet::hal::pwm_channel<pwm<id::tim3, 1, gpio::pin(gpio::port::a, 6), 16'000'000, 1000>>);
+    rivet::hal::pwm_channel<pwm<id::tim3, 1, gpio::pin_id_of(gpio::port::a, 6), 16'000'000, 1000>>);
 
 }  // namespace rivet::stm32f405::timer

@@ -4,7 +4,7 @@
 // the clock cannot make (BRR mantissa out of 1..4095), or not within the
 // tolerance (2 % by default), does not compile.
 //
-//   using console = usart<1, gpio::pin(gpio::port::b, 6), gpio::pin(gpio::port::b, 7),
+//   using console = usart<1, gpio::pin_id_of(gpio::port::b, 6), gpio::pin_id_of(gpio::port::b, 7),
 //                         rcc::reset_clocks.pclk2_hz(), 115200>;
 #pragma once
 
@@ -186,10 +186,11 @@ public:
     }
 };
 
-static_assert(rivet::hal::serial_write<usart<1, gpio::pin(gpio::port::b, 6),
-                                             gpio::pin(gpio::port::b, 7), 16'000'000, 115200>>);
 static_assert(
-    rivet::hal::serial_read_ready<
-        usart<1, gpio::pin(gpio::port::b, 6), gpio::pin(gpio::port::b, 7), 16'000'000, 115200>>);
+    rivet::hal::serial_write<usart<1, gpio::pin_id_of(gpio::port::b, 6),
+                                   gpio::pin_id_of(gpio::port::b, 7), 16'000'000, 115200>>);
+static_assert(
+    rivet::hal::serial_read_ready<usart<1, gpio::pin_id_of(gpio::port::b, 6),
+                                        gpio::pin_id_of(gpio::port::b, 7), 16'000'000, 115200>>);
 
 }  // namespace rivet::stm32f405::usart

@@ -22,7 +22,7 @@ namespace rivet::probe {
 class fake_probe : public probe {
 public:
     // Memory the target has; accesses outside every region throw
-    // Error(io), as a real probe's would.
+    // error(io), as a real probe's would.
     void add_memory(std::uint32_t base, std::size_t size);
     void put32(std::uint32_t address, std::uint32_t value);
     [[nodiscard]] std::uint32_t get32(std::uint32_t address);

@@ -3,10 +3,10 @@
 using namespace rivet::stm32f405::gpio;
 #ifdef RIVET_COMPILE_FAIL
 void configure() {
-    alternate_pin<pin(port::a, 0), signal::usart1_tx>::configure();
+    alternate_pin<pin_id_of(port::a, 0), signal::usart1_tx>::configure();
 }
 #else
 void configure() {
-    alternate_pin<pin(port::a, 9), signal::usart1_tx>::configure();
+    alternate_pin<pin_id_of(port::a, 9), signal::usart1_tx>::configure();
 }
 #endif

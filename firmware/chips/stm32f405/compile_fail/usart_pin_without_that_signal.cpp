@@ -4,8 +4,8 @@ using namespace rivet::stm32f405;
 using gpio::pin;
 using gpio::port;
 #ifdef RIVET_COMPILE_FAIL
-using serial = usart::usart<2, pin(port::a, 9), pin(port::a, 3), 16'000'000, 115200>;
+using serial = usart::usart<2, pin_id_of(port::a, 9), pin_id_of(port::a, 3), 16'000'000, 115200>;
 #else
-using serial = usart::usart<2, pin(port::a, 2), pin(port::a, 3), 16'000'000, 115200>;
+using serial = usart::usart<2, pin_id_of(port::a, 2), pin_id_of(port::a, 3), 16'000'000, 115200>;
 #endif
 static_assert(serial::brr == 139);

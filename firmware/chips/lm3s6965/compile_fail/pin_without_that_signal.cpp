@@ -3,10 +3,10 @@
 using namespace rivet::lm3s6965::gpio;
 #ifdef RIVET_COMPILE_FAIL
 void configure() {
-    alternate_pin<port::b, 2, function::u0tx>::configure();
+    alternate_pin<port::b, 2, signal::u0tx>::configure();
 }
 #else
 void configure() {
-    alternate_pin<port::a, 1, function::u0tx>::configure();
+    alternate_pin<port::a, 1, signal::u0tx>::configure();
 }
 #endif
