@@ -37,10 +37,10 @@ std::string read_text(const fs::path& path) {
 }
 
 void write_text(const fs::path& path, const std::string& text) {
-    std::error_code error;
-    fs::create_directories(path.parent_path(), error);
+    std::error_code status;
+    fs::create_directories(path.parent_path(), status);
     std::ofstream out(path, std::ios::binary);
-    if (error || !out || !(out << text) || !out.flush())
+    if (status || !out || !(out << text) || !out.flush())
         throw error(error_kind::io, fmt::format("{}: cannot write", path.string()));
 }
 
@@ -153,9 +153,9 @@ std::vector<fs::path> create(const request& what, const installation& from) {
                                                    "missing)",
                                                    what.board, board_file.string()));
     }
-    std::error_code error;
-    if (fs::exists(what.directory, error) &&
-        (!fs::is_directory(what.directory, error) || !fs::is_empty(what.directory, error))) {
+    std::error_code status;
+    if (fs::exists(what.directory, status) &&
+        (!fs::is_directory(what.directory, status) || !fs::is_empty(what.directory, status))) {
         throw error(error_kind::usage,
                     fmt::format("{} exists and is not an empty folder: rivet new writes a new "
                                 "project only where nothing would be overwritten",
