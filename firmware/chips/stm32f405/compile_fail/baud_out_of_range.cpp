@@ -1,7 +1,7 @@
 // With 16x oversampling a 16 MHz clock makes at most 1 MBd (USARTDIV 1).
 #include "rivet/stm32f405/usart.hpp"
 using namespace rivet::stm32f405;
-using gpio::pin;
+using gpio::pin_id_of;
 using gpio::port;
 #ifdef RIVET_COMPILE_FAIL
 using console =

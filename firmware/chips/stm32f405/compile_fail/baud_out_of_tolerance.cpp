@@ -2,7 +2,7 @@
 // the 2 % default, not for a link partner that wants 0.05 %.
 #include "rivet/stm32f405/usart.hpp"
 using namespace rivet::stm32f405;
-using gpio::pin;
+using gpio::pin_id_of;
 using gpio::port;
 #ifdef RIVET_COMPILE_FAIL
 using console =

@@ -3,7 +3,7 @@
 #include "rivet/stm32f405/gpio.hpp"
 #include "rivet/stm32f405/usart.hpp"
 using namespace rivet::stm32f405;
-using gpio::pin;
+using gpio::pin_id_of;
 using gpio::port;
 using led = gpio::output_pin<port::a, 10>;
 #ifdef RIVET_COMPILE_FAIL

@@ -1,7 +1,7 @@
 // PA6 carries TIM3 channel 1, not channel 2 (PA7, PB5 or PC7).
 #include "rivet/stm32f405/timer.hpp"
 using namespace rivet::stm32f405;
-using gpio::pin;
+using gpio::pin_id_of;
 using gpio::port;
 #ifdef RIVET_COMPILE_FAIL
 using out = timer::pwm<timer::id::tim3, 2, pin_id_of(port::a, 6), 16'000'000, 1000>;

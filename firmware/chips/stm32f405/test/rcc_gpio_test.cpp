@@ -155,7 +155,7 @@ TEST(stm32f405_gpio, high_pins_use_afrh) {
 }
 
 TEST(stm32f405_gpio, alternate_function_map) {
-    using gpio::pin;
+    using gpio::pin_id_of;
     using gpio::port;
     using gpio::signal;
     static_assert(gpio::alternate_function(pin_id_of(port::a, 9), signal::usart1_tx) == 7);

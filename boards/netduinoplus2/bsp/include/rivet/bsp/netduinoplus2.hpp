@@ -20,7 +20,7 @@
 namespace rivet::bsp::netduinoplus2 {
 
 namespace gpio = rivet::stm32f405::gpio;
-using gpio::pin;
+using gpio::pin_id_of;
 using gpio::port;
 
 // The clock the board runs at (boards/netduinoplus2/board.json): the reset
