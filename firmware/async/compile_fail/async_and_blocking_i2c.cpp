@@ -4,7 +4,7 @@
 #include "rivet/hal/pins.hpp"
 #include "rivet/lm3s6965/i2c.hpp"
 using namespace rivet::lm3s6965;
-using sensors = rivet::async::i2c::lm3s6965_master<0, 12'000'000>;
+using sensors = rivet::async::i2c::lm3s6965_controller<0, 12'000'000>;
 #ifdef RIVET_COMPILE_FAIL
 using other = i2c::controller<0, 12'000'000>;
 #else

@@ -18,8 +18,8 @@ namespace board = rivet::bsp::lm3s6965evb;
 
 // I2C0, STOP + START on a change of direction as the blocking sensor_bus
 // (QEMU's model drops repeated STARTs).
-using sensor_bus = i2c::lm3s6965_master<0, board::clock_hz, 100'000,
-                                        rivet::lm3s6965::i2c::restart::stop_then_start>;
+using sensor_bus = i2c::lm3s6965_controller<0, board::clock_hz, 100'000,
+                                            rivet::lm3s6965::i2c::restart::stop_then_start>;
 
 // The OLED on SSI0 (see board::oled_bus), chip select held by the
 // interrupt handler across the task's waits.

@@ -1,9 +1,9 @@
-// I2C0/I2C1 master as rivet::hal::async::i2c_bus: the same MCS commands as
-// the blocking master (i2c.hpp), each byte started by the interrupt of the
+// I2C0/I2C1 controller as rivet::hal::async::i2c_bus: the same MCS commands as
+// the blocking controller (i2c.hpp), each byte started by the interrupt of the
 // one before, so the awaiting task sleeps for the whole transaction and is
 // woken once, when it ends.
 //
-//   using sensor_bus = rivet::async::i2c::lm3s6965_master<0, clock_hz>;
+//   using sensor_bus = rivet::async::i2c::lm3s6965_controller<0, clock_hz>;
 //   RIVET_BIND_INTERRUPTS(sensor_bus::binding, ...);
 //   auto bus = sensor_bus::configure();
 //   auto r = co_await rivet::hal::async::i2c::write_read(bus, sensor, pointer, raw);
@@ -29,8 +29,8 @@ namespace rivet::async::i2c {
 template <unsigned Index, std::uint32_t ClockHz, std::uint32_t SclHz = 100'000,
           ::rivet::lm3s6965::i2c::restart Restart = ::rivet::lm3s6965::i2c::restart::repeated_start,
           unsigned Priority = 0>
-class lm3s6965_master {
-    using base = ::rivet::lm3s6965::i2c::controller<Index, ClockHz, SclHz>;
+class lm3s6965_controller {
+    using base = ::rivet::lm3s6965::i2c::hardware<Index, ClockHz, SclHz>;
     static constexpr auto block = base::block;
 
 public:
@@ -41,15 +41,15 @@ public:
     static constexpr auto irq =
         Index == 0 ? ::rivet::lm3s6965::irq::i2c0 : ::rivet::lm3s6965::irq::i2c1;
 
-    // The blocking master's setup, then the byte-done interrupt unmasked.
-    static lm3s6965_master configure() {
+    // The blocking controller's setup, then the byte-done interrupt unmasked.
+    static lm3s6965_controller configure() {
         base::configure();
         block.micr().write([](auto& r) { r.ic(true); });
         block.mimr().write([](auto& r) { r.im(true); });
         cortex_m::nvic::set_priority<irq, Priority>();
         cortex_m::nvic::clear_pending<irq>();
         cortex_m::nvic::enable<irq>();
-        return lm3s6965_master{};
+        return lm3s6965_controller{};
     }
 
     static void on_interrupt() {
@@ -61,7 +61,7 @@ public:
     using binding = cortex_m::bind<irq, on_interrupt>;
 
     // See rivet::hal::async::i2c_bus; the bytes on the wire are the blocking
-    // master's (a probe is address+R, one byte NACKed, STOP).
+    // controller's (a probe is address+R, one byte NACKed, STOP).
     class transaction_awaiter {
     public:
         bool await_ready() const noexcept { return false; }
@@ -99,7 +99,7 @@ public:
         }
 
     private:
-        friend class lm3s6965_master;
+        friend class lm3s6965_controller;
         transaction_awaiter(rivet::hal::i2c::address target,
                             std::span<rivet::hal::i2c::operation> operations) noexcept
             : target_(target), operations_(operations) {}

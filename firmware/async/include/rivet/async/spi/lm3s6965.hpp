@@ -7,7 +7,7 @@
 //   rivet::async::spi::lm3s6965_device oled{oled_bus::configure(), oled_cs::configure(high)};
 //   co_await rivet::hal::async::spi::write(oled, pixels);
 //
-// The interrupt keeps at most 8 words in flight, as the blocking master
+// The interrupt keeps at most 8 words in flight, as the blocking controller
 // does: the receive FIFO half full (RXIM) or timed out (RTIM, silicon)
 // drains it and refills the transmit FIFO. QEMU's PL022 has no receive
 // timeout, so when the last words are queued the transmit interrupt (TXIM,
@@ -75,7 +75,7 @@ template <std::uint32_t ClockHz, std::uint32_t BitRate,
           ::rivet::lm3s6965::ssi::mode Mode = ::rivet::lm3s6965::ssi::mode::mode0,
           unsigned Priority = 0>
 class lm3s6965_bus {
-    using base = ::rivet::lm3s6965::ssi::controller<ClockHz, BitRate, Mode>;
+    using base = ::rivet::lm3s6965::ssi::hardware<ClockHz, BitRate, Mode>;
     static constexpr auto block = base::block;
     using operation = rivet::hal::spi::operation;
 

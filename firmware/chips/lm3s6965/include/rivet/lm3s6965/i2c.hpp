@@ -91,10 +91,10 @@ constexpr std::uint32_t command_for(std::span<const rivet::hal::i2c::operation> 
     return bits;
 }
 
-// What the blocking and the async master share: the controller's clock,
+// What the blocking and the async controller share: the controller's clock,
 // pins and registers, how a byte is started, and how its status is read.
 template <unsigned Index, std::uint32_t ClockHz, std::uint32_t SclHz>
-class controller {
+class hardware {
     static_assert(Index < 2, "the LM3S6965 has I2C0 and I2C1");
     static_assert(SclHz > 0 && SclHz <= 400'000, "I2C SCL must be at most 400 kHz (fast mode)");
     static constexpr std::uint32_t timer_period = timer_period_for(ClockHz, SclHz);
@@ -207,7 +207,7 @@ private:
 template <unsigned Index, std::uint32_t ClockHz, std::uint32_t SclHz = 100'000,
           restart Restart = restart::repeated_start>
 class controller {
-    using base = controller<Index, ClockHz, SclHz>;
+    using base = hardware<Index, ClockHz, SclHz>;
     static constexpr auto block = base::block;
 
 public:

@@ -62,10 +62,10 @@ static_assert(divisor_for(12'000'000, 5'000'000).actual_hz == 3'000'000);  // ro
 static_assert(divisor_for(12'000'000, 8'000'000).prescale == 0);           // above clock / 2
 static_assert(divisor_for(12'000'000, 100).prescale == 0);                 // below clock / 65024
 
-// What the blocking and the async master share: the divisor, the pins and
+// What the blocking and the async controller share: the divisor, the pins and
 // the setup of SSI0.
 template <std::uint32_t ClockHz, std::uint32_t BitRate, mode Mode>
-struct controller {
+struct hardware {
     static constexpr clock_divisor divisor = divisor_for(ClockHz, BitRate);
     static_assert(divisor.prescale != 0,
                   "SPI bit rate out of range for this clock: SSI0 makes clock / 2 down to "
@@ -108,7 +108,7 @@ struct controller {
 
 template <std::uint32_t ClockHz, std::uint32_t BitRate, mode Mode = mode::mode0>
 class controller {
-    using base = controller<ClockHz, BitRate, Mode>;
+    using base = hardware<ClockHz, BitRate, Mode>;
     static constexpr auto block = base::block;
     static constexpr std::size_t fifo_depth = base::fifo_depth;
     static constexpr std::uint8_t filler = base::filler;
