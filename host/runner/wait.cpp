@@ -16,6 +16,8 @@ using std::chrono::milliseconds;
 constexpr milliseconds halt_patience{500};
 // The longest single wait for a stop, so the timeout and Ctrl-C are seen.
 constexpr milliseconds wait_slice{50};
+// GDB's signal number for a halt that was asked for (the RSP's T02).
+constexpr int gdb_sigint = 2;
 
 std::optional<std::uint32_t> code_address(const elf::file& firmware, const char* name) {
     if (auto symbol = firmware.find_symbol(name)) return symbol->value & ~1u;
@@ -105,6 +107,14 @@ wait_result wait_for_end(probe::probe& target, const traps& ends, const run_opti
                 next_poll = clock::now() + poll_interval;
                 continue;
             }
+        }
+        // A halt a poll asked for can outlive the stop it raced with (the
+        // core reached a trap just as the poll halted it): QEMU then reports
+        // it, as SIGINT, once the core runs again. Nobody wants that stop.
+        if (stop->type == probe::stop_event::kind::halted && stop->signal == gdb_sigint &&
+            !ends.at(target.read_register("pc"))) {
+            target.run();
+            continue;
         }
         if (stop->type == probe::stop_event::kind::halted) finish_services(target, options);
         return {wait_result::ending::stopped, stop};

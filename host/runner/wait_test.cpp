@@ -45,6 +45,20 @@ stop_event halted() {
     return {stop_event::kind::halted, 5, 0};
 }
 
+TEST(wait_for_end, runs_on_after_a_late_halt_that_nobody_asked_for) {
+    // The halt of a poll that raced with a trap, reported once the core ran
+    // again: a SIGINT stop away from every trap (a startup case failed so).
+    fake_probe target;
+    target.script({0ms, {stop_event::kind::halted, 2, 0}, 0x8004});
+    target.script({10ms, halted(), exit_trap});
+
+    const auto end = wait_for_end(target, ends, run_options{});
+
+    EXPECT_EQ(end.how, wait_result::ending::stopped);
+    EXPECT_EQ(target.read_register("pc"), exit_trap);
+    EXPECT_EQ(target.runs(), 2);
+}
+
 TEST(wait_for_end, polls_services_with_the_core_halted_and_resumes_it) {
     fake_probe target;
     target.script({60ms, halted(), exit_trap});
