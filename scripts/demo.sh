@@ -54,8 +54,12 @@ What to try next (make firmware first: it builds every example for every board):
   rivet run $firmware/examples/lm3s6965evb/lm3s6965evb-temperature.elf
   rivet stack $firmware/examples/logging/logging-lm3s6965evb.elf
       the deepest call path and its stack use, from the ELF alone
+  rivet debug $firmware/examples/lm3s6965evb/lm3s6965evb-blink.elf
+      halted behind a GDB server on port 3333 while its logs stream (rivet gdb: with gdb-multiarch)
+  make install PREFIX=build/prefix && build/prefix/bin/rivet new blinky --board microbit
+      a project of your own, with on-target tests (docs/guide/first-project.md)
   examples/*/README.md   the examples of each board
-  docs/                  logging.md, faults.md, boards.md, stack.md
+  docs/guide/README.md   the user guide: install, first project, tests, debugging, real probes
   make test              every test, on the host and under QEMU
 (rivet is $rivet)
 NEXT
