@@ -42,8 +42,9 @@ namespace rivet::svd {
     return trimmed_view(n.child(tag).text().get());
 }
 
-// The whole file; error(no_input) "path: cannot open: <reason>" when unreadable.
-[[nodiscard]] inline std::string read_text_file(const std::string& path) {
+// The file opened for binary reading; error(no_input) "path: cannot open:
+// <reason>" when it cannot be.
+[[nodiscard]] inline std::ifstream open_text_file(const std::string& path) {
     std::ifstream in(path, std::ios::binary);
     if (!in) {
         const int saved_errno = errno;
@@ -51,6 +52,12 @@ namespace rivet::svd {
             error_kind::no_input,
             path + ": cannot open: " + std::strerror(saved_errno != 0 ? saved_errno : ENOENT));
     }
+    return in;
+}
+
+// The whole file; error(no_input) as open_text_file when unreadable.
+[[nodiscard]] inline std::string read_text_file(const std::string& path) {
+    std::ifstream in = open_text_file(path);
     // One read of the whole size: SVDs are megabytes, a stream copy costs.
     in.seekg(0, std::ios::end);
     const std::streamoff size = in.tellg();

@@ -1,11 +1,13 @@
 // The async delay on a chip timer of its own (rivet/async/delay/<chip>.hpp:
-// LM3S6965 TIMER2, CMSDK TIMER0, nRF51 TIMER2),
+// LM3S6965 TIMER2, CMSDK TIMER0, nRF51 TIMER2, STM32F405 TIM2),
 // under -icount: while one task waits 20 ms on it, a ticker task runs every
 // millisecond of the runtime's clock (a busy wait would starve it), and a
 // 40 ms wait takes twice as many of those ticks as a 20 ms one. Only the
 // ratio is checked: under -icount the time drivers of lm3s6965evb and
 // mps2-an385 count ticks twice as fast as one-shot timers on the same clock
-// say (docs/boards.md), so the runtime's clock is no absolute reference.
+// say (docs/boards.md), so the runtime's clock is no absolute reference
+// (on netduinoplus2 its ticks are late by the time the driver started:
+// QEMU's TIM alarms, docs/boards.md).
 #include <rivet/async/executor.hpp>
 #include <rivet/async/task.hpp>
 #include <rivet/async/time.hpp>
@@ -25,6 +27,11 @@ using pause = rivet::async::delay::cmsdk<0, rivet::bsp::mps2_an385::clock_hz>;
 #elif __has_include(<rivet/bsp/microbit.hpp>)
 #include <rivet/async/delay/nrf51.hpp>
 using pause = rivet::async::delay::nrf51<2>;
+#elif __has_include(<rivet/bsp/netduinoplus2.hpp>)
+#include <rivet/async/delay/stm32f405.hpp>
+using pause = rivet::async::delay::stm32f405<rivet::stm32f405::timer::id::tim2,
+                                             rivet::bsp::netduinoplus2::timer_clock_hz,
+                                             rivet::bsp::netduinoplus2::timer_model>;
 #endif
 
 namespace {

@@ -25,10 +25,19 @@ public:
     // "file:line" of a node (just "file" for nodes created by a patch).
     [[nodiscard]] std::string where(const pugi::xml_node& node) const;
     [[nodiscard]] int line_of(const pugi::xml_node& node) const;
-    void set_text(std::string_view text);  // builds the line index; used by loaders
+    // The line of a byte offset into the text (0 when there is no text).
+    [[nodiscard]] int line_at(std::ptrdiff_t offset) const;
+    // What the lines are counted in, for loaders: text loaded from memory is
+    // kept; a file is read again when a line is first asked for.
+    void set_text(std::string text);
+    void set_text_in_file();
 
 private:
-    std::vector<std::ptrdiff_t> line_starts_;
+    std::string text_;
+    bool text_in_file_ = false;
+    // Built on the first line asked for: a patch that succeeds asks for none.
+    mutable bool lines_counted_ = false;
+    mutable std::vector<std::ptrdiff_t> line_starts_;
 };
 
 // Throws error(no_input) when the file cannot be read, error(bad_input) when it
