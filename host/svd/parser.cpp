@@ -6,6 +6,7 @@
 
 #include <algorithm>
 #include <cstring>
+#include <utility>
 
 #include <rivet/support/error.hpp>
 
@@ -15,26 +16,31 @@ namespace rivet::svd {
 
 // ---------------------------------------------------------------- document
 
-void svd_document::set_text(std::string_view text) {
+void svd_document::set_text(std::string text) {
+    text_ = std::move(text);
     line_starts_.clear();
-    line_starts_.push_back(0);
-    // memchr, not a loop over every byte: this runs on every SVD loaded
-    // (8 MB for stm32u575).
-    const char* const begin = text.data();
-    const char* const end = begin + text.size();
-    for (const char* p = begin; p != end;) {
-        const void* nl = std::memchr(p, '\n', static_cast<std::size_t>(end - p));
-        if (nl == nullptr) break;
-        p = static_cast<const char*>(nl) + 1;
-        line_starts_.push_back(p - begin);
+}
+
+int svd_document::line_at(std::ptrdiff_t offset) const {
+    if (offset < 0 || text_.empty()) return 0;
+    if (line_starts_.empty()) {
+        line_starts_.push_back(0);
+        // memchr, not a loop over every byte: stm32u575.svd is 8 MB.
+        const char* const begin = text_.data();
+        const char* const end = begin + text_.size();
+        for (const char* p = begin; p != end;) {
+            const void* nl = std::memchr(p, '\n', static_cast<std::size_t>(end - p));
+            if (nl == nullptr) break;
+            p = static_cast<const char*>(nl) + 1;
+            line_starts_.push_back(p - begin);
+        }
     }
+    auto it = std::upper_bound(line_starts_.begin(), line_starts_.end(), offset);
+    return static_cast<int>(it - line_starts_.begin());
 }
 
 int svd_document::line_of(const pugi::xml_node& node) const {
-    const std::ptrdiff_t off = node.offset_debug();
-    if (off < 0 || line_starts_.empty()) return 0;
-    auto it = std::upper_bound(line_starts_.begin(), line_starts_.end(), off);
-    return static_cast<int>(it - line_starts_.begin());
+    return line_at(node.offset_debug());
 }
 
 std::string svd_document::where(const pugi::xml_node& node) const {
@@ -42,22 +48,18 @@ std::string svd_document::where(const pugi::xml_node& node) const {
     return line > 0 ? path + ":" + std::to_string(line) : path;
 }
 
-void load_svd_string(svd_document& doc, std::string_view text, const std::string& name) {
+namespace {
+
+void load_svd_text(svd_document& doc, std::string text, const std::string& name) {
     doc.path = name;
-    doc.set_text(text);
+    doc.set_text(std::move(text));
+    const std::string& kept = doc.text();
     const pugi::xml_parse_result r = doc.xml.load_buffer(
-        text.data(), text.size(), pugi::parse_default | pugi::parse_ws_pcdata_single);
+        kept.data(), kept.size(), pugi::parse_default | pugi::parse_ws_pcdata_single);
     if (!r) {
-        svd_document tmp;
-        tmp.set_text(text);
-        // line of the error offset
-        int line = 1;
-        for (std::ptrdiff_t i = 0; i < r.offset && i < static_cast<std::ptrdiff_t>(text.size());
-             ++i) {
-            if (text[static_cast<std::size_t>(i)] == '\n') ++line;
-        }
-        throw error(error_kind::bad_input,
-                    name + ":" + std::to_string(line) + ": not XML: " + r.description());
+        throw error(error_kind::bad_input, name + ":" +
+                                               std::to_string(std::max(1, doc.line_at(r.offset))) +
+                                               ": not XML: " + r.description());
     }
     if (!doc.xml.child("device")) {
         throw error(error_kind::bad_input, name + ": no <device> root element");
@@ -68,8 +70,14 @@ void load_svd_string(svd_document& doc, std::string_view text, const std::string
     }
 }
 
+}  // namespace
+
+void load_svd_string(svd_document& doc, std::string_view text, const std::string& name) {
+    load_svd_text(doc, std::string(text), name);
+}
+
 void load_svd_file(svd_document& doc, const std::string& path) {
-    load_svd_string(doc, read_text_file(path), path);
+    load_svd_text(doc, read_text_file(path), path);
 }
 
 svd_device parse_svd_file(const std::string& path) {

@@ -104,24 +104,29 @@ bool node_reader::opt_bool(const pugi::xml_node& n, const char* tag, bool dflt) 
     fail(c, std::string("<") + tag + "> is not a boolean: '" + t + "'");
 }
 
-pugi::xml_node too_deep(const pugi::xml_node& root) {
-    int depth = 0;
-    pugi::xml_node n = root.first_child();
-    while (n) {
-        if (n.type() == pugi::node_element && depth >= max_element_depth) return n;
-        if (n.first_child()) {
-            n = n.first_child();
-            ++depth;
-            continue;
-        }
-        while (!n.next_sibling()) {
-            n = n.parent();
-            if (n == root || !n) return {};
-            --depth;
-        }
-        n = n.next_sibling();
+namespace {
+
+// pugixml's own traversal keeps the depth and walks its node structs
+// directly, without a library call per step; only nodes at the limit are
+// looked at further.
+class depth_limit_walker : public pugi::xml_tree_walker {
+public:
+    pugi::xml_node found;
+
+    bool for_each(pugi::xml_node& n) override {
+        if (depth() < max_element_depth || n.type() != pugi::node_element) return true;
+        found = n;
+        return false;
     }
-    return {};
+};
+
+}  // namespace
+
+pugi::xml_node too_deep(const pugi::xml_node& root) {
+    depth_limit_walker walker;
+    // traverse() is not const in pugixml; it changes nothing.
+    pugi::xml_node(root).traverse(walker);
+    return walker.found;
 }
 
 }  // namespace rivet::svd

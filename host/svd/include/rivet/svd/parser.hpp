@@ -25,10 +25,15 @@ public:
     // "file:line" of a node (just "file" for nodes created by a patch).
     [[nodiscard]] std::string where(const pugi::xml_node& node) const;
     [[nodiscard]] int line_of(const pugi::xml_node& node) const;
-    void set_text(std::string_view text);  // builds the line index; used by loaders
+    // The line of a byte offset into the text (0 when there is no text).
+    [[nodiscard]] int line_at(std::ptrdiff_t offset) const;
+    void set_text(std::string text);  // kept for line numbers; used by loaders
+    [[nodiscard]] const std::string& text() const { return text_; }
 
 private:
-    std::vector<std::ptrdiff_t> line_starts_;
+    std::string text_;
+    // Built on the first line asked for: a patch that succeeds asks for none.
+    mutable std::vector<std::ptrdiff_t> line_starts_;
 };
 
 // Throws error(no_input) when the file cannot be read, error(bad_input) when it
