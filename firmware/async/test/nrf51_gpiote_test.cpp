@@ -258,7 +258,8 @@ TEST(nrf51_gpiote_types, channels_and_pins_are_claimed) {
     static_assert(!distinct_peripherals<button_a, rivet::async::gpio::nrf51_pin<3, 0>>);
     static_assert(!distinct_pins<button_a, rivet::nrf51::gpio::input_pin<17>>);
     static_assert(button_a::irq == ::nrf51::irq::gpiote);
-    static_assert(rivet::async::gpio::nrf51_gpiote<button_a, button_b>::binding::irq ==
+    using same_priority = rivet::async::gpio::nrf51_pin<26, 3>;
+    static_assert(rivet::async::gpio::nrf51_gpiote<button_a, same_priority>::binding::irq ==
                   ::nrf51::irq::gpiote);
 }
 

@@ -103,6 +103,7 @@ public:
     static constexpr auto irq = ::nrf51::irq::gpiote;
     static constexpr unsigned pin_number = Pin;
     static constexpr unsigned channel = Channel;
+    static constexpr unsigned priority = Priority;
     static constexpr auto claimed_pins = input::claimed_pins;
     // The channel's CONFIG register: two pins given one channel are one
     // peripheral taken twice (rivet::hal::take).
@@ -130,6 +131,9 @@ consteval bool all_different(const std::array<unsigned, N>& numbers) {
 }
 }  // namespace detail
 
+template <class First, class...>
+inline constexpr unsigned nrf51_gpiote_priority = First::priority;
+
 // The GPIOTE interrupt for the awaited pins (nrf51_pin types): bind
 // `binding` once.
 template <class... Pins>
@@ -139,6 +143,9 @@ struct nrf51_gpiote {
                   "two awaited pins on one GPIOTE channel: give each pin its own channel (0 to 3)");
     static_assert(detail::all_different(std::array<unsigned, sizeof...(Pins)>{Pins::pin_number...}),
                   "one pin on two GPIOTE channels: the nRF51 allows one channel a pin");
+    static_assert(((Pins::priority == nrf51_gpiote_priority<Pins...>)&&...),
+                  "the awaited pins share the GPIOTE interrupt, which has one priority: give "
+                  "them the same");
 
     static constexpr auto irq = ::nrf51::irq::gpiote;
     using binding = cortex_m::bind<irq, nrf51_gpiote_events::on_interrupt>;
