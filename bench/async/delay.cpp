@@ -3,32 +3,23 @@
 // from the first instruction of the timer's interrupt handler (its
 // bench_begin()) to the task's first statement after its co_await: the
 // delay's handler, the wake, the exception return, WFI and the executor.
-//   1. the chip's timer: LM3S6965 GPTM TIMER2, nRF51 TIMER2, CMSDK TIMER0;
+//   1. the chip's timer: LM3S6965 GPTM TIMER2, nRF51 TIMER2, STM32F405 TIM2,
+//      CMSDK TIMER0;
 //   2. on the MPS2 boards, counter 2 of the dual timer, bound with counter 1
 //      (sharing_interrupt: the handler asks counter 1 first, which is idle).
 // Run under -icount, so the 1 ms waits end while the executor sleeps.
 #include "../hal/markers.hpp"
 
+#include <rivet/async/delay/board.hpp>
 #include <rivet/async/executor.hpp>
 #include <rivet/async/task.hpp>
 #include <rivet/cortex_m/interrupts.hpp>
 #include <rivet/runtime/exit.hpp>
 
-#include RIVET_BENCH_BSP_HEADER
-
-#if __has_include(<rivet/bsp/lm3s6965evb.hpp>)
-#include <rivet/async/delay/lm3s6965.hpp>
-using pause = rivet::async::delay::lm3s6965<2, rivet::bsp::lm3s6965evb::clock_hz>;
-#elif __has_include(<rivet/bsp/microbit.hpp>)
-#include <rivet/async/delay/nrf51.hpp>
-using pause = rivet::async::delay::nrf51<2>;
-#else
-#include <rivet/async/delay/cmsdk.hpp>
-#define RIVET_BENCH_DUAL_TIMER 1
-namespace board = rivet::bsp::RIVET_BENCH_BSP;
-using pause = rivet::async::delay::cmsdk<0, board::clock_hz>;
-using counter1 = rivet::async::delay::cmsdk_dual<1, board::clock_hz>;
-using counter2 = rivet::async::delay::cmsdk_dual<2, board::clock_hz>;
+using pause = rivet::async::board_delay;
+#ifdef RIVET_ASYNC_BOARD_HAS_DUAL_TIMER
+using counter1 = rivet::async::board_dual_timer_delay<1>;
+using counter2 = rivet::async::board_dual_timer_delay<2>;
 using dual_timer = rivet::async::delay::sharing_interrupt<counter1, counter2>;
 #endif
 
@@ -39,7 +30,7 @@ void on_pause() {
     pause::on_interrupt();
 }
 
-#ifdef RIVET_BENCH_DUAL_TIMER
+#ifdef RIVET_ASYNC_BOARD_HAS_DUAL_TIMER
 void on_dual_timer() {
     bench_begin();
     dual_timer::on_interrupt();
@@ -50,7 +41,7 @@ rivet::task<void, rivet::frames<"bench", 96>> bench() {
     auto timer = pause::configure();
     co_await timer.delay_ms(1);
     bench_end();
-#ifdef RIVET_BENCH_DUAL_TIMER
+#ifdef RIVET_ASYNC_BOARD_HAS_DUAL_TIMER
     (void)counter1::configure();
     auto counter = counter2::configure();
     co_await counter.delay_ms(1);
@@ -61,7 +52,7 @@ rivet::task<void, rivet::frames<"bench", 96>> bench() {
 
 }  // namespace
 
-#ifdef RIVET_BENCH_DUAL_TIMER
+#ifdef RIVET_ASYNC_BOARD_HAS_DUAL_TIMER
 RIVET_BIND_INTERRUPTS(rivet::cortex_m::bind<pause::irq, on_pause>,
                       rivet::cortex_m::bind<dual_timer::irq, on_dual_timer>);
 #else

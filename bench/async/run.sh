@@ -81,13 +81,14 @@ waited on.
 | board | timer | interrupt → awaiting task |
 |---|---|---:|
 MD
-for board in lm3s6965evb microbit mps2-an385 mps2-an505; do
+for board in lm3s6965evb microbit netduinoplus2 mps2-an385 mps2-an505; do
     elf=$build/bench-$board-async-delay.elf
     [ -e "$elf" ] || continue
     read -r -a n < <(stretches_of "$elf" "$(machine_of "$board")" -icount shift=4,sleep=off)
     case $board in
         lm3s6965evb) echo "| $board | GPTM TIMER2 | ${n[0]:-?} |" ;;
         microbit) echo "| $board | TIMER2 | ${n[0]:-?} |" ;;
+        netduinoplus2) echo "| $board | TIM2 | ${n[0]:-?} |" ;;
         *)
             echo "| $board | TIMER0 | ${n[0]:-?} |"
             echo "| $board | dual timer, counter 2 of 2 bound | ${n[1]:-?} |"

@@ -17,10 +17,6 @@
 
 #include "rivet/cortex_m/device.hpp"
 
-#if defined(RIVET_REGISTERS_RECORDING)
-#include "rivet/registers/register.hpp"
-#endif
-
 namespace rivet::cortex_m::nvic {
 
 namespace detail {
@@ -30,30 +26,12 @@ inline constexpr std::uintptr_t icsr = 0xE000ED04, shpr = 0xE000ED18;
 inline constexpr std::uint32_t icsr_pendsvset = 1u << 28, icsr_pendsvclr = 1u << 27,
                                icsr_pendstset = 1u << 26, icsr_pendstclr = 1u << 25;
 
-#if defined(RIVET_REGISTERS_RECORDING)
-// A host test records the NVIC's accesses with the peripherals' (the
-// register-recording seam, firmware/registers/testing).
-struct recorded_word {
-    std::uintptr_t address;
-    operator std::uint32_t() const {  // NOLINT: reads like the volatile word it stands for
-        return registers::recording::load(address, 4);
-    }
-    recorded_word& operator=(std::uint32_t value) {
-        registers::recording::store(address, 4, value);
-        return *this;
-    }
-};
-inline recorded_word word(std::uintptr_t address) {
-    return {address};
-}
-#else
 inline volatile std::uint32_t& word(std::uintptr_t address) {
     return *reinterpret_cast<volatile std::uint32_t*>(address);  // NOLINT: MMIO
 }
-#endif
 
 // The word of a bit-per-interrupt register holding interrupt n, and its bit.
-inline decltype(auto) word_of(std::uintptr_t base, unsigned n) {
+inline volatile std::uint32_t& word_of(std::uintptr_t base, unsigned n) {
     return word(base + 4 * (n / 32));
 }
 constexpr std::uint32_t bit_of(unsigned n) {
@@ -203,7 +181,7 @@ inline void set_priority() {
     constexpr detail::priority_slot slot = detail::priority_slot_of<Irq>();
     constexpr std::uint32_t field = 0xFFu << slot.shift;
     constexpr std::uint32_t value = std::uint32_t{encoded_priority<irq>(Priority)} << slot.shift;
-    auto&& reg = detail::word(slot.address);
+    auto& reg = detail::word(slot.address);
     reg = (reg & ~field) | value;
 }
 

@@ -32,10 +32,14 @@ inline constexpr rivet::stm32f405::rcc::clock_tree clocks{rivet::board::clock_hz
 // 1 GHz (the model's default clock-frequency, which the SoC does not set;
 // measured), so firmware built for the emulator (the default here) says so;
 // define RIVET_NETDUINOPLUS2_SILICON for a real board.
+// The counters follow QEMU's model the same way (timer::model: how late its
+// alarms come).
 #if defined(RIVET_NETDUINOPLUS2_SILICON)
 inline constexpr std::uint32_t timer_clock_hz = clocks.apb1_timer_hz();
+inline constexpr auto timer_model = rivet::stm32f405::timer::model::silicon;
 #else
 inline constexpr std::uint32_t timer_clock_hz = 1'000'000'000;
+inline constexpr auto timer_model = rivet::stm32f405::timer::model::qemu;
 #endif
 
 // Header pins by their Arduino names (the Netduino Plus 2 pin map).

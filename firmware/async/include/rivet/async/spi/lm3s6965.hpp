@@ -18,66 +18,30 @@
 #include <cstddef>
 #include <cstdint>
 #include <span>
-#include <type_traits>
 
-#include "rivet/async/executor.hpp"
-#include "rivet/cortex_m/critical_section.hpp"
+#include "rivet/async/spi/transaction.hpp"
 #include "rivet/cortex_m/interrupts.hpp"
 #include "rivet/cortex_m/nvic.hpp"
 #include "rivet/hal/async/spi.hpp"
-#include "rivet/hal/delay.hpp"
-#include "rivet/hal/digital.hpp"
 #include "rivet/lm3s6965/interrupts.hpp"
 #include "rivet/lm3s6965/ssi.hpp"
 
 namespace rivet::async::spi {
 
 namespace detail::lm3s6965 {
-using rivet::hal::spi::operation;
-
-// The transaction in flight: shared by the bus's own operations and the
-// devices', one at a time.
-struct transfer {
-    std::span<operation> operations;
-    std::size_t index = 0;
-    std::size_t sent = 0;
-    std::size_t received = 0;
-    std::size_t words = 0;
-    bool nudged = false;
-    void (*release)(void*) = nullptr;  // a device's chip select, after the last word
-    void* device = nullptr;
-    void (*delay)(void*, std::uint32_t) = nullptr;
-    rivet::hal::result<void, rivet::hal::spi::error_kind> outcome = rivet::hal::success;
-    waker task = nullptr;
-    volatile bool busy = false;
-    operation single{};
-};
 inline transfer state{};
-
-constexpr std::size_t words_of(const operation& op) {
-    switch (op.what) {
-        case operation::type::read:
-        case operation::type::transfer_in_place:
-            return op.in.size();
-        case operation::type::write:
-            return op.out.size();
-        case operation::type::transfer:
-            return op.in.size() > op.out.size() ? op.in.size() : op.out.size();
-        case operation::type::delay:
-            break;
-    }
-    return 0;
-}
+// The transmit interrupt was unmasked once as the nudge for the current
+// operation's last words (QEMU: no receive timeout).
+inline bool nudged = false;
 }  // namespace detail::lm3s6965
 
 // Bind `binding` (RIVET_BIND_INTERRUPTS), or no operation ever ends.
 template <std::uint32_t ClockHz, std::uint32_t BitRate,
           ::rivet::lm3s6965::ssi::mode Mode = ::rivet::lm3s6965::ssi::mode::mode0,
           unsigned Priority = 0>
-class lm3s6965_bus {
+class lm3s6965_bus : public bus_operations<lm3s6965_bus<ClockHz, BitRate, Mode, Priority>> {
     using base = ::rivet::lm3s6965::ssi::hardware<ClockHz, BitRate, Mode>;
     static constexpr auto block = base::block;
-    using operation = rivet::hal::spi::operation;
 
 public:
     using error_type = typename base::error_type;
@@ -101,122 +65,28 @@ public:
     }
     using binding = cortex_m::bind<irq, on_interrupt>;
 
-    // An operation or a transaction in flight; co_await gives its result.
-    class awaiter {
-    public:
-        bool await_ready() const noexcept { return false; }
-        bool await_suspend(std::coroutine_handle<>) noexcept {
-            const cortex_m::critical_section masked;
-            auto& s = detail::lm3s6965::state;
-            if (s.busy) {
-                rejected_ = true;
-                return false;
-            }
-            s.task = current_task();
-            s.busy = true;
-            s.operations = single_ ? std::span<operation>{&s.single, 1} : operations_;
-            if (single_) s.single = single_op_;
-            s.release = release_;
-            s.device = device_;
-            s.delay = delay_;
-            s.index = 0;
-            s.outcome = rivet::hal::success;
-            if (select_ != nullptr) select_(device_);
-            begin_operation();
-            step();
-            // Always suspends: the end wakes the task, even when it came
-            // before this returns.
-            return true;
-        }
-        result await_resume() const noexcept {
-            if (rejected_) return rivet::hal::failure(error_type::other);
-            return detail::lm3s6965::state.outcome;
-        }
-
-    private:
-        friend class lm3s6965_bus;
-        explicit awaiter(operation op) noexcept : single_op_(op), single_(true) {}
-        awaiter(std::span<operation> operations, void* device, void (*select)(void*),
-                void (*release)(void*), void (*delay)(void*, std::uint32_t)) noexcept
-            : operations_(operations),
-              device_(device),
-              select_(select),
-              release_(release),
-              delay_(delay) {}
-
-        std::span<operation> operations_;
-        operation single_op_{};
-        bool single_ = false;
-        bool rejected_ = false;
-        void* device_ = nullptr;
-        void (*select_)(void*) = nullptr;
-        void (*release_)(void*) = nullptr;
-        void (*delay_)(void*, std::uint32_t) = nullptr;
-    };
-
-    awaiter write(std::span<const std::uint8_t> bytes) noexcept {
-        return awaiter{operation::write(bytes)};
+    static detail::transfer& state() { return detail::lm3s6965::state; }
+    // From the awaiter, chip select asserted: the first words go out here,
+    // the rest from the handler.
+    static void start() {
+        detail::lm3s6965::nudged = false;
+        (void)state().begin_operation();
+        step();
     }
-    awaiter read(std::span<std::uint8_t> into) noexcept { return awaiter{operation::read(into)}; }
-    awaiter transfer(std::span<std::uint8_t> into, std::span<const std::uint8_t> bytes) noexcept {
-        return awaiter{operation::transfer(into, bytes)};
-    }
-    awaiter transfer_in_place(std::span<std::uint8_t> buffer) noexcept {
-        return awaiter{operation::transfer_in_place(buffer)};
-    }
-    // Every operation ends when its last word is back, so the bus is idle
-    // then but for the shifter's last half bit.
-    class flushed {
-    public:
-        bool await_ready() const noexcept {
-            while (block.sr().read().bsy()) {
-            }
-            return true;
-        }
-        void await_suspend(std::coroutine_handle<>) const noexcept {}
-        result await_resume() const noexcept { return rivet::hal::success; }
-    };
-    flushed flush() const noexcept { return {}; }
 
-    // For devices: a transaction of `operations` framed by select/release.
-    static awaiter transaction_with(std::span<operation> operations, void* device,
-                                    void (*select)(void*), void (*release)(void*),
-                                    void (*delay)(void*, std::uint32_t)) noexcept {
-        return awaiter{operations, device, select, release, delay};
+    static void wait_idle() {
+        while (block.sr().read().bsy()) {
+        }
     }
 
 private:
-    // Sets up the current operation, running delays and skipping empty ones.
-    static void begin_operation() {
-        auto& s = detail::lm3s6965::state;
-        for (; s.index < s.operations.size(); ++s.index) {
-            const operation& op = s.operations[s.index];
-            if (op.what == operation::type::delay) {
-                // The bus is idle here (every word of the last operation
-                // is back); the delay runs in the handler, as short as the
-                // chip asks.
-                if (s.delay != nullptr) s.delay(s.device, op.nanoseconds);
-                continue;
-            }
-            s.words = detail::lm3s6965::words_of(op);
-            if (s.words == 0) continue;
-            s.sent = 0;
-            s.received = 0;
-            s.nudged = false;
-            return;
-        }
-    }
-
     // Drains what came back, moves on, refills, or ends the transaction.
     static void step() {
         auto& s = detail::lm3s6965::state;
         for (;;) {
             if (s.index >= s.operations.size()) return finish(rivet::hal::success);
-            const operation& op = s.operations[s.index];
-            const bool keep = op.what != operation::type::write;
             while (s.received < s.words && block.sr().read().rne()) {
-                const auto word = static_cast<std::uint8_t>(block.dr().read().data());
-                if (keep && s.received < op.in.size()) op.in[s.received] = word;
+                s.word_in(s.received, static_cast<std::uint8_t>(block.dr().read().data()));
                 ++s.received;
             }
             if (block.ris().read().rorris()) {
@@ -225,72 +95,30 @@ private:
             }
             if (s.received < s.words) break;
             ++s.index;
-            begin_operation();
+            detail::lm3s6965::nudged = false;
+            (void)s.begin_operation();
         }
-        const operation& op = s.operations[s.index];
-        const bool has_out = op.what != operation::type::read;
-        const std::span<const std::uint8_t> out = op.what == operation::type::transfer_in_place
-                                                      ? std::span<const std::uint8_t>{op.in}
-                                                      : op.out;
         while (s.sent < s.words && s.sent - s.received < base::fifo_depth &&
                block.sr().read().tnf()) {
-            const std::uint8_t word = has_out && s.sent < out.size() ? out[s.sent] : base::filler;
-            block.dr().write(::lm3s6965::ssi0::dr::value{word});
+            block.dr().write(::lm3s6965::ssi0::dr::value{s.word_out(s.sent, base::filler)});
             ++s.sent;
         }
-        const bool nudge = s.sent == s.words && !s.nudged;
-        s.nudged = s.nudged || nudge;
+        const bool nudge = s.sent == s.words && !detail::lm3s6965::nudged;
+        detail::lm3s6965::nudged = detail::lm3s6965::nudged || nudge;
         block.im().write([nudge](auto& r) { r.rxim(true).rtim(true).txim(nudge); });
     }
 
     static void finish(result outcome) {
-        auto& s = detail::lm3s6965::state;
         block.im().write([](auto& r) { r.rxim(false); });
         block.icr().write([](auto& r) { r.rtic(true); });
-        if (s.release != nullptr) s.release(s.device);
-        s.outcome = outcome;
-        s.busy = false;
-        wake(s.task);
+        detail::lm3s6965::state.finish(outcome);
     }
 };
 
-// One chip on SSI0 with its chip select (active low), as
-// rivet::hal::async::spi_device: chip select goes low before the first word
-// and high in the interrupt handler once the last word of the last
-// operation is back, so it is held across the task's suspension and never
-// longer. Delay operations wait with a rivet::hal::delay, inside the
-// handler. A transaction started while the bus is busy (another device's,
-// or the bus's own operation) fails with kind `other` and touches nothing.
+// One chip on SSI0 with its chip select (active low): see interrupt_device
+// (rivet/async/spi/transaction.hpp).
 template <class Bus, class Cs, class Delay = rivet::hal::no_delay>
-class lm3s6965_device {
-    static_assert(std::is_same_v<rivet::hal::error_type_t<Cs>, rivet::hal::infallible>,
-                  "lm3s6965_device drives chip select from the interrupt handler: it needs a pin "
-                  "that cannot fail (a GPIO of this chip)");
-
-public:
-    using error_type = typename Bus::error_type;
-
-    // Call with chip select already driven high (deselected).
-    lm3s6965_device(Bus bus, Cs cs, Delay delayer = {}) noexcept
-        : bus_(bus), cs_(cs), delay_(delayer) {}
-
-    typename Bus::awaiter transaction(std::span<rivet::hal::spi::operation> operations) noexcept {
-        return Bus::transaction_with(operations, this, &select, &release, &wait);
-    }
-
-    Cs& chip_select() noexcept { return cs_; }
-
-private:
-    static void select(void* self) { (void)static_cast<lm3s6965_device*>(self)->cs_.set_low(); }
-    static void release(void* self) { (void)static_cast<lm3s6965_device*>(self)->cs_.set_high(); }
-    static void wait(void* self, std::uint32_t ns) {
-        static_cast<lm3s6965_device*>(self)->delay_.delay_ns(ns);
-    }
-
-    [[no_unique_address]] Bus bus_;
-    [[no_unique_address]] Cs cs_;
-    [[no_unique_address]] Delay delay_;
-};
+using lm3s6965_device = interrupt_device<Bus, Cs, Delay>;
 
 static_assert(rivet::hal::async::spi_bus<lm3s6965_bus<12'000'000, 1'000'000>>);
 

@@ -14,6 +14,7 @@
 #include "rivet/hal/pins.hpp"
 #include "rivet/hal/spi.hpp"
 #include "rivet/stm32f405/gpio.hpp"
+#include "rivet/stm32f405/interrupts.hpp"
 #include "rivet/stm32f405/rcc.hpp"
 #include "stm32f405/spi1.hpp"
 
@@ -38,18 +39,21 @@ struct traits<1> {
     static constexpr rcc::peripheral clock = rcc::peripheral::spi1;
     static constexpr gpio::signal sck = gpio::signal::spi1_sck, miso = gpio::signal::spi1_miso,
                                   mosi = gpio::signal::spi1_mosi;
+    static constexpr stm32f405::irq irq = stm32f405::irq::spi1;
 };
 template <>
 struct traits<2> {
     static constexpr rcc::peripheral clock = rcc::peripheral::spi2;
     static constexpr gpio::signal sck = gpio::signal::spi2_sck, miso = gpio::signal::spi2_miso,
                                   mosi = gpio::signal::spi2_mosi;
+    static constexpr stm32f405::irq irq = stm32f405::irq::spi2;
 };
 template <>
 struct traits<3> {
     static constexpr rcc::peripheral clock = rcc::peripheral::spi3;
     static constexpr gpio::signal sck = gpio::signal::spi3_sck, miso = gpio::signal::spi3_miso,
                                   mosi = gpio::signal::spi3_mosi;
+    static constexpr stm32f405::irq irq = stm32f405::irq::spi3;
 };
 
 template <unsigned Index>
@@ -62,9 +66,19 @@ constexpr ::stm32f405::spi1::block block_of() {
         return ::stm32f405::SPI3;
 }
 
+// RM0090 SPI_SR and SPI_CR2 bits the drivers use.
+namespace bits {
+inline constexpr std::uint16_t sr_rxne = 1u << 0, sr_txe = 1u << 1, sr_ovr = 1u << 6,
+                               sr_bsy = 1u << 7;
+inline constexpr std::uint16_t cr2_rxneie = 1u << 6;
+}  // namespace bits
+
+// What the blocking controller and the interrupt-driven bus
+// (rivet/async/spi/stm32f405.hpp) share: the pins, the prescaler, the
+// set-up and the word-level register accesses of one SPI.
 template <unsigned Index, rivet::hal::pin_id Sck, rivet::hal::pin_id Miso, rivet::hal::pin_id Mosi,
-          std::uint32_t ClockHz, std::uint32_t MaxSckHz, mode Mode = mode::mode0>
-requires(Index >= 1 && Index <= 3) class controller {
+          std::uint32_t ClockHz, std::uint32_t MaxSckHz, mode Mode>
+requires(Index >= 1 && Index <= 3) struct hardware {
     using t = traits<Index>;
     static_assert(gpio::pin_has_signal(Sck, t::sck), "this pin cannot be this SPI's SCK");
     static_assert(gpio::pin_has_signal(Miso, t::miso), "this pin cannot be this SPI's MISO");
@@ -80,12 +94,18 @@ requires(Index >= 1 && Index <= 3) class controller {
         (static_cast<unsigned>(Mode) & 1u) | ((static_cast<unsigned>(Mode) >> 1) << 1) | 1u << 2 |
         static_cast<unsigned>(br < 0 ? 0 : br) << 3 | 1u << 8 | 1u << 9);
 
-public:
     using error_type = rivet::hal::spi::error_kind;
     static constexpr std::uint32_t sck_hz = br < 0 ? 0 : ClockHz / (2u << (br < 0 ? 0 : br));
     static constexpr std::array<rivet::hal::pin_id, 3> claimed_pins{Sck, Miso, Mosi};
+    static constexpr rivet::hal::peripheral_id claimed_peripheral{
+        static_cast<std::uint32_t>(block.cr1().address())};  // CR1 is at offset 0
+    static constexpr stm32f405::irq irq = t::irq;
+    // What goes out when an operation has nothing to send.
+    static constexpr std::uint8_t filler = 0x00;
 
-    static controller configure() {
+    // Clocks the SPI and its pins, programs CR1 with the SPI disabled (BR
+    // and the mode may only change then), no interrupt or DMA, then enables it.
+    static void configure() {
         rcc::enable_clock<t::clock>();
         gpio::alternate_pin<Sck, t::sck>::configure();
         gpio::alternate_pin<Miso, t::miso>::configure();
@@ -94,6 +114,32 @@ public:
         block.cr2().write([](auto&) {});
         block.cr1().write(
             ::stm32f405::spi1::cr1::value{static_cast<std::uint16_t>(cr1_bits | 1u << 6)});
+    }
+
+    static std::uint16_t status() { return static_cast<std::uint16_t>(block.sr().read().bits()); }
+    static void put(std::uint8_t word) { block.dr().write(::stm32f405::spi1::dr::value{word}); }
+    // Reading DR clears RXNE (and, after an SR read, OVR).
+    static std::uint8_t take() { return static_cast<std::uint8_t>(block.dr().read().bits()); }
+    // The receive interrupt (RXNEIE): the only one the async bus uses.
+    static void listen_rx(bool on) {
+        block.cr2().write([on](auto& r) { r.set_bits(on ? bits::cr2_rxneie : 0); });
+    }
+};
+
+template <unsigned Index, rivet::hal::pin_id Sck, rivet::hal::pin_id Miso, rivet::hal::pin_id Mosi,
+          std::uint32_t ClockHz, std::uint32_t MaxSckHz, mode Mode = mode::mode0>
+requires(Index >= 1 && Index <= 3) class controller {
+    using base = hardware<Index, Sck, Miso, Mosi, ClockHz, MaxSckHz, Mode>;
+    static constexpr auto block = base::block;
+
+public:
+    using error_type = typename base::error_type;
+    static constexpr std::uint32_t sck_hz = base::sck_hz;
+    static constexpr auto claimed_pins = base::claimed_pins;
+    static constexpr auto claimed_peripheral = base::claimed_peripheral;
+
+    static controller configure() {
+        base::configure();
         return controller{};
     }
 
@@ -132,10 +178,10 @@ private:
     static std::uint8_t exchange(std::uint8_t out) {
         while (block.sr().read().txe() != ::stm32f405::spi1::sr::txe_r::empty) {
         }
-        block.dr().write(::stm32f405::spi1::dr::value{out});
+        base::put(out);
         while (block.sr().read().rxne() != ::stm32f405::spi1::sr::rxne_r::not_empty) {
         }
-        return static_cast<std::uint8_t>(block.dr().read().bits());
+        return base::take();
     }
 };
 

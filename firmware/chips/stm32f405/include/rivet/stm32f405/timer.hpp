@@ -25,6 +25,13 @@ namespace rivet::stm32f405::timer {
 
 enum class id : unsigned char { tim2, tim3, tim4, tim5 };
 
+// Which counter the timers behave as: the silicon's (RM0090), or QEMU 7.2's
+// stm32f2xx_timer, which counts at its own clock and fires every alarm late
+// by the time of the last PSC, CNT or EGR.UG write (see the README). What
+// depends on update timing (rivet/async/delay/stm32f405.hpp) takes the
+// board's choice (rivet::bsp::netduinoplus2::timer_model).
+enum class model : unsigned char { silicon, qemu };
+
 template <id T>
 struct traits;
 template <>
@@ -66,7 +73,8 @@ struct traits<id::tim5> {
 
 // RM0090 TIMx register bits used below.
 namespace bits {
-inline constexpr std::uint32_t cr1_cen = 1u << 0, cr1_arpe = 1u << 7;
+inline constexpr std::uint32_t cr1_cen = 1u << 0, cr1_urs = 1u << 2, cr1_opm = 1u << 3,
+                               cr1_arpe = 1u << 7;
 inline constexpr std::uint32_t dier_uie = 1u << 0;
 inline constexpr std::uint32_t sr_uif = 1u << 0;
 inline constexpr std::uint32_t egr_ug = 1u << 0;
