@@ -19,7 +19,7 @@
 
 // The bindings of an interrupt-driven serial port (rivet/async/uart/): its
 // one interrupt, or on the CMSDK UART its receive and transmit interrupts.
-#if __has_include(<rivet/bsp/mps2_an385.hpp>)
+#if __has_include(<rivet/bsp/mps2_an385.hpp>) || __has_include(<rivet/bsp/mps2_an505.hpp>)
 #define PARTS_SERIAL_BINDINGS(serial) serial::rx_binding, serial::tx_binding
 #else
 #define PARTS_SERIAL_BINDINGS(serial) serial::binding

@@ -6,6 +6,8 @@
 
 #include <algorithm>
 #include <cstring>
+#include <fstream>
+#include <new>
 #include <utility>
 
 #include <rivet/support/error.hpp>
@@ -18,23 +20,48 @@ namespace rivet::svd {
 
 void svd_document::set_text(std::string text) {
     text_ = std::move(text);
+    text_in_file_ = false;
+    lines_counted_ = false;
     line_starts_.clear();
 }
 
+void svd_document::set_text_in_file() {
+    set_text({});
+    text_in_file_ = true;
+}
+
+namespace {
+
+std::vector<std::ptrdiff_t> line_starts_of(std::string_view text) {
+    std::vector<std::ptrdiff_t> starts{0};
+    // memchr, not a loop over every byte: stm32u575.svd is 8 MB.
+    const char* const begin = text.data();
+    const char* const end = begin + text.size();
+    for (const char* p = begin; p != end;) {
+        const void* nl = std::memchr(p, '\n', static_cast<std::size_t>(end - p));
+        if (nl == nullptr) break;
+        p = static_cast<const char*>(nl) + 1;
+        starts.push_back(p - begin);
+    }
+    return starts;
+}
+
+}  // namespace
+
 int svd_document::line_at(std::ptrdiff_t offset) const {
-    if (offset < 0 || text_.empty()) return 0;
-    if (line_starts_.empty()) {
-        line_starts_.push_back(0);
-        // memchr, not a loop over every byte: stm32u575.svd is 8 MB.
-        const char* const begin = text_.data();
-        const char* const end = begin + text_.size();
-        for (const char* p = begin; p != end;) {
-            const void* nl = std::memchr(p, '\n', static_cast<std::size_t>(end - p));
-            if (nl == nullptr) break;
-            p = static_cast<const char*>(nl) + 1;
-            line_starts_.push_back(p - begin);
+    if (!lines_counted_) {
+        lines_counted_ = true;
+        if (!text_in_file_) {
+            if (!text_.empty()) line_starts_ = line_starts_of(text_);
+        } else {
+            try {
+                line_starts_ = line_starts_of(read_text_file(path));
+            } catch (const error&) {
+                // The file went away since it was loaded: no line numbers.
+            }
         }
     }
+    if (offset < 0 || line_starts_.empty()) return 0;
     auto it = std::upper_bound(line_starts_.begin(), line_starts_.end(), offset);
     return static_cast<int>(it - line_starts_.begin());
 }
@@ -50,19 +77,16 @@ std::string svd_document::where(const pugi::xml_node& node) const {
 
 namespace {
 
-void load_svd_text(svd_document& doc, std::string text, const std::string& name) {
-    doc.path = name;
-    doc.set_text(std::move(text));
-    const std::string& kept = doc.text();
-    const pugi::xml_parse_result r = doc.xml.load_buffer(
-        kept.data(), kept.size(), pugi::parse_default | pugi::parse_ws_pcdata_single);
+constexpr unsigned svd_parse_options = pugi::parse_default | pugi::parse_ws_pcdata_single;
+
+void check_loaded(svd_document& doc, const pugi::xml_parse_result& r) {
     if (!r) {
-        throw error(error_kind::bad_input, name + ":" +
+        throw error(error_kind::bad_input, doc.path + ":" +
                                                std::to_string(std::max(1, doc.line_at(r.offset))) +
                                                ": not XML: " + r.description());
     }
     if (!doc.xml.child("device")) {
-        throw error(error_kind::bad_input, name + ": no <device> root element");
+        throw error(error_kind::bad_input, doc.path + ": no <device> root element");
     }
     if (pugi::xml_node deep = too_deep(doc.xml)) {
         fail_at(doc, deep,
@@ -73,11 +97,30 @@ void load_svd_text(svd_document& doc, std::string text, const std::string& name)
 }  // namespace
 
 void load_svd_string(svd_document& doc, std::string_view text, const std::string& name) {
-    load_svd_text(doc, std::string(text), name);
+    doc.path = name;
+    doc.set_text(std::string(text));
+    check_loaded(doc, doc.xml.load_buffer(text.data(), text.size(), svd_parse_options));
 }
 
 void load_svd_file(svd_document& doc, const std::string& path) {
-    load_svd_text(doc, read_text_file(path), path);
+    // Read straight into a buffer pugixml parses in place and then owns: no
+    // zero-filled string and no copy of megabytes of text.
+    std::ifstream in = open_text_file(path);
+    in.seekg(0, std::ios::end);
+    const std::streamoff size = in.tellg();
+    in.seekg(0, std::ios::beg);
+    if (size < 0 || !in) {  // not seekable: read it as a stream
+        load_svd_string(doc, read_text_file(path), path);
+        return;
+    }
+    const std::size_t capacity = static_cast<std::size_t>(size) + 1;
+    char* buffer = static_cast<char*>(pugi::get_memory_allocation_function()(capacity));
+    if (buffer == nullptr) throw std::bad_alloc();
+    in.read(buffer, size);
+    doc.path = path;
+    doc.set_text_in_file();
+    check_loaded(doc, doc.xml.load_buffer_inplace_own(buffer, static_cast<std::size_t>(in.gcount()),
+                                                      svd_parse_options));
 }
 
 svd_device parse_svd_file(const std::string& path) {

@@ -8,6 +8,8 @@
 
 #include <algorithm>
 #include <deque>
+#include <iterator>
+#include <memory>
 #include <unordered_map>
 #include <utility>
 
@@ -192,6 +194,42 @@ private:
     std::unordered_map<std::string, const raw_node*> anchors_;
 };
 
+// The entries of a map by key, for finding repeated keys: most maps of a
+// patch have a few keys, which a look along the entries finds faster than a
+// hash table costs to build; larger maps get one.
+class key_index {
+public:
+    key_index() = default;
+    explicit key_index(const std::vector<yaml_entry>& map) {
+        if (map.size() <= linear_limit) return;
+        for (std::size_t i = 0; i < map.size(); ++i) hashed_.emplace(map[i].first, i);
+    }
+
+    yaml_node* find(std::vector<yaml_entry>& map, std::string_view key) {
+        if (hashed_.empty()) {
+            for (auto& [k, v] : map) {
+                if (k == key) return &v;
+            }
+            return nullptr;
+        }
+        const auto found = hashed_.find(std::string(key));
+        return found == hashed_.end() ? nullptr : &map[found->second].second;
+    }
+
+    // After map grew by one entry.
+    void added(const std::vector<yaml_entry>& map) {
+        if (!hashed_.empty()) {
+            hashed_.emplace(map.back().first, map.size() - 1);
+        } else if (map.size() > linear_limit) {
+            for (std::size_t i = 0; i < map.size(); ++i) hashed_.emplace(map[i].first, i);
+        }
+    }
+
+private:
+    static constexpr std::size_t linear_limit = 16;
+    std::unordered_map<std::string, std::size_t> hashed_;
+};
+
 // Converts the event graph into yaml_node trees, unfolding aliases and
 // counting every node against one budget shared by all the files of a patch.
 class converter {
@@ -220,21 +258,17 @@ public:
                 break;
             case yaml_node::node_kind::map: {
                 y.map.reserve(n.items.size() / 2);
-                std::unordered_map<std::string_view, std::size_t> index;
+                key_index index;
                 for (std::size_t i = 0; i + 1 < n.items.size(); i += 2) {
                     const raw_node& k = *n.items[i];
-                    std::string key =
-                        k.kind == yaml_node::node_kind::scalar ? k.s : std::string("?");
+                    const std::string_view key =
+                        k.kind == yaml_node::node_kind::scalar ? std::string_view(k.s) : "?";
                     yaml_node value = convert(*n.items[i + 1], name, depth + 1);
-                    const auto found = index.find(key);
-                    if (found == index.end()) {
-                        y.map.push_back(yaml_entry{std::move(key), std::move(value)});
-                        index.emplace(k.kind == yaml_node::node_kind::scalar
-                                          ? std::string_view(k.s)
-                                          : std::string_view("?"),
-                                      y.map.size() - 1);
-                    } else {  // a repeated key: the later wins
-                        y.map[found->second].second = std::move(value);
+                    if (yaml_node* repeated = index.find(y.map, key)) {
+                        *repeated = std::move(value);  // a repeated key: the later wins
+                    } else {
+                        y.map.push_back(yaml_entry{std::string(key), std::move(value)});
+                        index.added(y.map);
                     }
                 }
                 break;
@@ -284,29 +318,30 @@ bool operator==(const yaml_node& a, const yaml_node& b) {
 namespace {
 
 // svdtools update_dict: equal values are kept once, the parent wins for
-// scalars, lists are concatenated, maps merged recursively.
-void update_dict(yaml_node& parent, const yaml_node& child) {
-    std::unordered_map<std::string, std::size_t> index;
-    for (std::size_t i = 0; i < parent.map.size(); ++i) index.emplace(parent.map[i].first, i);
-    for (const auto& [k, v] : child.map) {
+// scalars, lists are concatenated, maps merged recursively. The child is
+// taken apart: what the parent gains is moved, not copied.
+void update_dict(yaml_node& parent, yaml_node&& child) {
+    key_index index(parent.map);
+    for (auto& [k, v] : child.map) {
         if (k == "_path" || k == "_include") continue;
-        const auto found = index.find(k);
-        if (found == index.end()) {
-            index.emplace(k, parent.map.size());
-            parent.map.push_back(yaml_entry{k, v});
+        yaml_node* found = index.find(parent.map, k);
+        if (found == nullptr) {
+            parent.map.push_back(yaml_entry{std::move(k), std::move(v)});
+            index.added(parent.map);
             continue;
         }
-        yaml_node& mine = parent.map[found->second].second;
+        yaml_node& mine = *found;
         if (mine == v) continue;
         if (mine.is_seq()) {
             if (v.is_seq()) {
-                mine.seq.insert(mine.seq.end(), v.seq.begin(), v.seq.end());
+                mine.seq.insert(mine.seq.end(), std::make_move_iterator(v.seq.begin()),
+                                std::make_move_iterator(v.seq.end()));
             } else if (v.is_scalar() &&
                        std::find(mine.seq.begin(), mine.seq.end(), v) == mine.seq.end()) {
-                mine.seq.push_back(v);
+                mine.seq.push_back(std::move(v));
             }
         } else if (mine.is_map() && v.is_map()) {
-            update_dict(mine, v);
+            update_dict(mine, std::move(v));
         }
     }
 }
@@ -322,6 +357,19 @@ public:
         return parse_counted(text, name, nodes_);
     }
 
+    // An included file's tree. Devices include the same files from several
+    // places, so each file is read and parsed once; every use is converted
+    // and counted against the budget as if it had been read again.
+    yaml_node parse_file(const fs::path& path) {
+        const std::string name = path.string();
+        auto found = files_.find(name);
+        if (found == files_.end()) {
+            auto file = std::make_unique<parsed_file>(read_text_file(name), name);
+            found = files_.emplace(name, std::move(file)).first;
+        }
+        return converter(nodes_).convert(*found->second->root, name, 0);
+    }
+
     // Merges parent's _include files (and theirs) into parent.
     void includes(yaml_node& parent, const fs::path& dir, const std::string& name) {
         std::vector<std::string> included;
@@ -333,7 +381,7 @@ public:
                 throw error(error_kind::no_input,
                             fmt::format("{}: _include {}: no such file", name, path.string()));
             enter(path, name);
-            yaml_node child = parse(read_text_file(path.string()), path.string());
+            yaml_node child = parse_file(path);
             if (child.is_map()) {
                 included.push_back(path.string());
                 for (auto& [k, v] : child.map) {
@@ -341,7 +389,7 @@ public:
                         includes(v, path.parent_path(), path.string());
                 }
                 includes(child, path.parent_path(), path.string());
-                update_dict(parent, child);
+                update_dict(parent, std::move(child));
             } else if (child.kind != yaml_node::node_kind::null) {
                 throw error(error_kind::bad_input, path.string() + ": not a YAML mapping");
             }
@@ -381,6 +429,16 @@ private:
         chain_.push_back({path.string(), id});
     }
 
+    // The events of a file, which its parsed tree points into.
+    struct parsed_file {
+        parsed_file(std::string file_text, const std::string& name)
+            : text(std::move(file_text)), reader(text, name), root(reader.root()) {}
+        std::string text;
+        event_reader reader;
+        const raw_node* root;
+    };
+
+    std::unordered_map<std::string, std::unique_ptr<parsed_file>> files_;
     std::size_t nodes_ = 0, reads_ = 0;
     struct link {
         std::string shown, id;  // as the includer names it; canonical

@@ -22,9 +22,15 @@
 
 namespace rivet::svd {
 
+// std::isspace in the C locale (which rivet never changes), inline: names
+// are trimmed for every element a patch command looks at.
+[[nodiscard]] constexpr bool is_space(char c) {
+    return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';
+}
+
 [[nodiscard]] inline std::string_view trimmed_view(std::string_view s) {
-    while (!s.empty() && std::isspace(static_cast<unsigned char>(s.front()))) s.remove_prefix(1);
-    while (!s.empty() && std::isspace(static_cast<unsigned char>(s.back()))) s.remove_suffix(1);
+    while (!s.empty() && is_space(s.front())) s.remove_prefix(1);
+    while (!s.empty() && is_space(s.back())) s.remove_suffix(1);
     return s;
 }
 
@@ -42,8 +48,9 @@ namespace rivet::svd {
     return trimmed_view(n.child(tag).text().get());
 }
 
-// The whole file; error(no_input) "path: cannot open: <reason>" when unreadable.
-[[nodiscard]] inline std::string read_text_file(const std::string& path) {
+// The file opened for binary reading; error(no_input) "path: cannot open:
+// <reason>" when it cannot be.
+[[nodiscard]] inline std::ifstream open_text_file(const std::string& path) {
     std::ifstream in(path, std::ios::binary);
     if (!in) {
         const int saved_errno = errno;
@@ -51,6 +58,12 @@ namespace rivet::svd {
             error_kind::no_input,
             path + ": cannot open: " + std::strerror(saved_errno != 0 ? saved_errno : ENOENT));
     }
+    return in;
+}
+
+// The whole file; error(no_input) as open_text_file when unreadable.
+[[nodiscard]] inline std::string read_text_file(const std::string& path) {
+    std::ifstream in = open_text_file(path);
     // One read of the whole size: SVDs are megabytes, a stream copy costs.
     in.seekg(0, std::ios::end);
     const std::streamoff size = in.tellg();

@@ -4,12 +4,11 @@
 // and waits for a byte on the console; tests/integration/ssd0323_screendump.sh
 // compares a QMP screendump with the blocking test's reference picture.
 #include "../display/ssd0323_pattern.hpp"
+#include "picture.hpp"
 
 #include <rivet/async/board/lm3s6965evb.hpp>
-#include <rivet/async/executor.hpp>
 #include <rivet/async/task.hpp>
 #include <rivet/bsp/lm3s6965evb.hpp>
-#include <rivet/console/console.hpp>
 #include <rivet/cortex_m/interrupts.hpp>
 #include <rivet/drivers/ssd0323_async.hpp>
 #include <rivet/log/log.hpp>
@@ -47,10 +46,5 @@ rivet::task<void, rivet::frames<"draw", 192>> draw() {
 RIVET_BIND_INTERRUPTS(parts::oled_bus<>::binding);
 
 int main() {
-    rivet::async::thread_executor executor;
-    executor.spawn(draw());
-    executor.run();
-    rivet::console::write("ready\n");
-    (void)rivet::console::read();
-    return 0;
+    return draw_then_wait_for_a_byte(draw());
 }

@@ -27,12 +27,16 @@ public:
     [[nodiscard]] int line_of(const pugi::xml_node& node) const;
     // The line of a byte offset into the text (0 when there is no text).
     [[nodiscard]] int line_at(std::ptrdiff_t offset) const;
-    void set_text(std::string text);  // kept for line numbers; used by loaders
-    [[nodiscard]] const std::string& text() const { return text_; }
+    // What the lines are counted in, for loaders: text loaded from memory is
+    // kept; a file is read again when a line is first asked for.
+    void set_text(std::string text);
+    void set_text_in_file();
 
 private:
     std::string text_;
+    bool text_in_file_ = false;
     // Built on the first line asked for: a patch that succeeds asks for none.
+    mutable bool lines_counted_ = false;
     mutable std::vector<std::ptrdiff_t> line_starts_;
 };
 

@@ -80,6 +80,7 @@ public:
         }
     }
 
+private:
     // Receives the word in flight, sends the next, moves to the next
     // operation, or ends the transaction; returns waiting for RXNE. One
     // status read a word.
@@ -91,7 +92,7 @@ public:
         for (;;) {
             const flags status = base::status();
             if ((status & bits::sr_ovr) != 0) {
-                // Cleared by reading DR, then SR (RM0090, 28.4.8).
+                // Cleared by reading DR, then SR (RM0090, SPI overrun).
                 (void)base::take();
                 (void)base::status();
                 return finish(rivet::hal::failure(error_type::overrun));
@@ -114,7 +115,6 @@ public:
         base::listen_rx(true);
     }
 
-private:
     static void finish(result outcome) {
         base::listen_rx(false);
         state().finish(outcome);

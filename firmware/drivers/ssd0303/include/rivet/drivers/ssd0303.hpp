@@ -6,6 +6,7 @@
 // pixels are never copied).
 #pragma once
 
+#include <array>
 #include <cstddef>
 #include <cstdint>
 #include <iterator>
@@ -25,6 +26,7 @@ inline constexpr std::uint8_t data = 0x40;     // Co = 0, D/C = 1
 // column, bit 0 at the top.
 inline constexpr std::size_t ssd0303_columns = 132;
 inline constexpr std::size_t ssd0303_pages = 8;
+inline constexpr std::size_t ssd0303_frame_bytes = ssd0303_columns * ssd0303_pages;
 
 // One command, and its argument byte for the commands that take one.
 struct ssd0303_command {
@@ -50,14 +52,89 @@ inline constexpr ssd0303_command ssd0303_init_sequence[] = {
     {0xaf},              // display on
 };
 
+// 0x3C with SA0 low, 0x3D with SA0 high (the EK-LM3S811 wires it high).
+inline constexpr rivet::hal::i2c::address ssd0303_default_address{0x3d};
+
+// Commands without an argument go out in transactions of up to this many.
+inline constexpr std::size_t ssd0303_commands_per_transaction = 16;
+
+// The bytes of one command transaction, control bytes included: what the
+// blocking and the async driver both put on the wire.
+struct ssd0303_command_wire {
+    std::array<std::uint8_t, 2 * ssd0303_commands_per_transaction> bytes{};
+    std::size_t size = 0;
+    constexpr std::span<const std::uint8_t> span() const noexcept { return {bytes.data(), size}; }
+    // How many commands it carries.
+    constexpr std::size_t commands() const noexcept { return size / 2; }
+};
+
+// The first transaction of `commands` (none taking an argument): up to
+// ssd0303_commands_per_transaction of them, each behind its 0x80.
+constexpr ssd0303_command_wire ssd0303_command_run(
+    std::span<const std::uint8_t> commands) noexcept {
+    ssd0303_command_wire wire;
+    for (std::size_t i = 0; i < commands.size() && i < ssd0303_commands_per_transaction; ++i) {
+        wire.bytes[wire.size++] = ssd0303_control::command;
+        wire.bytes[wire.size++] = commands[i];
+    }
+    return wire;
+}
+
+// A command and its argument, each behind a 0x80 control byte, as a
+// transaction of its own: QEMU's model (7.2) takes the byte after a skipped
+// argument as a command, not a control byte, so anything sent after an
+// argument in the same transaction would be misread there. A STOP resets
+// it, and the silicon reads the two forms alike.
+constexpr ssd0303_command_wire ssd0303_command_with_argument(std::uint8_t code,
+                                                             std::uint8_t argument) noexcept {
+    return {{ssd0303_control::command, code, ssd0303_control::command, argument}, 4};
+}
+
+// The transaction of ssd0303_init_sequence that starts at `next`: a run of
+// commands without an argument, or one command with its argument. Moves
+// `next` past what it sends; init() sends them until the sequence ends.
+constexpr ssd0303_command_wire ssd0303_init_transaction(std::size_t& next) noexcept {
+    const ssd0303_command& first = ssd0303_init_sequence[next];
+    if (first.has_argument) {
+        ++next;
+        return ssd0303_command_with_argument(first.code, first.argument);
+    }
+    std::uint8_t run[ssd0303_commands_per_transaction] = {};
+    std::size_t length = 0;
+    while (next < std::size(ssd0303_init_sequence) && length < std::size(run) &&
+           !ssd0303_init_sequence[next].has_argument)
+        run[length++] = ssd0303_init_sequence[next++].code;
+    return ssd0303_command_run(std::span{run, length});
+}
+
+// Where the next data byte lands: page 0..7, column 0..131 (page, then the
+// column's low and high nibbles), one transaction.
+constexpr ssd0303_command_wire ssd0303_position(std::uint8_t page, std::uint8_t column) noexcept {
+    const std::uint8_t commands[] = {
+        static_cast<std::uint8_t>(0xb0 | (page & 0x07)),
+        static_cast<std::uint8_t>(0x00 | (column & 0x0f)),
+        static_cast<std::uint8_t>(0x10 | ((column >> 4) & 0x0f)),
+    };
+    return ssd0303_command_run(commands);
+}
+
+// Page `page` of a whole frame (write_frame()).
+constexpr std::span<const std::uint8_t, ssd0303_columns> ssd0303_page_of(
+    std::span<const std::uint8_t, ssd0303_frame_bytes> frame, std::uint8_t page) noexcept {
+    return frame.subspan(std::size_t{page} * ssd0303_columns).first<ssd0303_columns>();
+}
+
+// What display data follows: written before the pixels as an operation of
+// its own, so they are never copied.
+inline constexpr std::uint8_t ssd0303_data_prefix[] = {ssd0303_control::data};
+
 template <rivet::hal::i2c_bus Bus>
 class ssd0303 {
 public:
     using error_type = rivet::hal::error_type_t<Bus>;
     using result = rivet::hal::result<void, error_type>;
 
-    // 0x3C with SA0 low, 0x3D with SA0 high (the EK-LM3S811 wires it high).
-    static constexpr rivet::hal::i2c::address default_address{0x3d};
+    static constexpr rivet::hal::i2c::address default_address = ssd0303_default_address;
 
     constexpr explicit ssd0303(Bus& bus, rivet::hal::i2c::address at = default_address) noexcept
         : bus_(&bus), address_(at) {}
@@ -65,67 +142,41 @@ public:
     constexpr rivet::hal::i2c::address address() const noexcept { return address_; }
 
     // Sends ssd0303_init_sequence: runs of commands without an argument
-    // share a transaction, each command with an argument has its own (see
-    // command()). The RAM is left as it was (see clear()).
+    // share a transaction, each command with an argument has its own
+    // (ssd0303_init_transaction). The RAM is left as it was (see clear()).
     constexpr result init() {
-        std::uint8_t run[std::size(ssd0303_init_sequence)] = {};
-        std::size_t length = 0;
-        for (const ssd0303_command& c : ssd0303_init_sequence) {
-            if (!c.has_argument) {
-                run[length++] = c.code;
-                continue;
-            }
-            if (auto r = commands(std::span{run, length}); !r) return r;
-            length = 0;
-            if (auto r = command(c.code, c.argument); !r) return r;
+        for (std::size_t next = 0; next < std::size(ssd0303_init_sequence);) {
+            if (auto r = send(ssd0303_init_transaction(next)); !r) return r;
         }
-        return commands(std::span{run, length});
+        return rivet::hal::success;
     }
 
-    // A command and its argument, each behind a 0x80 control byte, ending
-    // the transaction: QEMU's model (7.2) takes the byte after a skipped
-    // argument as a command, not a control byte, so anything sent after an
-    // argument in the same transaction would be misread there. A STOP
-    // resets it, and the silicon reads the two forms alike.
+    // A command and its argument, ending the transaction
+    // (ssd0303_command_with_argument says why).
     constexpr result command(std::uint8_t code, std::uint8_t argument) {
-        const std::uint8_t wire[] = {ssd0303_control::command, code, ssd0303_control::command,
-                                     argument};
-        return rivet::hal::i2c::write(*bus_, address_, wire);
+        return send(ssd0303_command_with_argument(code, argument));
     }
 
     // Commands without an argument (for the others, command()), each behind
-    // its 0x80 control byte, in transactions of up to `chunk` commands.
+    // its 0x80 control byte, in transactions of up to 16 commands.
     constexpr result commands(std::span<const std::uint8_t> bytes) {
-        constexpr std::size_t chunk = 16;
         while (!bytes.empty()) {
-            const std::size_t n = bytes.size() < chunk ? bytes.size() : chunk;
-            std::uint8_t wire[2 * chunk] = {};
-            for (std::size_t i = 0; i < n; ++i) {
-                wire[2 * i] = ssd0303_control::command;
-                wire[2 * i + 1] = bytes[i];
-            }
-            if (auto r = rivet::hal::i2c::write(*bus_, address_, std::span{wire, 2 * n}); !r)
-                return r;
-            bytes = bytes.subspan(n);
+            const ssd0303_command_wire wire = ssd0303_command_run(bytes);
+            if (auto r = send(wire); !r) return r;
+            bytes = bytes.subspan(wire.commands());
         }
         return rivet::hal::success;
     }
 
     // Where the next data byte lands: page 0..7, column 0..131.
     constexpr result set_position(std::uint8_t page, std::uint8_t column) {
-        const std::uint8_t bytes[] = {
-            static_cast<std::uint8_t>(0xb0 | (page & 0x07)),
-            static_cast<std::uint8_t>(0x00 | (column & 0x0f)),
-            static_cast<std::uint8_t>(0x10 | ((column >> 4) & 0x0f)),
-        };
-        return commands(bytes);
+        return send(ssd0303_position(page, column));
     }
 
     // Display data at the current position; the column advances per byte
     // and stops at the end of the page (no wrap to the next page).
     constexpr result write_data(std::span<const std::uint8_t> pixels) {
-        const std::uint8_t control[] = {ssd0303_control::data};
-        rivet::hal::i2c::operation ops[] = {rivet::hal::i2c::operation::write(control),
+        rivet::hal::i2c::operation ops[] = {rivet::hal::i2c::operation::write(ssd0303_data_prefix),
                                             rivet::hal::i2c::operation::write(pixels)};
         return bus_->transaction(address_, ops);
     }
@@ -147,18 +198,18 @@ public:
     }
 
     // A whole frame: ssd0303_pages rows of ssd0303_columns bytes.
-    constexpr result write_frame(
-        std::span<const std::uint8_t, ssd0303_columns * ssd0303_pages> frame) {
+    constexpr result write_frame(std::span<const std::uint8_t, ssd0303_frame_bytes> frame) {
         for (std::uint8_t page = 0; page < ssd0303_pages; ++page) {
-            if (auto r =
-                    write_page(page, 0, frame.subspan(page * ssd0303_columns, ssd0303_columns));
-                !r)
-                return r;
+            if (auto r = write_page(page, 0, ssd0303_page_of(frame, page)); !r) return r;
         }
         return rivet::hal::success;
     }
 
 private:
+    constexpr result send(const ssd0303_command_wire& wire) {
+        return rivet::hal::i2c::write(*bus_, address_, wire.span());
+    }
+
     Bus* bus_;
     rivet::hal::i2c::address address_;
 };
