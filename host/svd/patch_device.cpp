@@ -71,8 +71,9 @@ bool patcher::is_device_child(const std::string& k) {
 
 std::vector<pugi::xml_node> patcher::find_peripherals(const std::string& spec) {
     std::vector<pugi::xml_node> out;
+    const spec_matcher matcher(spec);
     for (pugi::xml_node p : peripherals_.children("peripheral")) {
-        if (matchname(name_view(p), spec)) out.push_back(p);
+        if (matcher.matches(name_view(p))) out.push_back(p);
     }
     return out;
 }
@@ -91,11 +92,12 @@ void patcher::delete_peripherals(const std::string& spec) {
 
 void patcher::delete_interrupts(pugi::xml_node scope, const std::string& spec) {
     std::vector<pugi::xml_node> doomed;
+    const spec_matcher matcher(spec);
     for (pugi::xml_node p : scope.name() == std::string("peripheral")
                                 ? std::vector<pugi::xml_node>{scope}
                                 : elements(scope, "peripheral")) {
         for (pugi::xml_node i : p.children("interrupt")) {
-            if (matchname(name_view(i), spec)) doomed.push_back(i);
+            if (matcher.matches(name_view(i))) doomed.push_back(i);
         }
     }
     for (pugi::xml_node i : doomed) i.parent().remove_child(i);

@@ -54,18 +54,19 @@ std::vector<pugi::xml_node> elements(pugi::xml_node parent, const char* tag) {
 // Field position as (offset, width) in any of the three SVD forms.
 std::pair<std::uint64_t, std::uint64_t> field_pos(const pugi::xml_node& f) {
     std::uint64_t a = 0, b = 0;
-    if (f.child("bitOffset")) {
-        parse_int(text_of(f, "bitOffset"), a);
+    if (const pugi::xml_node offset = f.child("bitOffset")) {
+        parse_int(trimmed_view(offset.text().get()), a);
         b = 1;
-        if (f.child("bitWidth")) parse_int(text_of(f, "bitWidth"), b);
+        if (const pugi::xml_node width = f.child("bitWidth"))
+            parse_int(trimmed_view(width.text().get()), b);
         return {a, b};
     }
-    if (f.child("lsb")) {
-        parse_int(text_of(f, "lsb"), a);
-        parse_int(text_of(f, "msb"), b);
+    if (const pugi::xml_node lsb = f.child("lsb")) {
+        parse_int(trimmed_view(lsb.text().get()), a);
+        parse_int(text_view_of(f, "msb"), b);
         return {a, b >= a ? b - a + 1 : 1};
     }
-    const std::string br = text_of(f, "bitRange");
+    const std::string_view br = text_view_of(f, "bitRange");
     const auto colon = br.find(':');
     if (br.size() > 4 && colon != std::string::npos) {
         parse_int(br.substr(1, colon - 1), b);

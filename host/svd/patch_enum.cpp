@@ -5,11 +5,32 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <cstdint>
 #include <set>
+#include <utility>
+#include <vector>
 
 #include "xml_util.hpp"
 
 namespace rivet::svd::patch {
+
+namespace {
+
+// The fields lowest bit first (stable: equal offsets keep their order), each
+// position read once.
+std::vector<pugi::xml_node> by_offset(const std::vector<pugi::xml_node>& fields) {
+    std::vector<std::pair<std::uint64_t, pugi::xml_node>> keyed;
+    keyed.reserve(fields.size());
+    for (const pugi::xml_node& f : fields) keyed.emplace_back(field_pos(f).first, f);
+    std::stable_sort(keyed.begin(), keyed.end(),
+                     [](const auto& a, const auto& b) { return a.first < b.first; });
+    std::vector<pugi::xml_node> sorted;
+    sorted.reserve(keyed.size());
+    for (const auto& [offset, f] : keyed) sorted.push_back(f);
+    return sorted;
+}
+
+}  // namespace
 
 void patcher::process_field(pugi::xml_node r, const std::string& spec, const yaml_node& fmod,
                             const std::string& path) {
@@ -79,11 +100,7 @@ void patcher::process_field_enum(pugi::xml_node r, const std::string& spec,
     }
     if (handled) return;
 
-    std::vector<pugi::xml_node> found = find_fields(r, s);
-    std::stable_sort(found.begin(), found.end(),
-                     [](const pugi::xml_node& a, const pugi::xml_node& b) {
-                         return field_pos(a).first < field_pos(b).first;
-                     });
+    const std::vector<pugi::xml_node> found = by_offset(find_fields(r, s));
     if (found.empty()) {
         if (optional) return;
         fail(where, "no such field");

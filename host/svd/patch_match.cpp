@@ -110,6 +110,27 @@ bool matchname(std::string_view name, std::string_view spec) {
     return sub && !sub->empty();
 }
 
+spec_matcher::spec_matcher(std::string_view spec) {
+    std::size_t start = 0;
+    while (true) {
+        const auto c = spec.find(',', start);
+        const std::string_view sub = trimmed_view(
+            spec.substr(start, c == std::string_view::npos ? std::string_view::npos : c - start));
+        alternatives_.push_back({sub, sub.find_first_of("*?[") == std::string_view::npos});
+        if (c == std::string_view::npos) break;
+        start = c + 1;
+    }
+}
+
+// As matchname: the first alternative that matches decides, and an empty one
+// matches nothing.
+bool spec_matcher::matches(std::string_view name) const {
+    for (const alternative& a : alternatives_) {
+        if (a.literal ? a.text == name : glob(a.text, name)) return !a.text.empty();
+    }
+    return false;
+}
+
 // "?~SPEC": optional, no error when nothing matches.
 std::pair<std::string, bool> optional_spec(const std::string& spec) {
     if (spec.rfind("?~", 0) == 0) return {spec.substr(2), true};

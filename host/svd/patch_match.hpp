@@ -20,6 +20,22 @@ namespace rivet::svd::patch {
 [[nodiscard]] std::string match_subspec(std::string_view name, std::string_view spec);
 [[nodiscard]] bool matchname(std::string_view name, std::string_view spec);
 
+// matchname() for one spec against many names (every register of a scope,
+// every field of a register): the spec is split once, and an alternative
+// without wildcards is compared as it is. The spec must outlive it.
+class spec_matcher {
+public:
+    explicit spec_matcher(std::string_view spec);
+    [[nodiscard]] bool matches(std::string_view name) const;
+
+private:
+    struct alternative {
+        std::string_view text;
+        bool literal;
+    };
+    std::vector<alternative> alternatives_;
+};
+
 // "?~SPEC": optional, no error when nothing matches.
 [[nodiscard]] std::pair<std::string, bool> optional_spec(const std::string& spec);
 

@@ -18,8 +18,9 @@ pugi::xml_node patcher::regs_of(pugi::xml_node scope) {
 std::vector<pugi::xml_node> patcher::find_in(pugi::xml_node scope, const char* tag,
                                              const std::string& spec) {
     std::vector<pugi::xml_node> out;
+    const spec_matcher matcher(spec);
     for (pugi::xml_node r : regs_of(scope).children(tag)) {
-        if (matchname(name_view(r), spec)) out.push_back(r);
+        if (matcher.matches(name_view(r))) out.push_back(r);
     }
     return out;
 }
@@ -63,8 +64,9 @@ void patcher::process_interrupts(pugi::xml_node p, const yaml_node& pmod, const 
 
 void patcher::modify_interrupts(pugi::xml_node p, const yaml_node& mods, const std::string& path) {
     for_map(&mods, [&](const std::string& ik, const yaml_node& iv) {
+        const spec_matcher matcher(ik);
         for (pugi::xml_node i : p.children("interrupt")) {
-            if (matchname(name_view(i), ik)) set_children(i, iv, path + "." + ik);
+            if (matcher.matches(name_view(i))) set_children(i, iv, path + "." + ik);
         }
     });
 }
@@ -159,9 +161,13 @@ void patcher::clear_field(pugi::xml_node f) {
 }
 
 void patcher::clear_fields_in(pugi::xml_node scope, const std::string& spec) {
+    clear_fields_matching(scope, spec_matcher(spec));
+}
+
+void patcher::clear_fields_matching(pugi::xml_node scope, const spec_matcher& registers) {
     for (pugi::xml_node r : scope.children()) {
-        if (std::strcmp(r.name(), "cluster") == 0) clear_fields_in(r, spec);
-        if (std::strcmp(r.name(), "register") == 0 && matchname(name_view(r), spec)) {
+        if (std::strcmp(r.name(), "cluster") == 0) clear_fields_matching(r, registers);
+        if (std::strcmp(r.name(), "register") == 0 && registers.matches(name_view(r))) {
             for (pugi::xml_node f : r.child("fields").children("field")) clear_field(f);
         }
     }

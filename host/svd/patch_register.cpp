@@ -28,8 +28,9 @@ void patcher::process_register_spec(pugi::xml_node p, const std::string& spec,
 
 std::vector<pugi::xml_node> patcher::find_fields(pugi::xml_node r, const std::string& spec) {
     std::vector<pugi::xml_node> out;
+    const spec_matcher matcher(spec);
     for (pugi::xml_node f : r.child("fields").children("field")) {
-        if (matchname(name_view(f), spec)) out.push_back(f);
+        if (matcher.matches(name_view(f))) out.push_back(f);
     }
     return out;
 }

@@ -8,6 +8,7 @@
 
 #include <algorithm>
 #include <deque>
+#include <iterator>
 #include <memory>
 #include <unordered_map>
 #include <utility>
@@ -317,14 +318,15 @@ bool operator==(const yaml_node& a, const yaml_node& b) {
 namespace {
 
 // svdtools update_dict: equal values are kept once, the parent wins for
-// scalars, lists are concatenated, maps merged recursively.
-void update_dict(yaml_node& parent, const yaml_node& child) {
+// scalars, lists are concatenated, maps merged recursively. The child is
+// taken apart: what the parent gains is moved, not copied.
+void update_dict(yaml_node& parent, yaml_node&& child) {
     key_index index(parent.map);
-    for (const auto& [k, v] : child.map) {
+    for (auto& [k, v] : child.map) {
         if (k == "_path" || k == "_include") continue;
         yaml_node* found = index.find(parent.map, k);
         if (found == nullptr) {
-            parent.map.push_back(yaml_entry{k, v});
+            parent.map.push_back(yaml_entry{std::move(k), std::move(v)});
             index.added(parent.map);
             continue;
         }
@@ -332,13 +334,14 @@ void update_dict(yaml_node& parent, const yaml_node& child) {
         if (mine == v) continue;
         if (mine.is_seq()) {
             if (v.is_seq()) {
-                mine.seq.insert(mine.seq.end(), v.seq.begin(), v.seq.end());
+                mine.seq.insert(mine.seq.end(), std::make_move_iterator(v.seq.begin()),
+                                std::make_move_iterator(v.seq.end()));
             } else if (v.is_scalar() &&
                        std::find(mine.seq.begin(), mine.seq.end(), v) == mine.seq.end()) {
-                mine.seq.push_back(v);
+                mine.seq.push_back(std::move(v));
             }
         } else if (mine.is_map() && v.is_map()) {
-            update_dict(mine, v);
+            update_dict(mine, std::move(v));
         }
     }
 }
@@ -386,7 +389,7 @@ public:
                         includes(v, path.parent_path(), path.string());
                 }
                 includes(child, path.parent_path(), path.string());
-                update_dict(parent, child);
+                update_dict(parent, std::move(child));
             } else if (child.kind != yaml_node::node_kind::null) {
                 throw error(error_kind::bad_input, path.string() + ": not a YAML mapping");
             }

@@ -76,6 +76,7 @@ private:
     void delete_in(pugi::xml_node p, const char* tag, const std::string& spec);
     static void clear_field(pugi::xml_node f);
     void clear_fields_in(pugi::xml_node scope, const std::string& spec);
+    static void clear_fields_matching(pugi::xml_node scope, const spec_matcher& registers);
     static void strip_names(pugi::xml_node parent, const char* tag, const std::string& s, bool end);
     static void add_affix(pugi::xml_node parent, const char* tag, const std::string& a,
                           bool suffix);

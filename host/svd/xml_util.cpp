@@ -7,8 +7,7 @@
 namespace rivet::svd {
 
 bool parse_svd_integer(std::string_view t, std::uint64_t& out) {
-    while (!t.empty() && std::isspace(static_cast<unsigned char>(t.front()))) t.remove_prefix(1);
-    while (!t.empty() && std::isspace(static_cast<unsigned char>(t.back()))) t.remove_suffix(1);
+    t = trimmed_view(t);
     if (t.empty()) return false;
     if (t.front() == '+') t.remove_prefix(1);
     std::uint64_t mult = 1;

@@ -22,9 +22,15 @@
 
 namespace rivet::svd {
 
+// std::isspace in the C locale (which rivet never changes), inline: names
+// are trimmed for every element a patch command looks at.
+[[nodiscard]] constexpr bool is_space(char c) {
+    return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';
+}
+
 [[nodiscard]] inline std::string_view trimmed_view(std::string_view s) {
-    while (!s.empty() && std::isspace(static_cast<unsigned char>(s.front()))) s.remove_prefix(1);
-    while (!s.empty() && std::isspace(static_cast<unsigned char>(s.back()))) s.remove_suffix(1);
+    while (!s.empty() && is_space(s.front())) s.remove_prefix(1);
+    while (!s.empty() && is_space(s.back())) s.remove_suffix(1);
     return s;
 }
 
