@@ -3,7 +3,8 @@
 # per board, the instructions QEMU executes (-singlestep -d exec) in each
 # stretch of bench/async/costs.cpp, the instructions a consumer executes
 # while it waits for ten samples as a blocking loop and as a task
-# (waiting.cpp, under -icount), and the flash of the runtime's code.
+# (waiting.cpp, under -icount), the flash of the runtime's code, and a
+# delay timer's interrupt to its awaiting task (delay.cpp, under -icount).
 # Uses the firmware build (make firmware).
 set -euo pipefail
 root=$(cd "$(dirname "$0")/../.." && pwd)
@@ -68,4 +69,29 @@ cat <<'MD'
 Per task, besides its frame: the 16-byte `task_header` in the frame (static_assert in
 rivet/async/executor.hpp), and a 28-byte record plus a word per pool (per task function, not per
 instance).
+
+The async delays on a timer of their own (rivet/async/delay/, bench/async/delay.cpp, under
+`-icount shift=4,sleep=off`): instructions from the first instruction of the timer's interrupt
+handler to the awaiting task's first statement after its `co_await` of a 1 ms wait, through the
+delay's handler (it clears the time-out and stops the timer), the wake, the exception return, WFI
+and the executor. The CMSDK dual timer's two counters raise one interrupt: its handler, bound for
+both (`sharing_interrupt<counter 1, counter 2>`), asks counter 1 (idle) before counter 2, the one
+waited on.
+
+| board | timer | interrupt → awaiting task |
+|---|---|---:|
 MD
+for board in lm3s6965evb microbit netduinoplus2 mps2-an385 mps2-an505; do
+    elf=$build/bench-$board-async-delay.elf
+    [ -e "$elf" ] || continue
+    read -r -a n < <(stretches_of "$elf" "$(machine_of "$board")" -icount shift=4,sleep=off)
+    case $board in
+        lm3s6965evb) echo "| $board | GPTM TIMER2 | ${n[0]:-?} |" ;;
+        microbit) echo "| $board | TIMER2 | ${n[0]:-?} |" ;;
+        netduinoplus2) echo "| $board | TIM2 | ${n[0]:-?} |" ;;
+        *)
+            echo "| $board | TIMER0 | ${n[0]:-?} |"
+            echo "| $board | dual timer, counter 2 of 2 bound | ${n[1]:-?} |"
+            ;;
+    esac
+done

@@ -7,7 +7,10 @@
 //
 // Timer (a chip's, rivet/async/delay/<chip>.hpp) provides: tick_hz,
 // max_load, irq, configure(), arm(load) (start a one-shot of `load` ticks
-// with its interrupt), acknowledge() (clear the time-out) and stop().
+// with its interrupt), acknowledge() (clear the time-out) and stop(); a
+// timer that shares its interrupt with another also expired() (its own
+// time-out is there), and the delays on it are bound together
+// (sharing_interrupt below).
 #pragma once
 
 #include <coroutine>
@@ -25,6 +28,7 @@ template <class Timer, unsigned Priority = 0>
 class timer_delay {
 public:
     static constexpr auto irq = Timer::irq;
+    static constexpr unsigned priority = Priority;
 
     static timer_delay configure() {
         Timer::configure();
@@ -35,6 +39,10 @@ public:
     }
 
     static void on_interrupt() {
+        // The interrupt may be the other timer's: this one's wait goes on.
+        if constexpr (shares_interrupt) {
+            if (!Timer::expired()) return;
+        }
         Timer::acknowledge();
         if (task_ == nullptr) return;
         if (remaining_ > 0) {
@@ -73,6 +81,8 @@ public:
         return awaiter{cortex_m::ticks_for(Timer::tick_hz, ms, cortex_m::per_ms)};
     }
 
+    static constexpr bool shares_interrupt = requires { Timer::expired(); };
+
 private:
     // Called with the timer's interrupt unable to run: from the handler, or
     // before any load is running.
@@ -84,6 +94,30 @@ private:
 
     static inline waker task_ = nullptr;
     static inline std::uint64_t remaining_ = 0;
+};
+
+// One binding for delays whose timers raise the same interrupt (the CMSDK
+// dual timer's two counters): its handler lets each delay look at its own
+// timer.
+//
+//   RIVET_BIND_INTERRUPTS(sharing_interrupt<first, second>::binding, ...);
+template <class First, class... Others>
+struct sharing_interrupt {
+    static constexpr auto irq = First::irq;
+    static_assert(((Others::irq == irq) && ...),
+                  "sharing_interrupt: these delays' timers raise different interrupts (bind each "
+                  "delay's own binding)");
+    static_assert(First::shares_interrupt && (Others::shares_interrupt && ...),
+                  "sharing_interrupt: a delay's timer cannot tell whether the interrupt is its own "
+                  "(its Timer has no expired())");
+    static_assert(((Others::priority == First::priority) && ...),
+                  "sharing_interrupt: one interrupt has one priority (give the delays the same)");
+
+    static void on_interrupt() {
+        First::on_interrupt();
+        (Others::on_interrupt(), ...);
+    }
+    using binding = cortex_m::bind<irq, on_interrupt>;
 };
 
 }  // namespace rivet::async::delay

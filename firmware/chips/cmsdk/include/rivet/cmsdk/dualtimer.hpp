@@ -49,16 +49,24 @@ class dualtimer : public cortex_m::delay_in_ticks<dualtimer<Counter, ClockHz>, C
         intclr.write([](auto& r) { r.int_(true); });
     }
 
-    static void wait_once(std::uint32_t ticks) {
+    // Stops the counter, loads `ticks`, clears the flag and starts it
+    // again in 32-bit mode, as a one-shot or periodic, its interrupt
+    // output enabled or not.
+    static void run(std::uint32_t ticks, bool periodic, bool interrupt) {
         ctrl.write(control_value{0u});
         load.write(::cmsdk::dualtimer::timer1load::value{ticks});
         clear();
-        ctrl.write([](auto& r) {
-            r.one_shot_count(one_shot_v::one_shot)
+        ctrl.write([periodic, interrupt](auto& r) {
+            r.one_shot_count(periodic ? one_shot_v::wrapping : one_shot_v::one_shot)
+                .timer_mode(periodic ? mode_v::periodic : mode_v::free_running)
                 .timer_size(size_v::_32_bit)
-                .interrupt_enable(enable_v::disable)
+                .interrupt_enable(interrupt ? enable_v::enable : enable_v::disable)
                 .timer_enable(enable_v::enable);
         });
+    }
+
+    static void wait_once(std::uint32_t ticks) {
+        run(ticks, false, false);
         while (!ris.read().ris()) {
         }
         ctrl.write(control_value{0u});
@@ -81,17 +89,13 @@ public:
     // cycles. With `interrupt`, the counter's interrupt is enabled too
     // (handle irq::dualtimer and call clear_expired() there).
     void start_periodic(std::uint32_t ticks, bool interrupt = false) {
-        ctrl.write(control_value{0u});
-        load.write(::cmsdk::dualtimer::timer1load::value{ticks});
-        clear();
-        ctrl.write([interrupt](auto& r) {
-            r.timer_mode(mode_v::periodic)
-                .timer_size(size_v::_32_bit)
-                .interrupt_enable(interrupt ? enable_v::enable : enable_v::disable)
-                .timer_enable(enable_v::enable);
-        });
+        run(ticks, true, interrupt);
         if (interrupt) cortex_m::nvic::enable<irq>();
     }
+    // One-shot, 32 bits: the counter stops at 0 with its flag raised, and
+    // its interrupt output too. The NVIC line is left to the caller, who
+    // shares it with the other counter (rivet/async/delay/cmsdk.hpp).
+    void start_one_shot(std::uint32_t ticks) { run(ticks, false, true); }
     void stop() { ctrl.write(control_value{0u}); }
     [[nodiscard]] bool expired() const { return ris.read().ris(); }
     static void clear_expired() { clear(); }
