@@ -6,6 +6,7 @@
 // patcher_internal.hpp lists.
 #include "rivet/svd/patcher.hpp"
 
+#include <cstdio>
 #include <cstdlib>
 #include <iostream>
 
@@ -107,12 +108,33 @@ struct string_writer : pugi::xml_writer {
     }
 };
 
+struct file_writer : pugi::xml_writer {
+    std::FILE* file;
+    explicit file_writer(std::FILE* f) : file(f) {}
+    void write(const void* data, std::size_t size) override { std::fwrite(data, 1, size, file); }
+};
+
+void save_svd(const svd_document& doc, pugi::xml_writer& out) {
+    doc.xml.save(out, "  ", pugi::format_default, pugi::encoding_utf8);
+}
+
 }  // namespace
 
 std::string svd_to_string(const svd_document& doc) {
     string_writer w;
-    doc.xml.save(w, "  ", pugi::format_default, pugi::encoding_utf8);
+    save_svd(doc, w);
     return std::move(w.text);
+}
+
+// Megabytes of SVD go to the file in pugixml's buffer-sized pieces: no
+// string grown (and copied, and paged in) to the whole size first.
+void write_svd_file(const svd_document& doc, const std::string& path) {
+    std::FILE* file = std::fopen(path.c_str(), "wb");
+    if (file == nullptr) throw error(error_kind::io, path + ": cannot write");
+    file_writer w(file);
+    save_svd(doc, w);
+    const bool failed = std::ferror(file) != 0;
+    if (std::fclose(file) != 0 || failed) throw error(error_kind::io, path + ": cannot write");
 }
 
 }  // namespace rivet::svd
