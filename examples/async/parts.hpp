@@ -1,7 +1,8 @@
 // What the async examples use of each board: interrupt lines nothing else
 // raises, for interrupt executors (spare::low, spare::high; spare::third
 // for the SRP tasks' examples, examples/tasks), the
-// console UART's receive interrupt (console_rx), and two
+// console UART's receive interrupt (console_rx; on the CMSDK boards also
+// whether a byte waits, for uart_wait's regression build), and two
 // LEDs, as far as the board has them, which the blinky tasks drive by
 // number. lm3s6965evb: the status LED (PF0) and nothing;
 // netduinoplus2: the user LED (PA10) and the power LED (PC13); mps2-an385
@@ -93,6 +94,11 @@ inline void enable() {
 }
 inline void clear() {
     *reinterpret_cast<volatile std::uint32_t*>(rivet::board::console_base + 0x0C) = 1u << 1;
+}
+// Whether a byte waits in the one-byte receiver (STATE.RXFULL), unread.
+inline bool byte_waiting() {
+    return (*reinterpret_cast<volatile std::uint32_t*>(rivet::board::console_base + 0x04) &
+            (1u << 1)) != 0;
 }
 }  // namespace console_rx
 inline void set(unsigned which, bool on) {

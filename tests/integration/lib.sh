@@ -36,7 +36,8 @@ run_rivet_piped() {
 
 # run_rivet_typing INPUT ARGS...: like run_rivet, but types INPUT into
 # rivet's stdin once the firmware has printed a line starting "ready", as a
-# person would.
+# person would. It waits for that line as long as rivet runs (its --timeout
+# bounds the wait), not for a fixed time a loaded machine can exceed.
 run_rivet_typing() {
     local input=$1 pid
     shift
@@ -44,8 +45,9 @@ run_rivet_typing() {
     "$RIVET" "$@" <"$WORK/in" >"$WORK/out" 2>"$WORK/err" &
     pid=$!
     exec 3>"$WORK/in"
-    for _ in $(seq 100); do grep -q "^ready" "$WORK/out" && break; sleep 0.05; done
-    printf '%s' "$input" >&3
+    until grep -q "^ready" "$WORK/out" || ! kill -0 $pid 2>/dev/null; do sleep 0.05; done
+    # Nobody to type at once rivet has gone (the write would kill this shell).
+    kill -0 $pid 2>/dev/null && printf '%s' "$input" >&3
     exec 3>&-
     wait_rivet $pid
 }
