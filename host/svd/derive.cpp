@@ -27,10 +27,15 @@ std::vector<std::string> split_dots(std::string_view s) {
 }
 
 bool peripherals_needed(const svd_document& doc, const std::string& name,
-                        std::unordered_set<std::string>& needed) {
+                        std::unordered_set<std::string>& needed,
+                        const std::unordered_set<std::string>* file_names) {
     const pugi::xml_node peripherals = doc.xml.child("device").child("peripherals");
-    std::unordered_set<std::string> names;
-    for (pugi::xml_node p : peripherals.children("peripheral")) names.insert(text_of(p, "name"));
+    std::unordered_set<std::string> doc_names;
+    if (file_names == nullptr) {
+        for (pugi::xml_node p : peripherals.children("peripheral"))
+            doc_names.insert(text_of(p, "name"));
+    }
+    const std::unordered_set<std::string>& names = file_names != nullptr ? *file_names : doc_names;
     std::vector<std::string> todo{name};
     needed.insert(name);
     while (!todo.empty()) {

@@ -26,8 +26,11 @@ namespace rivet::svd::derive {
 // False when a reference may be looked up device-wide (an enumeratedValues
 // derivedFrom without a dot): then only resolving everything is certain to
 // give the same result.
+// `names`, when given, are the peripherals the file has (for a document
+// cut down to some of them, see excerpt.hpp); else those of doc.
 [[nodiscard]] bool peripherals_needed(const svd_document& doc, const std::string& name,
-                                      std::unordered_set<std::string>& needed);
+                                      std::unordered_set<std::string>& needed,
+                                      const std::unordered_set<std::string>* names = nullptr);
 
 class resolver {
 public:

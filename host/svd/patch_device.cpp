@@ -2,10 +2,15 @@
 // and _rebase of peripherals and interrupts, then each peripheral's own commands.
 #include "patcher_internal.hpp"
 
+#include <algorithm>
+#include <optional>
 #include <set>
 #include <unordered_set>
 
+#include <rivet/support/error.hpp>
+
 #include "derive.hpp"
+#include "excerpt.hpp"
 #include "xml_util.hpp"
 
 namespace rivet::svd::patch {
@@ -110,6 +115,7 @@ pugi::xml_node patcher::load_other_peripheral(const std::string& from, const std
     fs::path p =
         opts_.svd_root.empty() ? dir_ / file : fs::path(opts_.svd_root) / fs::path(file).filename();
     p = p.lexically_normal();
+    if (pugi::xml_node q = excerpt_peripheral(p.string(), pname)) return q;
     auto it = others_.find(p.string());
     if (it == others_.end()) {
         auto other = std::make_unique<svd_document>();
@@ -131,6 +137,43 @@ pugi::xml_node patcher::load_other_peripheral(const std::string& from, const std
         if (name_view(q) == pname) return q;
     }
     fail(path, "no peripheral " + pname + " in " + p.string());
+}
+
+// The peripheral from a document of only it and what it derives from, cut
+// from the file's text (stm32u575 copies one peripheral of the 6 MB
+// stm32u535.svd). An empty node when the text cannot be cut (see
+// excerpt.hpp) or the cut does not load and resolve cleanly: then the whole
+// file is loaded, which reports what is wrong with it.
+pugi::xml_node patcher::excerpt_peripheral(const std::string& file, const std::string& pname) {
+    auto text = other_texts_.find(file);
+    if (text == other_texts_.end()) {
+        std::string content = read_text_file(file);
+        std::optional<svd_outline> outline = outline_svd(content);
+        text = other_texts_.emplace(file, other_text{std::move(content), std::move(outline)}).first;
+    }
+    const other_text& other = text->second;
+    if (!other.outline || !other.outline->names.contains(pname)) return {};
+    std::unordered_set<std::string> keep{pname};
+    while (true) {
+        auto doc = std::make_unique<svd_document>();
+        std::unordered_set<std::string> needed;
+        try {
+            load_svd_string(*doc, svd_excerpt(other.text, *other.outline, keep), file);
+            if (!derive::peripherals_needed(*doc, pname, needed, &other.outline->names)) return {};
+            if (!std::all_of(needed.begin(), needed.end(),
+                             [&](const std::string& n) { return keep.contains(n); })) {
+                keep.insert(needed.begin(), needed.end());  // what the cut left out
+                continue;
+            }
+            derive::resolver(*doc, false, &needed).run();
+        } catch (const error&) {
+            return {};
+        }
+        const pugi::xml_node q =
+            find_named(doc->xml.child("device").child("peripherals"), pname, {"peripheral"});
+        excerpts_.push_back(std::move(doc));
+        return q;
+    }
 }
 
 void patcher::copy_peripheral(const std::string& pname, const yaml_node& v) {

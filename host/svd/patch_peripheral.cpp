@@ -156,8 +156,14 @@ void patcher::delete_in(pugi::xml_node p, const char* tag, const std::string& sp
 // _clear_fields / _clear: drop enumeratedValues and writeConstraint.
 void patcher::clear_field(pugi::xml_node f) {
     if (f.attribute("derivedFrom")) return;
-    for (pugi::xml_node ev : elements(f, "enumeratedValues")) f.remove_child(ev);
-    for (pugi::xml_node w : elements(f, "writeConstraint")) f.remove_child(w);
+    // One pass without a snapshot: `_clear_fields: "*"` clears every field
+    // of a device.
+    for (pugi::xml_node c = f.first_child(); c;) {
+        const pugi::xml_node next = c.next_sibling();
+        if (is_element(c, "enumeratedValues") || is_element(c, "writeConstraint"))
+            f.remove_child(c);
+        c = next;
+    }
 }
 
 void patcher::clear_fields_in(pugi::xml_node scope, const std::string& spec) {

@@ -12,9 +12,11 @@
 #include <filesystem>
 #include <map>
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
+#include "excerpt.hpp"
 #include "patch_edit.hpp"
 #include "patch_match.hpp"
 #include "patch_yaml.hpp"
@@ -55,6 +57,7 @@ private:
     void delete_peripherals(const std::string& spec);
     void delete_interrupts(pugi::xml_node scope, const std::string& spec);
     pugi::xml_node load_other_peripheral(const std::string& from, const std::string& path);
+    pugi::xml_node excerpt_peripheral(const std::string& file, const std::string& pname);
     void copy_peripheral(const std::string& pname, const yaml_node& v);
     void modify_peripheral(const std::string& spec, const yaml_node& mods);
     void add_interrupts(pugi::xml_node p, const yaml_node& irqs, const std::string& path);
@@ -144,7 +147,13 @@ private:
     fs::path dir_;
     patch_options opts_;
     pugi::xml_node device_, peripherals_;
-    std::map<std::string, std::unique_ptr<svd_document>> others_;
+    std::map<std::string, std::unique_ptr<svd_document>> others_;  // whole files
+    struct other_text {
+        std::string text;
+        std::optional<svd_outline> outline;
+    };
+    std::map<std::string, other_text> other_texts_;
+    std::vector<std::unique_ptr<svd_document>> excerpts_;  // what copies came from
 };
 
 }  // namespace rivet::svd::patch

@@ -7,9 +7,13 @@
 
 #include <filesystem>
 #include <fstream>
+#include <optional>
+#include <string>
+#include <unordered_set>
 
 #include <rivet/support/error.hpp>
 
+#include "excerpt.hpp"
 #include "patcher_test_support.hpp"
 #include "xml_util.hpp"
 
@@ -17,6 +21,7 @@ namespace rivet::svd {
 namespace {
 
 using ::testing::HasSubstr;
+using ::testing::Not;
 namespace fs = std::filesystem;
 using test::error_of;
 using test::example_svd;
@@ -259,6 +264,81 @@ TEST(svd_patch, copy_from_this_and_another_svd) {
     EXPECT_TRUE(reg(peripheral(doc, "USART3"), "CR"));
     EXPECT_THAT(svd_to_string(doc), HasSubstr("<name>RNG</name>"));
     fs::remove_all(dir);
+}
+
+// The other SVD of a _copy is cut down to the copied peripheral and what it
+// derives from when its text allows; where it does not (a comment among the
+// peripherals), the whole file is parsed. Both give the same patched SVD.
+TEST(svd_patch, copy_from_a_cut_down_svd_is_the_copy_from_the_whole_file) {
+    const std::string base =
+        "<peripheral><name>BASE</name><baseAddress>0x50000000</baseAddress>"
+        "<registers><register><name>CR</name><addressOffset>0</addressOffset><fields>"
+        "<field><name>EN</name><bitOffset>0</bitOffset><bitWidth>1</bitWidth>"
+        "<enumeratedValues><name>ENV</name><enumeratedValue><name>ON</name><value>1</value>"
+        "</enumeratedValue></enumeratedValues></field></fields></register></registers>"
+        "</peripheral>\n";
+    const std::string copied =
+        "<peripheral derivedFrom=\"BASE\"><name>RNG</name><baseAddress>0x50001000</baseAddress>"
+        "</peripheral>\n";
+    const std::string dotted =
+        "<peripheral><name>USER</name><baseAddress>0x50002000</baseAddress><registers>"
+        "<register><name>SR</name><addressOffset>4</addressOffset><fields><field>"
+        "<name>F</name><bitOffset>0</bitOffset><bitWidth>1</bitWidth>"
+        "<enumeratedValues derivedFrom=\"BASE.CR.EN.ENV\"/></field></fields></register>"
+        "</registers></peripheral>\n";
+    const std::string other = "<peripheral><name>OTHER</name><baseAddress>0</baseAddress>";
+    auto svd = [&](const std::string& between) {
+        return "<?xml version=\"1.0\"?>\n<!-- a header comment -->\n<device><name>O</name>"
+               "<peripherals>\n" +
+               other + between + "</peripheral>\n" + base + copied + dotted +
+               "</peripherals></device>\n";
+    };
+    const fs::path dir = fs::temp_directory_path() / "rivet_svd_excerpt_test";
+    fs::create_directories(dir);
+    std::ofstream(dir / "dev.yaml") << "_svd: dev.svd\n_copy:\n  RNG:\n    from: other.svd:RNG\n"
+                                       "  USER:\n    from: other.svd:USER\n";
+    auto patch_with = [&](const std::string& other_text) {
+        std::ofstream(dir / "other.svd") << other_text;
+        svd_document doc;
+        load_svd_string(doc, example_svd, "dev.svd");
+        apply_patch_file(doc, (dir / "dev.yaml").string(), {});
+        return svd_to_string(doc);
+    };
+    const std::string cut = svd(""), whole = svd("<!-- </peripheral> -->");
+    ASSERT_TRUE(outline_svd(cut));
+    EXPECT_FALSE(outline_svd(whole));
+    const std::string from_cut = patch_with(cut);
+    EXPECT_EQ(from_cut, patch_with(whole));
+    EXPECT_THAT(from_cut, HasSubstr("<name>RNG</name>"));
+    EXPECT_THAT(from_cut, HasSubstr("<name>ON</name>"));  // BASE's registers, resolved
+    EXPECT_THAT(from_cut, Not(HasSubstr("<name>OTHER</name>")));
+    fs::remove_all(dir);
+}
+
+TEST(svd_patch, an_svd_is_cut_down_to_the_peripherals_kept) {
+    const std::string text =
+        "<device><peripherals>\n <peripheral><dim>2</dim><name> A </name></peripheral>\n"
+        " <peripheral derivedFrom=\"A\"><name>B</name></peripheral>\n"
+        " <peripheral><name>C</name></peripheral>\n</peripherals></device>";
+    const std::optional<svd_outline> outline = outline_svd(text);
+    ASSERT_TRUE(outline);
+    EXPECT_EQ(outline->names, (std::unordered_set<std::string>{"A", "B", "C"}));
+    EXPECT_EQ(svd_excerpt(text, *outline, {"C", "A"}),
+              "<device><peripherals><peripheral><dim>2</dim><name> A </name></peripheral>"
+              "<peripheral><name>C</name></peripheral></peripherals></device>");
+    // What the scan cannot skip safely, or a name it cannot find first.
+    for (const char* odd :
+         {"<device><peripherals><peripheral><name>A</name><![CDATA[</peripheral>]]>"
+          "</peripheral></peripherals></device>",
+          "<device><peripherals><peripheral><registers/><name>A</name></peripheral>"
+          "</peripherals></device>",
+          "<device><peripherals><peripheral><name>A&amp;B</name></peripheral>"
+          "</peripherals></device>",
+          "<device><peripherals><peripheral/></peripherals></device>",
+          "<device><peripherals><!-- --></peripherals></device>",
+          "<device><peripherals><peripheral><name>A</name>"}) {
+        EXPECT_FALSE(outline_svd(odd)) << odd;
+    }
 }
 
 }  // namespace
