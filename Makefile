@@ -28,17 +28,18 @@ fuzz-long: setup
 	cmake --build --preset fuzz-long
 	scripts/fuzz-long.sh
 
-# Builds only what it runs (rivet, and four firmwares for the emulated
-# LM3S6965), then shows hello, deferred logging, a fault report with its
-# backtrace and the gfx dashboard on the OLED, saved as a PNG
-# (scripts/demo.sh says what each step shows and what to try next).
+# Builds only what it runs, in build/demo and quickly (rivet unoptimised and
+# without debug information, each module compiled as one unit; then four
+# firmwares for the emulated LM3S6965), then shows hello, deferred logging, a
+# fault report with its backtrace and the gfx dashboard on the OLED, saved as
+# a PNG (scripts/demo.sh says what each step shows and what to try next).
 DEMO_FIRMWARE := hello-lm3s6965evb logging-lm3s6965evb fault-lm3s6965evb lm3s6965evb-dashboard
 demo: setup
-	cmake --preset host
-	cmake --build --preset host --target rivet rivet-fontgen
-	cmake --preset firmware
-	cmake --build --preset firmware --target $(DEMO_FIRMWARE)
-	scripts/demo.sh $(RIVET) build/firmware
+	cmake --preset demo-host
+	cmake --build --preset demo-host --target rivet rivet-fontgen
+	cmake --preset demo-firmware
+	cmake --build --preset demo-firmware --target $(DEMO_FIRMWARE)
+	scripts/demo.sh build/demo/bin/rivet build/demo/firmware
 
 # Host unit tests, a short run of every fuzzer, then the firmware and runner
 # tests under QEMU.

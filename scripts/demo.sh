@@ -46,20 +46,22 @@ fi
 grep "^INFO" "$root/build/demo-dashboard.log" || true
 echo "The OLED, 4x: $png"
 
-cat <<NEXT
+# The next steps use the full build (make firmware): rivet optimised, and
+# every example of every board.
+cat <<'NEXT'
 
-What to try next (make firmware first: it builds every example for every board):
-  rivet run $firmware/examples/lm3s6965evb/lm3s6965evb-echo.elf
+What to try next, after `make firmware` (rivet optimised at build/bin/rivet, every example
+of every board in build/firmware; the demo's own rivet in build/demo is unoptimised):
+  build/bin/rivet run build/firmware/examples/lm3s6965evb/lm3s6965evb-echo.elf
       type a line and the firmware echoes it back (Ctrl-C ends)
-  rivet run $firmware/examples/lm3s6965evb/lm3s6965evb-temperature.elf
-  rivet stack $firmware/examples/logging/logging-lm3s6965evb.elf
+  build/bin/rivet run build/firmware/examples/lm3s6965evb/lm3s6965evb-temperature.elf
+  build/bin/rivet stack build/firmware/examples/logging/logging-lm3s6965evb.elf
       the deepest call path and its stack use, from the ELF alone
-  rivet debug $firmware/examples/lm3s6965evb/lm3s6965evb-blink.elf
+  build/bin/rivet debug build/firmware/examples/lm3s6965evb/lm3s6965evb-blink.elf
       halted behind a GDB server on port 3333 while its logs stream (rivet gdb: with gdb-multiarch)
   make install PREFIX=build/prefix && build/prefix/bin/rivet new blinky --board microbit
       a project of your own, with on-target tests (docs/guide/first-project.md)
   examples/*/README.md   the examples of each board
   docs/guide/README.md   the user guide: install, first project, tests, debugging, real probes
   make test              every test, on the host and under QEMU
-(rivet is $rivet)
 NEXT

@@ -189,6 +189,35 @@ check_screendump() {
     expect_no_qemu_left "$model"
 }
 
+# run_rivet_qtest ELF: runs rivet on ELF (in $FIRMWARE) in the background,
+# its QEMU taking qtest commands on $WORK/qtest.sock (beside the TCG CPU,
+# which needs -accel tcg), as QEMU 7.2's netduinoplus2 needs to drive a pin
+# (it models no GPIO); sets $pid and waits for the firmware's "INFO  ready".
+# Skips the test without python3 (qtest.py).
+run_rivet_qtest() {
+    local elf=$1
+    if ! command -v python3 >/dev/null; then
+        echo "SKIP: python3 is needed to talk qtest to QEMU"
+        exit 0
+    fi
+    "$RIVET" run "$FIRMWARE/$elf" --timeout 20 \
+        --qemu-arg=-accel --qemu-arg=tcg \
+        --qemu-arg=-qtest --qemu-arg="unix:$WORK/qtest.sock,server=on,wait=off" \
+        >"$WORK/out" 2>"$WORK/err" &
+    pid=$!
+    for _ in $(seq 200); do grep -q "INFO  ready" "$WORK/out" && break; sleep 0.05; done
+    grep -q "INFO  ready" "$WORK/out" && pass "firmware ready" || fail "no ready: $(cat "$WORK/out" "$WORK/err")"
+}
+
+# qtest_levels LINE LEVEL[:TEXT]...: sets LINE of the QEMU started by
+# run_rivet_qtest to each level in turn (qtest.py; with TEXT, once the
+# firmware has printed it).
+qtest_levels() {
+    python3 "$(dirname "${BASH_SOURCE[0]}")/qtest.py" "$WORK/qtest.sock" "$1" "$WORK/out" "${@:2}" \
+        >"$WORK/qtest" 2>&1
+    [ $? = 0 ] && pass "qtest set_irq_in" || fail "qtest: $(cat "$WORK/qtest")"
+}
+
 # Processes (other than this shell's own) that carry this test's tag.
 tagged_processes() {
     local pid
