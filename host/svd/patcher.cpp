@@ -9,6 +9,7 @@
 #include <cstdio>
 #include <cstdlib>
 #include <iostream>
+#include <memory>
 
 #include <rivet/support/error.hpp>
 
@@ -126,13 +127,23 @@ std::string svd_to_string(const svd_document& doc) {
     return std::move(w.text);
 }
 
-// Megabytes of SVD go to the file in pugixml's buffer-sized pieces: no
-// string grown (and copied, and paged in) to the whole size first.
+// Megabytes of SVD go to the file as pugixml makes them: no string grown
+// (and copied, and paged in) to the whole size first.
 void write_svd_file(const svd_document& doc, const std::string& path) {
+    // A large buffer (glibc ignores the size without one): a few write calls
+    // for megabytes, not hundreds. Declared first, it outlives the file.
+    constexpr std::size_t buffer_size = std::size_t{1} << 20;
+    const std::unique_ptr<char[]> buffer(new char[buffer_size]);
     std::FILE* file = std::fopen(path.c_str(), "wb");
     if (file == nullptr) throw error(error_kind::io, path + ": cannot write");
+    std::setvbuf(file, buffer.get(), _IOFBF, buffer_size);
     file_writer w(file);
-    save_svd(doc, w);
+    try {
+        save_svd(doc, w);
+    } catch (...) {
+        std::fclose(file);
+        throw;
+    }
     const bool failed = std::ferror(file) != 0;
     if (std::fclose(file) != 0 || failed) throw error(error_kind::io, path + ": cannot write");
 }
