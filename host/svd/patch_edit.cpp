@@ -35,6 +35,14 @@ void set_child(pugi::xml_node n, const std::string& tag, const std::string& valu
     }
     if (!c) {
         c = n.append_child(tag.c_str());
+        c.append_child(pugi::node_pcdata).set_value(value.c_str());
+        return;
+    }
+    // Text only: the text node is kept and given the new value.
+    pugi::xml_node text = c.first_child();
+    if (text && text.type() == pugi::node_pcdata && !text.next_sibling()) {
+        text.set_value(value.c_str());
+        return;
     }
     while (c.first_child()) c.remove_child(c.first_child());
     c.append_child(pugi::node_pcdata).set_value(value.c_str());
