@@ -80,7 +80,11 @@ void run_patch(const patch_arguments& a) {
     load_svd_file(doc, svd);
     apply_patch_file(doc, a.yaml, opts);
     if (a.expand) resolve_derived(doc, false);
-    write_output(a.out, svd_to_string(doc));
+    if (a.out.empty() || a.out == "-") {
+        write_output(a.out, svd_to_string(doc));
+    } else {
+        write_svd_file(doc, a.out);
+    }
 }
 
 // The command a facts file names: what makes the same file again, written

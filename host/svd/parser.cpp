@@ -6,8 +6,8 @@
 
 #include <algorithm>
 #include <cstring>
-#include <fstream>
 #include <new>
+#include <optional>
 #include <utility>
 
 #include <rivet/support/error.hpp>
@@ -105,22 +105,24 @@ void load_svd_string(svd_document& doc, std::string_view text, const std::string
 void load_svd_file(svd_document& doc, const std::string& path) {
     // Read straight into a buffer pugixml parses in place and then owns: no
     // zero-filled string and no copy of megabytes of text.
-    std::ifstream in = open_text_file(path);
-    in.seekg(0, std::ios::end);
-    const std::streamoff size = in.tellg();
-    in.seekg(0, std::ios::beg);
-    if (size < 0 || !in) {  // not seekable: read it as a stream
+    file_reader file(path);
+    const std::optional<std::size_t> size = file.regular_size();
+    if (!size) {  // a pipe: read it whole first
         load_svd_string(doc, read_text_file(path), path);
         return;
     }
-    const std::size_t capacity = static_cast<std::size_t>(size) + 1;
-    char* buffer = static_cast<char*>(pugi::get_memory_allocation_function()(capacity));
+    char* buffer = static_cast<char*>(pugi::get_memory_allocation_function()(*size + 1));
     if (buffer == nullptr) throw std::bad_alloc();
-    in.read(buffer, size);
+    std::size_t got = 0;
+    try {
+        got = file.read(buffer, *size);
+    } catch (...) {
+        pugi::get_memory_deallocation_function()(buffer);
+        throw;
+    }
     doc.path = path;
     doc.set_text_in_file();
-    check_loaded(doc, doc.xml.load_buffer_inplace_own(buffer, static_cast<std::size_t>(in.gcount()),
-                                                      svd_parse_options));
+    check_loaded(doc, doc.xml.load_buffer_inplace_own(buffer, got, svd_parse_options));
 }
 
 svd_device parse_svd_file(const std::string& path) {

@@ -273,8 +273,7 @@ void patcher::collect_in_cluster(pugi::xml_node p, const std::string& cname, con
         }
         set_child(r, "name", new_name);
         set_child(r, "addressOffset", hex_str(g.items[0].offset - base));
-        pugi::xml_node moved = c.append_copy(r);
-        regs.remove_child(r);
+        pugi::xml_node moved = c.append_move(r);
         if (rmod.is_map()) {
             yaml_node rest = rmod;
             rest.erase("name");

@@ -321,8 +321,11 @@ void patcher::rebase_peripheral(const std::string& pnew, const std::string& pold
         if (c.type() != pugi::node_element) continue;
         const std::string t = c.name();
         if (t == "name" || t == "baseAddress" || t == "interrupt") continue;
-        if (!n.child(t.c_str())) n.append_copy(c);
-        o.remove_child(c);
+        if (n.child(t.c_str())) {
+            o.remove_child(c);
+        } else {
+            n.append_move(c);
+        }
     }
     n.remove_attribute("derivedFrom");
     (o.attribute("derivedFrom") ? o.attribute("derivedFrom") : o.append_attribute("derivedFrom"))

@@ -32,15 +32,15 @@ std::vector<pugi::xml_node> by_offset(const std::vector<pugi::xml_node>& fields)
 
 }  // namespace
 
-void patcher::process_field(pugi::xml_node r, const std::string& spec, const yaml_node& fmod,
-                            const std::string& path) {
+void patcher::process_field(pugi::xml_node r, const field_table& fields, const std::string& spec,
+                            const yaml_node& fmod, const std::string& path) {
     const std::string where = path + "." + spec;
     if (fmod.is_seq()) {
         if (fmod.seq.size() != 2) return;  // as svdtools: only [min, max] is a range
         if (!fmod.seq[0].is_scalar() || !fmod.seq[1].is_scalar())
             fail(where, "a range is [minimum, maximum]");
         const auto [s, optional] = optional_spec(spec);
-        auto found = find_fields(r, s);
+        auto found = find_fields(fields, s);
         if (found.empty() && !optional) fail(where, "no such field");
         for (pugi::xml_node f : found) {
             while (pugi::xml_node w = f.child("writeConstraint")) f.remove_child(w);
@@ -49,12 +49,12 @@ void patcher::process_field(pugi::xml_node r, const std::string& spec, const yam
         return;
     }
     if (!fmod.is_map()) return;  // as svdtools: nothing to do
-    process_field_enum(r, spec, fmod, where, "read-write", false);
+    process_field_enum(r, fields, spec, fmod, where, "read-write", false);
 }
 
-void patcher::process_field_enum(pugi::xml_node r, const std::string& spec,
-                                 const yaml_node& fmod_in, const std::string& where,
-                                 const std::string& usage, bool replace) {
+void patcher::process_field_enum(pugi::xml_node r, const field_table& fields,
+                                 const std::string& spec, const yaml_node& fmod_in,
+                                 const std::string& where, const std::string& usage, bool replace) {
     const yaml_node* fmod = &fmod_in;
     if (const yaml_node* re = fmod->get("_replace_enum")) {
         fmod = re;
@@ -74,33 +74,34 @@ void patcher::process_field_enum(pugi::xml_node r, const std::string& spec,
     // Read side: the first of _read/_RM/_RS/_RC/_RME; write side: all.
     for (const char* key : {"_read", "_RM", "_RS", "_RC", "_RME"}) {
         if (const yaml_node* sub = fmod->get(key)) {
-            if (non_empty(sub)) process_field_enum(r, spec, *sub, where, "read", replace);
+            if (non_empty(sub)) process_field_enum(r, fields, spec, *sub, where, "read", replace);
             if (auto it = ra.find(key); it != ra.end()) {
-                for (pugi::xml_node f : find_fields(r, s)) set_child(f, "readAction", it->second);
+                for (pugi::xml_node f : find_fields(fields, s))
+                    set_child(f, "readAction", it->second);
             }
             handled = true;
             break;
         }
     }
     if (const yaml_node* wr = fmod->get("_write")) {
-        if (non_empty(wr)) process_field_enum(r, spec, *wr, where, "write", replace);
+        if (non_empty(wr)) process_field_enum(r, fields, spec, *wr, where, "write", replace);
         handled = true;
     }
     for (const auto& [key, mw] : mwv) {
         if (const yaml_node* sub = fmod->get(key)) {
-            if (non_empty(sub)) process_field_enum(r, spec, *sub, where, "write", replace);
-            for (pugi::xml_node f : find_fields(r, s)) set_child(f, "modifiedWriteValues", mw);
+            if (non_empty(sub)) process_field_enum(r, fields, spec, *sub, where, "write", replace);
+            for (pugi::xml_node f : find_fields(fields, s)) set_child(f, "modifiedWriteValues", mw);
             handled = true;
         }
     }
     if (const yaml_node* wm = fmod->get("_WM")) {
-        if (non_empty(wm)) process_field_enum(r, spec, *wm, where, "write", replace);
-        for (pugi::xml_node f : find_fields(r, s)) set_child(f, "modifiedWriteValues", "");
+        if (non_empty(wm)) process_field_enum(r, fields, spec, *wm, where, "write", replace);
+        for (pugi::xml_node f : find_fields(fields, s)) set_child(f, "modifiedWriteValues", "");
         handled = true;
     }
     if (handled) return;
 
-    const std::vector<pugi::xml_node> found = by_offset(find_fields(r, s));
+    const std::vector<pugi::xml_node> found = by_offset(find_fields(fields, s));
     if (found.empty()) {
         if (optional) return;
         fail(where, "no such field");

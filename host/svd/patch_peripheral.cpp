@@ -160,7 +160,9 @@ void patcher::clear_field(pugi::xml_node f) {
     // of a device.
     for (pugi::xml_node c = f.first_child(); c;) {
         const pugi::xml_node next = c.next_sibling();
-        if (is_element(c, "enumeratedValues") || is_element(c, "writeConstraint"))
+        const char* const tag = c.name();  // "" for text
+        if ((tag[0] == 'e' || tag[0] == 'w') &&
+            (is_element(c, "enumeratedValues") || is_element(c, "writeConstraint")))
             f.remove_child(c);
         c = next;
     }

@@ -27,10 +27,22 @@ void patcher::process_register_spec(pugi::xml_node p, const std::string& spec,
 }
 
 std::vector<pugi::xml_node> patcher::find_fields(pugi::xml_node r, const std::string& spec) {
+    return find_fields(fields_of(r), spec);
+}
+
+patcher::field_table patcher::fields_of(pugi::xml_node r) {
+    field_table fields;
+    for (pugi::xml_node f : r.child("fields").children("field"))
+        fields.push_back({name_view(f), f});
+    return fields;
+}
+
+std::vector<pugi::xml_node> patcher::find_fields(const field_table& fields,
+                                                 const std::string& spec) {
     std::vector<pugi::xml_node> out;
     const spec_matcher matcher(spec);
-    for (pugi::xml_node f : r.child("fields").children("field")) {
-        if (matcher.matches(name_view(f))) out.push_back(f);
+    for (const named_field& f : fields) {
+        if (matcher.matches(f.name)) out.push_back(f.node);
     }
     return out;
 }
@@ -84,9 +96,12 @@ void patcher::process_register(pugi::xml_node r, const yaml_node& rmod, const st
                 .set_value(base.c_str());
         }
     });
+    // The field commands add enumerations and constraints but rename or
+    // remove no field: the fields are listed once for all of them.
+    const field_table fields = fields_of(r);
     for (const auto& [k, v] : rmod.map) {
         if (k.empty() || k[0] == '_') continue;
-        process_field(r, k, v, path);
+        process_field(r, fields, k, v, path);
     }
     for_map(rmod.get("_array"), [&](const std::string& k, const yaml_node& v) {
         collect_fields_in_array(r, k, v, path);

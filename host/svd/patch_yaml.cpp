@@ -2,6 +2,7 @@
 // svdtools' _include merging.
 #include "patch_yaml.hpp"
 
+#include <sys/stat.h>
 #include <yaml.h>
 
 #include <fmt/format.h>
@@ -10,6 +11,7 @@
 #include <deque>
 #include <iterator>
 #include <memory>
+#include <optional>
 #include <unordered_map>
 #include <utility>
 
@@ -351,7 +353,10 @@ void update_dict(yaml_node& parent, yaml_node&& child) {
 // includes itself, directly or through others, is an error naming the chain.
 class include_loader {
 public:
-    explicit include_loader(const std::string& root) { chain_.push_back({root, identity(root)}); }
+    explicit include_loader(const std::string& root) {
+        chain_.push_back(
+            {root, file_identity(root).value_or(fs::path(root).lexically_normal().string())});
+    }
 
     yaml_node parse(const std::string& text, const std::string& name) {
         return parse_counted(text, name, nodes_);
@@ -377,10 +382,11 @@ public:
             const fs::path path = (dir / rel).lexically_normal();
             if (std::find(included.begin(), included.end(), path.string()) != included.end())
                 continue;
-            if (!fs::exists(path))
+            const std::optional<std::string> id = file_identity(path);
+            if (!id)
                 throw error(error_kind::no_input,
                             fmt::format("{}: _include {}: no such file", name, path.string()));
-            enter(path, name);
+            enter(path, *id, name);
             yaml_node child = parse_file(path);
             if (child.is_map()) {
                 included.push_back(path.string());
@@ -402,14 +408,16 @@ private:
     static constexpr std::size_t max_include_depth = 64;
     static constexpr std::size_t max_reads = 4096;
 
-    static std::string identity(const fs::path& p) {
-        std::error_code ec;
-        const fs::path c = fs::weakly_canonical(p, ec);
-        return ec ? p.lexically_normal().string() : c.string();
+    // The same for every path that names the file (links, "..", symbolic
+    // links): its device and inode, from one stat() where a canonical path
+    // costs a system call for each component. nullopt when there is no file.
+    static std::optional<std::string> file_identity(const fs::path& p) {
+        struct stat st {};
+        if (::stat(p.c_str(), &st) != 0) return std::nullopt;
+        return std::to_string(st.st_dev) + ":" + std::to_string(st.st_ino);
     }
 
-    void enter(const fs::path& path, const std::string& name) {
-        const std::string id = identity(path);
+    void enter(const fs::path& path, const std::string& id, const std::string& name) {
         for (std::size_t i = 0; i < chain_.size(); ++i) {
             if (chain_[i].id != id) continue;
             std::string shown;

@@ -6,8 +6,10 @@
 // patcher_internal.hpp lists.
 #include "rivet/svd/patcher.hpp"
 
+#include <cstdio>
 #include <cstdlib>
 #include <iostream>
+#include <memory>
 
 #include <rivet/support/error.hpp>
 
@@ -107,12 +109,43 @@ struct string_writer : pugi::xml_writer {
     }
 };
 
+struct file_writer : pugi::xml_writer {
+    std::FILE* file;
+    explicit file_writer(std::FILE* f) : file(f) {}
+    void write(const void* data, std::size_t size) override { std::fwrite(data, 1, size, file); }
+};
+
+void save_svd(const svd_document& doc, pugi::xml_writer& out) {
+    doc.xml.save(out, "  ", pugi::format_default, pugi::encoding_utf8);
+}
+
 }  // namespace
 
 std::string svd_to_string(const svd_document& doc) {
     string_writer w;
-    doc.xml.save(w, "  ", pugi::format_default, pugi::encoding_utf8);
+    save_svd(doc, w);
     return std::move(w.text);
+}
+
+// Megabytes of SVD go to the file as pugixml makes them: no string grown
+// (and copied, and paged in) to the whole size first.
+void write_svd_file(const svd_document& doc, const std::string& path) {
+    // A large buffer (glibc ignores the size without one): a few write calls
+    // for megabytes, not hundreds. Declared first, it outlives the file.
+    constexpr std::size_t buffer_size = std::size_t{1} << 20;
+    const std::unique_ptr<char[]> buffer(new char[buffer_size]);
+    std::FILE* file = std::fopen(path.c_str(), "wb");
+    if (file == nullptr) throw error(error_kind::io, path + ": cannot write");
+    std::setvbuf(file, buffer.get(), _IOFBF, buffer_size);
+    file_writer w(file);
+    try {
+        save_svd(doc, w);
+    } catch (...) {
+        std::fclose(file);
+        throw;
+    }
+    const bool failed = std::ferror(file) != 0;
+    if (std::fclose(file) != 0 || failed) throw error(error_kind::io, path + ": cannot write");
 }
 
 }  // namespace rivet::svd

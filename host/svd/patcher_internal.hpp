@@ -14,6 +14,7 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "excerpt.hpp"
@@ -117,6 +118,16 @@ private:
     void process_register_spec(pugi::xml_node p, const std::string& spec, const yaml_node& rmod,
                                const std::string& path);
     static std::vector<pugi::xml_node> find_fields(pugi::xml_node r, const std::string& spec);
+    // A register's fields and their names (views into the tree, valid while
+    // no field is renamed), for matching many specs against.
+    struct named_field {
+        std::string_view name;
+        pugi::xml_node node;
+    };
+    using field_table = std::vector<named_field>;
+    static field_table fields_of(pugi::xml_node r);
+    static std::vector<pugi::xml_node> find_fields(const field_table& fields,
+                                                   const std::string& spec);
     void process_register(pugi::xml_node r, const yaml_node& rmod, const std::string& path);
     void add_field(pugi::xml_node r, const std::string& fname, const yaml_node& fv,
                    const std::string& path);
@@ -130,10 +141,11 @@ private:
 
     // ------------------------------------------------------ field (patch_enum.cpp)
 
-    void process_field(pugi::xml_node r, const std::string& spec, const yaml_node& fmod,
-                       const std::string& path);
-    void process_field_enum(pugi::xml_node r, const std::string& spec, const yaml_node& fmod_in,
-                            const std::string& where, const std::string& usage, bool replace);
+    void process_field(pugi::xml_node r, const field_table& fields, const std::string& spec,
+                       const yaml_node& fmod, const std::string& path);
+    void process_field_enum(pugi::xml_node r, const field_table& fields, const std::string& spec,
+                            const yaml_node& fmod_in, const std::string& where,
+                            const std::string& usage, bool replace);
     std::string checked_usage(pugi::xml_node r, pugi::xml_node f, const std::string& usage,
                               const std::string& where);
     void make_room_for_enum(pugi::xml_node r, pugi::xml_node f, const std::string& usage,

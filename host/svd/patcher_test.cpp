@@ -266,6 +266,22 @@ TEST(svd_patch, copy_from_this_and_another_svd) {
     fs::remove_all(dir);
 }
 
+TEST(svd_patch, the_file_written_is_the_text) {
+    svd_document doc;
+    load_svd_string(doc, example_svd, "dev.svd");
+    const fs::path out = fs::temp_directory_path() / "rivet_svd_write_test.svd";
+    write_svd_file(doc, out.string());
+    EXPECT_EQ(read_text_file(out.string()), svd_to_string(doc));
+    fs::remove(out);
+    try {
+        write_svd_file(doc, "/nonexistent-dir/x.svd");
+        ADD_FAILURE() << "wrote into a directory that does not exist";
+    } catch (const error& e) {
+        EXPECT_EQ(e.kind(), error_kind::io);
+        EXPECT_STREQ(e.what(), "/nonexistent-dir/x.svd: cannot write");
+    }
+}
+
 // The other SVD of a _copy is cut down to the copied peripheral and what it
 // derives from when its text allows; where it does not (a comment among the
 // peripherals), the whole file is parsed. Both give the same patched SVD.

@@ -2,6 +2,12 @@
 // reads of node_reader.
 #include "xml_util.hpp"
 
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <array>
+#include <cerrno>
 #include <cstring>
 
 namespace rivet::svd {
@@ -50,6 +56,51 @@ bool parse_svd_integer(std::string_view t, std::uint64_t& out) {
     }
     out = v * mult;
     return true;
+}
+
+file_reader::file_reader(const std::string& path)
+    : path_(path), fd_(::open(path.c_str(), O_RDONLY | O_CLOEXEC)) {
+    if (fd_ < 0) {
+        throw error(error_kind::no_input, path + ": cannot open: " + std::strerror(errno));
+    }
+}
+
+file_reader::~file_reader() {
+    ::close(fd_);
+}
+
+std::optional<std::size_t> file_reader::regular_size() const {
+    struct stat st {};
+    if (::fstat(fd_, &st) != 0 || !S_ISREG(st.st_mode)) return std::nullopt;
+    return static_cast<std::size_t>(st.st_size);
+}
+
+std::size_t file_reader::read(char* into, std::size_t n) {
+    std::size_t got = 0;
+    while (got < n) {
+        const ssize_t r = ::read(fd_, into + got, n - got);
+        if (r == 0) break;
+        if (r < 0) {
+            if (errno == EINTR) continue;
+            throw error(error_kind::no_input, path_ + ": cannot read: " + std::strerror(errno));
+        }
+        got += static_cast<std::size_t>(r);
+    }
+    return got;
+}
+
+std::string read_text_file(const std::string& path) {
+    file_reader file(path);
+    std::string text;
+    if (const std::optional<std::size_t> size = file.regular_size()) {
+        text.resize(*size);
+        text.resize(file.read(text.data(), *size));
+        return text;
+    }
+    std::array<char, 64 * 1024> chunk{};
+    while (const std::size_t n = file.read(chunk.data(), chunk.size()))
+        text.append(chunk.data(), n);
+    return text;
 }
 
 bool is_element(const pugi::xml_node& n, const char* tag) {

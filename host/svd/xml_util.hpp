@@ -6,13 +6,11 @@
 #include <pugixml.hpp>
 
 #include <cctype>
-#include <cerrno>
+#include <cstddef>
 #include <cstdint>
 #include <cstring>
-#include <fstream>
 #include <initializer_list>
 #include <optional>
-#include <sstream>
 #include <string>
 #include <string_view>
 
@@ -48,37 +46,29 @@ namespace rivet::svd {
     return trimmed_view(n.child(tag).text().get());
 }
 
-// The file opened for binary reading; error(no_input) "path: cannot open:
-// <reason>" when it cannot be.
-[[nodiscard]] inline std::ifstream open_text_file(const std::string& path) {
-    std::ifstream in(path, std::ios::binary);
-    if (!in) {
-        const int saved_errno = errno;
-        throw error(
-            error_kind::no_input,
-            path + ": cannot open: " + std::strerror(saved_errno != 0 ? saved_errno : ENOENT));
-    }
-    return in;
-}
+// A file opened for reading with plain system calls: a patch reads a few
+// hundred small YAML files and a stream costs several calls more for each.
+class file_reader {
+public:
+    // error(no_input) "path: cannot open: <reason>" when it cannot be.
+    explicit file_reader(const std::string& path);
+    ~file_reader();
+    file_reader(const file_reader&) = delete;
+    file_reader& operator=(const file_reader&) = delete;
 
-// The whole file; error(no_input) as open_text_file when unreadable.
-[[nodiscard]] inline std::string read_text_file(const std::string& path) {
-    std::ifstream in = open_text_file(path);
-    // One read of the whole size: SVDs are megabytes, a stream copy costs.
-    in.seekg(0, std::ios::end);
-    const std::streamoff size = in.tellg();
-    in.seekg(0, std::ios::beg);
-    if (size < 0 || !in) {  // not seekable: read it as a stream
-        in.clear();
-        std::ostringstream ss;
-        ss << in.rdbuf();
-        return ss.str();
-    }
-    std::string text(static_cast<std::size_t>(size), '\0');
-    in.read(text.data(), size);
-    text.resize(static_cast<std::size_t>(in.gcount()));
-    return text;
-}
+    // The size of a regular file; nullopt for pipes and the like.
+    [[nodiscard]] std::optional<std::size_t> regular_size() const;
+    // Up to n bytes, fewer only at the end of the file; error(no_input)
+    // "path: cannot read: <reason>".
+    std::size_t read(char* into, std::size_t n);
+
+private:
+    std::string path_;
+    int fd_;
+};
+
+// The whole file; error(no_input) as file_reader when unreadable.
+[[nodiscard]] std::string read_text_file(const std::string& path);
 
 // An element with that tag (false for text and other nodes).
 [[nodiscard]] bool is_element(const pugi::xml_node& n, const char* tag);

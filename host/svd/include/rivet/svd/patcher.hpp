@@ -29,7 +29,11 @@ void apply_patch_file(svd_document& doc, const std::string& yaml_path,
 void apply_patch_string(svd_document& doc, const std::string& yaml_text, const std::string& name,
                         const std::string& base_dir, const patch_options& options);
 
-// Serialises the document as SVD XML.
+// Serialises the document as SVD XML (pugixml's layout, two-space indent).
 [[nodiscard]] std::string svd_to_string(const svd_document& doc);
+
+// The same written to a file as it is made, not held whole;
+// error(io) "path: cannot write" when it cannot be.
+void write_svd_file(const svd_document& doc, const std::string& path);
 
 }  // namespace rivet::svd
