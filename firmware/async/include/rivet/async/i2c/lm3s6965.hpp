@@ -14,6 +14,7 @@
 #include <span>
 
 #include "rivet/async/executor.hpp"
+#include "rivet/async/i2c/transaction.hpp"
 #include "rivet/cortex_m/critical_section.hpp"
 #include "rivet/cortex_m/interrupts.hpp"
 #include "rivet/cortex_m/nvic.hpp"
@@ -62,52 +63,7 @@ public:
 
     // See rivet::hal::async::i2c_bus; the bytes on the wire are the blocking
     // controller's (a probe is address+R, one byte NACKed, STOP).
-    class transaction_awaiter {
-    public:
-        bool await_ready() const noexcept { return false; }
-        bool await_suspend(std::coroutine_handle<>) noexcept {
-            const cortex_m::critical_section masked;
-            if (state.busy) {
-                rejected_ = true;
-                return false;
-            }
-            state.task = current_task();
-            state.busy = true;
-            state.target = target_;
-            state.operations = operations_;
-            state.index = 0;
-            state.byte = 0;
-            if (base::total_bytes(operations_) == 0) {
-                state.bits = base::probe_bits;
-                state.byte_in = &state.discarded;
-                base::start_probe(target_);
-            } else {
-                while (state.operations[state.index].in.size() +
-                           state.operations[state.index].out.size() ==
-                       0)
-                    ++state.index;
-                start_current();
-            }
-            take_quiet_failure();
-            // Always suspends: the end of the transaction wakes the task,
-            // even when it came before this returns.
-            return true;
-        }
-        result await_resume() const noexcept {
-            if (rejected_) return rivet::hal::failure(error_type::bus);
-            return state.outcome;
-        }
-
-    private:
-        friend class lm3s6965_controller;
-        transaction_awaiter(rivet::hal::i2c::address target,
-                            std::span<rivet::hal::i2c::operation> operations) noexcept
-            : target_(target), operations_(operations) {}
-        rivet::hal::i2c::address target_;
-        std::span<rivet::hal::i2c::operation> operations_;
-        bool rejected_ = false;
-    };
-
+    using transaction_awaiter = i2c::transaction_awaiter<lm3s6965_controller>;
     transaction_awaiter transaction(rivet::hal::i2c::address target,
                                     std::span<rivet::hal::i2c::operation> operations) noexcept {
         return transaction_awaiter{target, operations};
@@ -127,6 +83,31 @@ private:
         std::uint8_t discarded = 0;
     };
     static inline transfer state{};
+
+    friend class i2c::transaction_awaiter<lm3s6965_controller>;
+    static bool busy() { return state.busy; }
+    static const result& outcome() { return state.outcome; }
+    static void start(waker task, rivet::hal::i2c::address target,
+                      std::span<rivet::hal::i2c::operation> operations) {
+        state.task = task;
+        state.busy = true;
+        state.target = target;
+        state.operations = operations;
+        state.index = 0;
+        state.byte = 0;
+        if (base::total_bytes(operations) == 0) {
+            state.bits = base::probe_bits;
+            state.byte_in = &state.discarded;
+            base::start_probe(target);
+        } else {
+            while (state.operations[state.index].in.size() +
+                       state.operations[state.index].out.size() ==
+                   0)
+                ++state.index;
+            start_current();
+        }
+        take_quiet_failure();
+    }
 
     static void start_current() {
         const auto& op = state.operations[state.index];

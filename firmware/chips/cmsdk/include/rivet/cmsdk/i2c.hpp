@@ -32,14 +32,15 @@ constexpr std::uintptr_t base_of(unsigned index) {
     return bases[index];
 }
 
-template <unsigned Index, std::uint32_t ClockHz, std::uint32_t SclHz = 100'000>
-class sbcon {
+// The two lines of SBCon `Index`, by register: what the blocking bus below
+// and the interrupt-driven one (rivet/async/i2c/sbcon.hpp) both drive.
+template <unsigned Index>
+struct sbcon_lines {
     static_assert(Index < bus_count, "the MPS2 AN385 has SBCon 0 to 3");
-    static_assert(SclHz > 0 && SclHz <= 400'000, "I2C SCL must be at most 400 kHz");
-
     static constexpr std::uintptr_t base = base_of(Index);
     static constexpr std::uint32_t scl = 1u << 0, sda = 1u << 1;
-    static constexpr std::uint32_t half_period_loops = ClockHz / SclHz / 2 / 4 + 1;
+    static constexpr std::array<rivet::hal::pin_id, 2> claimed_pins{pins::sbcon_scl(Index),
+                                                                    pins::sbcon_sda(Index)};
 
     static volatile std::uint32_t& controls() {
         return *reinterpret_cast<volatile std::uint32_t*>(base);  // NOLINT: MMIO
@@ -48,15 +49,47 @@ class sbcon {
         return *reinterpret_cast<volatile std::uint32_t*>(base + 4);  // NOLINT: MMIO
     }
     static bool sda_high() { return (controls() & sda) != 0; }
+    static bool scl_high() { return (controls() & scl) != 0; }
+    static void release(std::uint32_t lines) { controls() = lines; }
+    static void pull_low(std::uint32_t lines) { controlc() = lines; }
+    // SDA to `bit` (SCL low): released for 1, pulled for 0.
+    static void put_sda(bool bit) { bit ? release(sda) : pull_low(sda); }
+
+    // The address byte of a transfer in direction `what`.
+    static constexpr std::uint8_t address_byte(rivet::hal::i2c::address target,
+                                               rivet::hal::i2c::operation::type what) {
+        return static_cast<std::uint8_t>((target.bits() << 1) |
+                                         (what == rivet::hal::i2c::operation::type::read ? 1 : 0));
+    }
+    // Whether byte `index` of read operation `i` is the last of its run of
+    // reads, which the controller NACKs.
+    static constexpr bool last_of_read_run(std::span<const rivet::hal::i2c::operation> ops,
+                                           std::size_t i, std::size_t index) {
+        const bool run_ends =
+            i + 1 == ops.size() || ops[i + 1].what != rivet::hal::i2c::operation::type::read;
+        return run_ends && index + 1 == ops[i].in.size();
+    }
+};
+
+template <unsigned Index, std::uint32_t ClockHz, std::uint32_t SclHz = 100'000>
+class sbcon {
+    static_assert(Index < bus_count, "the MPS2 AN385 has SBCon 0 to 3");
+    static_assert(SclHz > 0 && SclHz <= 400'000, "I2C SCL must be at most 400 kHz");
+
+    using lines = sbcon_lines<Index>;
+    static constexpr std::uint32_t scl = lines::scl, sda = lines::sda;
+    static constexpr std::uint32_t half_period_loops = ClockHz / SclHz / 2 / 4 + 1;
+
+    static bool sda_high() { return lines::sda_high(); }
 
     static void wait_half() {
         for (std::uint32_t i = 0; i < half_period_loops; ++i) asm volatile("" ::: "memory");
     }
-    static void release(std::uint32_t line) { controls() = line; }
-    static void pull_low(std::uint32_t line) { controlc() = line; }
+    static void release(std::uint32_t line) { lines::release(line); }
+    static void pull_low(std::uint32_t line) { lines::pull_low(line); }
     static void scl_high() {
         release(scl);
-        while ((controls() & scl) == 0) {  // clock stretching
+        while (!lines::scl_high()) {  // clock stretching
         }
         wait_half();
     }
@@ -80,10 +113,7 @@ class sbcon {
         wait_half();
     }
     static void put_bit(bool bit) {
-        if (bit)
-            release(sda);
-        else
-            pull_low(sda);
+        lines::put_sda(bit);
         scl_high();
         scl_low();
     }
@@ -108,8 +138,7 @@ class sbcon {
 
 public:
     using error_type = rivet::hal::i2c::error_kind;
-    static constexpr std::array<rivet::hal::pin_id, 2> claimed_pins{pins::sbcon_scl(Index),
-                                                                    pins::sbcon_sda(Index)};
+    static constexpr auto claimed_pins = lines::claimed_pins;
 
     // Both lines released: the bus idles high.
     static sbcon configure() {
@@ -122,8 +151,7 @@ public:
                                                      std::span<rivet::hal::i2c::operation> ops) {
         using op = rivet::hal::i2c::operation;
         const auto address_byte = [target](op::type what) {
-            return static_cast<std::uint8_t>((target.bits() << 1) |
-                                             (what == op::type::read ? 1 : 0));
+            return lines::address_byte(target, what);
         };
         start();
         if (ops.empty()) {
@@ -151,11 +179,8 @@ public:
                 }
             } else {
                 // NACK only the last byte of a run of reads.
-                const bool run_ends = i + 1 == ops.size() || ops[i + 1].what != op::type::read;
-                for (std::size_t j = 0; j < current.in.size(); ++j) {
-                    const bool last = run_ends && j + 1 == current.in.size();
-                    current.in[j] = get_byte(!last);
-                }
+                for (std::size_t j = 0; j < current.in.size(); ++j)
+                    current.in[j] = get_byte(!lines::last_of_read_run(ops, i, j));
             }
         }
         stop();

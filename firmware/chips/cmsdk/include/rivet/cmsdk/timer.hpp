@@ -26,6 +26,7 @@
 #include "rivet/cortex_m/nvic.hpp"
 #include "rivet/cortex_m/ticks.hpp"
 #include "rivet/hal/delay.hpp"
+#include "rivet/hal/pins.hpp"
 
 namespace rivet::cmsdk {
 namespace detail {
@@ -70,6 +71,9 @@ public:
     static constexpr unsigned index = Index;
     static constexpr std::uint32_t clock_hz = ClockHz;
     static constexpr cmsdk::irq irq = Index == 0 ? cmsdk::irq::timer0 : cmsdk::irq::timer1;
+    // An async bus the timer paces (rivet/async/i2c/sbcon.hpp) claims it too.
+    static constexpr rivet::hal::peripheral_id claimed_peripheral{
+        static_cast<std::uint32_t>(block.base_address())};
 
     // Stops the timer and clears its flag; the timer drives no pins (its
     // EXTIN input is left unused).
