@@ -3,11 +3,12 @@
 // TIMER2, STM32F405 TIM2), under -icount: while one task waits 20 ms on it,
 // a ticker task runs every millisecond of the runtime's clock (a busy wait
 // would starve it), and a 40 ms wait takes twice as many of those ticks as
-// a 20 ms one. Only the ratio is checked: under -icount the time drivers of
-// lm3s6965evb and the MPS2 boards count ticks twice as fast as one-shot
-// timers on the same clock say (docs/boards.md), so the runtime's clock is
-// no absolute reference (on netduinoplus2 its ticks are late by the time
-// the driver started: QEMU's TIM alarms, docs/boards.md). On the CMSDK
+// a 20 ms one. Only the ratio is checked: under -icount sleep=off, on
+// lm3s6965evb and the MPS2 boards, QEMU 7.2 merges every other tick of the
+// time driver while the core sleeps (its icount warp: a 20 ms wait reads
+// 10 ticks, async-clock-rate-<board> and docs/boards.md), so the runtime's
+// clock is no absolute reference (on netduinoplus2 its ticks are late by
+// the time the driver started: QEMU's TIM alarms, docs/boards.md). On the CMSDK
 // boards both dual timer counters then wait at once, 40 ms on counter 1
 // and 20 ms on counter 2: the interrupt they share must end counter 2's
 // wait only, counter 1's twice as late.
