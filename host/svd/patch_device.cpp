@@ -147,8 +147,8 @@ pugi::xml_node patcher::load_other_peripheral(const std::string& from, const std
 pugi::xml_node patcher::excerpt_peripheral(const std::string& file, const std::string& pname) {
     auto text = other_texts_.find(file);
     if (text == other_texts_.end()) {
-        std::string content = read_text_file(file);
-        std::optional<svd_outline> outline = outline_svd(content);
+        file_bytes content = read_file_bytes(file);
+        std::optional<svd_outline> outline = outline_svd(content.view());
         text = other_texts_.emplace(file, other_text{std::move(content), std::move(outline)}).first;
     }
     const other_text& other = text->second;
@@ -158,7 +158,7 @@ pugi::xml_node patcher::excerpt_peripheral(const std::string& file, const std::s
         auto doc = std::make_unique<svd_document>();
         std::unordered_set<std::string> needed;
         try {
-            load_svd_string(*doc, svd_excerpt(other.text, *other.outline, keep), file);
+            load_svd_string(*doc, svd_excerpt(other.text.view(), *other.outline, keep), file);
             if (!derive::peripherals_needed(*doc, pname, needed, &other.outline->names)) return {};
             if (!std::all_of(needed.begin(), needed.end(),
                              [&](const std::string& n) { return keep.contains(n); })) {

@@ -71,20 +71,31 @@ public:
         yaml_parser_set_input_string(&parser_, reinterpret_cast<const unsigned char*>(text.data()),
                                      text.size());
     }
-    ~event_reader() { yaml_parser_delete(&parser_); }
+    ~event_reader() { release_parser(); }
     event_reader(const event_reader&) = delete;
     event_reader& operator=(const event_reader&) = delete;
 
-    // The first document's root; a null node for an empty stream.
+    // The first document's root; a null node for an empty stream. Read once:
+    // the parser is let go then, while the tree stays (a patch keeps the
+    // trees of its included files, and libyaml's buffers are tens of
+    // kilobytes a parser).
     const raw_node* root() {
         event e = next();
         while (e.type() != YAML_DOCUMENT_START_EVENT && e.type() != YAML_STREAM_END_EVENT)
             e = next();
-        if (e.type() == YAML_STREAM_END_EVENT) return &nodes_.emplace_back();
-        return node(next(), 0);
+        const raw_node* const read =
+            e.type() == YAML_STREAM_END_EVENT ? &nodes_.emplace_back() : node(next(), 0);
+        release_parser();
+        return read;
     }
 
 private:
+    void release_parser() {
+        if (parsing_) yaml_parser_delete(&parser_);
+        parsing_ = false;
+        anchors_.clear();
+    }
+
     // One parsed event, freed when it goes.
     class event {
     public:
@@ -191,6 +202,7 @@ private:
     }
 
     yaml_parser_t parser_{};
+    bool parsing_ = true;
     std::string name_;
     std::deque<raw_node> nodes_;  // stable addresses
     std::unordered_map<std::string, const raw_node*> anchors_;
@@ -437,11 +449,11 @@ private:
         chain_.push_back({path.string(), id});
     }
 
-    // The events of a file, which its parsed tree points into.
+    // A file's tree, as the events described it (the text is only needed
+    // while they are read).
     struct parsed_file {
-        parsed_file(std::string file_text, const std::string& name)
-            : text(std::move(file_text)), reader(text, name), root(reader.root()) {}
-        std::string text;
+        parsed_file(const std::string& text, const std::string& name)
+            : reader(text, name), root(reader.root()) {}
         event_reader reader;
         const raw_node* root;
     };

@@ -131,8 +131,9 @@ std::string svd_to_string(const svd_document& doc) {
 // (and copied, and paged in) to the whole size first.
 void write_svd_file(const svd_document& doc, const std::string& path) {
     // A large buffer (glibc ignores the size without one): a few write calls
-    // for megabytes, not hundreds. Declared first, it outlives the file.
-    constexpr std::size_t buffer_size = std::size_t{1} << 20;
+    // for megabytes, not hundreds, and few pages to fault in. Declared first,
+    // it outlives the file.
+    constexpr std::size_t buffer_size = std::size_t{256} << 10;
     const std::unique_ptr<char[]> buffer(new char[buffer_size]);
     std::FILE* file = std::fopen(path.c_str(), "wb");
     if (file == nullptr) throw error(error_kind::io, path + ": cannot write");

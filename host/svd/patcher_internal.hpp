@@ -22,6 +22,7 @@
 #include "patch_match.hpp"
 #include "patch_yaml.hpp"
 #include "rivet/svd/patcher.hpp"
+#include "xml_util.hpp"
 
 namespace rivet::svd::patch {
 
@@ -161,7 +162,7 @@ private:
     pugi::xml_node device_, peripherals_;
     std::map<std::string, std::unique_ptr<svd_document>> others_;  // whole files
     struct other_text {
-        std::string text;
+        file_bytes text;
         std::optional<svd_outline> outline;
     };
     std::map<std::string, other_text> other_texts_;

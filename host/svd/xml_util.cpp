@@ -103,6 +103,21 @@ std::string read_text_file(const std::string& path) {
     return text;
 }
 
+file_bytes read_file_bytes(const std::string& path) {
+    file_reader file(path);
+    file_bytes bytes;
+    if (const std::optional<std::size_t> size = file.regular_size()) {
+        bytes.data.reset(new char[*size]);
+        bytes.size = file.read(bytes.data.get(), *size);
+        return bytes;
+    }
+    const std::string text = read_text_file(path);
+    bytes.data.reset(new char[text.size()]);
+    bytes.size = text.size();
+    std::memcpy(bytes.data.get(), text.data(), text.size());
+    return bytes;
+}
+
 bool is_element(const pugi::xml_node& n, const char* tag) {
     return n.type() == pugi::node_element && std::strcmp(n.name(), tag) == 0;
 }

@@ -10,6 +10,7 @@
 #include <cstdint>
 #include <cstring>
 #include <initializer_list>
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -69,6 +70,15 @@ private:
 
 // The whole file; error(no_input) as file_reader when unreadable.
 [[nodiscard]] std::string read_text_file(const std::string& path);
+
+// The same in memory that is not zero-filled before the file is read into
+// it, for megabytes kept as they are read (the SVD a _copy reads from).
+struct file_bytes {
+    std::unique_ptr<char[]> data;
+    std::size_t size = 0;
+    [[nodiscard]] std::string_view view() const { return {data.get(), size}; }
+};
+[[nodiscard]] file_bytes read_file_bytes(const std::string& path);
 
 // An element with that tag (false for text and other nodes).
 [[nodiscard]] bool is_element(const pugi::xml_node& n, const char* tag);
