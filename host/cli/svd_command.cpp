@@ -20,6 +20,7 @@
 #include <rivet/svd/patcher.hpp>
 
 #include "commands.hpp"
+#include "heap.hpp"
 
 namespace rivet::cli {
 namespace {
@@ -147,6 +148,7 @@ void add_svd_command(CLI::App& app) {
     CLI::App* svd = app.add_subcommand(
         "svd", "CMSIS-SVD tools: generate register headers, patch, check, reduce to facts");
     svd->require_subcommand(1);
+    svd->preparse_callback([](std::size_t) { use_huge_pages_for_heap(); });
 
     auto gen = std::make_shared<gen_arguments>();
     CLI::App* g =
