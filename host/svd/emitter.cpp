@@ -43,8 +43,11 @@ std::vector<generated_file> cpp_emitter::run() {
         instance_[p.name] = top.take(cpp_identifier(p.name, true));
 
     std::vector<generated_file> files;
-    for (const svd_peripheral* p : owners) files.push_back(block_header(*p));
-    files.push_back(device_header(files));
+    for (const svd_peripheral* p : owners) {
+        std::vector<generated_file> both = block_headers(*p);
+        files.insert(files.end(), both.begin(), both.end());
+    }
+    files.push_back(device_header());
     return files;
 }
 

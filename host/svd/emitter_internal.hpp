@@ -1,11 +1,12 @@
 // The C++ register-header emitter behind emit_cpp: one object per device,
 // its output split over emitter.cpp (which peripherals own a block type),
 // emit_register.cpp (a register's value class), emit_block.cpp (a
-// peripheral's header) and emit_device.cpp (the device header). Internal
+// peripheral's headers) and emit_device.cpp (the device header). Internal
 // to host/svd.
 #pragma once
 
 #include <cstdint>
+#include <functional>
 #include <map>
 #include <sstream>
 #include <string>
@@ -41,16 +42,22 @@ private:
 
     // ---------------------------------------------------- blocks (emit_block.cpp)
 
-    // Emits the types of one scope (peripheral or cluster) into namespace
-    // `qual` and the `block` class that reaches them.
-    void emit_scope(std::ostringstream& o, const std::vector<svd_register>& regs,
-                    const std::vector<svd_cluster>& clusters, const std::string& qual,
-                    const std::string& indent, const std::string& what);
-    generated_file block_header(const svd_peripheral& p);
+    // One scope (peripheral or cluster) in namespace `qual`: its registers'
+    // fields (enumerations and value classes), or its layout (the value
+    // classes declared, and the `block` that reaches the registers).
+    void emit_fields(std::ostringstream& o, const std::vector<svd_register>& regs,
+                     const std::vector<svd_cluster>& clusters, const std::string& qual,
+                     const std::string& indent);
+    void emit_layout(std::ostringstream& o, const std::vector<svd_register>& regs,
+                     const std::vector<svd_cluster>& clusters, const std::string& qual,
+                     const std::string& indent, const std::string& what);
+    // The layout header, then the full header, of the block type p owns.
+    std::vector<generated_file> block_headers(const svd_peripheral& p);
+    [[nodiscard]] std::string layout_path(const std::string& type_ns) const;
 
     // ---------------------------------------------------- device (emit_device.cpp)
 
-    generated_file device_header(const std::vector<generated_file>& blocks);
+    generated_file device_header();
 
     const svd_device& dev_;
     std::string ns_, dir_;

@@ -56,15 +56,29 @@ TEST(svd_emitter, identifiers) {
     EXPECT_EQ(cpp_identifier("_Reserved", true), "Reserved");
 }
 
-TEST(svd_emitter, one_header_per_block_type_and_one_per_device) {
+TEST(svd_emitter, two_headers_per_block_type_and_one_per_device) {
     const auto files = emit_cpp(parse_svd_string(example_svd, "my.svd"), {});
-    ASSERT_EQ(files.size(), 2u);  // UART2 shares UART's block
+    ASSERT_EQ(files.size(), 3u);  // UART2 shares UART's block
+    // The layout: value classes declared, the block, the instances.
+    const std::string layout = file(files, "my_dev/blocks/uart.hpp");
+    EXPECT_THAT(layout, HasSubstr("namespace my_dev::uart {"));
+    EXPECT_THAT(layout, HasSubstr("namespace cr { class value; }"));
+    EXPECT_THAT(layout, HasSubstr("class basic_block : public ::rivet::registers::block_base<T>"));
+    EXPECT_THAT(layout, HasSubstr("constexpr auto cr() const { return this->template "
+                                  "register_at<::my_dev::uart::cr::value>(0x0); }"));
+    EXPECT_THAT(layout, HasSubstr("inline constexpr uart::block UART{0x40000000ull};"));
+    EXPECT_THAT(layout, HasSubstr("inline constexpr uart::block UART2{0x40001000ull};"));
+    EXPECT_THAT(layout, Not(HasSubstr("class value :")));
+    // The fields, after the layout.
     const std::string uart = file(files, "my_dev/uart.hpp");
-    EXPECT_THAT(uart, HasSubstr("namespace my_dev::uart {"));
-    EXPECT_THAT(uart, HasSubstr("inline constexpr uart::block UART{0x40000000ull};"));
-    EXPECT_THAT(uart, HasSubstr("inline constexpr uart::block UART2{0x40001000ull};"));
+    EXPECT_THAT(uart, HasSubstr("#include \"blocks/uart.hpp\""));
+    EXPECT_THAT(uart,
+                HasSubstr("class value : public ::rivet::registers::value<value, std::uint32_t>"));
+    EXPECT_THAT(uart, Not(HasSubstr("class basic_block")));
+    // The device header: every layout, no fields.
     const std::string dev = file(files, "my_dev.hpp");
-    EXPECT_THAT(dev, HasSubstr("#include \"my_dev/uart.hpp\""));
+    EXPECT_THAT(dev, HasSubstr("#include \"my_dev/blocks/uart.hpp\""));
+    EXPECT_THAT(dev, Not(HasSubstr("#include \"my_dev/uart.hpp\"")));
     EXPECT_THAT(dev, HasSubstr("uart_irq = 3,"));
     EXPECT_THAT(dev, HasSubstr("hard_fault = -13,"));
     EXPECT_THAT(dev, HasSubstr("inline constexpr std::size_t irq_count = 5;"));
@@ -90,10 +104,12 @@ TEST(svd_emitter, fields_follow_access_and_names) {
     EXPECT_THAT(uart, HasSubstr("one_to_modify = 0x1u;"));
     EXPECT_THAT(uart, HasSubstr("zero_to_modify = 0x10u;"));
     // arrays: indexed when 0..n-1, expanded otherwise
-    EXPECT_THAT(uart, HasSubstr("static_assert(I < 8, \"buf: index out of range\");"));
     EXPECT_THAT(uart, HasSubstr("std::uint8_t"));
-    EXPECT_THAT(uart, HasSubstr("px() const"));
-    EXPECT_THAT(uart, HasSubstr("py() const"));
+    const std::string layout =
+        file(emit_cpp(parse_svd_string(example_svd, "my.svd"), {"chip"}), "my_dev/blocks/uart.hpp");
+    EXPECT_THAT(layout, HasSubstr("static_assert(I < 8, \"buf: index out of range\");"));
+    EXPECT_THAT(layout, HasSubstr("px() const"));
+    EXPECT_THAT(layout, HasSubstr("py() const"));
 }
 
 TEST(svd_emitter, cmsis_header) {

@@ -8,6 +8,8 @@
 #include <type_traits>
 
 #include "rivet_test.hpp"
+#include "rivet_test/timer.hpp"
+#include "rivet_test/uart0.hpp"
 
 namespace {
 

@@ -1,6 +1,10 @@
 // The benchmark sequences written with the generated register API
 // (stm32f405, stm32-rs patched). raw.cpp does the same with volatile pointers.
-#include "stm32f405.hpp"
+#include "stm32f405.hpp"  // the instances (RCC, GPIOA, ...)
+#include "stm32f405/exti.hpp"  // and the fields of the registers used
+#include "stm32f405/gpioa.hpp"
+#include "stm32f405/rcc.hpp"
+#include "stm32f405/usart1.hpp"
 
 namespace dev = stm32f405;
 

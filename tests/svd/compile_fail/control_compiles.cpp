@@ -1,6 +1,7 @@
 // EXPECT: COMPILES
 // The positive control: the same calls, correctly, compile.
 #include "rivet_test.hpp"
+#include "rivet_test/uart0.hpp"
 void f() {
     rivet_test::UART0.cr().write([](auto& v) { v.div(4000).en(true); });
     (void)rivet_test::UART0.id().read().bits();

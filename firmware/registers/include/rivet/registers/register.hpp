@@ -4,10 +4,12 @@
 // volatile loads and stores. Freestanding C++20: no heap, exceptions or RTTI.
 #pragma once
 
-#include <concepts>
 #include <cstddef>
 #include <cstdint>
-#include <type_traits>
+
+// Not <concepts> or <type_traits>: every file that includes a device header
+// includes this one, and those two cost more compile time than all of a
+// device's register blocks' text (the requires-expressions below do their job).
 
 namespace rivet::registers {
 
@@ -72,18 +74,32 @@ template <typename D, typename Raw>
 }
 
 template <typename R>
-concept register_value = requires {
-    typename R::raw_type;
-    { R::access_mode } -> std::convertible_to<access>;
-    { R::reset_value } -> std::convertible_to<typename R::raw_type>;
-    { R::one_to_modify } -> std::convertible_to<typename R::raw_type>;
-    { R::zero_to_modify } -> std::convertible_to<typename R::raw_type>;
+concept register_value = requires(void (*take_access)(access),
+                                  void (*take_raw)(typename R::raw_type)) {
+    take_access(R::access_mode);
+    take_raw(R::reset_value);
+    take_raw(R::one_to_modify);
+    take_raw(R::zero_to_modify);
 };
 
+namespace detail {
+// The device header declares every register's value class without defining
+// it; the definition, with the fields, is in the peripheral's header.
 template <typename R>
-inline constexpr bool is_readable = R::access_mode != access::write_only;
+consteval access access_of() {
+    static_assert(
+        requires { sizeof(R); },
+        "rivet: this register's fields are not declared here: include the peripheral's "
+        "header <device>/<block>.hpp (the namespace of the incomplete type named below), "
+        "not only the device header");
+    return R::access_mode;
+}
+}  // namespace detail
+
 template <typename R>
-inline constexpr bool is_writable = R::access_mode != access::read_only;
+inline constexpr bool is_readable = detail::access_of<R>() != access::write_only;
+template <typename R>
+inline constexpr bool is_writable = detail::access_of<R>() != access::read_only;
 
 #if defined(RIVET_REGISTERS_RECORDING)
 // The register-recording seam: compiled with RIVET_REGISTERS_RECORDING (a
@@ -99,12 +115,12 @@ void store(std::uintptr_t address, unsigned width_bytes, std::uint32_t value);
 // A handle to one register at a fixed address. Cheap to copy; all members
 // inline to a single volatile access each. R is a generated value class
 // (register_value); the class is not constrained on purpose: checking the
-// concept for every register of a device costs compile time.
+// concept for every register of a device costs compile time. R may be
+// incomplete (only declared, by the device header) until a member is used.
 template <typename R>
 class reg {
 public:
     using value_type = R;
-    using raw_type = typename R::raw_type;
 
     constexpr explicit reg(std::uintptr_t address) : address_(address) {}
     [[nodiscard]] constexpr std::uintptr_t address() const { return address_; }
@@ -118,7 +134,7 @@ public:
     // Starts from the reset value (flags that act on write are left
     // untouched), lets f set fields, then one store.
     template <typename F>
-    requires is_writable<R> && std::invocable<F&, R&>
+    requires is_writable<R> && requires(F& f, R& v) { f(v); }
     void write(F&& f) const {
         R v{};
         f(v);
@@ -131,10 +147,11 @@ public:
     template <typename F>
     requires is_readable<R> && is_writable<R>
     void modify(F&& f) const {
+        using raw_type = typename R::raw_type;
         const R r(load());
         R w(static_cast<raw_type>((r.bits() & static_cast<raw_type>(~R::one_to_modify)) |
                                   R::zero_to_modify));
-        if constexpr (std::invocable<F&, const R&, R&>) {
+        if constexpr (requires(F & f, const R& r, R& w) { f(r, w); }) {
             f(r, w);
         } else {
             f(w);
@@ -147,21 +164,49 @@ public:
 
 private:
 #if defined(RIVET_REGISTERS_RECORDING)
-    [[nodiscard]] raw_type load() const {
-        return static_cast<raw_type>(recording::load(address_, sizeof(raw_type)));
+    // Templates, not members naming R::raw_type: those would need R complete
+    // wherever the handle is made.
+    template <typename V = R>
+    [[nodiscard]] auto load() const {
+        using raw = typename V::raw_type;
+        return static_cast<raw>(recording::load(address_, sizeof(raw)));
     }
-    void store(raw_type v) const {
-        recording::store(address_, sizeof(raw_type), v);
+    template <typename Raw>
+    void store(Raw v) const {
+        recording::store(address_, sizeof(Raw), v);
     }
 #else
-    [[nodiscard]] raw_type load() const {
-        return *reinterpret_cast<volatile raw_type*>(address_);  // NOLINT: MMIO
+    template <typename V = R>
+    [[nodiscard]] auto load() const {
+        return *reinterpret_cast<volatile typename V::raw_type*>(address_);  // NOLINT: MMIO
     }
-    void store(raw_type v) const {
-        *reinterpret_cast<volatile raw_type*>(address_) = v;  // NOLINT: MMIO
+    template <typename Raw>
+    void store(Raw v) const {
+        *reinterpret_cast<volatile Raw*>(address_) = v;  // NOLINT: MMIO
     }
 #endif
     std::uintptr_t address_;
+};
+
+// Base of every generated register block: its base address, and the handle
+// of the register at an offset from it. A template (the generated
+// `basic_block<T>` passes its own parameter) so that the generated accessors,
+// `this->template register_at<R>(offset)`, are dependent: including a device
+// header then makes no handle type and instantiates nothing per register.
+template <typename>
+class block_base {
+public:
+    constexpr explicit block_base(std::uintptr_t base) : base_(base) {}
+    [[nodiscard]] constexpr std::uintptr_t base_address() const { return base_; }
+
+protected:
+    template <typename R>
+    [[nodiscard]] constexpr reg<R> register_at(std::uintptr_t offset) const {
+        return reg<R>(base_ + offset);
+    }
+
+private:
+    std::uintptr_t base_;
 };
 
 }  // namespace rivet::registers
