@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# Compile time of every corpus device's whole generated header (`<device>.hpp`,
-# arm-none-eabi-g++ -std=c++20 -O2) against the CMSIS-style C header rivet
+# Compile time of every corpus device's generated device header (`<device>.hpp`:
+# every peripheral and register, not their fields; arm-none-eabi-g++ -std=c++20 -O2) against the CMSIS-style C header rivet
 # generates for the same device (arm-none-eabi-gcc -std=c11 -O2). Each
 # translation unit includes the header and touches one register. Best of N
 # runs, wall and CPU (user+sys) time: on a loaded machine the CPU time is the
@@ -50,7 +50,7 @@ for svd in $(ls "$corpus"/*/*.svd | sort); do
     read -r cpp_wall cpp_cpu < <(best "$cxx" -std=c++20 "${flags[@]}" -I"$out/cpp" \
         -I"$here/../../firmware/registers/include" "$out/cpp.cpp" -o "$out/cpp.o")
     read -r c_wall c_cpu < <(best "$cc" -std=c11 "${flags[@]}" -I"$out/cmsis" "$out/c.c" -o "$out/c.o")
-    lines_cpp=$(cat "$out"/cpp/*.hpp "$out"/cpp/*/*.hpp | wc -l)
+    lines_cpp=$(cat "$out"/cpp/*.hpp "$out"/cpp/*/blocks/*.hpp | wc -l)  # what the device header includes
     lines_c=$(wc -l < "$h")
     ratio=$(awk -v a="$cpp_cpu" -v b="$c_cpu" 'BEGIN { printf "%.1f", (b > 0 ? a / b : 0) }')
     echo "| $dev | $used | $lines_cpp | $cpp_wall | $cpp_cpu | $lines_c | $c_wall | $c_cpu | ${ratio}x |"
