@@ -13,7 +13,7 @@ namespace {
 using ::testing::HasSubstr;
 using ::testing::Not;
 
-constexpr const char* example_svd = R"(<device><name>My-Dev</name>
+constexpr const char* emitter_svd = R"(<device><name>My-Dev</name>
 <cpu><name>CM0PLUS</name><nvicPrioBits>2</nvicPrioBits></cpu>
 <peripherals>
 <peripheral><name>UART</name><baseAddress>0x40000000</baseAddress>
@@ -57,7 +57,7 @@ TEST(svd_emitter, identifiers) {
 }
 
 TEST(svd_emitter, two_headers_per_block_type_and_one_per_device) {
-    const auto files = emit_cpp(parse_svd_string(example_svd, "my.svd"), {});
+    const auto files = emit_cpp(parse_svd_string(emitter_svd, "my.svd"), {});
     ASSERT_EQ(files.size(), 3u);  // UART2 shares UART's block
     // The layout: value classes declared, the block, the instances.
     const std::string layout = file(files, "my_dev/blocks/uart.hpp");
@@ -90,7 +90,7 @@ TEST(svd_emitter, two_headers_per_block_type_and_one_per_device) {
 
 TEST(svd_emitter, fields_follow_access_and_names) {
     const std::string uart =
-        file(emit_cpp(parse_svd_string(example_svd, "my.svd"), {"chip"}), "my_dev/uart.hpp");
+        file(emit_cpp(parse_svd_string(emitter_svd, "my.svd"), {"chip"}), "my_dev/uart.hpp");
     EXPECT_THAT(uart, HasSubstr("namespace chip::uart {"));
     EXPECT_THAT(uart, HasSubstr("constexpr bool cr() const"));  // field named like its register
     EXPECT_THAT(uart, HasSubstr("constexpr value& delete_(bool v)"));
@@ -106,14 +106,14 @@ TEST(svd_emitter, fields_follow_access_and_names) {
     // arrays: indexed when 0..n-1, expanded otherwise
     EXPECT_THAT(uart, HasSubstr("std::uint8_t"));
     const std::string layout =
-        file(emit_cpp(parse_svd_string(example_svd, "my.svd"), {"chip"}), "my_dev/blocks/uart.hpp");
+        file(emit_cpp(parse_svd_string(emitter_svd, "my.svd"), {"chip"}), "my_dev/blocks/uart.hpp");
     EXPECT_THAT(layout, HasSubstr("static_assert(I < 8, \"buf: index out of range\");"));
     EXPECT_THAT(layout, HasSubstr("px() const"));
     EXPECT_THAT(layout, HasSubstr("py() const"));
 }
 
 TEST(svd_emitter, cmsis_header) {
-    const auto files = emit_cmsis(parse_svd_string(example_svd, "my.svd"));
+    const auto files = emit_cmsis(parse_svd_string(emitter_svd, "my.svd"));
     ASSERT_EQ(files.size(), 1u);
     EXPECT_EQ(files[0].path, "My_Dev.h");
     const std::string& h = files[0].text;

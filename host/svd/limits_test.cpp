@@ -41,7 +41,7 @@ std::string repeat(const std::string& s, int n) {
 
 // A device with one peripheral P whose <registers> hold `registers`; the
 // registers element is on line 8.
-std::string device(const std::string& registers) {
+std::string device_with_registers(const std::string& registers) {
     return "<?xml version=\"1.0\"?>\n<device>\n<name>D</name>\n<peripherals>\n<peripheral>\n"
            "<name>P</name>\n<baseAddress>0</baseAddress>\n<registers>\n" +
            registers + "</registers>\n</peripheral>\n</peripherals>\n</device>\n";
@@ -50,9 +50,9 @@ std::string device(const std::string& registers) {
 TEST(svd_limits, deep_nesting_is_an_error_naming_the_line) {
     // 20000 clusters, one per line from line 9: the <name> of the 96th is the
     // first element more than 100 levels deep.
-    const std::string svd =
-        device(repeat("<cluster><name>C</name><addressOffset>0</addressOffset>\n", 20000) +
-               repeat("</cluster>", 20000) + "\n");
+    const std::string svd = device_with_registers(
+        repeat("<cluster><name>C</name><addressOffset>0</addressOffset>\n", 20000) +
+        repeat("</cluster>", 20000) + "\n");
     EXPECT_EQ(error_of_svd(svd, "deep.svd"),
               "deep.svd:104: elements nested deeper than 100 levels");
 }
@@ -107,7 +107,7 @@ std::string doubling_clusters(bool c0_first, int c0_registers) {
 }
 
 TEST(svd_limits, derivations_of_derivations_are_bounded) {
-    EXPECT_THAT(error_of_svd(device(doubling_clusters(true, 1)), "copies.svd"),
+    EXPECT_THAT(error_of_svd(device_with_registers(doubling_clusters(true, 1)), "copies.svd"),
                 HasSubstr("resolving derivedFrom copies more than 1500000 nodes"));
 
     // C0 last: copies carry derivedFrom still to resolve, each looking its
@@ -115,7 +115,7 @@ TEST(svd_limits, derivations_of_derivations_are_bounded) {
     // for minutes).
     const auto start = std::chrono::steady_clock::now();
     EXPECT_THAT(
-        error_of_svd(device(doubling_clusters(false, 50)), "lookups.svd"),
+        error_of_svd(device_with_registers(doubling_clusters(false, 50)), "lookups.svd"),
         HasSubstr("resolving derivedFrom looks up names among more than 10000000 elements"));
     EXPECT_LT(std::chrono::steady_clock::now() - start, std::chrono::seconds(10));
 }
@@ -123,7 +123,7 @@ TEST(svd_limits, derivations_of_derivations_are_bounded) {
 TEST(svd_limits, deriving_from_an_enclosing_cluster_is_bounded) {
     // A derives from the cluster that holds it: each copy of C holds another
     // A to resolve, one level deeper (the fuzzer found it: a stack overflow).
-    const std::string svd = device(
+    const std::string svd = device_with_registers(
         "<cluster><name>C</name><addressOffset>0</addressOffset>"
         "<register><name>R</name><addressOffset>0</addressOffset></register>"
         "<cluster derivedFrom=\"C\"><name>A</name></cluster></cluster>\n");
@@ -141,7 +141,7 @@ TEST(svd_limits, arrays_unroll_within_bounds) {
     EXPECT_EQ(error_of_svd(svd, "wide.svd"),
               "wide.svd:4: the device unrolls into more than 500000 peripherals, clusters, "
               "registers and fields");
-    const std::string fields = device(
+    const std::string fields = device_with_registers(
         "<register><name>R</name><addressOffset>0</addressOffset><fields>\n"
         "<field><name>F%s</name><dim>65</dim><dimIncrement>1</dimIncrement>"
         "<bitOffset>0</bitOffset><bitWidth>1</bitWidth></field>\n</fields></register>\n");

@@ -38,7 +38,7 @@ bytes bmp_header(std::int32_t w, std::int32_t h, std::uint16_t bpp, std::uint32_
 }
 
 template <class Image>
-framebuffer<rgb888, 4, 3> drawn(const Image& img, point at = {}) {
+framebuffer<rgb888, 4, 3> drawn_image(const Image& img, point at = {}) {
     framebuffer<rgb888, 4, 3> fb;
     draw(fb, img, at);
     return fb;
@@ -52,7 +52,7 @@ TEST(image, bmp24_bit_bottom_up_with_padding) {
     const auto img = bmp_image::parse(b);
     ASSERT_TRUE(img);
     EXPECT_EQ(img.size(), (size{2, 2}));
-    const auto fb = drawn(img);
+    const auto fb = drawn_image(img);
     EXPECT_EQ(fb.get_pixel({0, 0}), red);
     EXPECT_EQ(fb.get_pixel({1, 0}), green);
     EXPECT_EQ(fb.get_pixel({0, 1}), blue);
@@ -116,7 +116,7 @@ TEST(image, tga_true_colour_bottom_up) {
     for (std::uint8_t v : {0xff, 0, 0, 0xff, 0xff, 0xff, 0, 0, 0xff, 0, 0xff, 0}) b.push_back(v);
     const auto img = tga_image::parse(b);
     ASSERT_TRUE(img);
-    const auto fb = drawn(img);
+    const auto fb = drawn_image(img);
     EXPECT_EQ(fb.get_pixel({0, 0}), red);
     EXPECT_EQ(fb.get_pixel({1, 0}), green);
     EXPECT_EQ(fb.get_pixel({0, 1}), blue);
@@ -141,7 +141,7 @@ TEST(image, tga_colour_mapped) {
     bytes b = tga_header(1, 2, 1, 8, 0x20, 1, 2, 24);
     for (std::uint8_t v : {0, 0xff, 0, 0xff, 0, 0}) b.push_back(v);  // green, blue
     for (std::uint8_t v : {1, 0}) b.push_back(v);
-    const auto fb = drawn(tga_image::parse(b));
+    const auto fb = drawn_image(tga_image::parse(b));
     EXPECT_EQ(fb.get_pixel({0, 0}), blue);
     EXPECT_EQ(fb.get_pixel({1, 0}), green);
     EXPECT_EQ(tga_image::parse(tga_header(1, 2, 1, 8, 0)).error(), image_error::unsupported);
@@ -157,7 +157,7 @@ TEST(image, raw_packed_pixels_and_clipping) {
     EXPECT_EQ(fb.get_pixel({3, 1}), gray4{15});
     EXPECT_EQ(fb.get_pixel({2, 2}), gray4{5});
     EXPECT_EQ(fb.get_pixel({3, 2}), gray4{0});
-    const auto rgb = drawn(raw_image<rgb565>{std::span<const std::uint8_t>{}, 1});
+    const auto rgb = drawn_image(raw_image<rgb565>{std::span<const std::uint8_t>{}, 1});
     EXPECT_EQ(rgb.get_pixel({0, 0}), black);
 }
 

@@ -20,7 +20,7 @@ using fake_bus = fakes::async_i2c<fakes::register_map_i2c>;
 template <class T>
 using host_task = fakes::fake_task<T>;
 using async_oled = rivet::drivers::async_ssd0303<fake_bus, host_task>;
-constexpr i2c::address oled_address{0x3d};
+constexpr i2c::address display_address{0x3d};
 
 // Runs a driver call to its end, completing each transaction; how many.
 template <class Task>
@@ -35,7 +35,7 @@ std::size_t run(Task& task) {
 template <class Call>
 std::string blocking_wire(Call call) {
     fakes::trace log;
-    fakes::register_map_i2c bus{log, oled_address};
+    fakes::register_map_i2c bus{log, display_address};
     rivet::drivers::ssd0303 oled{bus};
     EXPECT_TRUE(call(oled));
     return std::string{log.view()};
@@ -43,7 +43,7 @@ std::string blocking_wire(Call call) {
 
 TEST(ssd0303_async, init_sends_the_blocking_drivers_transactions) {
     fakes::trace log;
-    fakes::register_map_i2c target{log, oled_address};
+    fakes::register_map_i2c target{log, display_address};
     fake_bus bus{target};
     async_oled oled{bus};
     auto task = oled.init();
@@ -54,7 +54,7 @@ TEST(ssd0303_async, init_sends_the_blocking_drivers_transactions) {
 
 TEST(ssd0303_async, commands_positions_and_data_match_the_blocking_driver) {
     fakes::trace log;
-    fakes::register_map_i2c target{log, oled_address};
+    fakes::register_map_i2c target{log, display_address};
     fake_bus bus{target};
     async_oled oled{bus};
     std::array<std::uint8_t, 17> nops{};
@@ -74,7 +74,7 @@ TEST(ssd0303_async, commands_positions_and_data_match_the_blocking_driver) {
 
 TEST(ssd0303_async, clear_and_write_frame_send_every_page) {
     fakes::trace log;
-    fakes::register_map_i2c target{log, oled_address};
+    fakes::register_map_i2c target{log, display_address};
     fake_bus bus{target};
     async_oled oled{bus};
     std::array<std::uint8_t, rivet::drivers::ssd0303_frame_bytes> frame{};
@@ -89,7 +89,7 @@ TEST(ssd0303_async, clear_and_write_frame_send_every_page) {
 
 TEST(ssd0303_async, a_bus_error_ends_the_call) {
     fakes::trace log;
-    fakes::register_map_i2c target{log, oled_address};
+    fakes::register_map_i2c target{log, display_address};
     fake_bus bus{target};
     async_oled oled{bus};
     target.fail_next(i2c::error_kind::bus);
