@@ -17,8 +17,12 @@ extern "C" {
 extern const rivet::testing::test_case __start_rivet_tests[];
 extern const rivet::testing::test_case __stop_rivet_tests[];
 
-[[gnu::weak]] void rivet_test_setup() {}
-[[gnu::weak]] void rivet_test_teardown() {}
+// Defined by a test firmware that has them (RIVET_TEST_SETUP, _TEARDOWN),
+// null otherwise: weak references rather than empty weak definitions, so that
+// this file may share a translation unit with the test's definitions (a CMake
+// unity build) without defining them twice.
+[[gnu::weak]] void rivet_test_setup();
+[[gnu::weak]] void rivet_test_teardown();
 
 // The host's breakpoint: it puts the chosen index in r0 on entry. The asm
 // keeps the compiler from assuming the argument comes back unchanged; noipa
@@ -32,10 +36,16 @@ extern const rivet::testing::test_case __stop_rivet_tests[];
 
 namespace {
 
+// A parameter, not `rivet_test_setup != nullptr`: where the test's
+// definition is in the same translation unit, GCC warns that it is never null.
+void call_if_defined(void (*hook)()) {
+    if (hook != nullptr) hook();
+}
+
 void run(const rivet::testing::test_case& c) {
-    rivet_test_setup();
+    call_if_defined(rivet_test_setup);
     c.function();
-    rivet_test_teardown();
+    call_if_defined(rivet_test_teardown);
 }
 
 }  // namespace
