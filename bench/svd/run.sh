@@ -46,3 +46,5 @@ echo
 echo "\`bench/svd/compile_time_all.sh build/bin/rivet ../shared/svd OUT 3\`: \`<device>.hpp\` (every peripheral and register, no fields; arm-none-eabi-g++ -std=c++20 -O2) against the CMSIS-style C header of the same device (arm-none-eabi-gcc -std=c11 -O2), cortex-m4, the run with the least CPU time of 3."
 echo
 bash bench/svd/compile_time_all.sh "$tool" "$corpus" "$work/cta" 3
+echo
+cat bench/svd/compile_time.md
