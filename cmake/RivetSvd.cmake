@@ -10,8 +10,10 @@
 #       DEPENDS  extra files that should trigger regeneration)
 #   target_link_libraries(app PRIVATE stm32f405_regs)
 #
-# gives an INTERFACE library whose include path holds <device>.hpp and
-# <device>/<block>.hpp (plus rivet/registers/register.hpp), and
+# gives an INTERFACE library whose include path holds <device>.hpp (every
+# peripheral's <device>/blocks/<block>.hpp: where its registers are),
+# <device>/<block>.hpp (a peripheral's fields; rivet/registers/register.hpp
+# comes with the library), and
 # <device>/interrupts.hpp: the interrupt numbers and core configuration
 # alone (cmake/RivetSvdInterrupts.cmake moves them there). The generator is
 # RIVET_SVD_COMMAND (a list, e.g. "/path/rivet;svd"); by default the
