@@ -134,7 +134,7 @@ public:
     // Starts from the reset value (flags that act on write are left
     // untouched), lets f set fields, then one store.
     template <typename F>
-    requires is_writable<R> && requires(F& f, R& v) { f(v); }
+    requires is_writable<R> && requires(F& edit, R& out) { edit(out); }
     void write(F&& f) const {
         R v{};
         f(v);
@@ -151,7 +151,7 @@ public:
         const R r(load());
         R w(static_cast<raw_type>((r.bits() & static_cast<raw_type>(~R::one_to_modify)) |
                                   R::zero_to_modify));
-        if constexpr (requires(F & f, const R& r, R& w) { f(r, w); }) {
+        if constexpr (requires(F & edit, const R& seen, R& out) { edit(seen, out); }) {
             f(r, w);
         } else {
             f(w);
