@@ -25,6 +25,17 @@
 
 namespace rivet::cortex_m {
 
+namespace detail {
+// A null handler, recognised by its template argument rather than by
+// comparing it with nullptr: GCC 12 under -fsanitize=undefined does not
+// evaluate a function's address != nullptr as a constant, and the host tests
+// bind handlers under `make sanitize`.
+template <rivet_handler Handler>
+inline constexpr bool is_null_handler = false;
+template <>
+inline constexpr bool is_null_handler<nullptr> = true;
+}  // namespace detail
+
 // Handler runs when Irq is taken (a device interrupt or a core exception
 // from SVCall on; NMI and HardFault too, though HardFault's default is what
 // lets `rivet run` report faults).
@@ -33,7 +44,7 @@ struct bind {
     static_assert(device_irq<decltype(Irq)>,
                   "bind<Irq, Handler>: Irq must be an interrupt of a chip Rivet knows, by name "
                   "(e.g. ::lm3s6965::irq::timer0a)");
-    static_assert(Handler != nullptr, "bind<Irq, Handler>: no handler");
+    static_assert(!detail::is_null_handler<Handler>, "bind<Irq, Handler>: no handler");
     static constexpr auto irq = Irq;
     static constexpr rivet_handler handler = Handler;
 };
