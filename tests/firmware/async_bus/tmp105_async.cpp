@@ -40,10 +40,17 @@ using bus_type = rivet::async::mps2_an385::sensor_bus;
 // Half SCL periods: START and STOP 4 each, 18 a byte (9 bits of 2); the
 // T_LOW write (3 bytes) and the read back (a byte, repeated START, 2 bytes).
 constexpr std::uint32_t t_low_interrupts = (4 + 4 * 18 + 4) + (4 + 2 * 18 + 4 + 3 * 18 + 4);
+// The pacing timer may expire once more while the handler of a transaction's
+// last step runs (QEMU descheduled by a loaded host): the timer is stopped and
+// its flag cleared, but the NVIC keeps the interrupt pending, and that entry
+// finds the bus idle. At most one a transaction, two here; seen once in many
+// runs (183).
+constexpr std::uint32_t idle_entries_allowed = 2;
 #else
 using bus_type = rivet::async::lm3s6965evb::sensor_bus;
 // One a byte: 3 written, then 1 written and 2 read.
 constexpr std::uint32_t t_low_interrupts = 6;
+constexpr std::uint32_t idle_entries_allowed = 0;
 #endif
 
 constexpr i2c::address sensor_address{0x48};
@@ -70,7 +77,9 @@ void on_i2c() {
     const std::uint32_t before = interrupts;
     RIVET_ASSERT(co_await bus.transaction(sensor_address, write_limit), "T_LOW write failed");
     RIVET_ASSERT(co_await async_i2c::write_read(bus, sensor_address, limit_pointer, raw));
-    RIVET_ASSERT_EQ(interrupts - before, t_low_interrupts);
+    const std::uint32_t taken = interrupts - before;
+    RIVET_ASSERT(taken >= t_low_interrupts && taken <= t_low_interrupts + idle_entries_allowed,
+                 "T_LOW write and read back: unexpected number of interrupts");
     RIVET_ASSERT_EQ(raw[0], 0x3cu);
     RIVET_ASSERT_EQ(raw[1], 0x80u);
     RIVET_INFO("i2c: T_LOW reads back {:#x} in {} interrupts", (raw[0] << 8) | raw[1],
